@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
+import { createTestContext } from '../../test/context.js';
+import type { CommandContext } from './context.js';
+import {
+  applyAdjustment,
+  approveAdjustment,
+  createAdjustment,
+  previewAdjustment,
+  rebuildRegistry,
+  registryAsOf,
+  rejectAdjustment,
+  submitAdjustment,
+} from './adjustments.js';
+import { quotaKey, registryRows } from '../domain/ledger.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { verifyAuditChain } from '../store/audit.repository.js';
+import { AppError } from '../store/errors.js';
+
+let ctx: CommandContext;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  const t = await createTestContext();
+  ctx = t.ctx;
+  close = t.database.close;
+});
+afterAll(() => close());
+
+async function approveAndApply(docNumber: string, effectiveOn: string, items: Parameters<typeof createAdjustment>[1]['items']) {
+  const a = await createAdjustment(ctx, { docNumber, title: docNumber, effectiveOn, items });
+  await submitAdjustment(ctx, a.id);
+  await approveAdjustment(ctx, a.id);
+  return applyAdjustment(ctx, a.id);
+}
+
+describe('the adjustment ledger on PostgreSQL', () => {
+  const env = createInstitutionItem('区生态环境分局');
+  const water = createInstitutionItem('区水务局');
+  const agri = createInstitutionItem('区农业农村局');
+
+  it('Given a history of adjustments When folded Then the materialized tables equal a rebuild and as-of reads show each date', async () => {
+    // Given
+    await approveAndApply('初始导入', '2024-01-01', [env, water, agri, setQuotaItem(env.id, 'admin', 10), setQuotaItem(water.id, 'admin', 8), setQuotaItem(agri.id, 'admin', 12)]);
+    await approveAndApply('某编〔2025〕3号', '2025-03-01', [{ op: 'move_quota', fromId: agri.id, toId: env.id, category: 'admin', amount: 2 }]);
+    await approveAndApply('某编〔2025〕9号', '2025-09-01', [
+      { op: 'rename_institution', institutionId: water.id, name: '区水利局' },
+      { op: 'set_posts', institutionId: water.id, level: '正科', postClass: 'admin', approved: 1 },
+    ]);
+    // a back-dated adjustment folds in its place, not at the end
+    await approveAndApply('某编〔2025〕1号', '2025-01-15', [setQuotaItem(water.id, 'worker', 2)]);
+
+    // Then
+    const current = await readRegistry(ctx.pool, ctx.regionCode);
+    expect(current.quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
+    expect(current.institutions.get(water.id)!.name).toBe('区水利局');
+    const rebuilt = await rebuildRegistry(ctx);
+    expect(rebuilt).toMatchObject({ adjustments: 4, identical: true, changes: 0 });
+    expect(registryRows(await readRegistry(ctx.pool, ctx.regionCode))).toEqual(registryRows(current));
+
+    const early = await registryAsOf(ctx, '2025-02-01');
+    expect(early.quotas.get(quotaKey(env.id, 'admin'))).toBe(10);
+    expect(early.quotas.get(quotaKey(water.id, 'worker'))).toBe(2);
+    expect(early.institutions.get(water.id)!.name).toBe('区水务局');
+    expect((await registryAsOf(ctx, '2023-12-31')).institutions.size).toBe(0);
+  });
+
+  it('Given the materialized tables were tampered with When rebuilt Then the ledger restores them', async () => {
+    await ctx.pool.query(`UPDATE quotas SET approved = 999 WHERE institution_id = $1`, [env.id]);
+    const r = await rebuildRegistry(ctx);
+    expect(r.identical).toBe(false);
+    expect((await readRegistry(ctx.pool, ctx.regionCode)).quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
+  });
+
+  it('Given a draft When applied before approval, or approved twice Then it is refused with a Chinese message', async () => {
+    const a = await createAdjustment(ctx, { docNumber: '某编〔2025〕20号', title: 't', effectiveOn: '2025-10-01', items: [setQuotaItem(env.id, 'worker', 1)] });
+    await expect(applyAdjustment(ctx, a.id)).rejects.toThrow(/尚未批准/);
+    await submitAdjustment(ctx, a.id);
+    await expect(submitAdjustment(ctx, a.id)).rejects.toThrow(/不能提交/);
+    await rejectAdjustment(ctx, a.id);
+    await expect(approveAdjustment(ctx, a.id)).rejects.toThrow(/已驳回/);
+  });
+
+  it('Given a stale version When a decision is made Then it is a conflict', async () => {
+    const a = await createAdjustment(ctx, { docNumber: '某编〔2025〕21号', title: 't', effectiveOn: '2025-10-01', items: [setQuotaItem(env.id, 'worker', 1)] });
+    await submitAdjustment(ctx, a.id, a.version);
+    const err = await approveAdjustment(ctx, a.id, a.version).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('conflict');
+  });
+
+  it('Given a draft that breaks an invariant When submitted Then it is refused and the registry is unchanged', async () => {
+    const before = registryRows(await readRegistry(ctx.pool, ctx.regionCode));
+    const a = await createAdjustment(ctx, {
+      docNumber: '某编〔2025〕22号',
+      title: 't',
+      effectiveOn: '2025-10-01',
+      items: [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 100 }],
+    });
+    await expect(submitAdjustment(ctx, a.id)).rejects.toThrow(/不足以划出100名/);
+    expect(registryRows(await readRegistry(ctx.pool, ctx.regionCode))).toEqual(before);
+  });
+
+  it('Given an adjustment effective in the future When applied Then it waits for its date', async () => {
+    const a = await createAdjustment(ctx, { docNumber: '某编〔2027〕1号', title: 't', effectiveOn: '2027-01-01', items: [setQuotaItem(env.id, 'worker', 3)] });
+    await submitAdjustment(ctx, a.id);
+    await approveAdjustment(ctx, a.id);
+    await expect(applyAdjustment(ctx, a.id)).rejects.toThrow(/尚未到来/);
+  });
+
+  it('Given people and duties in a unit When it is merged Then they move with nothing dropped and the preview shows the diff', async () => {
+    // Given two people in 农业农村局 and one duty
+    const agriId = agri.id;
+    await ctx.pool.query(
+      `INSERT INTO persons (region_code, id, id_number, name) VALUES ($1, 'a0000000-0000-7000-8000-000000000001', '11010519491231002X', '张三'),
+                                                                     ($1, 'a0000000-0000-7000-8000-000000000002', '110105194912310037', '李四')`,
+      [ctx.regionCode],
+    );
+    await ctx.pool.query(
+      `INSERT INTO assignments (region_code, person_id, institution_id, category, start_on) VALUES
+         ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')`,
+      [ctx.regionCode, agriId],
+    );
+    await ctx.pool.query(`INSERT INTO duties (region_code, institution_id, source, title) VALUES ($1, $2, 'sanding', '负责农业面源污染防治')`, [ctx.regionCode, agriId]);
+    const totalBefore = [...(await readRegistry(ctx.pool, ctx.regionCode)).quotas.values()].reduce((a, b) => a + b, 0);
+
+    // When
+    const draft = await createAdjustment(ctx, { docNumber: '某编〔2025〕30号', title: '合并', effectiveOn: '2025-11-01', items: [{ op: 'merge_institutions', sourceIds: [agriId], targetId: env.id }] });
+    const preview = await previewAdjustment(ctx, draft.id);
+    expect(preview.diff.abolished).toEqual(['区农业农村局']);
+    await submitAdjustment(ctx, draft.id);
+    await approveAdjustment(ctx, draft.id);
+    const applied = await applyAdjustment(ctx, draft.id);
+
+    // Then
+    expect(applied).toMatchObject({ peopleMoved: 2, dutiesMoved: 1 });
+    const open = await ctx.pool.query(`SELECT institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`, [ctx.regionCode]);
+    expect(open.rows.every((r) => r.institution_id === env.id)).toBe(true);
+    const moves = await ctx.pool.query(`SELECT count(*)::int n FROM movements WHERE adjustment_id = $1`, [draft.id]);
+    expect(moves.rows[0].n).toBe(2);
+    const after = await readRegistry(ctx.pool, ctx.regionCode);
+    expect([...after.quotas.values()].reduce((a, b) => a + b, 0)).toBe(totalBefore);
+    expect((await rebuildRegistry(ctx)).identical).toBe(true);
+    // history: as of before the merge the bureau still exists with its people counted in the overview of that date
+    expect((await registryAsOf(ctx, '2025-10-31')).institutions.get(agriId)!.status).toBe('active');
+  });
+
+  it('Given an institution with people When abolished outright Then it is refused', async () => {
+    await expect(
+      approveAndApply('某编〔2025〕31号', '2025-11-02', [
+        { op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 22 },
+        { op: 'abolish_institution', institutionId: env.id },
+      ]),
+    ).rejects.toThrow(/仍有2名在编人员/);
+  });
+
+  it('Given all these mutations When the audit chain is verified Then it is intact', async () => {
+    const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
+    expect(v.ok).toBe(true);
+    expect(v.checked).toBeGreaterThan(10);
+  });
+
+  it('Given an audit row edited or deleted with SQL When verified Then the first broken link is named', async () => {
+    await ctx.pool.query(`UPDATE audit_events SET actor = 'mallory' WHERE region_code = $1 AND seq = 3`, [ctx.regionCode]);
+    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({ seq: 3, reason: expect.stringMatching(/篡改/) });
+    await ctx.pool.query(`UPDATE audit_events SET actor = 'test' WHERE region_code = $1 AND seq = 3`, [ctx.regionCode]);
+    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).ok).toBe(true);
+    await ctx.pool.query(`DELETE FROM audit_events WHERE region_code = $1 AND seq = 5`, [ctx.regionCode]);
+    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({ seq: 5, reason: expect.stringMatching(/缺失/) });
+  });
+});

@@ -1,0 +1,267 @@
+/** 编制事项: draft → submitted → approved → applied | rejected, and the registry folds that follow from the ledger. */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  adjustmentItemSchema,
+  applyAdjustment as foldAdjustment,
+  foldLedger,
+  LedgerError,
+  registryRows,
+  type AdjustmentItem,
+  type LedgerEffect,
+  type RegistryState,
+} from '../domain/ledger.js';
+import { adjustmentStatusLabels, type AdjustmentStatus } from '../domain/vocabulary.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { conflict, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import {
+  adjustmentItems,
+  findAdjustment,
+  insertAdjustment,
+  loadLedger,
+  nextAppliedSeq,
+  readRegistry,
+  registryFingerprint,
+  updateAdjustmentStatus,
+  writeRegistryDiff,
+  type AdjustmentRow,
+} from '../store/registry.repository.js';
+import { moveDuties } from '../store/duties.repository.js';
+import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
+import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import type { CommandContext } from './context.js';
+
+export const adjustmentDraftSchema = z.object({
+  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
+  title: z.string().trim().min(1, '标题不能为空').max(200),
+  effectiveOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期应为 YYYY-MM-DD'),
+  items: z.array(adjustmentItemSchema).min(1, '编制事项至少包含一项调整'),
+  note: z.string().max(2000).optional(),
+});
+export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
+
+export const newInstitutionId = () => randomUUID();
+
+export async function createAdjustment(
+  ctx: CommandContext,
+  input: AdjustmentDraft,
+  opts: { isBaseline?: boolean; tx?: Tx } = {},
+): Promise<AdjustmentRow> {
+  const draft = adjustmentDraftSchema.parse(input);
+  const id = randomUUID();
+  const run = async (tx: Tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    await insertAdjustment(
+      tx,
+      ctx.regionCode,
+      { id, ...draft, status: 'draft', isBaseline: opts.isBaseline ?? false, createdBy: ctx.actor },
+      draft.items,
+    );
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'adjustment.create',
+      entity: 'adjustment',
+      entityId: id,
+      after: { ...draft, items: draft.items.length },
+    });
+    return (await findAdjustment(tx, ctx.regionCode, id))!;
+  };
+  return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
+}
+
+/** What applying the adjustment now would change; throws a Chinese LedgerError when it breaks an invariant. */
+export async function previewAdjustment(ctx: CommandContext, id: string) {
+  const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
+  if (!adj) throw notFound(`编制事项 ${id} `);
+  const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
+  const before = await readRegistry(ctx.pool, ctx.regionCode);
+  const after = foldOrExplain(before, { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items }).state;
+  return { adjustment: adj, items, diff: registryDiff(before, after) };
+}
+
+function foldOrExplain(state: RegistryState, adj: { id: string; docNumber: string; effectiveOn: string; items: AdjustmentItem[] }) {
+  try {
+    return foldAdjustment(state, adj);
+  } catch (e) {
+    if (e instanceof LedgerError) throw invariantViolated(e.message, { itemIndex: e.itemIndex });
+    throw e;
+  }
+}
+
+const transitions: Record<string, { from: AdjustmentStatus[]; to: AdjustmentStatus; action: string }> = {
+  submit: { from: ['draft'], to: 'submitted', action: 'adjustment.submit' },
+  approve: { from: ['submitted'], to: 'approved', action: 'adjustment.approve' },
+  reject: { from: ['submitted', 'approved'], to: 'rejected', action: 'adjustment.reject' },
+};
+
+async function transition(ctx: CommandContext, id: string, kind: keyof typeof transitions, expectedVersion?: number) {
+  const t = transitions[kind]!;
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const adj = await findAdjustment(tx, ctx.regionCode, id);
+    if (!adj) throw notFound(`编制事项 ${id} `);
+    if (expectedVersion !== undefined && adj.version !== expectedVersion) {
+      throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
+    }
+    if (!t.from.includes(adj.status as AdjustmentStatus)) {
+      throw conflict(`编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",不能${kind === 'submit' ? '提交' : kind === 'approve' ? '批准' : '驳回'}`);
+    }
+    if (kind === 'submit') {
+      // a draft that cannot apply is caught now, not when the 编委 has approved it
+      const items = await adjustmentItems(tx, ctx.regionCode, id);
+      foldOrExplain(await readRegistry(tx, ctx.regionCode), { ...adj, items });
+    }
+    const ok = await updateAdjustmentStatus(tx, ctx.regionCode, id, adj.version, {
+      status: t.to,
+      decidedBy: kind === 'submit' ? undefined : ctx.actor,
+    });
+    if (!ok) throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: t.action,
+      entity: 'adjustment',
+      entityId: id,
+      before: { status: adj.status },
+      after: { status: t.to },
+    });
+    return (await findAdjustment(tx, ctx.regionCode, id))!;
+  });
+}
+
+export const submitAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'submit', version);
+export const approveAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'approve', version);
+export const rejectAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'reject', version);
+
+/**
+ * Applies an approved adjustment in one transaction: folds the whole ledger with it (so a back-dated adjustment lands
+ * in its place), writes what changed, moves the people and duties that follow, and audits it.
+ */
+export async function applyAdjustment(
+  ctx: CommandContext,
+  id: string,
+  opts: { expectedVersion?: number; tx?: Tx; allowUnapproved?: boolean } = {},
+) {
+  const run = async (tx: Tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const adj = await findAdjustment(tx, ctx.regionCode, id);
+    if (!adj) throw notFound(`编制事项 ${id} `);
+    if (opts.expectedVersion !== undefined && adj.version !== opts.expectedVersion) {
+      throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
+    }
+    if (adj.status !== 'approved' && !(opts.allowUnapproved && adj.status === 'draft')) {
+      throw conflict(`编制事项"${adj.docNumber}"尚未批准(当前:${adjustmentStatusLabels[adj.status as AdjustmentStatus]}),不能执行`);
+    }
+    if (adj.effectiveOn > ctx.today) {
+      throw validationFailed(`编制事项"${adj.docNumber}"的生效日期 ${adj.effectiveOn} 尚未到来,不能执行`);
+    }
+    const items = await adjustmentItems(tx, ctx.regionCode, id);
+    const ledger = await loadLedger(tx, ctx.regionCode);
+    const me = { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items };
+    // fold order: effective date, then apply order; this one goes last among its date
+    const ordered = [...ledger.filter((a) => a.effectiveOn <= adj.effectiveOn), me, ...ledger.filter((a) => a.effectiveOn > adj.effectiveOn)];
+    let after: RegistryState;
+    let effects: LedgerEffect[] = [];
+    try {
+      const upTo = foldLedger(ordered.slice(0, ordered.indexOf(me)));
+      const r = foldAdjustment(upTo, me);
+      effects = r.effects;
+      after = foldLedger(ordered);
+    } catch (e) {
+      if (e instanceof LedgerError) throw invariantViolated(e.message, { itemIndex: e.itemIndex });
+      throw e;
+    }
+    const before = await readRegistry(tx, ctx.regionCode);
+    const moved = await carryOutEffects(tx, ctx.regionCode, id, effects);
+    const changes = await writeRegistryDiff(tx, ctx.regionCode, before, after);
+    const seq = await nextAppliedSeq(tx, ctx.regionCode);
+    const ok = await updateAdjustmentStatus(tx, ctx.regionCode, id, adj.version, { status: 'applied', appliedSeq: seq, applied: true });
+    if (!ok) throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'adjustment.apply',
+      entity: 'adjustment',
+      entityId: id,
+      before: { status: adj.status },
+      after: { status: 'applied', docNumber: adj.docNumber, changes, ...moved },
+    });
+    return { adjustment: (await findAdjustment(tx, ctx.regionCode, id))!, changes, ...moved };
+  };
+  return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
+}
+
+async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string, effects: LedgerEffect[]) {
+  let peopleMoved = 0;
+  let dutiesMoved = 0;
+  for (const e of effects) {
+    if (e.type === 'require_empty') {
+      const n = await countOpenAssignments(tx, regionCode, e.institutionId);
+      if (n > 0) throw invariantViolated(`机构"${e.name}"仍有${n}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+    } else if (e.type === 'move_people') {
+      peopleMoved += await movePeople(tx, regionCode, { ...e, adjustmentId });
+    } else {
+      dutiesMoved += await moveDuties(tx, regionCode, e);
+    }
+  }
+  return { peopleMoved, dutiesMoved };
+}
+
+/** Folds the ledger from scratch and rewrites the materialized tables; reports whether anything differed. */
+export async function rebuildRegistry(ctx: CommandContext) {
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const ledger = await loadLedger(tx, ctx.regionCode);
+    let folded: RegistryState;
+    try {
+      folded = foldLedger(ledger);
+    } catch (e) {
+      if (e instanceof LedgerError) throw invariantViolated(e.message);
+      throw e;
+    }
+    const current = await readRegistry(tx, ctx.regionCode);
+    const identical = registryFingerprint(current) === registryFingerprint(folded);
+    const changes = identical ? 0 : await writeRegistryDiff(tx, ctx.regionCode, current, folded);
+    if (changes) {
+      await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action: 'registry.rebuild', entity: 'registry', after: { changes } });
+    }
+    return { adjustments: ledger.length, identical, changes };
+  });
+}
+
+/** The registry as it stood on `asOf` (inclusive): the fold of the applied adjustments effective by then. */
+export async function registryAsOf(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, asOf?: string): Promise<RegistryState> {
+  if (!asOf) return readRegistry(ctx.pool, ctx.regionCode);
+  return foldLedger(await loadLedger(ctx.pool, ctx.regionCode), asOf);
+}
+
+export interface RegistryDiff {
+  created: string[];
+  abolished: string[];
+  changed: string[];
+  quotas: { institution: string; category: string; before: number; after: number }[];
+  posts: { institution: string; level: string; postClass: string; before: number; after: number }[];
+}
+
+export function registryDiff(before: RegistryState, after: RegistryState): RegistryDiff {
+  const name = (id: string) => after.institutions.get(id)?.name ?? before.institutions.get(id)?.name ?? id;
+  const diff: RegistryDiff = { created: [], abolished: [], changed: [], quotas: [], posts: [] };
+  for (const inst of after.institutions.values()) {
+    const b = before.institutions.get(inst.id);
+    if (!b) diff.created.push(inst.name);
+    else if (b.status === 'active' && inst.status === 'abolished') diff.abolished.push(inst.name);
+    else if (JSON.stringify(b) !== JSON.stringify(inst)) diff.changed.push(inst.name);
+  }
+  const rows = (s: RegistryState) => registryRows(s);
+  const bq = new Map(rows(before).quotas.map((q) => [`${q.institutionId}|${q.category}`, q.approved]));
+  const aq = new Map(rows(after).quotas.map((q) => [`${q.institutionId}|${q.category}`, q.approved]));
+  for (const k of new Set([...bq.keys(), ...aq.keys()])) {
+    const [id, category] = k.split('|') as [string, string];
+    if (bq.get(k) !== aq.get(k)) diff.quotas.push({ institution: name(id), category, before: bq.get(k) ?? 0, after: aq.get(k) ?? 0 });
+  }
+  const bp = new Map(rows(before).posts.map((p) => [`${p.institutionId}|${p.level}|${p.postClass}`, p.approved]));
+  const ap = new Map(rows(after).posts.map((p) => [`${p.institutionId}|${p.level}|${p.postClass}`, p.approved]));
+  for (const k of new Set([...bp.keys(), ...ap.keys()])) {
+    const [id, level, postClass] = k.split('|') as [string, string, string];
+    if (bp.get(k) !== ap.get(k)) diff.posts.push({ institution: name(id), level, postClass, before: bp.get(k) ?? 0, after: ap.get(k) ?? 0 });
+  }
+  return diff;
+}

@@ -1,0 +1,234 @@
+/**
+ * Institutions, quotas and leadership posts enter the registry only as an adjustment: a workbook becomes one baseline
+ * adjustment (文号 "初始导入" unless given) whose items create or change institutions and set quota and posts.
+ */
+import { randomUUID } from 'node:crypto';
+import { applyAdjustment as foldAdjustment, LedgerError, type AdjustmentItem, type InstitutionState } from '../domain/ledger.js';
+import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
+import { recordColumns, recordSheetNames } from '../domain/records.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  quotaCategoryLabels,
+} from '../domain/vocabulary.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { insertImport } from '../store/imports.repository.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { inTransaction, lockRegion } from '../store/transaction.js';
+import { applyAdjustment, createAdjustment } from './adjustments.js';
+import type { CommandContext } from './context.js';
+import { ProblemList, type ImportOptions, type ImportResult, type Located, type SourceLocation } from './import-types.js';
+
+export interface BaselineInput {
+  institutions: Located<InstitutionRecord>[];
+  quotas: Located<QuotaRecord>[];
+  posts: Located<PostRecord>[];
+}
+
+const header = (kind: 'institutions' | 'quotas' | 'posts', key: string) =>
+  recordColumns[kind].find((c) => c.key === key)?.header;
+
+export async function importBaseline(
+  ctx: CommandContext,
+  input: BaselineInput,
+  opts: ImportOptions & { docNumber?: string; title?: string; effectiveOn?: string },
+): Promise<ImportResult> {
+  const problems = new ProblemList(opts.maxProblems);
+  const effectiveOn = opts.effectiveOn ?? ctx.today;
+  const current = await readRegistry(ctx.pool, ctx.regionCode);
+  const items: AdjustmentItem[] = [];
+  const itemSource: (SourceLocation | undefined)[] = [];
+  const push = (item: AdjustmentItem, loc?: SourceLocation) => {
+    items.push(item);
+    itemSource.push(loc);
+  };
+
+  // Names → ids: existing active institutions, then the file's new ones (references may point forward in the file).
+  const byName = new Map<string, InstitutionState>();
+  const internalByKey = new Map<string, InstitutionState>();
+  for (const inst of current.institutions.values()) {
+    if (inst.status !== 'active') continue;
+    if (inst.kind === 'internal_unit') internalByKey.set(`${inst.parentId}/${inst.name}`, inst);
+    else byName.set(inst.name, inst);
+  }
+  const fileIds = new Map<string, { id: string; kind: string; existing?: InstitutionState }>();
+  for (const l of input.institutions) {
+    const r = l.record;
+    if (r.kind === 'internal_unit') continue;
+    if (fileIds.has(r.name)) {
+      problems.at(l, header('institutions', 'name'), `机构名称"${r.name}"在文件中重复`);
+      continue;
+    }
+    const existing = byName.get(r.name);
+    fileIds.set(r.name, { id: existing?.id ?? randomUUID(), kind: r.kind, existing });
+  }
+  const resolve = (name: string) => fileIds.get(name) ?? (byName.get(name) ? { id: byName.get(name)!.id, kind: byName.get(name)!.kind } : undefined);
+  const seenInternal = new Set<string>();
+
+  input.institutions.forEach((l, index) => {
+    const r = l.record;
+    let parentId: string | null = null;
+    let hostedById: string | null = null;
+    if (r.parent) {
+      const p = resolve(r.parent);
+      if (!p) problems.at(l, header('institutions', 'parent'), `上级机构"${r.parent}"不存在(既不在文件中,也不在现有机构中)`);
+      else parentId = p.id;
+    } else if (r.kind === 'internal_unit') {
+      problems.at(l, header('institutions', 'parent'), '内设机构必须填写上级机构');
+    }
+    if (r.host) {
+      const h = resolve(r.host);
+      if (!h) problems.at(l, header('institutions', 'host'), `挂靠单位"${r.host}"不存在`);
+      else if (h.id === resolve(r.name)?.id) problems.at(l, header('institutions', 'host'), '不能挂靠在自身');
+      else hostedById = h.id;
+    }
+    const fields = {
+      name: r.name,
+      kind: r.kind,
+      rank: r.rank ?? null,
+      parentId,
+      hostedById,
+      code: r.code ?? null,
+      alsoNamed: r.alsoNamed,
+      piClass: r.piClass ?? null,
+      funding: r.funding ?? null,
+      civilServiceManaged: r.civilServiceManaged,
+      sortOrder: index,
+    };
+    let existing: InstitutionState | undefined;
+    let id: string;
+    if (r.kind === 'internal_unit') {
+      const key = `${parentId}/${r.name}`;
+      if (seenInternal.has(key)) {
+        problems.at(l, header('institutions', 'name'), `内设机构"${r.name}"在同一上级机构下重复`);
+        return;
+      }
+      seenInternal.add(key);
+      existing = internalByKey.get(key);
+      id = existing?.id ?? randomUUID();
+    } else {
+      const f = fileIds.get(r.name);
+      if (!f) return; // duplicate, reported above
+      existing = f.existing;
+      id = f.id;
+    }
+    if (!existing) {
+      push({ op: 'create_institution', id, ...fields }, l);
+    } else {
+      const changes: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(fields)) {
+        if (k === 'name') continue;
+        if (JSON.stringify((existing as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null)) changes[k] = v;
+      }
+      if (Object.keys(changes).length) push({ op: 'change_institution', institutionId: id, changes }, l);
+    }
+  });
+
+  const kindOf = (name: string) => {
+    const inFile = fileIds.get(name);
+    if (inFile) return inFile.kind as InstitutionState['kind'];
+    return byName.get(name)?.kind;
+  };
+  const seenQuota = new Set<string>();
+  for (const l of input.quotas) {
+    const r = l.record;
+    const target = resolve(r.institution);
+    if (!target) {
+      problems.at(l, header('quotas', 'institution'), `机构"${r.institution}"不存在`);
+      continue;
+    }
+    const key = `${target.id}|${r.category}`;
+    if (seenQuota.has(key)) {
+      problems.at(l, header('quotas', 'category'), `"${r.institution}"的${quotaCategoryLabels[r.category]}重复填写`);
+      continue;
+    }
+    seenQuota.add(key);
+    const kind = kindOf(r.institution)!;
+    if (!allowedQuotaCategories[kind].includes(r.category)) {
+      const why = kind === 'coordination' ? '议事协调机构不单独核定编制(条例第19条)' : `${institutionKindLabels[kind]}不能核定${quotaCategoryLabels[r.category]}(条例第15条)`;
+      problems.at(l, header('quotas', 'category'), why);
+      continue;
+    }
+    push({ op: 'set_quota', institutionId: target.id, category: r.category, approved: r.approved }, l);
+  }
+  const seenPost = new Set<string>();
+  for (const l of input.posts) {
+    const r = l.record;
+    const target = resolve(r.institution);
+    if (!target) {
+      problems.at(l, header('posts', 'institution'), `机构"${r.institution}"不存在`);
+      continue;
+    }
+    const key = `${target.id}|${r.level}|${r.postClass}`;
+    if (seenPost.has(key)) {
+      problems.at(l, header('posts', 'level'), `"${r.institution}"的${r.level}职数重复填写`);
+      continue;
+    }
+    seenPost.add(key);
+    push({ op: 'set_posts', institutionId: target.id, level: r.level!, postClass: r.postClass, approved: r.approved }, l);
+  }
+
+  const rows = input.institutions.length + input.quotas.length + input.posts.length;
+  const summary = {
+    institutions: items.filter((i) => i.op === 'create_institution').length,
+    changedInstitutions: items.filter((i) => i.op === 'change_institution').length,
+    quotas: items.filter((i) => i.op === 'set_quota').length,
+    posts: items.filter((i) => i.op === 'set_posts').length,
+  };
+  const result = (extra: Partial<ImportResult> = {}): ImportResult => ({
+    ok: problems.count === 0,
+    dryRun: !!opts.dryRun,
+    rows,
+    problems: problems.items,
+    problemCount: problems.count,
+    warnings: [],
+    summary,
+    ...extra,
+  });
+  if (problems.count === 0 && items.length === 0) {
+    problems.add({ file: opts.fileName, reason: '文件中没有需要导入的机构、编制或领导职数' });
+  }
+  if (problems.count === 0) {
+    try {
+      foldAdjustment(current, { id: 'preview', docNumber: opts.docNumber ?? '初始导入', effectiveOn, items });
+    } catch (e) {
+      if (!(e instanceof LedgerError)) throw e;
+      const loc = e.itemIndex !== undefined ? itemSource[e.itemIndex] : undefined;
+      problems.add({ file: opts.fileName, sheet: loc?.sheet, row: loc?.row, reason: e.message.replace(/^第\d+项/, '') });
+    }
+  }
+  if (problems.count > 0 || opts.dryRun) return result();
+
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const adj = await createAdjustment(
+      ctx,
+      {
+        docNumber: opts.docNumber ?? '初始导入',
+        title: opts.title ?? `机构编制基础数据导入(${opts.fileName})`,
+        effectiveOn,
+        items,
+      },
+      { isBaseline: true, tx },
+    );
+    await applyAdjustment(ctx, adj.id, { tx, allowUnapproved: true });
+    const importId = await insertImport(tx, ctx.regionCode, {
+      kind: 'baseline',
+      fileName: opts.fileName,
+      fileSha256: opts.fileSha256,
+      rowCount: rows,
+      actor: ctx.actor,
+      adjustmentId: adj.id,
+    });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'import.baseline',
+      entity: 'import',
+      entityId: String(importId),
+      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, ...summary },
+    });
+    return result({ importId, adjustmentId: adj.id });
+  });
+}
+
+export { recordSheetNames };

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
+import { applyAdjustment, emptyRegistry, foldLedger, LedgerError, quotaKey, type LedgerAdjustment } from './ledger.js';
+
+const adj = (docNumber: string, effectiveOn: string, items: LedgerAdjustment['items']): LedgerAdjustment => ({
+  id: docNumber,
+  docNumber,
+  effectiveOn,
+  items,
+});
+
+describe('ledger fold', () => {
+  const env = createInstitutionItem('区生态环境分局');
+  const water = createInstitutionItem('区水务局');
+  const baseline = adj('初始导入', '2024-01-01', [env, water, setQuotaItem(env.id, 'admin', 10), setQuotaItem(water.id, 'admin', 8)]);
+
+  it('Given a baseline When folded Then institutions and quotas are materialized', () => {
+    const s = foldLedger([baseline]);
+    expect(s.institutions.size).toBe(2);
+    expect(s.quotas.get(quotaKey(env.id, 'admin'))).toBe(10);
+  });
+
+  it('Given a history When read as of a date Then later adjustments are not folded', () => {
+    const move = adj('某编〔2025〕3号', '2025-03-01', [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 2 }]);
+    expect(foldLedger([baseline, move], '2025-02-28').quotas.get(quotaKey(water.id, 'admin'))).toBe(8);
+    expect(foldLedger([baseline, move], '2025-03-01').quotas.get(quotaKey(water.id, 'admin'))).toBe(10);
+  });
+
+  it('Given a merge When applied Then quota and posts move to the target and people/duties effects are emitted', () => {
+    const s = foldLedger([baseline]);
+    const r = applyAdjustment(s, adj('合并', '2025-01-01', [{ op: 'merge_institutions', sourceIds: [water.id], targetId: env.id }]));
+    expect(r.state.quotas.get(quotaKey(env.id, 'admin'))).toBe(18);
+    expect(r.state.institutions.get(water.id)!.status).toBe('abolished');
+    expect(r.effects).toEqual([
+      { type: 'move_people', fromId: water.id, toId: env.id, on: '2025-01-01' },
+      { type: 'move_duties', fromId: water.id, toId: env.id },
+    ]);
+    // the total never changes in a merge
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    expect(total(r.state.quotas)).toBe(total(s.quotas));
+  });
+
+  it('Given a public institution When it is given 行政编制 Then the fold refuses (条例第15条)', () => {
+    const pi = createInstitutionItem('区水文站', 'public_institution');
+    expect(() => foldLedger([adj('x', '2024-01-01', [pi, setQuotaItem(pi.id, 'admin', 3)])])).toThrow(/条例第15条/);
+  });
+
+  it('Given a coordination body When it is given quota Then the fold refuses (条例第19条)', () => {
+    const c = createInstitutionItem('区防汛抗旱指挥部', 'coordination');
+    expect(() => foldLedger([adj('x', '2024-01-01', [c, setQuotaItem(c.id, 'admin', 1)])])).toThrow(/议事协调机构/);
+  });
+
+  it('Given a quota move larger than the source holds When applied Then it is refused and nothing goes negative', () => {
+    const s = foldLedger([baseline]);
+    expect(() =>
+      applyAdjustment(s, adj('x', '2025-01-01', [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 11 }])),
+    ).toThrow(LedgerError);
+    expect(s.quotas.get(quotaKey(env.id, 'admin'))).toBe(10); // the input state is untouched
+  });
+
+  it('Given an institution holding quota When abolished Then it is refused until the quota is moved', () => {
+    const s = foldLedger([baseline]);
+    expect(() => applyAdjustment(s, adj('x', '2025-01-01', [{ op: 'abolish_institution', institutionId: water.id }]))).toThrow(/仍有核定编制/);
+    const ok = applyAdjustment(
+      s,
+      adj('x', '2025-01-01', [
+        { op: 'move_quota', fromId: water.id, toId: env.id, category: 'admin', amount: 8 },
+        { op: 'abolish_institution', institutionId: water.id },
+      ]),
+    );
+    expect(ok.state.institutions.get(water.id)!.abolishedOn).toBe('2025-01-01');
+    expect(ok.effects).toContainEqual({ type: 'require_empty', institutionId: water.id, name: '区水务局' });
+  });
+
+  it('Given a split with abolished source When applied Then carved quota goes to the parts and the rest to the successor', () => {
+    const s = foldLedger([baseline]);
+    const a = createInstitutionItem('区水资源管理中心', 'gov_dept');
+    const b = createInstitutionItem('区河道管理局', 'gov_dept');
+    const { op: _a, ...pa } = a;
+    const { op: _b, ...pb } = b;
+    const r = applyAdjustment(
+      s,
+      adj('拆分', '2025-06-01', [
+        {
+          op: 'split_institution',
+          sourceId: water.id,
+          parts: [
+            { ...pa, quotas: [{ category: 'admin', amount: 3 }], posts: [] },
+            { ...pb, quotas: [{ category: 'admin', amount: 2 }], posts: [] },
+          ],
+          abolishSource: true,
+          successor: 1,
+        },
+      ]),
+    );
+    expect(r.state.quotas.get(quotaKey(a.id, 'admin'))).toBe(3);
+    expect(r.state.quotas.get(quotaKey(b.id, 'admin'))).toBe(5);
+    expect(r.state.quotas.has(quotaKey(water.id, 'admin'))).toBe(false);
+  });
+
+  it('Given duplicate names or a parent cycle When applied Then the fold explains it in Chinese', () => {
+    const dup = createInstitutionItem('区水务局');
+    expect(() => applyAdjustment(foldLedger([baseline]), adj('x', '2025-01-01', [dup]))).toThrow(/名称"区水务局"与现有机构重复/);
+    const s = foldLedger([baseline]);
+    expect(() =>
+      applyAdjustment(
+        s,
+        adj('x', '2025-01-01', [
+          { op: 'change_institution', institutionId: env.id, changes: { parentId: water.id } },
+          { op: 'change_institution', institutionId: water.id, changes: { parentId: env.id } },
+        ]),
+      ),
+    ).toThrow(/循环/);
+  });
+
+  it('Given an internal unit When created without parent Then it is refused', () => {
+    expect(() => applyAdjustment(emptyRegistry(), adj('x', '2025-01-01', [createInstitutionItem('办公室', 'internal_unit')]))).toThrow(
+      /必须有所属机构/,
+    );
+  });
+});

@@ -1,0 +1,503 @@
+/**
+ * The adjustment ledger (编制事项) and its fold. Institutions, quotas and leadership posts change only through the line
+ * items below; the registry on a date is the fold of the applied adjustments up to that date. Pure: the store
+ * persists the result and carries out the side effects (people and duties that follow a merge, split or move).
+ */
+import { z } from 'zod';
+import {
+  allowedQuotaCategories,
+  fundingFormSchema,
+  institutionKindLabels,
+  institutionKindSchema,
+  leadershipLevelSchema,
+  postClassSchema,
+  publicInstitutionClassSchema,
+  quotaCategoryLabels,
+  quotaCategorySchema,
+  rankSchema,
+  type InstitutionKind,
+  type LeadershipLevel,
+  type PostClass,
+  type QuotaCategory,
+} from './vocabulary.js';
+
+const uuid = z.string().uuid('机构标识应为 UUID');
+const count = z.number().int('应为整数').min(0, '不能为负数');
+
+export const institutionFieldsSchema = z.object({
+  name: z.string().trim().min(1, '机构名称不能为空').max(100),
+  kind: institutionKindSchema,
+  rank: rankSchema.nullish(),
+  parentId: uuid.nullish(),
+  hostedById: uuid.nullish(),
+  code: z.string().nullish(),
+  alsoNamed: z.array(z.string().trim().min(1)).default([]),
+  piClass: publicInstitutionClassSchema.nullish(),
+  funding: fundingFormSchema.nullish(),
+  civilServiceManaged: z.boolean().default(false),
+  sortOrder: z.number().int().default(0),
+});
+
+const changeFieldsSchema = institutionFieldsSchema.omit({ name: true }).partial();
+
+export const adjustmentItemSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create_institution'), id: uuid, ...institutionFieldsSchema.shape }),
+  z.object({ op: z.literal('abolish_institution'), institutionId: uuid }),
+  z.object({
+    op: z.literal('merge_institutions'),
+    sourceIds: z.array(uuid).min(1, '至少合并一个机构'),
+    targetId: uuid,
+  }),
+  z.object({
+    op: z.literal('split_institution'),
+    sourceId: uuid,
+    /** New institutions carved out; each takes the quota and posts listed with it from the source. */
+    parts: z
+      .array(
+        z.object({
+          id: uuid,
+          ...institutionFieldsSchema.shape,
+          quotas: z.array(z.object({ category: quotaCategorySchema, amount: count })).default([]),
+          posts: z
+            .array(z.object({ level: leadershipLevelSchema, postClass: postClassSchema, amount: count }))
+            .default([]),
+        }),
+      )
+      .min(1, '拆分至少产生一个新机构'),
+    /** When the source is abolished, whatever it still holds goes to parts[successor]. */
+    abolishSource: z.boolean().default(false),
+    successor: z.number().int().min(0).default(0),
+  }),
+  z.object({
+    op: z.literal('rename_institution'),
+    institutionId: uuid,
+    name: z.string().trim().min(1).max(100),
+    alsoNamed: z.array(z.string().trim().min(1)).optional(),
+  }),
+  z.object({ op: z.literal('change_institution'), institutionId: uuid, changes: changeFieldsSchema }),
+  z.object({ op: z.literal('set_quota'), institutionId: uuid, category: quotaCategorySchema, approved: count }),
+  z.object({
+    op: z.literal('move_quota'),
+    fromId: uuid,
+    toId: uuid,
+    category: quotaCategorySchema,
+    amount: count.min(1, '划转数量至少为1'),
+  }),
+  z.object({
+    op: z.literal('set_posts'),
+    institutionId: uuid,
+    level: leadershipLevelSchema,
+    postClass: postClassSchema,
+    approved: count,
+  }),
+  z.object({
+    op: z.literal('move_duties'),
+    fromId: uuid,
+    toId: uuid,
+    /** Duty ids to move; all of the source's duties when omitted. */
+    dutyIds: z.array(z.number().int()).optional(),
+  }),
+]);
+export type AdjustmentItem = z.infer<typeof adjustmentItemSchema>;
+export type AdjustmentOp = AdjustmentItem['op'];
+
+export const adjustmentOpLabels: Record<AdjustmentOp, string> = {
+  create_institution: '设立机构',
+  abolish_institution: '撤销机构',
+  merge_institutions: '合并机构',
+  split_institution: '拆分机构',
+  rename_institution: '更名',
+  change_institution: '调整机构属性',
+  set_quota: '核定编制',
+  move_quota: '划转编制',
+  set_posts: '核定领导职数',
+  move_duties: '划转职责',
+};
+
+export interface InstitutionState {
+  id: string;
+  name: string;
+  kind: InstitutionKind;
+  rank: string | null;
+  parentId: string | null;
+  hostedById: string | null;
+  code: string | null;
+  alsoNamed: string[];
+  piClass: string | null;
+  funding: string | null;
+  civilServiceManaged: boolean;
+  establishedOn: string | null;
+  abolishedOn: string | null;
+  status: 'active' | 'abolished';
+  sortOrder: number;
+}
+
+export interface RegistryState {
+  institutions: Map<string, InstitutionState>;
+  /** key `${institutionId}|${category}` → approved */
+  quotas: Map<string, number>;
+  /** key `${institutionId}|${level}|${postClass}` → approved */
+  posts: Map<string, number>;
+}
+
+/** What the store must do besides writing the registry: move people and duties that follow institutions. */
+export type LedgerEffect =
+  | { type: 'move_people'; fromId: string; toId: string; on: string }
+  | { type: 'move_duties'; fromId: string; toId: string; dutyIds?: number[] }
+  | { type: 'require_empty'; institutionId: string; name: string };
+
+export interface LedgerAdjustment {
+  id: string;
+  docNumber: string;
+  effectiveOn: string;
+  items: AdjustmentItem[];
+}
+
+export class LedgerError extends Error {
+  constructor(
+    message: string,
+    readonly itemIndex?: number,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+export const quotaKey = (institutionId: string, category: string) => `${institutionId}|${category}`;
+export const postKey = (institutionId: string, level: string, postClass: string) =>
+  `${institutionId}|${level}|${postClass}`;
+
+export function emptyRegistry(): RegistryState {
+  return { institutions: new Map(), quotas: new Map(), posts: new Map() };
+}
+
+function cloneRegistry(s: RegistryState): RegistryState {
+  return {
+    institutions: new Map([...s.institutions].map(([k, v]) => [k, { ...v, alsoNamed: [...v.alsoNamed] }])),
+    quotas: new Map(s.quotas),
+    posts: new Map(s.posts),
+  };
+}
+
+/** Folds one adjustment over a registry (copy on write) and checks the invariants; throws LedgerError in Chinese. */
+export function applyAdjustment(
+  state: RegistryState,
+  adj: LedgerAdjustment,
+): { state: RegistryState; effects: LedgerEffect[] } {
+  const next = cloneRegistry(state);
+  const effects: LedgerEffect[] = [];
+  const touched = new Set<string>();
+  adj.items.forEach((item, index) => {
+    try {
+      applyItem(next, item, adj.effectiveOn, effects, touched);
+    } catch (e) {
+      if (e instanceof LedgerError) throw new LedgerError(`第${index + 1}项(${adjustmentOpLabels[item.op]}):${e.message}`, index);
+      throw e;
+    }
+  });
+  checkInvariants(next, touched);
+  return { state: next, effects };
+}
+
+/** The registry on `asOf` (inclusive), or after everything when omitted. Adjustments must be in fold order. */
+export function foldLedger(adjustments: LedgerAdjustment[], asOf?: string): RegistryState {
+  let state = emptyRegistry();
+  for (const adj of adjustments) {
+    if (asOf && adj.effectiveOn > asOf) continue;
+    try {
+      state = applyAdjustment(state, adj).state;
+    } catch (e) {
+      if (e instanceof LedgerError) throw new LedgerError(`编制事项 ${adj.docNumber}:${e.message}`, e.itemIndex);
+      throw e;
+    }
+  }
+  return state;
+}
+
+function active(s: RegistryState, id: string, what = '机构'): InstitutionState {
+  const inst = s.institutions.get(id);
+  if (!inst) throw new LedgerError(`${what}(${id})不存在`);
+  if (inst.status !== 'active') throw new LedgerError(`${what}"${inst.name}"已撤销`);
+  return inst;
+}
+
+function add(map: Map<string, number>, key: string, delta: number) {
+  const v = (map.get(key) ?? 0) + delta;
+  if (v === 0) map.delete(key);
+  else map.set(key, v);
+}
+
+/** Quota and posts of `fromId` all go to `toId`. */
+function transferHoldings(s: RegistryState, fromId: string, toId: string) {
+  for (const [key, v] of [...s.quotas]) {
+    const [id, category] = key.split('|') as [string, string];
+    if (id !== fromId) continue;
+    s.quotas.delete(key);
+    add(s.quotas, quotaKey(toId, category), v);
+  }
+  for (const [key, v] of [...s.posts]) {
+    const [id, level, cls] = key.split('|') as [string, string, string];
+    if (id !== fromId) continue;
+    s.posts.delete(key);
+    add(s.posts, postKey(toId, level, cls), v);
+  }
+}
+
+function abolish(s: RegistryState, inst: InstitutionState, on: string) {
+  inst.status = 'abolished';
+  inst.abolishedOn = on;
+  // internal units go with their institution
+  for (const child of s.institutions.values()) {
+    if (child.parentId === inst.id && child.kind === 'internal_unit' && child.status === 'active') {
+      child.status = 'abolished';
+      child.abolishedOn = on;
+    }
+  }
+}
+
+function createFrom(
+  s: RegistryState,
+  id: string,
+  fields: z.infer<typeof institutionFieldsSchema>,
+  on: string,
+  touched: Set<string>,
+) {
+  if (s.institutions.has(id)) throw new LedgerError(`机构标识 ${id} 已被使用`);
+  s.institutions.set(id, {
+    id,
+    name: fields.name,
+    kind: fields.kind,
+    rank: fields.rank ?? null,
+    parentId: fields.parentId ?? null,
+    hostedById: fields.hostedById ?? null,
+    code: fields.code ?? null,
+    alsoNamed: fields.alsoNamed ?? [],
+    piClass: fields.piClass ?? null,
+    funding: fields.funding ?? null,
+    civilServiceManaged: fields.civilServiceManaged ?? false,
+    establishedOn: on,
+    abolishedOn: null,
+    status: 'active',
+    sortOrder: fields.sortOrder ?? 0,
+  });
+  touched.add(id);
+}
+
+function applyItem(
+  s: RegistryState,
+  item: AdjustmentItem,
+  on: string,
+  effects: LedgerEffect[],
+  touched: Set<string>,
+) {
+  switch (item.op) {
+    case 'create_institution': {
+      const { op: _op, id, ...fields } = item;
+      createFrom(s, id, fields, on, touched);
+      return;
+    }
+    case 'abolish_institution': {
+      const inst = active(s, item.institutionId);
+      const holds = [...s.quotas.keys()].some((k) => k.startsWith(`${inst.id}|`));
+      if (holds) throw new LedgerError(`机构"${inst.name}"仍有核定编制,撤销前须先划转或核减`);
+      for (const k of [...s.posts.keys()]) if (k.startsWith(`${inst.id}|`)) s.posts.delete(k);
+      abolish(s, inst, on);
+      effects.push({ type: 'require_empty', institutionId: inst.id, name: inst.name });
+      touched.add(inst.id);
+      return;
+    }
+    case 'merge_institutions': {
+      const target = active(s, item.targetId, '合并后的机构');
+      for (const sourceId of item.sourceIds) {
+        if (sourceId === target.id) throw new LedgerError(`机构"${target.name}"不能与自身合并`);
+        const src = active(s, sourceId, '被合并机构');
+        transferHoldings(s, src.id, target.id);
+        // internal units of the source now belong to the target
+        for (const child of s.institutions.values()) {
+          if (child.parentId === src.id && child.status === 'active') child.parentId = target.id;
+          if (child.hostedById === src.id && child.status === 'active') child.hostedById = target.id;
+        }
+        src.status = 'abolished';
+        src.abolishedOn = on;
+        effects.push({ type: 'move_people', fromId: src.id, toId: target.id, on });
+        effects.push({ type: 'move_duties', fromId: src.id, toId: target.id });
+        touched.add(src.id);
+      }
+      touched.add(target.id);
+      return;
+    }
+    case 'split_institution': {
+      const src = active(s, item.sourceId, '被拆分机构');
+      for (const part of item.parts) {
+        const { id, quotas, posts, ...fields } = part;
+        createFrom(s, id, fields, on, touched);
+        for (const q of quotas) {
+          if (q.amount === 0) continue;
+          const have = s.quotas.get(quotaKey(src.id, q.category)) ?? 0;
+          if (have < q.amount) {
+            throw new LedgerError(
+              `"${src.name}"的${quotaCategoryLabels[q.category]}只有${have}名,不足以划出${q.amount}名`,
+            );
+          }
+          add(s.quotas, quotaKey(src.id, q.category), -q.amount);
+          add(s.quotas, quotaKey(id, q.category), q.amount);
+        }
+        for (const p of posts) {
+          if (p.amount === 0) continue;
+          const have = s.posts.get(postKey(src.id, p.level, p.postClass)) ?? 0;
+          if (have < p.amount) throw new LedgerError(`"${src.name}"的${p.level}职数只有${have}名,不足以划出${p.amount}名`);
+          add(s.posts, postKey(src.id, p.level, p.postClass), -p.amount);
+          add(s.posts, postKey(id, p.level, p.postClass), p.amount);
+        }
+      }
+      if (item.abolishSource) {
+        const successor = item.parts[item.successor];
+        if (!successor) throw new LedgerError(`承接机构序号 ${item.successor} 超出拆分结果`);
+        transferHoldings(s, src.id, successor.id);
+        for (const child of s.institutions.values()) {
+          if (child.parentId === src.id && child.status === 'active') child.parentId = successor.id;
+          if (child.hostedById === src.id && child.status === 'active') child.hostedById = successor.id;
+        }
+        src.status = 'abolished';
+        src.abolishedOn = on;
+        effects.push({ type: 'move_people', fromId: src.id, toId: successor.id, on });
+        effects.push({ type: 'move_duties', fromId: src.id, toId: successor.id });
+      }
+      touched.add(src.id);
+      return;
+    }
+    case 'rename_institution': {
+      const inst = active(s, item.institutionId);
+      inst.name = item.name;
+      if (item.alsoNamed) inst.alsoNamed = item.alsoNamed;
+      touched.add(inst.id);
+      return;
+    }
+    case 'change_institution': {
+      const inst = active(s, item.institutionId);
+      const c = item.changes;
+      if (c.kind !== undefined) inst.kind = c.kind;
+      if (c.rank !== undefined) inst.rank = c.rank ?? null;
+      if (c.parentId !== undefined) inst.parentId = c.parentId ?? null;
+      if (c.hostedById !== undefined) inst.hostedById = c.hostedById ?? null;
+      if (c.code !== undefined) inst.code = c.code ?? null;
+      if (c.alsoNamed !== undefined) inst.alsoNamed = c.alsoNamed;
+      if (c.piClass !== undefined) inst.piClass = c.piClass ?? null;
+      if (c.funding !== undefined) inst.funding = c.funding ?? null;
+      if (c.civilServiceManaged !== undefined) inst.civilServiceManaged = c.civilServiceManaged;
+      if (c.sortOrder !== undefined) inst.sortOrder = c.sortOrder;
+      touched.add(inst.id);
+      return;
+    }
+    case 'set_quota': {
+      const inst = active(s, item.institutionId);
+      s.quotas.delete(quotaKey(inst.id, item.category));
+      if (item.approved > 0) s.quotas.set(quotaKey(inst.id, item.category), item.approved);
+      touched.add(inst.id);
+      return;
+    }
+    case 'move_quota': {
+      const from = active(s, item.fromId, '划出机构');
+      const to = active(s, item.toId, '划入机构');
+      const have = s.quotas.get(quotaKey(from.id, item.category)) ?? 0;
+      if (have < item.amount) {
+        throw new LedgerError(
+          `"${from.name}"的${quotaCategoryLabels[item.category]}只有${have}名,不足以划出${item.amount}名(编制不能为负)`,
+        );
+      }
+      add(s.quotas, quotaKey(from.id, item.category), -item.amount);
+      add(s.quotas, quotaKey(to.id, item.category), item.amount);
+      touched.add(from.id);
+      touched.add(to.id);
+      return;
+    }
+    case 'set_posts': {
+      const inst = active(s, item.institutionId);
+      s.posts.delete(postKey(inst.id, item.level, item.postClass));
+      if (item.approved > 0) s.posts.set(postKey(inst.id, item.level, item.postClass), item.approved);
+      touched.add(inst.id);
+      return;
+    }
+    case 'move_duties': {
+      active(s, item.fromId, '划出机构');
+      active(s, item.toId, '划入机构');
+      effects.push({ type: 'move_duties', fromId: item.fromId, toId: item.toId, dutyIds: item.dutyIds });
+      return;
+    }
+  }
+}
+
+/** Invariants over the institutions an adjustment touched (and what refers to them). */
+function checkInvariants(s: RegistryState, touched: Set<string>) {
+  const names = new Map<string, string>();
+  for (const inst of s.institutions.values()) {
+    if (inst.status !== 'active') continue;
+    // names are unique among active institutions; internal units only within their parent
+    const key = inst.kind === 'internal_unit' ? `${inst.parentId}/${inst.name}` : inst.name;
+    const other = names.get(key);
+    if (other && (touched.has(inst.id) || touched.has(other))) {
+      throw new LedgerError(`机构名称"${inst.name}"与现有机构重复`);
+    }
+    names.set(key, inst.id);
+    if (!touched.has(inst.id)) continue;
+    if (inst.parentId) {
+      const parent = s.institutions.get(inst.parentId);
+      if (!parent || parent.status !== 'active') throw new LedgerError(`"${inst.name}"的上级机构不存在或已撤销`);
+      let cur: InstitutionState | undefined = parent;
+      for (let depth = 0; cur; depth++) {
+        if (cur.id === inst.id || depth > 50) throw new LedgerError(`"${inst.name}"的隶属关系形成循环`);
+        cur = cur.parentId ? s.institutions.get(cur.parentId) : undefined;
+      }
+    } else if (inst.kind === 'internal_unit') {
+      throw new LedgerError(`内设机构"${inst.name}"必须有所属机构`);
+    }
+    if (inst.hostedById) {
+      const host = s.institutions.get(inst.hostedById);
+      if (!host || host.status !== 'active') throw new LedgerError(`"${inst.name}"的挂靠单位不存在或已撤销`);
+      if (host.id === inst.id) throw new LedgerError(`"${inst.name}"不能挂靠在自身`);
+    }
+  }
+  for (const [key, v] of s.quotas) {
+    const [id, category] = key.split('|') as [string, QuotaCategory];
+    if (v < 0) throw new LedgerError(`编制数不能为负`);
+    const inst = s.institutions.get(id);
+    if (!inst || !touched.has(id)) continue;
+    if (inst.status !== 'active') throw new LedgerError(`已撤销的机构"${inst.name}"仍有编制`);
+    if (!allowedQuotaCategories[inst.kind].includes(category)) {
+      const why =
+        inst.kind === 'coordination'
+          ? '议事协调机构不单独核定编制(条例第19条)'
+          : inst.kind === 'internal_unit'
+            ? '内设机构不单独核定编制,编制核定在所属机构'
+            : `${institutionKindLabels[inst.kind]}不能使用${quotaCategoryLabels[category]}(条例第15条:编制不得混用)`;
+      throw new LedgerError(`"${inst.name}":${why}`);
+    }
+  }
+  for (const key of s.posts.keys()) {
+    const [id] = key.split('|') as [string];
+    const inst = s.institutions.get(id);
+    if (inst && touched.has(id) && (inst.kind === 'coordination' || inst.kind === 'internal_unit')) {
+      throw new LedgerError(`"${inst.name}":${institutionKindLabels[inst.kind]}不单独核定领导职数`);
+    }
+  }
+}
+
+/** Flat rows of a registry, in a stable order (what the materialized tables hold). */
+export function registryRows(s: RegistryState) {
+  const institutions = [...s.institutions.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const quotas = [...s.quotas]
+    .map(([k, approved]) => {
+      const [institutionId, category] = k.split('|') as [string, QuotaCategory];
+      return { institutionId, category, approved };
+    })
+    .sort((a, b) => quotaKey(a.institutionId, a.category).localeCompare(quotaKey(b.institutionId, b.category)));
+  const posts = [...s.posts]
+    .map(([k, approved]) => {
+      const [institutionId, level, postClass] = k.split('|') as [string, LeadershipLevel, PostClass];
+      return { institutionId, level, postClass, approved };
+    })
+    .sort((a, b) =>
+      postKey(a.institutionId, a.level, a.postClass).localeCompare(postKey(b.institutionId, b.level, b.postClass)),
+    );
+  return { institutions, quotas, posts };
+}

