@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { env } from '../src/config/env.js';
-import { connect, createUtf8Database, migrateDatabase, migrationsFolder, withDatabaseName } from '../src/store/database.js';
+import {
+  connect,
+  createUtf8Database,
+  migrateDatabase,
+  migrationsFolder,
+  withDatabaseName,
+} from '../src/store/database.js';
 import { startEmbeddedServer, type EmbeddedServer } from '../src/store/embedded-server.js';
 
 declare module 'vitest' {
@@ -30,7 +36,9 @@ export default async function setup(project: TestProject) {
   }
   // The template is named after the migrations, so a changed schema never reuses a stale template.
   const hash = createHash('sha256');
-  for (const f of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const f of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     hash.update(readFileSync(join(migrationsFolder, f)));
   }
   const templateDatabase = `bianzhi_tmpl_${hash.digest('hex').slice(0, 12)}`;

@@ -28,4 +28,3 @@ export async function createTestDatabase(): Promise<Database & { url: string; na
     },
   };
 }
-

@@ -62,7 +62,10 @@ export function computeOverview(registry: RegistryState, staff: StaffCounts): Ov
   }
 
   const posts = Object.fromEntries(
-    leadershipLevels.map((l) => [l, Object.fromEntries([...postClasses, 'total'].map((c) => [c, { approved: 0, filled: 0 }]))]),
+    leadershipLevels.map((l) => [
+      l,
+      Object.fromEntries([...postClasses, 'total'].map((c) => [c, { approved: 0, filled: 0 }])),
+    ]),
   ) as Overview['posts'];
   for (const [key, approved] of registry.posts) {
     const [id, level, cls] = key.split('|') as [string, LeadershipLevel, PostClass];

@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function approveAndApply(docNumber: string, effectiveOn: string, items: Parameters<typeof createAdjustment>[1]['items']) {
+async function approveAndApply(
+  docNumber: string,
+  effectiveOn: string,
+  items: Parameters<typeof createAdjustment>[1]['items'],
+) {
   const a = await createAdjustment(ctx, { docNumber, title: docNumber, effectiveOn, items });
   await submitAdjustment(ctx, a.id);
   await approveAdjustment(ctx, a.id);
@@ -40,8 +44,17 @@ describe('the adjustment ledger on PostgreSQL', () => {
 
   it('Given a history of adjustments When folded Then the materialized tables equal a rebuild and as-of reads show each date', async () => {
     // Given
-    await approveAndApply('初始导入', '2024-01-01', [env, water, agri, setQuotaItem(env.id, 'admin', 10), setQuotaItem(water.id, 'admin', 8), setQuotaItem(agri.id, 'admin', 12)]);
-    await approveAndApply('某编〔2025〕3号', '2025-03-01', [{ op: 'move_quota', fromId: agri.id, toId: env.id, category: 'admin', amount: 2 }]);
+    await approveAndApply('初始导入', '2024-01-01', [
+      env,
+      water,
+      agri,
+      setQuotaItem(env.id, 'admin', 10),
+      setQuotaItem(water.id, 'admin', 8),
+      setQuotaItem(agri.id, 'admin', 12),
+    ]);
+    await approveAndApply('某编〔2025〕3号', '2025-03-01', [
+      { op: 'move_quota', fromId: agri.id, toId: env.id, category: 'admin', amount: 2 },
+    ]);
     await approveAndApply('某编〔2025〕9号', '2025-09-01', [
       { op: 'rename_institution', institutionId: water.id, name: '区水利局' },
       { op: 'set_posts', institutionId: water.id, level: '正科', postClass: 'admin', approved: 1 },
@@ -72,7 +85,12 @@ describe('the adjustment ledger on PostgreSQL', () => {
   });
 
   it('Given a draft When applied before approval, or approved twice Then it is refused with a Chinese message', async () => {
-    const a = await createAdjustment(ctx, { docNumber: '某编〔2025〕20号', title: 't', effectiveOn: '2025-10-01', items: [setQuotaItem(env.id, 'worker', 1)] });
+    const a = await createAdjustment(ctx, {
+      docNumber: '某编〔2025〕20号',
+      title: 't',
+      effectiveOn: '2025-10-01',
+      items: [setQuotaItem(env.id, 'worker', 1)],
+    });
     await expect(applyAdjustment(ctx, a.id)).rejects.toThrow(/尚未批准/);
     await submitAdjustment(ctx, a.id);
     await expect(submitAdjustment(ctx, a.id)).rejects.toThrow(/不能提交/);
@@ -81,7 +99,12 @@ describe('the adjustment ledger on PostgreSQL', () => {
   });
 
   it('Given a stale version When a decision is made Then it is a conflict', async () => {
-    const a = await createAdjustment(ctx, { docNumber: '某编〔2025〕21号', title: 't', effectiveOn: '2025-10-01', items: [setQuotaItem(env.id, 'worker', 1)] });
+    const a = await createAdjustment(ctx, {
+      docNumber: '某编〔2025〕21号',
+      title: 't',
+      effectiveOn: '2025-10-01',
+      items: [setQuotaItem(env.id, 'worker', 1)],
+    });
     await submitAdjustment(ctx, a.id, a.version);
     const err = await approveAdjustment(ctx, a.id, a.version).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -101,7 +124,12 @@ describe('the adjustment ledger on PostgreSQL', () => {
   });
 
   it('Given an adjustment effective in the future When applied Then it waits for its date', async () => {
-    const a = await createAdjustment(ctx, { docNumber: '某编〔2027〕1号', title: 't', effectiveOn: '2027-01-01', items: [setQuotaItem(env.id, 'worker', 3)] });
+    const a = await createAdjustment(ctx, {
+      docNumber: '某编〔2027〕1号',
+      title: 't',
+      effectiveOn: '2027-01-01',
+      items: [setQuotaItem(env.id, 'worker', 3)],
+    });
     await submitAdjustment(ctx, a.id);
     await approveAdjustment(ctx, a.id);
     await expect(applyAdjustment(ctx, a.id)).rejects.toThrow(/尚未到来/);
@@ -120,11 +148,19 @@ describe('the adjustment ledger on PostgreSQL', () => {
          ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')`,
       [ctx.regionCode, agriId],
     );
-    await ctx.pool.query(`INSERT INTO duties (region_code, institution_id, source, title) VALUES ($1, $2, 'sanding', '负责农业面源污染防治')`, [ctx.regionCode, agriId]);
+    await ctx.pool.query(
+      `INSERT INTO duties (region_code, institution_id, source, title) VALUES ($1, $2, 'sanding', '负责农业面源污染防治')`,
+      [ctx.regionCode, agriId],
+    );
     const totalBefore = [...(await readRegistry(ctx.pool, ctx.regionCode)).quotas.values()].reduce((a, b) => a + b, 0);
 
     // When
-    const draft = await createAdjustment(ctx, { docNumber: '某编〔2025〕30号', title: '合并', effectiveOn: '2025-11-01', items: [{ op: 'merge_institutions', sourceIds: [agriId], targetId: env.id }] });
+    const draft = await createAdjustment(ctx, {
+      docNumber: '某编〔2025〕30号',
+      title: '合并',
+      effectiveOn: '2025-11-01',
+      items: [{ op: 'merge_institutions', sourceIds: [agriId], targetId: env.id }],
+    });
     const preview = await previewAdjustment(ctx, draft.id);
     expect(preview.diff.abolished).toEqual(['区农业农村局']);
     await submitAdjustment(ctx, draft.id);
@@ -133,7 +169,10 @@ describe('the adjustment ledger on PostgreSQL', () => {
 
     // Then
     expect(applied).toMatchObject({ peopleMoved: 2, dutiesMoved: 1 });
-    const open = await ctx.pool.query(`SELECT institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`, [ctx.regionCode]);
+    const open = await ctx.pool.query(
+      `SELECT institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
+      [ctx.regionCode],
+    );
     expect(open.rows.every((r) => r.institution_id === env.id)).toBe(true);
     const moves = await ctx.pool.query(`SELECT count(*)::int n FROM movements WHERE adjustment_id = $1`, [draft.id]);
     expect(moves.rows[0].n).toBe(2);
@@ -160,11 +199,19 @@ describe('the adjustment ledger on PostgreSQL', () => {
   });
 
   it('Given an audit row edited or deleted with SQL When verified Then the first broken link is named', async () => {
-    await ctx.pool.query(`UPDATE audit_events SET actor = 'mallory' WHERE region_code = $1 AND seq = 3`, [ctx.regionCode]);
-    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({ seq: 3, reason: expect.stringMatching(/篡改/) });
+    await ctx.pool.query(`UPDATE audit_events SET actor = 'mallory' WHERE region_code = $1 AND seq = 3`, [
+      ctx.regionCode,
+    ]);
+    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({
+      seq: 3,
+      reason: expect.stringMatching(/篡改/),
+    });
     await ctx.pool.query(`UPDATE audit_events SET actor = 'test' WHERE region_code = $1 AND seq = 3`, [ctx.regionCode]);
     expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).ok).toBe(true);
     await ctx.pool.query(`DELETE FROM audit_events WHERE region_code = $1 AND seq = 5`, [ctx.regionCode]);
-    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({ seq: 5, reason: expect.stringMatching(/缺失/) });
+    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({
+      seq: 5,
+      reason: expect.stringMatching(/缺失/),
+    });
   });
 });

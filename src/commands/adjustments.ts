@@ -79,7 +79,10 @@ export async function previewAdjustment(ctx: CommandContext, id: string) {
   return { adjustment: adj, items, diff: registryDiff(before, after) };
 }
 
-function foldOrExplain(state: RegistryState, adj: { id: string; docNumber: string; effectiveOn: string; items: AdjustmentItem[] }) {
+function foldOrExplain(
+  state: RegistryState,
+  adj: { id: string; docNumber: string; effectiveOn: string; items: AdjustmentItem[] },
+) {
   try {
     return foldAdjustment(state, adj);
   } catch (e) {
@@ -104,7 +107,9 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
       throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     }
     if (!t.from.includes(adj.status as AdjustmentStatus)) {
-      throw conflict(`编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",不能${kind === 'submit' ? '提交' : kind === 'approve' ? '批准' : '驳回'}`);
+      throw conflict(
+        `编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",不能${kind === 'submit' ? '提交' : kind === 'approve' ? '批准' : '驳回'}`,
+      );
     }
     if (kind === 'submit') {
       // a draft that cannot apply is caught now, not when the 编委 has approved it
@@ -128,9 +133,12 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
   });
 }
 
-export const submitAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'submit', version);
-export const approveAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'approve', version);
-export const rejectAdjustment = (ctx: CommandContext, id: string, version?: number) => transition(ctx, id, 'reject', version);
+export const submitAdjustment = (ctx: CommandContext, id: string, version?: number) =>
+  transition(ctx, id, 'submit', version);
+export const approveAdjustment = (ctx: CommandContext, id: string, version?: number) =>
+  transition(ctx, id, 'approve', version);
+export const rejectAdjustment = (ctx: CommandContext, id: string, version?: number) =>
+  transition(ctx, id, 'reject', version);
 
 /**
  * Applies an approved adjustment in one transaction: folds the whole ledger with it (so a back-dated adjustment lands
@@ -149,7 +157,9 @@ export async function applyAdjustment(
       throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     }
     if (adj.status !== 'approved' && !(opts.allowUnapproved && adj.status === 'draft')) {
-      throw conflict(`编制事项"${adj.docNumber}"尚未批准(当前:${adjustmentStatusLabels[adj.status as AdjustmentStatus]}),不能执行`);
+      throw conflict(
+        `编制事项"${adj.docNumber}"尚未批准(当前:${adjustmentStatusLabels[adj.status as AdjustmentStatus]}),不能执行`,
+      );
     }
     if (adj.effectiveOn > ctx.today) {
       throw validationFailed(`编制事项"${adj.docNumber}"的生效日期 ${adj.effectiveOn} 尚未到来,不能执行`);
@@ -158,9 +168,13 @@ export async function applyAdjustment(
     const ledger = await loadLedger(tx, ctx.regionCode);
     const me = { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items };
     // fold order: effective date, then apply order; this one goes last among its date
-    const ordered = [...ledger.filter((a) => a.effectiveOn <= adj.effectiveOn), me, ...ledger.filter((a) => a.effectiveOn > adj.effectiveOn)];
+    const ordered = [
+      ...ledger.filter((a) => a.effectiveOn <= adj.effectiveOn),
+      me,
+      ...ledger.filter((a) => a.effectiveOn > adj.effectiveOn),
+    ];
     let after: RegistryState;
-    let effects: LedgerEffect[] = [];
+    let effects: LedgerEffect[];
     try {
       const upTo = foldLedger(ordered.slice(0, ordered.indexOf(me)));
       const r = foldAdjustment(upTo, me);
@@ -174,7 +188,11 @@ export async function applyAdjustment(
     const moved = await carryOutEffects(tx, ctx.regionCode, id, effects);
     const changes = await writeRegistryDiff(tx, ctx.regionCode, before, after);
     const seq = await nextAppliedSeq(tx, ctx.regionCode);
-    const ok = await updateAdjustmentStatus(tx, ctx.regionCode, id, adj.version, { status: 'applied', appliedSeq: seq, applied: true });
+    const ok = await updateAdjustmentStatus(tx, ctx.regionCode, id, adj.version, {
+      status: 'applied',
+      appliedSeq: seq,
+      applied: true,
+    });
     if (!ok) throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
@@ -221,14 +239,22 @@ export async function rebuildRegistry(ctx: CommandContext) {
     const identical = registryFingerprint(current) === registryFingerprint(folded);
     const changes = identical ? 0 : await writeRegistryDiff(tx, ctx.regionCode, current, folded);
     if (changes) {
-      await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action: 'registry.rebuild', entity: 'registry', after: { changes } });
+      await appendAudit(tx, ctx.regionCode, {
+        actor: ctx.actor,
+        action: 'registry.rebuild',
+        entity: 'registry',
+        after: { changes },
+      });
     }
     return { adjustments: ledger.length, identical, changes };
   });
 }
 
 /** The registry as it stood on `asOf` (inclusive): the fold of the applied adjustments effective by then. */
-export async function registryAsOf(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, asOf?: string): Promise<RegistryState> {
+export async function registryAsOf(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode'>,
+  asOf?: string,
+): Promise<RegistryState> {
   if (!asOf) return readRegistry(ctx.pool, ctx.regionCode);
   return foldLedger(await loadLedger(ctx.pool, ctx.regionCode), asOf);
 }
@@ -255,13 +281,15 @@ export function registryDiff(before: RegistryState, after: RegistryState): Regis
   const aq = new Map(rows(after).quotas.map((q) => [`${q.institutionId}|${q.category}`, q.approved]));
   for (const k of new Set([...bq.keys(), ...aq.keys()])) {
     const [id, category] = k.split('|') as [string, string];
-    if (bq.get(k) !== aq.get(k)) diff.quotas.push({ institution: name(id), category, before: bq.get(k) ?? 0, after: aq.get(k) ?? 0 });
+    if (bq.get(k) !== aq.get(k))
+      diff.quotas.push({ institution: name(id), category, before: bq.get(k) ?? 0, after: aq.get(k) ?? 0 });
   }
   const bp = new Map(rows(before).posts.map((p) => [`${p.institutionId}|${p.level}|${p.postClass}`, p.approved]));
   const ap = new Map(rows(after).posts.map((p) => [`${p.institutionId}|${p.level}|${p.postClass}`, p.approved]));
   for (const k of new Set([...bp.keys(), ...ap.keys()])) {
     const [id, level, postClass] = k.split('|') as [string, string, string];
-    if (bp.get(k) !== ap.get(k)) diff.posts.push({ institution: name(id), level, postClass, before: bp.get(k) ?? 0, after: ap.get(k) ?? 0 });
+    if (bp.get(k) !== ap.get(k))
+      diff.posts.push({ institution: name(id), level, postClass, before: bp.get(k) ?? 0, after: ap.get(k) ?? 0 });
   }
   return diff;
 }

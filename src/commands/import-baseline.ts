@@ -3,21 +3,22 @@
  * adjustment (文号 "初始导入" unless given) whose items create or change institutions and set quota and posts.
  */
 import { randomUUID } from 'node:crypto';
-import { applyAdjustment as foldAdjustment, LedgerError, type AdjustmentItem, type InstitutionState } from '../domain/ledger.js';
+import {
+  applyAdjustment as foldAdjustment,
+  LedgerError,
+  type AdjustmentItem,
+  type InstitutionState,
+} from '../domain/ledger.js';
 import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
 import { recordColumns, recordSheetNames } from '../domain/records.js';
-import {
-  allowedQuotaCategories,
-  institutionKindLabels,
-  quotaCategoryLabels,
-} from '../domain/vocabulary.js';
+import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { insertImport } from '../store/imports.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportResult, type Located, type SourceLocation } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportResult, type Located, type SourceLocation, isProblem, type RecordStream } from './import-types.js';
 
 export interface BaselineInput {
   institutions: Located<InstitutionRecord>[];
@@ -62,7 +63,8 @@ export async function importBaseline(
     const existing = byName.get(r.name);
     fileIds.set(r.name, { id: existing?.id ?? randomUUID(), kind: r.kind, existing });
   }
-  const resolve = (name: string) => fileIds.get(name) ?? (byName.get(name) ? { id: byName.get(name)!.id, kind: byName.get(name)!.kind } : undefined);
+  const resolve = (name: string) =>
+    fileIds.get(name) ?? (byName.get(name) ? { id: byName.get(name)!.id, kind: byName.get(name)!.kind } : undefined);
   const seenInternal = new Set<string>();
 
   input.institutions.forEach((l, index) => {
@@ -71,7 +73,8 @@ export async function importBaseline(
     let hostedById: string | null = null;
     if (r.parent) {
       const p = resolve(r.parent);
-      if (!p) problems.at(l, header('institutions', 'parent'), `上级机构"${r.parent}"不存在(既不在文件中,也不在现有机构中)`);
+      if (!p)
+        problems.at(l, header('institutions', 'parent'), `上级机构"${r.parent}"不存在(既不在文件中,也不在现有机构中)`);
       else parentId = p.id;
     } else if (r.kind === 'internal_unit') {
       problems.at(l, header('institutions', 'parent'), '内设机构必须填写上级机构');
@@ -94,6 +97,7 @@ export async function importBaseline(
       funding: r.funding ?? null,
       civilServiceManaged: r.civilServiceManaged,
       sortOrder: index,
+      establishedOn: r.establishedOn ?? null,
     };
     let existing: InstitutionState | undefined;
     let id: string;
@@ -117,8 +121,9 @@ export async function importBaseline(
     } else {
       const changes: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(fields)) {
-        if (k === 'name') continue;
-        if (JSON.stringify((existing as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null)) changes[k] = v;
+        if (k === 'name' || (k === 'establishedOn' && v == null)) continue; // no date given: keep the known one
+        if (JSON.stringify((existing as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null))
+          changes[k] = v;
       }
       if (Object.keys(changes).length) push({ op: 'change_institution', institutionId: id, changes }, l);
     }
@@ -145,7 +150,10 @@ export async function importBaseline(
     seenQuota.add(key);
     const kind = kindOf(r.institution)!;
     if (!allowedQuotaCategories[kind].includes(r.category)) {
-      const why = kind === 'coordination' ? '议事协调机构不单独核定编制(条例第19条)' : `${institutionKindLabels[kind]}不能核定${quotaCategoryLabels[r.category]}(条例第15条)`;
+      const why =
+        kind === 'coordination'
+          ? '议事协调机构不单独核定编制(条例第19条)'
+          : `${institutionKindLabels[kind]}不能核定${quotaCategoryLabels[r.category]}(条例第15条)`;
       problems.at(l, header('quotas', 'category'), why);
       continue;
     }
@@ -165,7 +173,10 @@ export async function importBaseline(
       continue;
     }
     seenPost.add(key);
-    push({ op: 'set_posts', institutionId: target.id, level: r.level!, postClass: r.postClass, approved: r.approved }, l);
+    push(
+      { op: 'set_posts', institutionId: target.id, level: r.level!, postClass: r.postClass, approved: r.approved },
+      l,
+    );
   }
 
   const rows = input.institutions.length + input.quotas.length + input.posts.length;
@@ -186,7 +197,7 @@ export async function importBaseline(
     ...extra,
   });
   if (problems.count === 0 && items.length === 0) {
-    problems.add({ file: opts.fileName, reason: '文件中没有需要导入的机构、编制或领导职数' });
+    problems.file(opts.fileName, '文件中没有需要导入的机构、编制或领导职数');
   }
   if (problems.count === 0) {
     try {
@@ -194,7 +205,12 @@ export async function importBaseline(
     } catch (e) {
       if (!(e instanceof LedgerError)) throw e;
       const loc = e.itemIndex !== undefined ? itemSource[e.itemIndex] : undefined;
-      problems.add({ file: opts.fileName, sheet: loc?.sheet, row: loc?.row, reason: e.message.replace(/^第\d+项/, '') });
+      problems.add({
+        file: opts.fileName,
+        sheet: loc?.sheet ?? '',
+        ...(loc ? { row: loc.row } : {}),
+        reason: e.message.replace(/^第\d+项\([^)]*\):/, ''),
+      });
     }
   }
   if (problems.count > 0 || opts.dryRun) return result();

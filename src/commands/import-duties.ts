@@ -11,15 +11,28 @@ import { insertImport } from '../store/imports.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportProblem, type ImportResult, type Located } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
 import { RollbackWith } from './import-roster.js';
 
 const col = (key: string) => recordColumns.duties.find((c) => c.key === key)!.header;
-const dutyColumns = ['region_code', 'institution_id', 'source', 'category', 'title', 'text', 'legal_basis', 'domains', 'role', 'item_code', 'import_id'];
+const dutyColumns = [
+  'region_code',
+  'institution_id',
+  'source',
+  'category',
+  'title',
+  'text',
+  'legal_basis',
+  'domains',
+  'role',
+  'item_code',
+  'import_id',
+];
 
 export async function importDuties(
   ctx: CommandContext,
-  records: AsyncIterable<Located<DutyRecord> | { problem: ImportProblem }> | Iterable<Located<DutyRecord> | { problem: ImportProblem }>,
+  records:
+    RecordStream<DutyRecord>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const problems = new ProblemList(opts.maxProblems);
@@ -33,8 +46,8 @@ export async function importDuties(
     }
     const accepted: { institutionId: string; r: DutyRecord }[] = [];
     for await (const item of records) {
-      if ('problem' in item) {
-        problems.add(item.problem);
+      if (isProblem(item)) {
+        problems.add(item);
         continue;
       }
       rows++;
@@ -45,7 +58,7 @@ export async function importDuties(
       }
       accepted.push({ institutionId: id, r: item.record });
     }
-    if (rows === 0 && problems.count === 0) problems.add({ file: opts.fileName, reason: '文件中没有职能事项' });
+    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有职能事项');
     const scopes = new Set(accepted.map((a) => `${a.institutionId}|${a.r.source}`));
     const result: ImportResult = {
       ok: problems.count === 0,
@@ -54,7 +67,10 @@ export async function importDuties(
       problems: problems.items,
       problemCount: problems.count,
       warnings: [],
-      summary: { duties: problems.count ? 0 : accepted.length, institutions: new Set(accepted.map((a) => a.institutionId)).size },
+      summary: {
+        duties: problems.count ? 0 : accepted.length,
+        institutions: new Set(accepted.map((a) => a.institutionId)).size,
+      },
     };
     if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
     const replaced = await deleteDutiesOf(
@@ -65,11 +81,29 @@ export async function importDuties(
         return { institutionId, source };
       }),
     );
-    const importId = await insertImport(tx, ctx.regionCode, { kind: 'duties', fileName: opts.fileName, fileSha256: opts.fileSha256, rowCount: rows, actor: ctx.actor });
+    const importId = await insertImport(tx, ctx.regionCode, {
+      kind: 'duties',
+      fileName: opts.fileName,
+      fileSha256: opts.fileSha256,
+      rowCount: rows,
+      actor: ctx.actor,
+    });
     const w = new CopyWriter(tx, 'duties', dutyColumns);
     for (const { institutionId, r } of accepted) {
       await w.writeLine(
-        copyLine([ctx.regionCode, institutionId, r.source, r.category, r.title, r.text, r.legalBasis, r.domains, r.role, r.itemCode, importId]),
+        copyLine([
+          ctx.regionCode,
+          institutionId,
+          r.source,
+          r.category,
+          r.title,
+          r.text,
+          r.legalBasis,
+          r.domains,
+          r.role,
+          r.itemCode,
+          importId,
+        ]),
       );
     }
     await w.end();

@@ -7,12 +7,17 @@ import { upsertRegionIndicators, upsertWorkload } from '../store/indicators.repo
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportProblem, type ImportResult, type Located } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
 import { RollbackWith } from './import-roster.js';
 
-type Input<T> = AsyncIterable<Located<T> | { problem: ImportProblem }> | Iterable<Located<T> | { problem: ImportProblem }>;
+type Input<T> =
+  RecordStream<T>;
 
-export async function importWorkload(ctx: CommandContext, records: Input<WorkloadRecord>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkload(
+  ctx: CommandContext,
+  records: Input<WorkloadRecord>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   return importKeyed(ctx, records, opts, {
     kind: 'workload',
     scopeColumn: recordColumns.workload.find((c) => c.key === 'institution')!.header,
@@ -20,11 +25,25 @@ export async function importWorkload(ctx: CommandContext, records: Input<Workloa
     required: true,
     key: (r, id) => `${id}|${r.year}|${r.indicator}`,
     write: (tx, rows) =>
-      upsertWorkload(tx, ctx.regionCode, rows.map(({ r, id }) => ({ institutionId: id!, year: r.year, indicator: r.indicator, value: r.value, unit: r.unit ?? null }))),
+      upsertWorkload(
+        tx,
+        ctx.regionCode,
+        rows.map(({ r, id }) => ({
+          institutionId: id!,
+          year: r.year,
+          indicator: r.indicator,
+          value: r.value,
+          unit: r.unit ?? null,
+        })),
+      ),
   });
 }
 
-export async function importRegionIndicators(ctx: CommandContext, records: Input<IndicatorRecord>, opts: ImportOptions): Promise<ImportResult> {
+export async function importRegionIndicators(
+  ctx: CommandContext,
+  records: Input<IndicatorRecord>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   return importKeyed(ctx, records, opts, {
     kind: 'indicators',
     scopeColumn: recordColumns.indicators.find((c) => c.key === 'scope')!.header,
@@ -35,7 +54,13 @@ export async function importRegionIndicators(ctx: CommandContext, records: Input
       upsertRegionIndicators(
         tx,
         ctx.regionCode,
-        rows.map(({ r, id }) => ({ scopeInstitutionId: id, year: r.year, indicator: r.indicator, value: r.value ?? null, textValue: r.text ?? null })),
+        rows.map(({ r, id }) => ({
+          scopeInstitutionId: id,
+          year: r.year,
+          indicator: r.indicator,
+          value: r.value ?? null,
+          textValue: r.text ?? null,
+        })),
       ),
   });
 }
@@ -50,7 +75,10 @@ async function importKeyed<T extends { year: number; indicator: string }>(
     scopeOf: (r: T) => string | undefined;
     required: boolean;
     key: (r: T, id: string | null) => string;
-    write: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], rows: { r: T; id: string | null }[]) => Promise<number>;
+    write: (
+      tx: Parameters<Parameters<typeof inTransaction>[1]>[0],
+      rows: { r: T; id: string | null }[],
+    ) => Promise<number>;
   },
 ): Promise<ImportResult> {
   const problems = new ProblemList(opts.maxProblems);
@@ -59,12 +87,13 @@ async function importKeyed<T extends { year: number; indicator: string }>(
     await lockRegion(tx, ctx.regionCode);
     const registry = await readRegistry(tx, ctx.regionCode);
     const byName = new Map<string, string>();
-    for (const i of registry.institutions.values()) if (i.status === 'active' && i.kind !== 'internal_unit') byName.set(i.name, i.id);
+    for (const i of registry.institutions.values())
+      if (i.status === 'active' && i.kind !== 'internal_unit') byName.set(i.name, i.id);
     const seen = new Map<string, number>();
     const accepted: { r: T; id: string | null }[] = [];
     for await (const item of records) {
-      if ('problem' in item) {
-        problems.add(item.problem);
+      if (isProblem(item)) {
+        problems.add(item);
         continue;
       }
       rows++;
@@ -89,7 +118,7 @@ async function importKeyed<T extends { year: number; indicator: string }>(
       seen.set(key, item.row);
       accepted.push({ r: item.record, id });
     }
-    if (rows === 0 && problems.count === 0) problems.add({ file: opts.fileName, reason: '文件中没有数据' });
+    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有数据');
     const result: ImportResult = {
       ok: problems.count === 0,
       dryRun: !!opts.dryRun,
@@ -101,7 +130,13 @@ async function importKeyed<T extends { year: number; indicator: string }>(
     };
     if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
     await spec.write(tx, accepted);
-    const importId = await insertImport(tx, ctx.regionCode, { kind: spec.kind, fileName: opts.fileName, fileSha256: opts.fileSha256, rowCount: rows, actor: ctx.actor });
+    const importId = await insertImport(tx, ctx.regionCode, {
+      kind: spec.kind,
+      fileName: opts.fileName,
+      fileSha256: opts.fileSha256,
+      rowCount: rows,
+      actor: ctx.actor,
+    });
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
       action: `import.${spec.kind}`,

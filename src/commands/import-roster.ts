@@ -7,7 +7,12 @@
 import { idNumberFacts } from '../domain/codes.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels, type InstitutionKind } from '../domain/vocabulary.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  quotaCategoryLabels,
+  type InstitutionKind,
+} from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { copyLine, copyLines, CopyWriter } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
@@ -16,16 +21,41 @@ import { existingIdNumbers } from '../store/roster.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportProblem, type ImportResult, type Located } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportProblem, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
 
 const col = (key: string) => recordColumns.roster.find((c) => c.key === key)!.header;
 
-const personColumns = ['region_code', 'id', 'id_number', 'name', 'gender', 'birth_date', 'education', 'degree', 'title_level', 'political_status', 'joined_work_on', 'import_id'];
-const assignmentColumns = ['region_code', 'id', 'person_id', 'institution_id', 'unit_id', 'category', 'post', 'leadership_level', 'post_class', 'start_on', 'import_id'];
+const personColumns = [
+  'region_code',
+  'id',
+  'id_number',
+  'name',
+  'gender',
+  'birth_date',
+  'education',
+  'degree',
+  'title_level',
+  'political_status',
+  'joined_work_on',
+  'import_id',
+];
+const assignmentColumns = [
+  'region_code',
+  'id',
+  'person_id',
+  'institution_id',
+  'unit_id',
+  'category',
+  'post',
+  'leadership_level',
+  'post_class',
+  'start_on',
+  'import_id',
+];
 
 export async function importRoster(
   ctx: CommandContext,
-  records: AsyncIterable<Located<RosterRecord> | { problem: ImportProblem }>,
+  records: RecordStream<RosterRecord>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const problems = new ProblemList(opts.maxProblems);
@@ -46,14 +76,20 @@ export async function importRoster(
     const inFile = new Map<string, number>();
     const importId = opts.dryRun
       ? 0
-      : await insertImport(tx, ctx.regionCode, { kind: 'roster', fileName: opts.fileName, fileSha256: opts.fileSha256, rowCount: 0, actor: ctx.actor });
+      : await insertImport(tx, ctx.regionCode, {
+          kind: 'roster',
+          fileName: opts.fileName,
+          fileSha256: opts.fileSha256,
+          rowCount: 0,
+          actor: ctx.actor,
+        });
     const persons = opts.dryRun ? undefined : new CopyWriter(tx, 'persons', personColumns);
     const assignmentLines: string[] = [];
     const region = ctx.regionCode;
 
     for await (const item of records) {
-      if ('problem' in item) {
-        problems.add(item.problem);
+      if (isProblem(item)) {
+        problems.add(item);
         continue;
       }
       rows++;
@@ -63,13 +99,15 @@ export async function importRoster(
       const errorsBefore = problems.count;
       const inst = institutions.get(r.institution);
       if (!inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-      else if (inst.kind === 'coordination') bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
+      else if (inst.kind === 'coordination')
+        bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
       const firstRow = inFile.get(r.idNumber);
       if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
       else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
       else inFile.set(r.idNumber, item.row);
       const facts = idNumberFacts(r.idNumber);
-      if (r.birthDate && r.birthDate !== facts.birthDate) bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+      if (r.birthDate && r.birthDate !== facts.birthDate)
+        bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
       if (r.gender && r.gender !== facts.gender) bad('gender', `性别"${r.gender}"与身份证号码不一致`);
       if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
       if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
@@ -95,14 +133,41 @@ export async function importRoster(
       if (!persons || problems.count > 0) continue; // keep validating to report every row, but stop writing
       const personId = uuidv7();
       await persons.writeLine(
-        copyLine([region, personId, r.idNumber, r.name, r.gender ?? facts.gender, r.birthDate ?? facts.birthDate, r.education, r.degree, r.titleLevel, r.politicalStatus, r.joinedWorkOn, importId]),
+        copyLine([
+          region,
+          personId,
+          r.idNumber,
+          r.name,
+          r.gender ?? facts.gender,
+          r.birthDate ?? facts.birthDate,
+          r.education,
+          r.degree,
+          r.titleLevel,
+          r.politicalStatus,
+          r.joinedWorkOn,
+          importId,
+        ]),
       );
-      const postClass = r.leadershipLevel ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin')) : null;
+      const postClass = r.leadershipLevel
+        ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
+        : null;
       assignmentLines.push(
-        copyLine([region, uuidv7(), personId, inst.id, unitId, r.category, r.post, r.leadershipLevel, postClass, r.startOn, importId]),
+        copyLine([
+          region,
+          uuidv7(),
+          personId,
+          inst.id,
+          unitId,
+          r.category,
+          r.post,
+          r.leadershipLevel,
+          postClass,
+          r.startOn,
+          importId,
+        ]),
       );
     }
-    if (rows === 0 && problems.count === 0) problems.add({ file: opts.fileName, reason: '文件中没有人员数据' });
+    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
     const result: ImportResult = {
       ok: problems.count === 0,
       dryRun: !!opts.dryRun,

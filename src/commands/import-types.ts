@@ -1,3 +1,8 @@
+import { formatProblem, isProblem, type TableProblem } from '../io/table-problem.js';
+
+/** Records or problems, as the readers stream them. */
+export type RecordStream<T> = AsyncIterable<Located<T> | ImportProblem> | Iterable<Located<T> | ImportProblem>;
+
 /** Shapes shared by every import: where a record came from, and what is wrong with it (in Chinese). */
 export interface SourceLocation {
   file: string;
@@ -9,14 +14,9 @@ export interface Located<T> extends SourceLocation {
   record: T;
 }
 
-export interface ImportProblem {
-  file: string;
-  sheet?: string;
-  row?: number;
-  /** The column's Chinese header. */
-  column?: string;
-  reason: string;
-}
+/** A problem of an imported file (the reader's shape): file, sheet, row, Chinese column header, Chinese reason. */
+export type ImportProblem = TableProblem;
+export { formatProblem, isProblem };
 
 export interface ImportOptions {
   fileName: string;
@@ -39,13 +39,6 @@ export interface ImportResult {
   summary: Record<string, number>;
 }
 
-export function formatProblem(p: ImportProblem): string {
-  const parts = [`文件 ${p.file}`];
-  if (p.sheet) parts.push(`工作表"${p.sheet}"`);
-  if (p.row) parts.push(`第${p.row}行`);
-  if (p.column) parts.push(`"${p.column}"列`);
-  return `${parts.join(',')}:${p.reason}`;
-}
 
 export class ProblemList {
   readonly items: ImportProblem[] = [];
@@ -56,6 +49,11 @@ export class ProblemList {
     if (this.items.length < this.max) this.items.push(p);
   }
   at(loc: SourceLocation, column: string | undefined, reason: string) {
-    this.add({ file: loc.file, sheet: loc.sheet, row: loc.row, column, reason });
+    this.add({ file: loc.file, sheet: loc.sheet, row: loc.row, ...(column ? { column } : {}), reason });
+  }
+
+  /** A problem about the whole file. */
+  file(file: string, reason: string) {
+    this.add({ file, sheet: '', reason });
   }
 }

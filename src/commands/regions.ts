@@ -24,12 +24,22 @@ export async function defineRegion(
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, row.regionCode);
     const before = await upsertRegion(tx, row);
-    await appendAudit(tx, row.regionCode, { actor: ctx.actor, action: before ? 'region.update' : 'region.create', entity: 'region', entityId: row.regionCode, before, after: row });
+    await appendAudit(tx, row.regionCode, {
+      actor: ctx.actor,
+      action: before ? 'region.update' : 'region.create',
+      entity: 'region',
+      entityId: row.regionCode,
+      before,
+      after: row,
+    });
     return row;
   });
 }
 
-export async function findDistrict(ctx: Pick<CommandContext, 'pool'>, regionCode?: string): Promise<RegionRow | undefined> {
+export async function findDistrict(
+  ctx: Pick<CommandContext, 'pool'>,
+  regionCode?: string,
+): Promise<RegionRow | undefined> {
   if (regionCode) return findRegion(ctx.pool, regionCode);
   return (await listRegions(ctx.pool))[0];
 }

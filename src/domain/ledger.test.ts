@@ -12,7 +12,12 @@ const adj = (docNumber: string, effectiveOn: string, items: LedgerAdjustment['it
 describe('ledger fold', () => {
   const env = createInstitutionItem('区生态环境分局');
   const water = createInstitutionItem('区水务局');
-  const baseline = adj('初始导入', '2024-01-01', [env, water, setQuotaItem(env.id, 'admin', 10), setQuotaItem(water.id, 'admin', 8)]);
+  const baseline = adj('初始导入', '2024-01-01', [
+    env,
+    water,
+    setQuotaItem(env.id, 'admin', 10),
+    setQuotaItem(water.id, 'admin', 8),
+  ]);
 
   it('Given a baseline When folded Then institutions and quotas are materialized', () => {
     const s = foldLedger([baseline]);
@@ -21,14 +26,19 @@ describe('ledger fold', () => {
   });
 
   it('Given a history When read as of a date Then later adjustments are not folded', () => {
-    const move = adj('某编〔2025〕3号', '2025-03-01', [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 2 }]);
+    const move = adj('某编〔2025〕3号', '2025-03-01', [
+      { op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 2 },
+    ]);
     expect(foldLedger([baseline, move], '2025-02-28').quotas.get(quotaKey(water.id, 'admin'))).toBe(8);
     expect(foldLedger([baseline, move], '2025-03-01').quotas.get(quotaKey(water.id, 'admin'))).toBe(10);
   });
 
   it('Given a merge When applied Then quota and posts move to the target and people/duties effects are emitted', () => {
     const s = foldLedger([baseline]);
-    const r = applyAdjustment(s, adj('合并', '2025-01-01', [{ op: 'merge_institutions', sourceIds: [water.id], targetId: env.id }]));
+    const r = applyAdjustment(
+      s,
+      adj('合并', '2025-01-01', [{ op: 'merge_institutions', sourceIds: [water.id], targetId: env.id }]),
+    );
     expect(r.state.quotas.get(quotaKey(env.id, 'admin'))).toBe(18);
     expect(r.state.institutions.get(water.id)!.status).toBe('abolished');
     expect(r.effects).toEqual([
@@ -53,14 +63,19 @@ describe('ledger fold', () => {
   it('Given a quota move larger than the source holds When applied Then it is refused and nothing goes negative', () => {
     const s = foldLedger([baseline]);
     expect(() =>
-      applyAdjustment(s, adj('x', '2025-01-01', [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 11 }])),
+      applyAdjustment(
+        s,
+        adj('x', '2025-01-01', [{ op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 11 }]),
+      ),
     ).toThrow(LedgerError);
     expect(s.quotas.get(quotaKey(env.id, 'admin'))).toBe(10); // the input state is untouched
   });
 
   it('Given an institution holding quota When abolished Then it is refused until the quota is moved', () => {
     const s = foldLedger([baseline]);
-    expect(() => applyAdjustment(s, adj('x', '2025-01-01', [{ op: 'abolish_institution', institutionId: water.id }]))).toThrow(/仍有核定编制/);
+    expect(() =>
+      applyAdjustment(s, adj('x', '2025-01-01', [{ op: 'abolish_institution', institutionId: water.id }])),
+    ).toThrow(/仍有核定编制/);
     const ok = applyAdjustment(
       s,
       adj('x', '2025-01-01', [
@@ -100,7 +115,9 @@ describe('ledger fold', () => {
 
   it('Given duplicate names or a parent cycle When applied Then the fold explains it in Chinese', () => {
     const dup = createInstitutionItem('区水务局');
-    expect(() => applyAdjustment(foldLedger([baseline]), adj('x', '2025-01-01', [dup]))).toThrow(/名称"区水务局"与现有机构重复/);
+    expect(() => applyAdjustment(foldLedger([baseline]), adj('x', '2025-01-01', [dup]))).toThrow(
+      /名称"区水务局"与现有机构重复/,
+    );
     const s = foldLedger([baseline]);
     expect(() =>
       applyAdjustment(
@@ -114,8 +131,8 @@ describe('ledger fold', () => {
   });
 
   it('Given an internal unit When created without parent Then it is refused', () => {
-    expect(() => applyAdjustment(emptyRegistry(), adj('x', '2025-01-01', [createInstitutionItem('办公室', 'internal_unit')]))).toThrow(
-      /必须有所属机构/,
-    );
+    expect(() =>
+      applyAdjustment(emptyRegistry(), adj('x', '2025-01-01', [createInstitutionItem('办公室', 'internal_unit')])),
+    ).toThrow(/必须有所属机构/);
   });
 });

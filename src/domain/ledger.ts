@@ -36,6 +36,8 @@ export const institutionFieldsSchema = z.object({
   funding: fundingFormSchema.nullish(),
   civilServiceManaged: z.boolean().default(false),
   sortOrder: z.number().int().default(0),
+  /** The real founding date when older than the ledger (a baseline records units founded long before it). */
+  establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
 });
 
 const changeFieldsSchema = institutionFieldsSchema.omit({ name: true }).partial();
@@ -191,7 +193,8 @@ export function applyAdjustment(
     try {
       applyItem(next, item, adj.effectiveOn, effects, touched);
     } catch (e) {
-      if (e instanceof LedgerError) throw new LedgerError(`第${index + 1}项(${adjustmentOpLabels[item.op]}):${e.message}`, index);
+      if (e instanceof LedgerError)
+        throw new LedgerError(`第${index + 1}项(${adjustmentOpLabels[item.op]}):${e.message}`, index);
       throw e;
     }
   });
@@ -275,7 +278,7 @@ function createFrom(
     piClass: fields.piClass ?? null,
     funding: fields.funding ?? null,
     civilServiceManaged: fields.civilServiceManaged ?? false,
-    establishedOn: on,
+    establishedOn: fields.establishedOn && fields.establishedOn < on ? fields.establishedOn : on,
     abolishedOn: null,
     status: 'active',
     sortOrder: fields.sortOrder ?? 0,
@@ -283,13 +286,7 @@ function createFrom(
   touched.add(id);
 }
 
-function applyItem(
-  s: RegistryState,
-  item: AdjustmentItem,
-  on: string,
-  effects: LedgerEffect[],
-  touched: Set<string>,
-) {
+function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: LedgerEffect[], touched: Set<string>) {
   switch (item.op) {
     case 'create_institution': {
       const { op: _op, id, ...fields } = item;
@@ -345,7 +342,8 @@ function applyItem(
         for (const p of posts) {
           if (p.amount === 0) continue;
           const have = s.posts.get(postKey(src.id, p.level, p.postClass)) ?? 0;
-          if (have < p.amount) throw new LedgerError(`"${src.name}"的${p.level}职数只有${have}名,不足以划出${p.amount}名`);
+          if (have < p.amount)
+            throw new LedgerError(`"${src.name}"的${p.level}职数只有${have}名,不足以划出${p.amount}名`);
           add(s.posts, postKey(src.id, p.level, p.postClass), -p.amount);
           add(s.posts, postKey(id, p.level, p.postClass), p.amount);
         }
@@ -386,6 +384,7 @@ function applyItem(
       if (c.funding !== undefined) inst.funding = c.funding ?? null;
       if (c.civilServiceManaged !== undefined) inst.civilServiceManaged = c.civilServiceManaged;
       if (c.sortOrder !== undefined) inst.sortOrder = c.sortOrder;
+      if (c.establishedOn !== undefined) inst.establishedOn = c.establishedOn ?? null;
       touched.add(inst.id);
       return;
     }

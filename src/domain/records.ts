@@ -72,25 +72,48 @@ const orgName = { synonyms: ['单位名称', '机构', '单位', '机构全称',
 export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
   institutions: [
     { key: 'name', header: '机构名称', ...orgName, required: true },
-    { key: 'kind', header: '机构类别', synonyms: ['机构类型', '类别', '机构性质'], required: true, hint: '党委部门/政府工作部门/…/事业单位/内设机构' },
+    {
+      key: 'kind',
+      header: '机构类别',
+      synonyms: ['机构类型', '类别', '机构性质'],
+      required: true,
+      hint: '党委部门/政府工作部门/…/事业单位/内设机构',
+    },
     { key: 'rank', header: '规格', synonyms: ['机构规格', '级别', '机构级别'], hint: '正处/副处/正科/副科/股级' },
     { key: 'parent', header: '上级机构', synonyms: ['主管部门', '隶属机构', '隶属关系', '举办单位'] },
     { key: 'host', header: '挂靠单位', synonyms: ['挂靠机构', '被挂靠单位'] },
     { key: 'code', header: '统一社会信用代码', synonyms: ['信用代码', '机构代码', '组织机构代码'] },
     { key: 'alsoNamed', header: '加挂牌子', synonyms: ['加挂牌子名称', '其他名称', '合署办公'], hint: '多个用、分隔' },
-    { key: 'piClass', header: '事业单位类别', synonyms: ['事业单位分类', '分类类别'], hint: '承担行政职能/公益一类/公益二类/生产经营' },
+    {
+      key: 'piClass',
+      header: '事业单位类别',
+      synonyms: ['事业单位分类', '分类类别'],
+      hint: '承担行政职能/公益一类/公益二类/生产经营',
+    },
     { key: 'funding', header: '经费形式', synonyms: ['经费来源', '经费渠道'], hint: '全额/差额/自收自支' },
     { key: 'civilServiceManaged', header: '参照公务员法管理', synonyms: ['参公', '是否参公'], hint: '是/否' },
     { key: 'establishedOn', header: '成立日期', synonyms: ['设立日期', '成立时间'] },
   ],
   quotas: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
-    { key: 'category', header: '编制类别', synonyms: ['编制类型', '编制种类'], required: true, hint: '行政编制/政法专项编制/乡镇(街道)行政编制/工勤编制/事业编制' },
+    {
+      key: 'category',
+      header: '编制类别',
+      synonyms: ['编制类型', '编制种类'],
+      required: true,
+      hint: '行政编制/政法专项编制/乡镇(街道)行政编制/工勤编制/事业编制',
+    },
     { key: 'approved', header: '核定编制数', synonyms: ['核定数', '编制数', '核定编制'], required: true },
   ],
   posts: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
-    { key: 'level', header: '职级', synonyms: ['领导职数层级', '层级', '职务层次'], required: true, hint: '正处/副处/正科/副科' },
+    {
+      key: 'level',
+      header: '职级',
+      synonyms: ['领导职数层级', '层级', '职务层次'],
+      required: true,
+      hint: '正处/副处/正科/副科',
+    },
     { key: 'postClass', header: '职数类别', synonyms: ['职数类型', '类别'], required: true, hint: '行政类/事业类' },
     { key: 'approved', header: '核定职数', synonyms: ['职数', '核定领导职数'], required: true },
   ],
@@ -101,7 +124,12 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
     { key: 'birthDate', header: '出生日期', synonyms: ['出生年月'] },
     { key: 'education', header: '学历', synonyms: ['最高学历'] },
     { key: 'degree', header: '学位', synonyms: ['最高学位'] },
-    { key: 'titleLevel', header: '专业技术职称', synonyms: ['职称', '职称等级', '专业技术职务'], hint: '正高/副高/中级/初级/无' },
+    {
+      key: 'titleLevel',
+      header: '专业技术职称',
+      synonyms: ['职称', '职称等级', '专业技术职务'],
+      hint: '正高/副高/中级/初级/无',
+    },
     { key: 'politicalStatus', header: '政治面貌' },
     { key: 'joinedWorkOn', header: '参加工作时间', synonyms: ['参加工作日期'] },
     { key: 'institution', header: '所在机构', synonyms: ['工作单位', '单位名称', '机构名称'], required: true },
@@ -113,11 +141,25 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
     { key: 'unit', header: '内设机构', synonyms: ['所在科室', '科室'] },
   ],
   duties: [
-    { key: 'institution', header: '实施主体', synonyms: ['行使主体', '责任主体', '机构名称', '单位名称', '部门'], required: true },
+    {
+      key: 'institution',
+      header: '实施主体',
+      synonyms: ['行使主体', '责任主体', '机构名称', '单位名称', '部门'],
+      required: true,
+    },
     { key: 'source', header: '来源', synonyms: ['职责来源'], hint: '三定规定/权责清单' },
     { key: 'category', header: '事项类型', synonyms: ['权力类型', '权力类别', '职权类型', '权责类型'] },
-    { key: 'title', header: '事项名称', synonyms: ['权责事项名称', '权力事项名称', '职权名称', '职责名称'], required: true },
-    { key: 'text', header: '事项内容', synonyms: ['职责内容', '主要职责', '部门职责', '责任事项内容', '子项名称', '实施事项'] },
+    {
+      key: 'title',
+      header: '事项名称',
+      synonyms: ['权责事项名称', '权力事项名称', '职权名称', '职责名称'],
+      required: true,
+    },
+    {
+      key: 'text',
+      header: '事项内容',
+      synonyms: ['职责内容', '主要职责', '部门职责', '责任事项内容', '子项名称', '实施事项'],
+    },
     { key: 'legalBasis', header: '实施依据', synonyms: ['设定依据', '法律依据'] },
     { key: 'domains', header: '领域', synonyms: ['所属领域', '政策领域'], hint: '多个用、分隔' },
     { key: 'role', header: '牵头或配合', synonyms: ['主办协办', '承担方式'], hint: '牵头/配合' },
@@ -126,14 +168,26 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
   workload: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
     { key: 'year', header: '年度', synonyms: ['年份'], required: true },
-    { key: 'indicator', header: '指标', synonyms: ['工作量指标', '指标名称'], required: true, hint: '办件量/案件数/服务人口/管辖面积/项目数…' },
+    {
+      key: 'indicator',
+      header: '指标',
+      synonyms: ['工作量指标', '指标名称'],
+      required: true,
+      hint: '办件量/案件数/服务人口/管辖面积/项目数…',
+    },
     { key: 'value', header: '数值', synonyms: ['数量', '指标值'], required: true },
     { key: 'unit', header: '计量单位', synonyms: ['单位'] },
   ],
   indicators: [
     { key: 'scope', header: '范围', synonyms: ['街道乡镇', '区域'], hint: '留空表示全区,或填街道/乡镇名称' },
     { key: 'year', header: '年度', synonyms: ['年份'], required: true },
-    { key: 'indicator', header: '指标', synonyms: ['指标名称'], required: true, hint: '常住人口/60岁以上人口/0-6岁儿童/面积(平方公里)/经济类型…' },
+    {
+      key: 'indicator',
+      header: '指标',
+      synonyms: ['指标名称'],
+      required: true,
+      hint: '常住人口/60岁以上人口/0-6岁儿童/面积(平方公里)/经济类型…',
+    },
     { key: 'value', header: '数值', synonyms: ['指标值'] },
     { key: 'text', header: '文字值', synonyms: ['说明', '特色'] },
   ],
@@ -176,7 +230,8 @@ function labelled<K extends string>(labels: Record<K, string>, what: string, isR
         return undefined as K | undefined;
       }
       const code = codeFromLabel(labels, s!);
-      if (!code) ctx.addIssue({ code: 'custom', message: `${what}"${s!.trim()}"无效,应为:${Object.values(labels).join('/')}` });
+      if (!code)
+        ctx.addIssue({ code: 'custom', message: `${what}"${s!.trim()}"无效,应为:${Object.values(labels).join('/')}` });
       return code;
     });
 }
@@ -387,7 +442,8 @@ export function dutyRecordSchema() {
         .transform((s, ctx) => {
           if (blank(s)) return undefined;
           const c = normalizePowerCategory(s!);
-          if (!c) ctx.addIssue({ code: 'custom', message: `事项类型"${s!.trim()}"不是权责清单的类型(行政许可、行政处罚…)` });
+          if (!c)
+            ctx.addIssue({ code: 'custom', message: `事项类型"${s!.trim()}"不是权责清单的类型(行政许可、行政处罚…)` });
           return c;
         }),
       title: required(300),
@@ -427,7 +483,10 @@ export function indicatorRecordSchema(ctx: RecordContext) {
       value: numberCell({}),
       text: optionalText(500),
     })
-    .refine((r) => r.value !== undefined || r.text !== undefined, { message: '数值和文字值不能同时为空', path: ['value'] });
+    .refine((r) => r.value !== undefined || r.text !== undefined, {
+      message: '数值和文字值不能同时为空',
+      path: ['value'],
+    });
 }
 export type IndicatorRecord = z.infer<ReturnType<typeof indicatorRecordSchema>>;
 

@@ -77,7 +77,19 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
   await tx.query(
     `INSERT INTO audit_events (region_code, seq, actor, action, entity, entity_id, before, after, at, prev_hash, hash)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [regionCode, seq, row.actor, row.action, row.entity, row.entityId, JSON.stringify(before), JSON.stringify(after), at, prevHash, hash],
+    [
+      regionCode,
+      seq,
+      row.actor,
+      row.action,
+      row.entity,
+      row.entityId,
+      JSON.stringify(before),
+      JSON.stringify(after),
+      at,
+      prevHash,
+      hash,
+    ],
   );
 }
 
@@ -99,10 +111,18 @@ export async function verifyAuditChain(pool: pg.Pool, regionCode: string): Promi
   let expectedSeq = 1;
   for (const r of res.rows) {
     if (Number(r.seq) !== expectedSeq) {
-      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录缺失(已被删除)` } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录缺失(已被删除)` },
+      };
     }
     if (r.prev_hash !== prevHash) {
-      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录的前序哈希不符(链被改动)` } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录的前序哈希不符(链被改动)` },
+      };
     }
     const hash = auditHash(prevHash, {
       regionCode: r.region_code,
@@ -116,7 +136,11 @@ export async function verifyAuditChain(pool: pg.Pool, regionCode: string): Promi
       at: r.at,
     });
     if (hash !== r.hash) {
-      return { ok: false, checked: expectedSeq - 1, brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录内容被篡改(哈希不符)` } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录内容被篡改(哈希不符)` },
+      };
     }
     prevHash = r.hash;
     expectedSeq++;

@@ -10,7 +10,9 @@ export function copyField(v: string | number | boolean | null | undefined | stri
     return copyField(`{${v.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`);
   }
   const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 }
 
 export const copyLine = (values: Parameters<typeof copyField>[0][]) => `${values.map(copyField).join('\t')}\n`;
@@ -47,7 +49,10 @@ export class CopyWriter {
 
   async end(): Promise<void> {
     await this.flush();
-    const done = Promise.race([once(this.stream, 'finish'), once(this.stream, 'error').then(([e]) => Promise.reject(e))]);
+    const done = Promise.race([
+      once(this.stream, 'finish'),
+      once(this.stream, 'error').then(([e]) => Promise.reject(e)),
+    ]);
     this.stream.end();
     await done;
     if (this.failed) throw this.failed;

@@ -20,7 +20,11 @@ export async function moveDuties(
 }
 
 /** Removes the duties of the given (institution, source) pairs; returns how many went. */
-export async function deleteDutiesOf(tx: Tx, regionCode: string, scopes: { institutionId: string; source: string }[]): Promise<number> {
+export async function deleteDutiesOf(
+  tx: Tx,
+  regionCode: string,
+  scopes: { institutionId: string; source: string }[],
+): Promise<number> {
   if (!scopes.length) return 0;
   const r = await tx.query(
     `DELETE FROM duties d USING jsonb_to_recordset($2::jsonb) AS x(institution_id uuid, source text)

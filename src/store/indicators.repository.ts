@@ -11,7 +11,18 @@ export async function upsertWorkload(
      SELECT $1, x.institution_id, x.year, x.indicator, x.value, x.unit
        FROM jsonb_to_recordset($2::jsonb) AS x(institution_id uuid, year smallint, indicator text, value float8, unit text)
      ON CONFLICT (region_code, institution_id, year, indicator) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit`,
-    [regionCode, JSON.stringify(rows.map((x) => ({ institution_id: x.institutionId, year: x.year, indicator: x.indicator, value: x.value, unit: x.unit })))],
+    [
+      regionCode,
+      JSON.stringify(
+        rows.map((x) => ({
+          institution_id: x.institutionId,
+          year: x.year,
+          indicator: x.indicator,
+          value: x.value,
+          unit: x.unit,
+        })),
+      ),
+    ],
   );
   return r.rowCount ?? 0;
 }
@@ -20,11 +31,23 @@ export async function upsertWorkload(
 export async function upsertRegionIndicators(
   tx: Tx,
   regionCode: string,
-  rows: { scopeInstitutionId: string | null; year: number; indicator: string; value: number | null; textValue: string | null }[],
+  rows: {
+    scopeInstitutionId: string | null;
+    year: number;
+    indicator: string;
+    value: number | null;
+    textValue: string | null;
+  }[],
 ): Promise<number> {
   if (!rows.length) return 0;
   const json = JSON.stringify(
-    rows.map((x) => ({ scope: x.scopeInstitutionId, year: x.year, indicator: x.indicator, value: x.value, text_value: x.textValue })),
+    rows.map((x) => ({
+      scope: x.scopeInstitutionId,
+      year: x.year,
+      indicator: x.indicator,
+      value: x.value,
+      text_value: x.textValue,
+    })),
   );
   const cols = `x(scope uuid, year smallint, indicator text, value float8, text_value text)`;
   await tx.query(

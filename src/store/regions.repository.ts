@@ -27,6 +27,8 @@ export async function findRegion(q: pg.Pool | Tx, regionCode: string): Promise<R
 }
 
 export async function listRegions(q: pg.Pool | Tx): Promise<RegionRow[]> {
-  const r = await q.query<RegionRow>(`SELECT region_code AS "regionCode", name, limits FROM regions ORDER BY region_code`);
+  const r = await q.query<RegionRow>(
+    `SELECT region_code AS "regionCode", name, limits FROM regions ORDER BY region_code`,
+  );
   return r.rows;
 }

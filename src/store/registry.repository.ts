@@ -39,7 +39,16 @@ const adjustmentColumns = `id, doc_number AS "docNumber", title, effective_on AS
 export async function insertAdjustment(
   tx: Tx,
   regionCode: string,
-  a: { id: string; docNumber: string; title: string; effectiveOn: string; status: string; isBaseline: boolean; createdBy: string; note?: string },
+  a: {
+    id: string;
+    docNumber: string;
+    title: string;
+    effectiveOn: string;
+    status: string;
+    isBaseline: boolean;
+    createdBy: string;
+    note?: string;
+  },
   items: AdjustmentItem[],
 ): Promise<void> {
   await tx.query(
@@ -57,7 +66,10 @@ export async function insertAdjustment(
 }
 
 export async function findAdjustment(q: Queryable, regionCode: string, id: string): Promise<AdjustmentRow | undefined> {
-  const r = await q.query<AdjustmentRow>(`SELECT ${adjustmentColumns} FROM adjustments WHERE region_code = $1 AND id = $2`, [regionCode, id]);
+  const r = await q.query<AdjustmentRow>(
+    `SELECT ${adjustmentColumns} FROM adjustments WHERE region_code = $1 AND id = $2`,
+    [regionCode, id],
+  );
   return r.rows[0];
 }
 
@@ -89,7 +101,15 @@ export async function updateAdjustmentStatus(
     `UPDATE adjustments SET status = $4, decided_by = COALESCE($5, decided_by), applied_seq = COALESCE($6, applied_seq),
             applied_at = CASE WHEN $7 THEN now() ELSE applied_at END, version = version + 1
       WHERE region_code = $1 AND id = $2 AND version = $3`,
-    [regionCode, id, expectedVersion, changes.status, changes.decidedBy ?? null, changes.appliedSeq ?? null, changes.applied ?? false],
+    [
+      regionCode,
+      id,
+      expectedVersion,
+      changes.status,
+      changes.decidedBy ?? null,
+      changes.appliedSeq ?? null,
+      changes.applied ?? false,
+    ],
   );
   return r.rowCount === 1;
 }
@@ -147,9 +167,14 @@ export async function readRegistry(q: Queryable, regionCode: string): Promise<Re
       sortOrder: r.sort_order,
     });
   }
-  const q1 = await q.query('SELECT institution_id, category, approved FROM quotas WHERE region_code = $1', [regionCode]);
+  const q1 = await q.query('SELECT institution_id, category, approved FROM quotas WHERE region_code = $1', [
+    regionCode,
+  ]);
   for (const r of q1.rows) s.quotas.set(quotaKey(r.institution_id, r.category), r.approved);
-  const p1 = await q.query('SELECT institution_id, level, post_class, approved FROM leadership_posts WHERE region_code = $1', [regionCode]);
+  const p1 = await q.query(
+    'SELECT institution_id, level, post_class, approved FROM leadership_posts WHERE region_code = $1',
+    [regionCode],
+  );
   for (const r of p1.rows) s.posts.set(postKey(r.institution_id, r.level, r.post_class), r.approved);
   return s;
 }
@@ -176,7 +201,12 @@ const sameInstitution = (a: InstitutionState, b: InstitutionState) =>
   JSON.stringify(institutionValues(a)) === JSON.stringify(institutionValues(b));
 
 /** Writes only what differs between two registries (the materialized tables follow the fold). */
-export async function writeRegistryDiff(tx: Tx, regionCode: string, before: RegistryState, after: RegistryState): Promise<number> {
+export async function writeRegistryDiff(
+  tx: Tx,
+  regionCode: string,
+  before: RegistryState,
+  after: RegistryState,
+): Promise<number> {
   let changes = 0;
   const upserts = [...after.institutions.values()].filter((i) => {
     const b = before.institutions.get(i.id);
@@ -227,7 +257,14 @@ export async function writeRegistryDiff(tx: Tx, regionCode: string, before: Regi
   }
   changes += upserts.length + deletes.length;
   changes += await writeMapDiff(tx, regionCode, 'quotas', ['institution_id', 'category'], before.quotas, after.quotas);
-  changes += await writeMapDiff(tx, regionCode, 'leadership_posts', ['institution_id', 'level', 'post_class'], before.posts, after.posts);
+  changes += await writeMapDiff(
+    tx,
+    regionCode,
+    'leadership_posts',
+    ['institution_id', 'level', 'post_class'],
+    before.posts,
+    after.posts,
+  );
   return changes;
 }
 
@@ -265,7 +302,13 @@ async function writeMapDiff(
       `INSERT INTO ${table} (region_code, ${cols}, approved)
        SELECT $1, ${keyColumns.map((c) => `x.${c}`).join(', ')}, x.approved FROM jsonb_to_recordset($2::jsonb) AS x(${typed}, approved int)
        ON CONFLICT (region_code, ${cols}) DO UPDATE SET approved = EXCLUDED.approved`,
-      [regionCode, asRows(changed.map(([k]) => k), changed.map(([, v]) => v))],
+      [
+        regionCode,
+        asRows(
+          changed.map(([k]) => k),
+          changed.map(([, v]) => v),
+        ),
+      ],
     );
   }
   return removed.length + changed.length;

@@ -52,7 +52,13 @@ export async function existingIdNumbers(q: Queryable, regionCode: string): Promi
 
 /** Actual staff per institution and category, and leaders per level and class, on `asOf` (today when omitted). */
 export async function loadStaffCounts(q: Queryable, regionCode: string, asOf?: string) {
-  const r = await q.query<{ institution_id: string; category: string; leadership_level: string | null; post_class: string | null; n: number }>(
+  const r = await q.query<{
+    institution_id: string;
+    category: string;
+    leadership_level: string | null;
+    post_class: string | null;
+    n: number;
+  }>(
     `SELECT institution_id, category, leadership_level, post_class, count(*)::int AS n
        FROM assignments
       WHERE region_code = $1 AND start_on <= COALESCE($2::date, current_date)

@@ -87,7 +87,10 @@ export const institutions = pgTable(
     parentId: uuid('parent_id'),
     hostedById: uuid('hosted_by_id'),
     code: text('code'),
-    alsoNamed: text('also_named').array().notNull().default(sql`'{}'::text[]`),
+    alsoNamed: text('also_named')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     piClass: text('pi_class'),
     funding: text('funding'),
     civilServiceManaged: boolean('civil_service_managed').notNull().default(false),
@@ -201,12 +204,18 @@ export const duties = pgTable(
     title: text('title').notNull(),
     text: text('text'),
     legalBasis: text('legal_basis'),
-    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    domains: text('domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     role: text('role').notNull().default('lead'),
     itemCode: text('item_code'),
     importId: bigint('import_id', { mode: 'number' }),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('duties_institution_idx').on(t.regionCode, t.institutionId)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('duties_institution_idx').on(t.regionCode, t.institutionId),
+  ],
 );
 
 export const workloadIndicators = pgTable(

@@ -1,0 +1,117 @@
+/** import / export / templates / demo: files in and out, with progress and Chinese problem lists. */
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { todayIso } from '../commands/context.js';
+import { buildDemoDistrict } from '../commands/demo.js';
+import { exportDistrict } from '../commands/export-district.js';
+import { importFile } from '../commands/import-file.js';
+import { formatProblem, type ImportResult } from '../commands/import-types.js';
+import { findDistrict } from '../commands/regions.js';
+import { generateDemoDistrict } from '../demo/demo-district.js';
+import { importKindLabels, importKinds, type ImportKind } from '../domain/records.js';
+import { writeTemplate } from '../io/table-writer.js';
+import { AppError } from '../store/errors.js';
+import { dateOption } from './options.js';
+import { cliActor, withSession, withStore } from './session.js';
+
+const summaryLabels: Record<string, string> = {
+  institutions: '新设机构',
+  changedInstitutions: '调整机构',
+  quotas: '编制核定',
+  posts: '领导职数核定',
+  persons: '人员',
+  mixedQuota: '混用编制人员',
+  duties: '职能事项',
+  replaced: '替换原有事项',
+  workload: '工作量指标',
+  indicators: '区域指标',
+};
+
+export function printImportResult(r: ImportResult, file: string) {
+  if (!r.ok) {
+    console.error(`导入失败:${file} 有 ${r.problemCount} 个问题,数据库未作任何修改。`);
+    for (const p of r.problems) console.error(`  ${formatProblem(p)}`);
+    if (r.problemCount > r.problems.length) console.error(`  ……另有 ${r.problemCount - r.problems.length} 个问题未列出`);
+    process.exitCode = 1;
+    return;
+  }
+  const parts = Object.entries(r.summary)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${summaryLabels[k] ?? k} ${n}`);
+  console.log(`${r.dryRun ? '校验通过(试运行,未写入)' : '导入成功'}:${file},共 ${r.rows} 行。${parts.join(',')}`);
+  for (const w of r.warnings.slice(0, 20)) console.log(`  提示:${formatProblem(w)}`);
+  if (r.warnings.length > 20) console.log(`  ……另有 ${r.warnings.length - 20} 条提示`);
+}
+
+export function registerFileCommands(program: Command, region: () => string | undefined) {
+  program
+    .command('import <file>')
+    .description('导入 Excel 或 CSV 文件(逐行校验,全部成功才写入)')
+    .addOption(new Option('--kind <kind>', '文件类别').choices(importKinds).makeOptionMandatory())
+    .option('--dry-run', '只校验,不写入')
+    .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
+    .option('--effective-on <date>', '机构编制基础数据的生效日期(默认今天)', dateOption)
+    .action(async (file: string, opts: { kind: ImportKind; dryRun?: boolean; docNumber?: string; effectiveOn?: string }) => {
+      await withSession(region(), async ({ ctx }) => {
+        const bar = process.stderr.isTTY ? new SingleBar({ format: '  导入中 {value} 行 | {duration}s', stream: process.stderr }) : undefined;
+        bar?.start(0, 0);
+        let last = 0;
+        const result = await importFile(ctx, file, opts.kind, {
+          dryRun: opts.dryRun,
+          docNumber: opts.docNumber,
+          effectiveOn: opts.effectiveOn,
+          onProgress: (rows) => {
+            bar?.update(rows);
+            // without a terminal, a line every 100k rows
+            if (!bar && rows - last >= 100_000) {
+              last = rows;
+              console.error(`  已处理 ${rows} 行`);
+            }
+          },
+        });
+        bar?.stop();
+        printImportResult(result, file);
+      });
+    });
+
+  program
+    .command('export <dir>')
+    .description('导出全部数据为导入模板格式的 Excel 文件(可导入空库还原)')
+    .action(async (dir: string) => {
+      await withSession(region(), async ({ ctx }) => {
+        const r = await exportDistrict(ctx, dir);
+        console.log(`已导出到 ${dir}:${r.files.join('、')}(机构 ${r.counts.institutions ?? 0} 个,人员 ${r.counts.roster ?? 0} 人,职能 ${r.counts.duties ?? 0} 项)`);
+      });
+    });
+
+  program
+    .command('templates <dir>')
+    .description('生成各类导入模板(空白 Excel)')
+    .action(async (dir: string) => {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(dir, { recursive: true });
+      for (const kind of importKinds) {
+        const file = join(dir, `${importKindLabels[kind].replace(/[()()、]/g, '')}模板.xlsx`);
+        await writeTemplate(file, kind);
+        console.log(`已生成 ${file}`);
+      }
+    });
+
+  program
+    .command('demo')
+    .description('生成演示区划"示范区"(确定性数据,含已知问题清单)')
+    .option('--seed <n>', '随机种子', (v) => Number(v), 2026)
+    .option('--no-planted', '不植入问题(对照组)')
+    .action(async (opts: { seed: number; planted: boolean }) => {
+      await withStore(async (store) => {
+        const demo = generateDemoDistrict({ seed: opts.seed, planted: opts.planted });
+        if (await findDistrict({ pool: store.pool }, demo.regionCode)) {
+          throw new AppError('conflict', `行政区划 ${demo.regionCode} 已有数据;演示数据只能生成到空库(可设置 BIANZHI_DATA 指向新目录)`);
+        }
+        const t0 = Date.now();
+        const r = await buildDemoDistrict({ pool: store.pool, regionCode: demo.regionCode, actor: cliActor(), today: todayIso() }, demo, (m) => console.log(`  · ${m}`));
+        console.log(`已生成演示区划"${demo.regionName}":机构 ${r.institutions} 个,人员 ${r.people} 人,职能 ${r.duties} 项(${((Date.now() - t0) / 1000).toFixed(1)} 秒)。`);
+      });
+    });
+}

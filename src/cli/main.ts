@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/** bianzhi CLI: thin commands over src/commands. Exit codes: 0 ok, 1 rejected input, 2 usage, 3 failure. */
+import { Command } from 'commander';
+import { rebuildRegistry } from '../commands/adjustments.js';
+import { backupDatabase, restoreBackup } from '../commands/backup.js';
+import { districtOverview } from '../commands/overview.js';
+import { defineRegion, findDistrict } from '../commands/regions.js';
+import { dateOption } from './options.js';
+import { verifyAuditChain } from '../store/audit.repository.js';
+import { AppError } from '../store/errors.js';
+import { overviewText } from './overview.presenter.js';
+import { cliActor, withSession, withStore } from './session.js';
+import { registerFileCommands } from './file-commands.js';
+import { registerStartCommand } from './start-command.js';
+
+const program = new Command();
+program
+  .name('bianzhi')
+  .description('bianzhi 编制:区委编办机构编制工作系统')
+  .option('--region <code>', '行政区划代码(GB/T 2260),数据库中有多个区划时必填')
+  .showHelpAfterError('(使用 --help 查看用法)')
+  .configureOutput({ outputError: (s, write) => write(s) });
+
+const region = () => program.opts<{ region?: string }>().region;
+
+program
+  .command('init')
+  .description('初始化数据库并登记行政区划(空白区划,不含演示数据)')
+  .requiredOption('--region <code>', '行政区划代码(GB/T 2260 六位代码)')
+  .option('--name <name>', '显示名称(默认为代码表中的名称)')
+  .option('--institution-cap <n>', '党政机构限额', (v) => Number(v))
+  .action(async (opts: { region: string; name?: string; institutionCap?: number }) => {
+    await withStore(async (store) => {
+      const r = await defineRegion(
+        { pool: store.pool, actor: cliActor() },
+        { regionCode: opts.region, name: opts.name, limits: opts.institutionCap ? { partyGovInstitutionCap: opts.institutionCap } : {} },
+      );
+      console.log(`已登记行政区划 ${r.regionCode} ${r.name}。数据库:${store.embedded ? '嵌入式 PostgreSQL' : '外部 PostgreSQL'}`);
+    });
+  });
+
+program
+  .command('overview')
+  .description('机构编制概况(调研报告第一部分的数字)')
+  .option('--as-of <date>', '截至日期 YYYY-MM-DD(默认今天)', dateOption)
+  .option('--json', '输出 JSON')
+  .action(async (opts: { asOf?: string; json?: boolean }) => {
+    await withSession(region(), async ({ ctx }) => {
+      const o = await districtOverview(ctx, opts.asOf);
+      if (opts.json) console.log(JSON.stringify(o, null, 2));
+      else {
+        const d = await findDistrict(ctx, ctx.regionCode);
+        console.log(overviewText(o, d!.name, opts.asOf ?? ctx.today));
+      }
+    });
+  });
+
+program
+  .command('rebuild')
+  .description('由编制事项台账重新折叠生成机构、编制、职数表')
+  .action(async () => {
+    await withSession(region(), async ({ ctx }) => {
+      const r = await rebuildRegistry(ctx);
+      console.log(
+        r.identical
+          ? `已按 ${r.adjustments} 个已执行编制事项重建,结果与现有数据完全一致。`
+          : `已按 ${r.adjustments} 个已执行编制事项重建,修正了 ${r.changes} 处与台账不一致的数据。`,
+      );
+    });
+  });
+
+program
+  .command('backup <file>')
+  .description('逻辑备份整个数据库到文件(gzip)')
+  .action(async (file: string) => {
+    await withStore(async (store) => {
+      const counts = await backupDatabase(store, file);
+      console.log(`已备份到 ${file}:${Object.entries(counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}行`).join(',')}`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description('从备份文件恢复整个数据库(覆盖现有数据)')
+  .action(async (file: string) => {
+    await withStore(async (store) => {
+      const counts = await restoreBackup({ pool: store.pool, actor: cliActor() }, file);
+      console.log(`已从 ${file} 恢复:${Object.entries(counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}行`).join(',')}`);
+    });
+  });
+
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('校验审计日志的哈希链,报告第一处断裂')
+  .action(async () => {
+    await withSession(region(), async ({ ctx }) => {
+      const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
+      if (v.ok) console.log(`审计日志完整:共 ${v.checked} 条记录,哈希链无断裂。`);
+      else {
+        console.error(`审计日志被改动:${v.brokenAt!.reason}(此前 ${v.checked} 条完好)。`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+registerFileCommands(program, region);
+registerStartCommand(program);
+
+function exitCodeOf(e: unknown): number {
+  if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;
+  return 3;
+}
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof AppError) console.error(`错误:${e.message}`);
+  else if (e instanceof Error && 'issues' in e) console.error(`错误:输入无效:${(e as { issues: { message: string }[] }).issues.map((i) => i.message).join(';')}`);
+  else console.error(`错误:${e instanceof Error ? e.message : String(e)}`);
+  process.exit(exitCodeOf(e));
+});
