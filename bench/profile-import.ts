@@ -21,7 +21,11 @@ if (url) {
   for (const dryRun of [true, false]) {
     await db.pool.query('DELETE FROM assignments; DELETE FROM persons');
     t = performance.now();
-    const r = await importRoster(ctx, validateRecords('roster', readTableFile(file, { kind: 'roster' }), { today: '2026-11-27' }), { fileName: 'f', fileSha256: '', dryRun });
+    const r = await importRoster(
+      ctx,
+      validateRecords('roster', readTableFile(file, { kind: 'roster' }), { today: '2026-11-27' }),
+      { fileName: 'f', fileSha256: '', dryRun },
+    );
     console.log(`importRoster dryRun=${dryRun}: ok=${r.ok} ${((performance.now() - t) / 1000).toFixed(2)} s`);
   }
   if (!process.env.KEEP) await db.close();

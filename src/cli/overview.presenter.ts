@@ -16,9 +16,7 @@ export function overviewText(o: Overview, districtName: string, asOf: string): s
   );
   lines.push(
     `(二)人员编制:全区有各类编制${q.total.approved}名,实有${q.total.actual}人。其中,` +
-      quotaCategories
-        .map((c) => `${quotaCategoryLabels[c]}${q[c].approved}名,实有${q[c].actual}人`)
-        .join(';') +
+      quotaCategories.map((c) => `${quotaCategoryLabels[c]}${q[c].approved}名,实有${q[c].actual}人`).join(';') +
       `。空编${q.total.vacant}名,超编${q.total.over}名。`,
   );
   const post = (level: (typeof leadershipLevels)[number]) =>
@@ -26,7 +24,14 @@ export function overviewText(o: Overview, districtName: string, asOf: string): s
     (['admin', 'public_service'] as const)
       .map((c) => `${postClassLabels[c]}${o.posts[level][c].approved}名(在任${o.posts[level][c].filled}名)`)
       .join(',');
-  lines.push(`(三)领导职数:全区有${leadershipLevels.filter((l) => o.posts[l].total.approved > 0).map(post).join(';') || '领导职数0名'}。`);
+  lines.push(
+    `(三)领导职数:全区有${
+      leadershipLevels
+        .filter((l) => o.posts[l].total.approved > 0)
+        .map(post)
+        .join(';') || '领导职数0名'
+    }。`,
+  );
   lines.push('');
   const table = [
     ['编制类别', '核定', '实有', '空编', '超编'],
@@ -41,5 +46,9 @@ export function overviewText(o: Overview, districtName: string, asOf: string): s
 export function formatTable(rows: string[][]): string[] {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c)).join('  '));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c))
+      .join('  '),
+  );
 }

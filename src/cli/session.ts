@@ -15,7 +15,11 @@ export interface Session {
 export const cliActor = () => env.BIANZHI_ACTOR ?? `cli:${userInfo().username}`;
 
 export async function withStore<T>(fn: (store: OpenedStore) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.BIANZHI_DATA, port: env.BIANZHI_PG_PORT || undefined });
+  const store = await openStore({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.BIANZHI_DATA,
+    port: env.BIANZHI_PG_PORT || undefined,
+  });
   const stop = () => {
     // a second Ctrl-C while closing is ignored; the embedded server shuts down cleanly
     void store.close().finally(() => process.exit(130));
@@ -36,8 +40,16 @@ export async function withSession<T>(region: string | undefined, fn: (s: Session
   return withStore(async (store) => {
     const district = await findDistrict({ pool: store.pool }, region ?? env.BIANZHI_REGION);
     if (!district) {
-      throw new AppError('not_found', region ? `行政区划 ${region} 尚未初始化,请先运行 bianzhi init --region ${region}` : '数据库中还没有任何行政区划,请先运行 bianzhi init 或 bianzhi demo');
+      throw new AppError(
+        'not_found',
+        region
+          ? `行政区划 ${region} 尚未初始化,请先运行 bianzhi init --region ${region}`
+          : '数据库中还没有任何行政区划,请先运行 bianzhi init 或 bianzhi demo',
+      );
     }
-    return fn({ store, ctx: { pool: store.pool, regionCode: district.regionCode, actor: cliActor(), today: todayIso() } });
+    return fn({
+      store,
+      ctx: { pool: store.pool, regionCode: district.regionCode, actor: cliActor(), today: todayIso() },
+    });
   });
 }

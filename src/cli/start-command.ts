@@ -15,7 +15,11 @@ export function registerStartCommand(program: Command) {
     .description('启动 bianzhi:首次启动时生成演示区划"示范区",并输出机构编制概况')
     .action(async () => {
       await withStore(async (store) => {
-        console.log(store.embedded ? `数据库:嵌入式 PostgreSQL(数据目录 ${env.BIANZHI_DATA})` : '数据库:DATABASE_URL 指定的 PostgreSQL');
+        console.log(
+          store.embedded
+            ? `数据库:嵌入式 PostgreSQL(数据目录 ${env.BIANZHI_DATA})`
+            : '数据库:DATABASE_URL 指定的 PostgreSQL',
+        );
         let district = await findDistrict({ pool: store.pool }, env.BIANZHI_REGION);
         if (!district) {
           const demo = generateDemoDistrict();
@@ -31,7 +35,13 @@ export function registerStartCommand(program: Command) {
         }
         const today = todayIso();
         console.log('');
-        console.log(overviewText(await districtOverview({ pool: store.pool, regionCode: district.regionCode }, today), district.name, today));
+        console.log(
+          overviewText(
+            await districtOverview({ pool: store.pool, regionCode: district.regionCode }, today),
+            district.name,
+            today,
+          ),
+        );
       });
     });
 }

@@ -19,15 +19,27 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const withoutAudit = (fp: string) => fp.split('\n').filter((l) => !l.startsWith('audit_events')).join('\n');
+const withoutAudit = (fp: string) =>
+  fp
+    .split('\n')
+    .filter((l) => !l.startsWith('audit_events'))
+    .join('\n');
 
 describe('backup and restore', () => {
   it('Given a district When backed up, changed and restored Then every table is as it was and the audit chain holds', async () => {
     // Given
     const a = createInstitutionItem('区统计局');
-    const draft = await createAdjustment(ctx, { docNumber: '初始导入', title: 't', effectiveOn: '2025-01-01', items: [a, setQuotaItem(a.id, 'admin', 5)] });
+    const draft = await createAdjustment(ctx, {
+      docNumber: '初始导入',
+      title: 't',
+      effectiveOn: '2025-01-01',
+      items: [a, setQuotaItem(a.id, 'admin', 5)],
+    });
     await applyAdjustment(ctx, draft.id, { allowUnapproved: true });
-    await ctx.pool.query(`INSERT INTO duties (region_code, institution_id, source, title, text, domains) VALUES ($1, $2, 'sanding', '统计调查', E'含\\t制表符\\n和换行 \\\\ 反斜杠', '{统计,"数据, 质量"}')`, [ctx.regionCode, a.id]);
+    await ctx.pool.query(
+      `INSERT INTO duties (region_code, institution_id, source, title, text, domains) VALUES ($1, $2, 'sanding', '统计调查', E'含\\t制表符\\n和换行 \\\\ 反斜杠', '{统计,"数据, 质量"}')`,
+      [ctx.regionCode, a.id],
+    );
     const before = await databaseFingerprint(ctx.pool);
     const file = join(dir, 'b.dump');
 
@@ -35,7 +47,12 @@ describe('backup and restore', () => {
     const counts = await backupDatabase(ctx, file);
     expect(counts.institutions).toBe(1);
     const more = createInstitutionItem('区审计局');
-    const d2 = await createAdjustment(ctx, { docNumber: '某编〔2025〕2号', title: 't', effectiveOn: '2025-02-01', items: [more] });
+    const d2 = await createAdjustment(ctx, {
+      docNumber: '某编〔2025〕2号',
+      title: 't',
+      effectiveOn: '2025-02-01',
+      items: [more],
+    });
     await applyAdjustment(ctx, d2.id, { allowUnapproved: true });
     await restoreBackup(ctx, file);
 

@@ -36,7 +36,12 @@ export async function restoreBackup(ctx: Pick<CommandContext, 'pool' | 'actor'>,
   await inTransaction(ctx.pool, async (tx) => {
     for (const r of await listRegions(tx)) {
       await lockRegion(tx, r.regionCode);
-      await appendAudit(tx, r.regionCode, { actor: ctx.actor, action: 'database.restore', entity: 'database', after: { file, counts } });
+      await appendAudit(tx, r.regionCode, {
+        actor: ctx.actor,
+        action: 'database.restore',
+        entity: 'database',
+        after: { file, counts },
+      });
     }
   });
   return counts;

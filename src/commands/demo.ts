@@ -28,7 +28,10 @@ async function* streamed<T>(items: Located<T>[]): AsyncGenerator<Located<T>> {
 
 function ensureOk(step: string, r: ImportResult) {
   if (!r.ok) {
-    throw new AppError('invariant', `演示数据生成失败(${step}):\n${r.problems.slice(0, 10).map(formatProblem).join('\n')}`);
+    throw new AppError(
+      'invariant',
+      `演示数据生成失败(${step}):\n${r.problems.slice(0, 10).map(formatProblem).join('\n')}`,
+    );
   }
 }
 
@@ -47,7 +50,11 @@ export async function buildDemoDistrict(
     '机构编制',
     await importBaseline(
       ctx,
-      { institutions: located('institutions', demo.institutions), quotas: located('quotas', demo.quotas), posts: located('posts', demo.posts) },
+      {
+        institutions: located('institutions', demo.institutions),
+        quotas: located('quotas', demo.quotas),
+        posts: located('posts', demo.posts),
+      },
       { ...opts, docNumber: '示编〔2019〕1号', title: '示范区机构改革"三定"规定(初始导入)', effectiveOn: '2019-03-01' },
     ),
   );

@@ -16,7 +16,12 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { writeRecordsWorkbook } from '../io/table-writer.js';
-import { dutiesForExport, regionIndicatorsForExport, rosterForExport, workloadForExport } from '../store/export.repository.js';
+import {
+  dutiesForExport,
+  regionIndicatorsForExport,
+  rosterForExport,
+  workloadForExport,
+} from '../store/export.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import type { CommandContext } from './context.js';
 
@@ -40,7 +45,9 @@ function treeOrder(all: InstitutionState[]): InstitutionState[] {
   }
   const out: InstitutionState[] = [];
   const visit = (parent: string | null) => {
-    for (const i of (byParent.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))) {
+    for (const i of (byParent.get(parent) ?? []).sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name),
+    )) {
       out.push(i);
       visit(i.id);
     }
@@ -71,7 +78,11 @@ export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionC
       civilServiceManaged: i.civilServiceManaged ? '是' : '否',
       establishedOn: s(i.establishedOn),
     })),
-    quotas: rows.quotas.map((q) => ({ institution: name(q.institutionId), category: quotaCategoryLabels[q.category], approved: String(q.approved) })),
+    quotas: rows.quotas.map((q) => ({
+      institution: name(q.institutionId),
+      category: quotaCategoryLabels[q.category],
+      approved: String(q.approved),
+    })),
     posts: rows.posts.map((p) => ({
       institution: name(p.institutionId),
       level: p.level,
@@ -126,14 +137,26 @@ export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionC
   Object.assign(
     counts,
     await writeRecordsWorkbook(join(dir, exportFileNames.workload), 'workload', {
-      workload: workload.map((w) => ({ institution: name(w.institution_id), year: String(w.year), indicator: w.indicator, value: String(w.value), unit: s(w.unit) })),
+      workload: workload.map((w) => ({
+        institution: name(w.institution_id),
+        year: String(w.year),
+        indicator: w.indicator,
+        value: String(w.value),
+        unit: s(w.unit),
+      })),
     }),
   );
   const indicators = await regionIndicatorsForExport(ctx.pool, ctx.regionCode);
   Object.assign(
     counts,
     await writeRecordsWorkbook(join(dir, exportFileNames.indicators), 'indicators', {
-      indicators: indicators.map((x) => ({ scope: name(x.scope_institution_id), year: String(x.year), indicator: x.indicator, value: s(x.value), text: s(x.text_value) })),
+      indicators: indicators.map((x) => ({
+        scope: name(x.scope_institution_id),
+        year: String(x.year),
+        indicator: x.indicator,
+        value: s(x.value),
+        text: s(x.text_value),
+      })),
     }),
   );
   return { dir, files: Object.values(exportFileNames), counts };

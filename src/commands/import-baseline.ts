@@ -18,7 +18,13 @@ import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportResult, type Located, type SourceLocation, isProblem, type RecordStream } from './import-types.js';
+import {
+  ProblemList,
+  type ImportOptions,
+  type ImportResult,
+  type Located,
+  type SourceLocation,
+} from './import-types.js';
 
 export interface BaselineInput {
   institutions: Located<InstitutionRecord>[];
@@ -173,6 +179,11 @@ export async function importBaseline(
       continue;
     }
     seenPost.add(key);
+    // the ledger refuses it too, but only after the fold, without the row
+    if (kindOf(r.institution) === 'coordination') {
+      problems.at(l, header('posts', 'institution'), `"${r.institution}"是议事协调机构,不单独核定领导职数`);
+      continue;
+    }
     push(
       { op: 'set_posts', institutionId: target.id, level: r.level!, postClass: r.postClass, approved: r.approved },
       l,

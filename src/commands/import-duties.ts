@@ -11,7 +11,7 @@ import { insertImport } from '../store/imports.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportResult, isProblem, type RecordStream } from './import-types.js';
 import { RollbackWith } from './import-roster.js';
 
 const col = (key: string) => recordColumns.duties.find((c) => c.key === key)!.header;
@@ -31,8 +31,7 @@ const dutyColumns = [
 
 export async function importDuties(
   ctx: CommandContext,
-  records:
-    RecordStream<DutyRecord>,
+  records: RecordStream<DutyRecord>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const problems = new ProblemList(opts.maxProblems);

@@ -30,7 +30,12 @@ async function sha256(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-export async function importFile(ctx: CommandContext, path: string, kind: ImportKind, opts: ImportFileOptions = {}): Promise<ImportResult> {
+export async function importFile(
+  ctx: CommandContext,
+  path: string,
+  kind: ImportKind,
+  opts: ImportFileOptions = {},
+): Promise<ImportResult> {
   const fileName = opts.fileName ?? basename(path);
   const fileSha256 = await sha256(path);
   const common = { fileName, fileSha256, dryRun: opts.dryRun, onProgress: opts.onProgress };
@@ -45,7 +50,15 @@ export async function importFile(ctx: CommandContext, path: string, kind: Import
         else pushBaseline(input, item);
       }
       if (readProblems.length) {
-        return { ok: false, dryRun: !!opts.dryRun, rows: 0, problems: readProblems.slice(0, 1000), problemCount: readProblems.length, warnings: [], summary: {} };
+        return {
+          ok: false,
+          dryRun: !!opts.dryRun,
+          rows: 0,
+          problems: readProblems.slice(0, 1000),
+          problemCount: readProblems.length,
+          warnings: [],
+          summary: {},
+        };
       }
       return importBaseline(ctx, input, { ...common, docNumber: opts.docNumber, effectiveOn: opts.effectiveOn });
     }

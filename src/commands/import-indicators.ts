@@ -7,11 +7,10 @@ import { upsertRegionIndicators, upsertWorkload } from '../store/indicators.repo
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
+import { ProblemList, type ImportOptions, type ImportResult, isProblem, type RecordStream } from './import-types.js';
 import { RollbackWith } from './import-roster.js';
 
-type Input<T> =
-  RecordStream<T>;
+type Input<T> = RecordStream<T>;
 
 export async function importWorkload(
   ctx: CommandContext,

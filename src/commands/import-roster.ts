@@ -14,14 +14,21 @@ import {
   type InstitutionKind,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { copyLine, copyLines, CopyWriter } from '../store/copy.js';
+import { CopyBuffer, copyLine, CopyWriter } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
 import { insertImport } from '../store/imports.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportProblem, type ImportResult, type Located, isProblem, type RecordStream } from './import-types.js';
+import {
+  ProblemList,
+  type ImportOptions,
+  type ImportProblem,
+  type ImportResult,
+  isProblem,
+  type RecordStream,
+} from './import-types.js';
 
 const col = (key: string) => recordColumns.roster.find((c) => c.key === key)!.header;
 
@@ -83,89 +90,96 @@ export async function importRoster(
           rowCount: 0,
           actor: ctx.actor,
         });
-    const persons = opts.dryRun ? undefined : new CopyWriter(tx, 'persons', personColumns);
-    const assignmentLines: string[] = [];
+    // started at the first row to write, so a file rejected early never opens a COPY
+    let persons: CopyWriter | undefined;
+    const assignmentLines = new CopyBuffer();
     const region = ctx.regionCode;
 
-    for await (const item of records) {
-      if (isProblem(item)) {
-        problems.add(item);
-        continue;
-      }
-      rows++;
-      if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
-      const r = item.record;
-      const bad = (key: string, reason: string) => problems.at(item, col(key), reason);
-      const errorsBefore = problems.count;
-      const inst = institutions.get(r.institution);
-      if (!inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-      else if (inst.kind === 'coordination')
-        bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
-      const firstRow = inFile.get(r.idNumber);
-      if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
-      else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
-      else inFile.set(r.idNumber, item.row);
-      const facts = idNumberFacts(r.idNumber);
-      if (r.birthDate && r.birthDate !== facts.birthDate)
-        bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
-      if (r.gender && r.gender !== facts.gender) bad('gender', `性别"${r.gender}"与身份证号码不一致`);
-      if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
-      if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
-      let unitId: string | null = null;
-      if (r.unit && inst) {
-        unitId = units.get(`${inst.id}/${r.unit}`) ?? null;
-        if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
-      }
-      if (r.postClass && !r.leadershipLevel) bad('postClass', '填写了领导职数类别但没有领导职务层级');
-      if (problems.count > errorsBefore || !inst) continue;
-      if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
-        mixed++;
-        if (warnings.length < 200) {
-          warnings.push({
-            file: item.file,
-            sheet: item.sheet,
-            row: item.row,
-            column: col('category'),
-            reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
-          });
+    try {
+      for await (const item of records) {
+        if (isProblem(item)) {
+          problems.add(item);
+          continue;
         }
+        rows++;
+        if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
+        const r = item.record;
+        const bad = (key: string, reason: string) => problems.at(item, col(key), reason);
+        const errorsBefore = problems.count;
+        const inst = institutions.get(r.institution);
+        if (!inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
+        else if (inst.kind === 'coordination')
+          bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
+        const firstRow = inFile.get(r.idNumber);
+        if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
+        else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
+        else inFile.set(r.idNumber, item.row);
+        const facts = idNumberFacts(r.idNumber);
+        if (r.birthDate && r.birthDate !== facts.birthDate)
+          bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+        if (r.gender && r.gender !== facts.gender) bad('gender', `性别"${r.gender}"与身份证号码不一致`);
+        if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
+        if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+        let unitId: string | null = null;
+        if (r.unit && inst) {
+          unitId = units.get(`${inst.id}/${r.unit}`) ?? null;
+          if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
+        }
+        if (r.postClass && !r.leadershipLevel) bad('postClass', '填写了领导职数类别但没有领导职务层级');
+        if (problems.count > errorsBefore || !inst) continue;
+        if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
+          mixed++;
+          if (warnings.length < 200) {
+            warnings.push({
+              file: item.file,
+              sheet: item.sheet,
+              row: item.row,
+              column: col('category'),
+              reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
+            });
+          }
+        }
+        if (opts.dryRun || problems.count > 0) continue; // keep validating to report every row, but stop writing
+        persons ??= new CopyWriter(tx, 'persons', personColumns);
+        const personId = uuidv7();
+        await persons.writeLine(
+          copyLine([
+            region,
+            personId,
+            r.idNumber,
+            r.name,
+            r.gender ?? facts.gender,
+            r.birthDate ?? facts.birthDate,
+            r.education,
+            r.degree,
+            r.titleLevel,
+            r.politicalStatus,
+            r.joinedWorkOn,
+            importId,
+          ]),
+        );
+        const postClass = r.leadershipLevel
+          ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
+          : null;
+        assignmentLines.push(
+          copyLine([
+            region,
+            uuidv7(),
+            personId,
+            inst.id,
+            unitId,
+            r.category,
+            r.post,
+            r.leadershipLevel,
+            postClass,
+            r.startOn,
+            importId,
+          ]),
+        );
       }
-      if (!persons || problems.count > 0) continue; // keep validating to report every row, but stop writing
-      const personId = uuidv7();
-      await persons.writeLine(
-        copyLine([
-          region,
-          personId,
-          r.idNumber,
-          r.name,
-          r.gender ?? facts.gender,
-          r.birthDate ?? facts.birthDate,
-          r.education,
-          r.degree,
-          r.titleLevel,
-          r.politicalStatus,
-          r.joinedWorkOn,
-          importId,
-        ]),
-      );
-      const postClass = r.leadershipLevel
-        ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
-        : null;
-      assignmentLines.push(
-        copyLine([
-          region,
-          uuidv7(),
-          personId,
-          inst.id,
-          unitId,
-          r.category,
-          r.post,
-          r.leadershipLevel,
-          postClass,
-          r.startOn,
-          importId,
-        ]),
-      );
+    } catch (e) {
+      await persons?.abort(); // a COPY left open would block the ROLLBACK
+      throw e;
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
     const result: ImportResult = {
@@ -177,12 +191,13 @@ export async function importRoster(
       warnings,
       summary: { persons: problems.count ? 0 : rows, mixedQuota: mixed },
     };
-    if (problems.count > 0 || !persons) {
+    if (problems.count > 0 || opts.dryRun || !persons) {
+      await persons?.abort();
       // throwing rolls the transaction back; the result travels with it
       throw new RollbackWith(result);
     }
     await persons.end();
-    await copyLines(tx, 'assignments', assignmentColumns, assignmentLines);
+    await assignmentLines.copyInto(tx, 'assignments', assignmentColumns);
     await tx.query('UPDATE imports SET row_count = $3 WHERE region_code = $1 AND id = $2', [region, importId, rows]);
     await appendAudit(tx, region, {
       actor: ctx.actor,

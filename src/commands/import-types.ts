@@ -39,7 +39,6 @@ export interface ImportResult {
   summary: Record<string, number>;
 }
 
-
 export class ProblemList {
   readonly items: ImportProblem[] = [];
   count = 0;

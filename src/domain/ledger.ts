@@ -37,7 +37,10 @@ export const institutionFieldsSchema = z.object({
   civilServiceManaged: z.boolean().default(false),
   sortOrder: z.number().int().default(0),
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
-  establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  establishedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish(),
 });
 
 const changeFieldsSchema = institutionFieldsSchema.omit({ name: true }).partial();

@@ -163,7 +163,7 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
     { key: 'legalBasis', header: '实施依据', synonyms: ['设定依据', '法律依据'] },
     { key: 'domains', header: '领域', synonyms: ['所属领域', '政策领域'], hint: '多个用、分隔' },
     { key: 'role', header: '牵头或配合', synonyms: ['主办协办', '承担方式'], hint: '牵头/配合' },
-    { key: 'itemCode', header: '事项编码', synonyms: ['职权编码', '编码', '序号', '编号'] },
+    { key: 'itemCode', header: '事项编码', synonyms: ['职权编码', '编码', '编号'] },
   ],
   workload: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
@@ -207,7 +207,8 @@ const optionalText = (max: number) =>
     .string()
     .optional()
     .transform((s) => (blank(s) ? undefined : s!.trim()))
-    .pipe(z.string().max(max, `长度不能超过${max}个字符`).optional());
+    .pipe(z.string().max(max, `长度不能超过${max}个字符`).optional())
+    .optional();
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
   return z
@@ -217,7 +218,8 @@ function oneOf<T extends string>(values: readonly T[], what: string) {
     .refine((s) => s === undefined || (values as readonly string[]).includes(s), {
       message: `${what}应为:${values.join('/')}`,
     })
-    .transform((s) => s as T | undefined);
+    .transform((s) => s as T | undefined)
+    .optional();
 }
 
 function labelled<K extends string>(labels: Record<K, string>, what: string, isRequired: boolean) {
@@ -237,8 +239,18 @@ function labelled<K extends string>(labels: Record<K, string>, what: string, isR
 }
 
 /** Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, YYYY-MM (first of month); never after `today`. */
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseDate(raw: string): string | null {
   const s = raw.trim();
+  // fast path: the canonical form, as exports and most systems write it (a million-row import parses 3 per row)
+  const iso = isoDate.exec(s);
+  if (iso) {
+    const y = Number(iso[1]);
+    const mo = Number(iso[2]);
+    const d = Number(iso[3]);
+    return y >= 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? s : null;
+  }
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) {
     const ym = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(s);
@@ -364,7 +376,8 @@ const usccCell = z
     if (s === undefined) return;
     const reason = validateUscc(s);
     if (reason) ctx.addIssue({ code: 'custom', message: reason });
-  });
+  })
+  .optional();
 
 // ---------- record schemas ----------
 
@@ -385,7 +398,7 @@ export function institutionRecordSchema(ctx: RecordContext) {
     piClass: oneOf(publicInstitutionClasses, '事业单位类别'),
     funding: oneOf(fundingForms, '经费形式'),
     civilServiceManaged: yesNo,
-    establishedOn: dateCell({ today: ctx.today }),
+    establishedOn: dateCell({ today: ctx.today }).optional(),
   });
 }
 export type InstitutionRecord = z.infer<ReturnType<typeof institutionRecordSchema>>;
@@ -414,17 +427,17 @@ export function rosterRecordSchema(ctx: RecordContext) {
     name: required(50),
     idNumber: idNumberCell,
     gender: oneOf(genders, '性别'),
-    birthDate: dateCell({ today: ctx.today }),
+    birthDate: dateCell({ today: ctx.today }).optional(),
     education: oneOf(educationLevels, '学历'),
     degree: oneOf(degrees, '学位'),
     titleLevel: oneOf(titleLevels, '专业技术职称'),
     politicalStatus: oneOf(politicalStatuses, '政治面貌'),
-    joinedWorkOn: dateCell({ today: ctx.today }),
+    joinedWorkOn: dateCell({ today: ctx.today }).optional(),
     institution: required(100),
     category: labelled(quotaCategoryLabels, '编制类别', true).transform((v) => v as QuotaCategory),
     post: optionalText(50),
     leadershipLevel: oneOf(leadershipLevels, '领导职务层级'),
-    postClass: labelled(postClassLabels, '领导职数类别', false),
+    postClass: labelled(postClassLabels, '领导职数类别', false).optional(),
     startOn: dateCell({ required: true, today: ctx.today }).transform((v) => v as string),
     unit: optionalText(100),
   });
@@ -480,7 +493,7 @@ export function indicatorRecordSchema(ctx: RecordContext) {
       scope: optionalText(100),
       year: integerCell({ required: true, min: 1949, max: thisYear }).transform((v) => v as number),
       indicator: required(50),
-      value: numberCell({}),
+      value: numberCell({}).optional(),
       text: optionalText(500),
     })
     .refine((r) => r.value !== undefined || r.text !== undefined, {

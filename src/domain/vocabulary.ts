@@ -154,11 +154,15 @@ export const adjustmentStatusLabels: Record<AdjustmentStatus, string> = {
 };
 
 /** Turns a Chinese label or code into the code; used by importers that accept either. */
+const reverseLabels = new WeakMap<object, Map<string, string>>();
+
 export function codeFromLabel<K extends string>(labels: Record<K, string>, raw: string): K | undefined {
   const v = raw.trim();
-  if (v in labels) return v as K;
-  for (const [k, label] of Object.entries(labels) as [K, string][]) {
-    if (label === v) return k;
+  if (Object.hasOwn(labels, v)) return v as K;
+  let reverse = reverseLabels.get(labels);
+  if (!reverse) {
+    reverse = new Map(Object.entries(labels).map(([k, label]) => [label as string, k]));
+    reverseLabels.set(labels, reverse);
   }
-  return undefined;
+  return reverse.get(v) as K | undefined;
 }

@@ -37,6 +37,13 @@ export class CopyWriter {
     if (this.size >= 1 << 18) await this.flush();
   }
 
+  /** Pre-encoded COPY text (whole lines). */
+  async writeChunk(chunk: Buffer): Promise<void> {
+    await this.flush();
+    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (this.failed) throw this.failed;
+  }
+
   private async flush(): Promise<void> {
     if (this.failed) throw this.failed;
     if (!this.buffer.length) return;
@@ -45,6 +52,14 @@ export class CopyWriter {
     this.size = 0;
     if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
     if (this.failed) throw this.failed;
+  }
+
+  /** Abandons the COPY (CopyFail): the connection is usable again, e.g. for the ROLLBACK that follows. */
+  async abort(): Promise<void> {
+    if (this.stream.destroyed) return;
+    const closed = new Promise<void>((resolve) => this.stream.once('close', () => resolve()));
+    this.stream.destroy(new Error('导入已取消'));
+    await closed;
   }
 
   async end(): Promise<void> {
@@ -59,9 +74,34 @@ export class CopyWriter {
   }
 }
 
-/** COPY of lines already in memory (e.g. the assignments gathered while persons streamed). */
-export async function copyLines(tx: Tx, table: string, columns: string[], chunks: string[]): Promise<void> {
-  const w = new CopyWriter(tx, table, columns);
-  for (const c of chunks) await w.writeLine(c);
-  await w.end();
+/**
+ * COPY lines gathered in memory for later (e.g. assignments while persons stream): kept as 256 KB buffers, not as a
+ * million strings the garbage collector would walk again and again.
+ */
+export class CopyBuffer {
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  rows = 0;
+
+  push(line: string): void {
+    this.pending.push(line);
+    this.size += line.length;
+    this.rows++;
+    if (this.size >= 1 << 18) this.seal();
+  }
+
+  private seal(): void {
+    if (!this.pending.length) return;
+    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  async copyInto(tx: Tx, table: string, columns: string[]): Promise<void> {
+    this.seal();
+    const w = new CopyWriter(tx, table, columns);
+    for (const c of this.chunks) await w.writeChunk(c);
+    await w.end();
+  }
 }

@@ -95,7 +95,8 @@ export async function restoreDatabase(pool: pg.Pool, input: Readable): Promise<R
       const next = await lines.next();
       if (next.done) break;
       const m = /^--table (\w+) (\[.*\])$/.exec(next.value);
-      if (!m || !(dumpTables as readonly string[]).includes(m[1]!)) throw new DumpFormatError(`备份文件格式错误:${next.value.slice(0, 80)}`);
+      if (!m || !(dumpTables as readonly string[]).includes(m[1]!))
+        throw new DumpFormatError(`备份文件格式错误:${next.value.slice(0, 80)}`);
       const table = m[1]!;
       const columns = JSON.parse(m[2]!) as string[];
       const w = new CopyWriter(tx, table, columns);

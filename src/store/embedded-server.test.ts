@@ -9,9 +9,13 @@ const dir = mkdtempSync(join(tmpdir(), 'bianzhi-embedded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function child(arg?: string): { proc: ChildProcess; output: Promise<string> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/embedded-child.ts', dir, ...(arg ? [arg] : [])], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/helpers/embedded-child.ts', dir, ...(arg ? [arg] : [])],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const output = new Promise<string>((resolve) => {
     let out = '';
     proc.stdout!.on('data', (d) => {

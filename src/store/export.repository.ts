@@ -68,7 +68,13 @@ export async function* dutiesForExport(pool: pg.Pool, regionCode: string): Async
 }
 
 export async function workloadForExport(pool: pg.Pool, regionCode: string) {
-  const r = await pool.query<{ institution_id: string; year: number; indicator: string; value: number; unit: string | null }>(
+  const r = await pool.query<{
+    institution_id: string;
+    year: number;
+    indicator: string;
+    value: number;
+    unit: string | null;
+  }>(
     `SELECT institution_id, year, indicator, value, unit FROM workload_indicators WHERE region_code = $1 ORDER BY institution_id, year, indicator`,
     [regionCode],
   );
@@ -76,7 +82,13 @@ export async function workloadForExport(pool: pg.Pool, regionCode: string) {
 }
 
 export async function regionIndicatorsForExport(pool: pg.Pool, regionCode: string) {
-  const r = await pool.query<{ scope_institution_id: string | null; year: number; indicator: string; value: number | null; text_value: string | null }>(
+  const r = await pool.query<{
+    scope_institution_id: string | null;
+    year: number;
+    indicator: string;
+    value: number | null;
+    text_value: string | null;
+  }>(
     `SELECT scope_institution_id, year, indicator, value, text_value FROM region_indicators WHERE region_code = $1 ORDER BY id`,
     [regionCode],
   );

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import type { DutyRecord, InstitutionRecord, PostRecord, QuotaRecord, RosterRecord } from '../domain/records.js';
+import { idNumberCheckChar } from '../domain/codes.js';
+import type { CommandContext } from './context.js';
+import { importBaseline } from './import-baseline.js';
+import { importDuties } from './import-duties.js';
+import { importRoster } from './import-roster.js';
+import { districtOverview } from './overview.js';
+import { rebuildRegistry } from './adjustments.js';
+
+let ctx: CommandContext;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  const t = await createTestContext();
+  ctx = t.ctx;
+  close = t.database.close;
+});
+afterAll(() => close());
+
+const at = <T>(sheet: string, records: T[]) =>
+  records.map((record, i) => ({ record, file: 't.xlsx', sheet, row: i + 2 }));
+const inst = (
+  name: string,
+  kind: InstitutionRecord['kind'],
+  extra: Partial<InstitutionRecord> = {},
+): InstitutionRecord => ({
+  name,
+  kind,
+  alsoNamed: [],
+  civilServiceManaged: false,
+  ...extra,
+});
+const opts = { fileName: 't.xlsx', fileSha256: 'x' };
+const idNo = (birth: string, seq: string) => {
+  const first17 = `370102${birth}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+};
+const person = (
+  name: string,
+  idNumber: string,
+  institution: string,
+  extra: Partial<RosterRecord> = {},
+): RosterRecord => ({
+  name,
+  idNumber,
+  institution,
+  category: 'admin',
+  startOn: '2015-01-01',
+  ...extra,
+});
+
+describe('importBaseline', () => {
+  it('Given a workbook with a bad reference and a forbidden category When imported Then each problem names its row and column and nothing is written', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    const r = await importBaseline(
+      ctx,
+      {
+        institutions: at('机构', [
+          inst('区财政局', 'gov_dept'),
+          inst('区会计服务中心', 'public_institution', { parent: '区财政厅' }),
+        ]),
+        quotas: at<QuotaRecord>('编制', [{ institution: '区财政局', category: 'public_service', approved: 3 }]),
+        posts: [],
+      },
+      opts,
+    );
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([
+      {
+        file: 't.xlsx',
+        sheet: '机构',
+        row: 3,
+        column: '上级机构',
+        reason: expect.stringContaining('"区财政厅"不存在'),
+      },
+      { file: 't.xlsx', sheet: '编制', row: 2, column: '编制类别', reason: expect.stringContaining('条例第15条') },
+    ]);
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+
+  it('Given a valid workbook When imported Then one applied baseline adjustment holds it and re-import changes only what differs', async () => {
+    const institutions = at('机构', [
+      inst('区财政局', 'gov_dept', { rank: '正科', establishedOn: '1984-05-01' }),
+      inst('办公室', 'internal_unit', { parent: '区财政局' }),
+      inst('区会计服务中心', 'public_institution', { parent: '区财政局', piClass: '公益一类', funding: '全额' }),
+      inst('区城市管理局', 'gov_dept'),
+      inst('区数字城管中心', 'public_institution', { parent: '区城市管理局', host: '区财政局' }),
+    ]);
+    const quotas = at<QuotaRecord>('编制', [
+      { institution: '区财政局', category: 'admin', approved: 20 },
+      { institution: '区会计服务中心', category: 'public_service', approved: 8 },
+      { institution: '区城市管理局', category: 'admin', approved: 15 },
+    ]);
+    const posts = at<PostRecord>('领导职数', [
+      { institution: '区财政局', level: '正科', postClass: 'admin', approved: 1 },
+    ]);
+    const r = await importBaseline(ctx, { institutions, quotas, posts }, { ...opts, effectiveOn: '2024-01-01' });
+    expect(r).toMatchObject({ ok: true, summary: { institutions: 5, quotas: 3, posts: 1 } });
+    const established = await ctx.pool.query(`SELECT established_on FROM institutions WHERE name = '区财政局'`);
+    expect(established.rows[0].established_on).toBe('1984-05-01');
+
+    const again = await importBaseline(
+      ctx,
+      {
+        institutions,
+        quotas: at<QuotaRecord>('编制', [{ institution: '区财政局', category: 'admin', approved: 22 }]),
+        posts: [],
+      },
+      { ...opts, effectiveOn: '2025-01-01', docNumber: '某编〔2025〕1号' },
+    );
+    expect(again).toMatchObject({ ok: true, summary: { institutions: 0, changedInstitutions: 0, quotas: 1 } });
+    expect((await districtOverview(ctx)).quota.admin.approved).toBe(37);
+    expect((await districtOverview(ctx, '2024-06-30')).quota.admin.approved).toBe(35);
+    expect((await rebuildRegistry(ctx)).identical).toBe(true);
+  });
+});
+
+describe('importRoster', () => {
+  const a = idNo('19800101', '001');
+  const b = idNo('19900215', '002');
+  const c = idNo('19750710', '003');
+
+  it('Given rows with a duplicate ID, an unknown unit, an inconsistent birth date and a coordination body When imported Then every row is reported and nothing is written', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    async function* rows() {
+      yield* at('人员', [
+        person('张三', a, '区财政局'),
+        person('李四', a, '区财政局'),
+        person('王五', b, '区财政局', { unit: '不存在科' }),
+        person('赵六', c, '区财政局', { birthDate: '1975-07-11' }),
+        person('钱七', idNo('19850101', '004'), '区城管委'),
+      ]);
+    }
+    const r = await importRoster(ctx, rows(), opts);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, '公民身份号码'],
+      [4, '内设机构'],
+      [5, '出生日期'],
+      [6, '所在机构'],
+    ]);
+    expect(r.problems[0]!.reason).toBe('身份证号码与第2行重复');
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+
+  it('Given valid rows with a mixed-quota person When imported Then all are written, the 混用 is a warning, and counts follow', async () => {
+    async function* rows() {
+      yield* at('人员', [
+        person('张三', a, '区财政局', { leadershipLevel: '正科', unit: '办公室' }),
+        person('李四', b, '区财政局'),
+        person('王五', c, '区财政局', { category: 'public_service' }),
+      ]);
+    }
+    const r = await importRoster(ctx, rows(), opts);
+    expect(r).toMatchObject({ ok: true, rows: 3, summary: { persons: 3, mixedQuota: 1 } });
+    expect(r.warnings[0]!.reason).toMatch(/混用/);
+    const o = await districtOverview(ctx);
+    expect(o.quota.admin.actual).toBe(2);
+    expect(o.posts['正科'].admin).toEqual({ approved: 1, filled: 1 });
+    const g = await ctx.pool.query(`SELECT gender, birth_date FROM persons WHERE id_number = $1`, [a]);
+    expect(g.rows[0]).toEqual({ gender: '男', birth_date: '1980-01-01' });
+  });
+
+  it('Given a stream that fails after rows were written to COPY When imported Then the error surfaces and nothing is kept', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    async function* rows() {
+      yield* at('人员', [
+        person('孙八', idNo('19860101', '011'), '区财政局'),
+        person('周九', idNo('19860102', '012'), '区财政局'),
+      ]);
+      throw new Error('磁盘读取失败');
+    }
+    await expect(importRoster(ctx, rows(), opts)).rejects.toThrow('磁盘读取失败');
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+
+  it('Given a person already in the roster When imported again Then it is refused', async () => {
+    const r = await importRoster(ctx, at('人员', [person('张三', a, '区财政局')]), opts);
+    expect(r.problems[0]!.reason).toBe('该身份证号码已在实名库中');
+  });
+});
+
+describe('importDuties', () => {
+  const duty = (institution: string, title: string, extra: Partial<DutyRecord> = {}): DutyRecord => ({
+    institution,
+    source: 'power_list',
+    category: '行政处罚',
+    title,
+    domains: [],
+    role: 'lead',
+    ...extra,
+  });
+  it('Given a duty list When imported twice Then the second replaces the first for the same institution and source', async () => {
+    const first = await importDuties(
+      ctx,
+      at('职能', [duty('区城市管理局', '对违法建设的处罚'), duty('区城市管理局', '对占道经营的处罚')]),
+      opts,
+    );
+    expect(first).toMatchObject({ ok: true, summary: { duties: 2 } });
+    const second = await importDuties(ctx, at('职能', [duty('区城市管理局', '对违法建设的处罚')]), opts);
+    expect(second).toMatchObject({ ok: true, summary: { duties: 1, replaced: 2 } });
+    const n = await ctx.pool.query(`SELECT count(*)::int n FROM duties`);
+    expect(n.rows[0].n).toBe(1);
+  });
+  it('Given an unknown institution When imported Then nothing changes', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    const r = await importDuties(ctx, at('职能', [duty('区不存在局', 'x')]), opts);
+    expect(r.problems[0]).toMatchObject({ row: 2, column: '实施主体' });
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+});

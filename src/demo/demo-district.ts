@@ -1,0 +1,91 @@
+/**
+ * The demo district 示范区 (DESIGN §8): a pure, seeded generator of every record a district's files carry —
+ * institutions, quota, leadership posts, the 实名制 roster, 三定 duties and the 权责清单, workload and region
+ * indicators — with each problem of the seed report planted in a known place and listed in the manifest.
+ * Same seed → the same records, byte for byte; no clock, no IO.
+ */
+import type {
+  DutyRecord,
+  IndicatorRecord,
+  InstitutionRecord,
+  PostRecord,
+  QuotaRecord,
+  RosterRecord,
+  WorkloadRecord,
+} from '../domain/records.js';
+import type { QuotaCategory } from '../domain/vocabulary.js';
+import { buildDuties } from './build-duties.js';
+import { buildIndicators, buildWorkload } from './build-indicators.js';
+import { buildRegistry } from './build-institutions.js';
+import { buildRoster } from './build-roster.js';
+import { buildManifest, type PlantedProblem } from './manifest.js';
+import { plan } from './plan.js';
+
+export type { PlantedProblem } from './manifest.js';
+
+export interface DemoDistrict {
+  regionCode: string;
+  regionName: string;
+  /** Every date in the records is on or before this day. */
+  asOf: string;
+  limits: { partyGovInstitutionCap: number; quotaTotals: Partial<Record<QuotaCategory, number>> };
+  /** Parents and hosts come before the units that name them. */
+  institutions: InstitutionRecord[];
+  quotas: QuotaRecord[];
+  posts: PostRecord[];
+  roster: RosterRecord[];
+  duties: DutyRecord[];
+  workload: WorkloadRecord[];
+  indicators: IndicatorRecord[];
+  /** Empty when nothing is planted. */
+  manifest: PlantedProblem[];
+}
+
+export const demoRegionCode = '370102';
+export const demoRegionName = '示范区';
+export const demoAsOf = '2026-06-30';
+
+export function generateDemoDistrict(options: { seed?: number; planted?: boolean } = {}): DemoDistrict {
+  const seed = (options.seed ?? 2026) >>> 0;
+  const planted = options.planted ?? true;
+  const asOf = demoAsOf;
+
+  const registry = buildRegistry(seed, planted, demoRegionCode);
+  const { institutions, quotas, posts } = registry;
+  const roster = buildRoster(seed, planted, registry.models, asOf);
+  const present = new Set(institutions.filter((i) => i.kind !== 'internal_unit').map((i) => i.name));
+  const duties = buildDuties({
+    seed,
+    planted,
+    regionCode: demoRegionCode,
+    depts: registry.depts.filter((d) => present.has(d.name)),
+    publics: registry.publics,
+    locals: registry.locals,
+    present,
+  });
+  const punishers = new Set(duties.filter((x) => x.category === '行政处罚').map((x) => x.institution));
+  const workload = buildWorkload(seed, planted, registry.models, roster, punishers);
+  const indicators = buildIndicators(registry.locals);
+
+  // the hard limits come from above: the quota totals leave a small reserve, the cap fits the clean district
+  const quotaTotals: Partial<Record<QuotaCategory, number>> = {};
+  for (const q of quotas) quotaTotals[q.category] = (quotaTotals[q.category] ?? 0) + q.approved;
+  for (const c of Object.keys(quotaTotals) as QuotaCategory[])
+    quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
+
+  const manifest = planted ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload }) : [];
+  return {
+    regionCode: demoRegionCode,
+    regionName: demoRegionName,
+    asOf,
+    limits: { partyGovInstitutionCap: plan.overCap.cap, quotaTotals },
+    institutions,
+    quotas,
+    posts,
+    roster,
+    duties,
+    workload,
+    indicators,
+    manifest,
+  };
+}
