@@ -45,14 +45,16 @@ afterAll(async () => {
 
 let running = 0;
 const waiting: (() => void)[] = [];
+/** Runs `fn` when one of the `parallelChildren` slots is free; a finished run hands its slot to the next in line. */
 async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= parallelChildren) await new Promise<void>((go) => waiting.push(go));
-  running++;
+  if (running < parallelChildren) running++;
+  else await new Promise<void>((go) => waiting.push(go));
   try {
     return await fn();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 

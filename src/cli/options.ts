@@ -6,3 +6,5 @@ export const dateOption = (v: string) => {
   if (!d) throw new InvalidArgumentError('日期应为 YYYY-MM-DD');
   return d;
 };
+
+export const regionOption = ['--region <code>', '行政区划代码(GB/T 2260),数据库中有多个区划时指定'] as const;

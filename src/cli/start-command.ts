@@ -1,11 +1,9 @@
 /** `npm start`: the embedded database, the demo district on first start, then the main job (the overview for now). */
 import type { Command } from 'commander';
-import { buildDemoDistrict } from '../commands/demo.js';
 import { todayIso } from '../commands/context.js';
 import { districtOverview } from '../commands/overview.js';
 import { findDistrict } from '../commands/regions.js';
 import { env } from '../config/env.js';
-import { generateDemoDistrict } from '../demo/demo-district.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor, withStore } from './session.js';
 
@@ -22,6 +20,8 @@ export function registerStartCommand(program: Command) {
         );
         let district = await findDistrict({ pool: store.pool }, env.BIANZHI_REGION);
         if (!district) {
+          const { generateDemoDistrict } = await import('../demo/demo-district.js');
+          const { buildDemoDistrict } = await import('../commands/demo.js');
           const demo = generateDemoDistrict();
           console.log(`首次启动:正在生成演示区划"${demo.regionName}"……`);
           const started = Date.now();

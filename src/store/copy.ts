@@ -40,8 +40,24 @@ export class CopyWriter {
   /** Pre-encoded COPY text (whole lines). */
   async writeChunk(chunk: Buffer): Promise<void> {
     await this.flush();
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failed) throw this.failed;
+  }
+
+  /** Waits for 'drain' or an error, and removes both listeners either way (a race of once() would leak one). */
+  private drained(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (e?: Error) => {
+        this.stream.off('drain', onDrain);
+        this.stream.off('error', onError);
+        if (e) reject(e);
+        else resolve();
+      };
+      const onDrain = () => done();
+      const onError = (e: Error) => done(e);
+      this.stream.on('drain', onDrain);
+      this.stream.on('error', onError);
+    });
   }
 
   private async flush(): Promise<void> {
@@ -50,7 +66,7 @@ export class CopyWriter {
     const chunk = this.buffer.join('');
     this.buffer = [];
     this.size = 0;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failed) throw this.failed;
   }
 
