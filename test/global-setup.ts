@@ -57,7 +57,9 @@ export default async function setup(project: TestProject) {
   try {
     // Drop leftovers of killed runs: test databases are named bianzhi_t_<pid of the run>_…, so a run only drops those
     // of runs no longer alive, never another live run's.
-    const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'bianzhi\\_t\\_%'`);
+    const old = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'bianzhi\\_t\\_%'`,
+    );
     for (const { datname } of old.rows) {
       const pid = Number(datname.split('_')[2]);
       if (pid && isAlive(pid)) continue;
