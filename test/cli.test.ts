@@ -40,7 +40,7 @@ describe('bianzhi CLI on the embedded database', () => {
   it('Given the demo When read as of a date before its baseline Then there is nothing; rebuild agrees with the ledger', () => {
     const before = bianzhi('overview', '--as-of', '2018-12-31', '--json');
     expect(before.code).toBe(0);
-    expect(JSON.parse(before.out).institutions.total).toBe(0);
+    expect(JSON.parse(before.out).overview.institutions.total).toBe(0);
     const rebuild = bianzhi('rebuild');
     expect(rebuild.out).toContain('完全一致');
     expect(bianzhi('audit', 'verify').out).toMatch(/审计日志完整:共 \d+ 条记录/);

@@ -3,12 +3,11 @@
 import { Command } from 'commander';
 import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
-import { districtOverview } from '../commands/overview.js';
 import { defineRegion, findDistrict } from '../commands/regions.js';
 import { dateOption, regionOption } from './options.js';
 import { verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
-import { overviewText } from './overview.presenter.js';
+import { overviewText, peopleText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerStartCommand } from './start-command.js';
@@ -49,13 +48,32 @@ program
   .option('--json', '输出 JSON')
   .option(...regionOption)
   .action(async (opts: { asOf?: string; json?: boolean; region?: string }) => {
+    const { districtStatistics } = await import('../commands/diagnose.js');
     await withSession(opts.region, async ({ ctx }) => {
-      const o = await districtOverview(ctx, opts.asOf);
-      if (opts.json) console.log(JSON.stringify(o, null, 2));
+      const st = await districtStatistics(ctx, opts.asOf);
+      if (opts.json) console.log(JSON.stringify(st, null, 2));
       else {
         const d = await findDistrict(ctx, ctx.regionCode);
-        console.log(overviewText(o, d!.name, opts.asOf ?? ctx.today));
+        console.log(overviewText(st.overview, d!.name, st.asOf));
+        console.log(peopleText(st.people));
       }
+    });
+  });
+
+program
+  .command('diagnose')
+  .description('诊断机构职能体系问题(调研报告第二部分),附证据')
+  .option('--as-of <date>', '截至日期 YYYY-MM-DD(默认今天)', dateOption)
+  .option('--json', '输出 JSON(含全部证据)')
+  .option('--code <code...>', '只运行指定的诊断(如 DUTY_OVERLAP OVER_QUOTA)')
+  .option(...regionOption)
+  .action(async (opts: { asOf?: string; json?: boolean; code?: string[]; region?: string }) => {
+    const { diagnoseDistrict, parseDiagnosticCodes } = await import('../commands/diagnose.js');
+    const { findingsText } = await import('./findings.presenter.js');
+    await withSession(opts.region, async ({ ctx }) => {
+      const r = await diagnoseDistrict(ctx, { asOf: opts.asOf, codes: parseDiagnosticCodes(opts.code) });
+      if (opts.json) console.log(JSON.stringify(r, null, 2));
+      else console.log(findingsText(r.findings, (await findDistrict(ctx, ctx.regionCode))!.name, r.asOf));
     });
   });
 

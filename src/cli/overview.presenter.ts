@@ -1,5 +1,6 @@
 /** The overview as the report's part 一 writes it, with real figures instead of 若干. */
 import type { Overview } from '../analysis/overview.js';
+import type { PeopleStructure } from '../analysis/statistics.js';
 import { leadershipLevels, postClassLabels, quotaCategoryLabels, quotaCategories } from '../domain/vocabulary.js';
 
 export function overviewText(o: Overview, districtName: string, asOf: string): string {
@@ -51,4 +52,24 @@ export function formatTable(rows: string[][]): string[] {
       .map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c))
       .join('  '),
   );
+}
+
+/** The structure of the people: age, education, professional titles (the figures behind part 二(三)). */
+export function peopleText(p: PeopleStructure): string {
+  const pct = (n: number) => (p.total ? `${((100 * n) / p.total).toFixed(1)}%` : '0%');
+  const bands = Object.entries(p.ageBands)
+    .map(([b, n]) => `${b}${n}人(${pct(n)})`)
+    .join(',');
+  const edu = Object.entries(p.education)
+    .filter(([, n]) => n)
+    .map(([e, n]) => `${e}${n}人`)
+    .join(',');
+  const titles = Object.entries(p.titles)
+    .filter(([t, n]) => n && t !== '无')
+    .map(([t, n]) => `${t}${n}人`)
+    .join(',');
+  return [
+    `(四)人员结构:在编人员${p.total}人,平均年龄${p.meanAge ?? '-'}岁;${bands}。`,
+    `学历:${edu || '无数据'}。专业技术职称:${titles || '无'},合计${p.titled}人(${pct(p.titled)})。`,
+  ].join('\n');
 }

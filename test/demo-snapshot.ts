@@ -1,0 +1,96 @@
+/** The demo district as a snapshot, without a database: for fast diagnostic tests (the DB path is tested elsewhere). */
+import { randomUUID } from 'node:crypto';
+import type { Snapshot } from '../src/analysis/snapshot.js';
+import { generateDemoDistrict, type DemoDistrict } from '../src/demo/demo-district.js';
+import { foldLedger, type AdjustmentItem } from '../src/domain/ledger.js';
+
+export function demoSnapshot(
+  opts: { planted?: boolean; seed?: number } = {},
+): Snapshot & { demo: DemoDistrict; idOf: (name: string) => string } {
+  const demo = generateDemoDistrict(opts);
+  const ids = new Map<string, string>();
+  const key = (name: string, parent?: string) => (parent ? `${parent}/${name}` : name);
+  for (const i of demo.institutions)
+    ids.set(key(i.name, i.kind === 'internal_unit' ? i.parent : undefined), randomUUID());
+  const idOf = (name: string) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`unknown institution ${name}`);
+    return id;
+  };
+  const items: AdjustmentItem[] = demo.institutions.map((i, n) => ({
+    op: 'create_institution',
+    id: ids.get(key(i.name, i.kind === 'internal_unit' ? i.parent : undefined))!,
+    name: i.name,
+    kind: i.kind,
+    rank: i.rank ?? null,
+    parentId: i.parent ? idOf(i.parent) : null,
+    hostedById: i.host ? idOf(i.host) : null,
+    code: i.code ?? null,
+    alsoNamed: i.alsoNamed,
+    piClass: i.piClass ?? null,
+    funding: i.funding ?? null,
+    civilServiceManaged: i.civilServiceManaged,
+    sortOrder: n,
+    establishedOn: i.establishedOn ?? null,
+  }));
+  for (const q of demo.quotas)
+    items.push({ op: 'set_quota', institutionId: idOf(q.institution), category: q.category, approved: q.approved });
+  for (const p of demo.posts)
+    items.push({
+      op: 'set_posts',
+      institutionId: idOf(p.institution),
+      level: p.level!,
+      postClass: p.postClass,
+      approved: p.approved,
+    });
+  const registry = foldLedger([{ id: 'b', docNumber: '示编〔2019〕1号', effectiveOn: '2019-03-01', items }]);
+  return {
+    regionCode: demo.regionCode,
+    regionName: demo.regionName,
+    asOf: demo.asOf,
+    limits: demo.limits,
+    registry,
+    people: demo.roster.map((r) => ({
+      personId: r.idNumber,
+      institutionId: idOf(r.institution),
+      unitId: r.unit ? idOf(`${r.institution}/${r.unit}`) : null,
+      category: r.category,
+      post: r.post ?? null,
+      leadershipLevel: r.leadershipLevel ?? null,
+      postClass: r.leadershipLevel ? (r.postClass ?? 'admin') : null,
+      gender: r.gender ?? null,
+      birthDate: r.birthDate ?? null,
+      education: r.education ?? null,
+      degree: r.degree ?? null,
+      titleLevel: r.titleLevel ?? null,
+      politicalStatus: r.politicalStatus ?? null,
+      startOn: r.startOn,
+    })),
+    duties: demo.duties.map((d, n) => ({
+      id: n + 1,
+      institutionId: idOf(d.institution),
+      source: d.source,
+      category: d.category ?? null,
+      title: d.title,
+      text: d.text ?? null,
+      legalBasis: d.legalBasis ?? null,
+      domains: d.domains,
+      role: d.role,
+    })),
+    workload: demo.workload.map((w) => ({
+      institutionId: idOf(w.institution),
+      year: w.year,
+      indicator: w.indicator,
+      value: w.value,
+    })),
+    indicators: demo.indicators.map((x) => ({
+      scopeInstitutionId: x.scope ? idOf(x.scope) : null,
+      year: x.year,
+      indicator: x.indicator,
+      value: x.value ?? null,
+      textValue: x.text ?? null,
+    })),
+    demo,
+    idOf,
+  };
+}
