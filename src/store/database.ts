@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { AppError } from './errors.js';
 import * as schema from './schema.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 
@@ -54,6 +55,22 @@ export function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
+/** A connection failure in Chinese, naming the server (never the password). */
+export function connectionError(url: string, e: unknown): AppError {
+  const u = new URL(url);
+  const where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  const err = e as { code?: string; message?: string };
+  const why =
+    err.code === 'ECONNREFUSED'
+      ? '连接被拒绝(服务器未启动或端口不对)'
+      : err.code === '28P01' || err.code === '28000'
+        ? '用户名或密码不正确'
+        : err.code === '3D000'
+          ? '数据库不存在'
+          : (err.message ?? String(e));
+  return new AppError('database', `无法连接数据库 ${where}:${why}`);
+}
+
 export interface OpenedStore extends Database {
   embedded?: EmbeddedServer;
 }
@@ -69,6 +86,9 @@ export async function openStore(opts: { databaseUrl?: string; dataDir: string; p
   }
   const database = connect(url);
   try {
+    await database.pool.query('SELECT 1').catch((e: unknown) => {
+      throw connectionError(url!, e);
+    });
     await migrateDatabase(database);
   } catch (e) {
     await database.close();
