@@ -51,6 +51,15 @@ describe('the embedded PostgreSQL', () => {
     expect(existsSync(join(dir, 'bianzhi.lock'))).toBe(false);
   });
 
+  it('Given a running server When its process gets SIGTERM Then PostgreSQL stops cleanly and the lock is released', async () => {
+    const run = child();
+    expect(await run.output).toMatch(/READY/);
+    run.proc.kill('SIGTERM');
+    await new Promise((r) => run.proc.on('exit', r));
+    expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dir, 'bianzhi.lock'))).toBe(false);
+  });
+
   it('Given a clean shutdown When reopened Then the data is still there', async () => {
     const run = child('exit');
     expect(await run.output).toMatch(/READY/);
@@ -58,7 +67,7 @@ describe('the embedded PostgreSQL', () => {
     const store = await openStore({ dataDir: dir });
     try {
       const r = await store.pool.query('SELECT count(*)::int AS n FROM crash_probe');
-      expect(r.rows[0].n).toBe(2);
+      expect(r.rows[0].n).toBe(3);
     } finally {
       await store.close();
     }
