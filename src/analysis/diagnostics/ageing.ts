@@ -1,0 +1,117 @@
+/** AGEING: institutions whose people are old on average, with few under 35 and many retiring soon (年龄结构老化). */
+import type { DiagnosticConfig } from '../config.js';
+import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { activeInstitutions, ageOn, type PersonFact } from '../snapshot.js';
+
+interface AgeStats {
+  people: number;
+  meanAge: number;
+  under35: number;
+  retiring: number;
+}
+
+function addYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+function stats(people: PersonFact[], asOf: string, config: DiagnosticConfig): AgeStats {
+  const horizon = addYears(asOf, config.retirementYears);
+  let sum = 0;
+  let under35 = 0;
+  let retiring = 0;
+  for (const p of people) {
+    const age = ageOn(p.birthDate!, asOf);
+    sum += age;
+    if (age < 35) under35++;
+    const retireAt = p.gender === '女' ? config.retirementAge.女 : config.retirementAge.男;
+    // due when the retirement age is reached by the horizon (already past it counts too)
+    if (ageOn(p.birthDate!, horizon) >= retireAt) retiring++;
+  }
+  return { people: people.length, meanAge: people.length ? sum / people.length : 0, under35, retiring };
+}
+
+const pct = (x: number) => Math.round(x * 100);
+const one = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Severity: high when the mean age is above ageingMeanAge and another flag holds (under-35 share below
+ * ageingUnder35Max or retirement share above retirementShareMax); medium for the mean age alone, or for the two other
+ * flags together. A single weak flag alone (few under 35 in a small office) is common and not reported.
+ */
+function severityOf(old: boolean, young: boolean, retiring: boolean): Severity | null {
+  if (old) return young || retiring ? 'high' : 'medium';
+  return young && retiring ? 'medium' : null;
+}
+
+export const findAgeing: Diagnostic = (s, config) => {
+  const byInst = new Map<string, PersonFact[]>();
+  const dated = s.people.filter((p) => p.birthDate);
+  for (const p of dated) {
+    const list = byInst.get(p.institutionId);
+    if (list) list.push(p);
+    else byInst.set(p.institutionId, [p]);
+  }
+  const district = stats(dated, s.asOf, config);
+  const districtEvidence = [
+    { kind: 'number' as const, label: '全区平均年龄', value: one(district.meanAge), unit: '岁' },
+    {
+      kind: 'number' as const,
+      label: '全区35岁以下占比',
+      value: pct(district.under35 / (district.people || 1)),
+      unit: '%',
+    },
+    {
+      kind: 'number' as const,
+      label: `全区${config.retirementYears}年内退休占比`,
+      value: pct(district.retiring / (district.people || 1)),
+      unit: '%',
+    },
+  ];
+  const out: Finding[] = [];
+  for (const inst of activeInstitutions(s)) {
+    const people = byInst.get(inst.id) ?? [];
+    if (people.length < config.ageingMinStaff) continue;
+    const a = stats(people, s.asOf, config);
+    const u35 = a.under35 / a.people;
+    const ret = a.retiring / a.people;
+    const old = a.meanAge > config.ageingMeanAge;
+    const young = u35 < config.ageingUnder35Max;
+    const retiring = ret > config.retirementShareMax;
+    const severity = severityOf(old, young, retiring);
+    if (!severity) continue;
+    out.push(
+      finding('AGEING', {
+        severity,
+        title:
+          `${inst.name}实有${a.people}人，平均年龄${one(a.meanAge)}岁，35岁以下${a.under35}人(${pct(u35)}%)，` +
+          `${config.retirementYears}年内将退休${a.retiring}人(${pct(ret)}%)，年龄结构老化`,
+        institutions: [{ id: inst.id, name: inst.name }],
+        measures: {
+          people: a.people,
+          meanAge: one(a.meanAge),
+          under35: a.under35,
+          under35Share: Math.round(u35 * 1000) / 1000,
+          retiring: a.retiring,
+          retiringShare: Math.round(ret * 1000) / 1000,
+          districtMeanAge: one(district.meanAge),
+        },
+        evidence: [
+          { kind: 'number', label: '平均年龄', value: one(a.meanAge), unit: '岁', institution: inst.name },
+          { kind: 'number', label: '35岁以下占比', value: pct(u35), unit: '%', institution: inst.name },
+          {
+            kind: 'number',
+            label: `${config.retirementYears}年内退休人数`,
+            value: a.retiring,
+            unit: '人',
+            institution: inst.name,
+          },
+          ...districtEvidence,
+        ],
+        measure:
+          `改善${inst.name}年龄结构：针对${config.retirementYears}年内${a.retiring}人退休制定补员计划，用编进人计划向该单位倾斜，` +
+          `优先招录、遴选35岁以下年轻干部，落实老中青梯次配备；加大年轻干部选拔培养和交流锻炼力度，做好退休前岗位传帮带，防止断档。`,
+      }),
+    );
+  }
+  return out;
+};

@@ -1,0 +1,76 @@
+/**
+ * DOMAIN_FRAGMENTED (GAO-style fragmentation): one policy domain's lead duties spread over many institutions, even when
+ * worded differently (防汛 / 森林防火 / 地质灾害 / 救灾 are all 防灾减灾). Territorial units (their lists are the same
+ * everywhere) and coordination bodies (which exist to pull a domain together) are not counted.
+ */
+import { dutyDomains } from '../domains.js';
+import { finding, type Diagnostic, type Evidence, type Severity } from '../finding.js';
+import { laws } from '../laws.js';
+
+const notCounted = new Set(['street', 'township', 'coordination', 'internal_unit']);
+
+export function fragmentedSeverity(count: number, min: number): Severity {
+  if (count >= min + 1) return 'high';
+  if (count >= min) return 'medium';
+  return 'low';
+}
+
+export const findFragmentedDomains: Diagnostic = (s, config) => {
+  const inst = s.registry.institutions;
+  // a 局 and its own 事业单位 (or a unit hosted by it) are one holder: the bureau delivers through them
+  const familyOf = (id: string): string => {
+    let i = inst.get(id);
+    const seen = new Set<string>();
+    while (i && (i.parentId || i.hostedById) && !seen.has(i.id)) {
+      seen.add(i.id);
+      i = inst.get((i.parentId ?? i.hostedById)!);
+    }
+    return i?.id ?? id;
+  };
+  // domain → institution → lead duty titles (三定 only: the mandate, not the item lists)
+  const leads = new Map<string, Map<string, string[]>>();
+  for (const d of s.duties) {
+    if (d.source !== 'sanding' || d.role !== 'lead') continue;
+    const i = inst.get(d.institutionId);
+    const family = familyOf(d.institutionId);
+    const root = inst.get(family);
+    if (!i || i.status !== 'active' || notCounted.has(i.kind) || notCounted.has(root?.kind ?? '')) continue;
+    for (const domain of dutyDomains(d)) {
+      let byInst = leads.get(domain);
+      if (!byInst) leads.set(domain, (byInst = new Map()));
+      const titles = byInst.get(family) ?? [];
+      titles.push(i.id === family ? d.title : `${d.title}（${i.name}）`);
+      byInst.set(family, titles);
+    }
+  }
+  const out = [];
+  for (const [domain, byInst] of leads) {
+    if (byInst.size < config.fragmentedLeadsMin) continue;
+    const institutions = [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id }));
+    const evidence: Evidence[] = [...byInst].map(([id, titles]) => ({
+      kind: 'text',
+      institutionId: id,
+      institution: inst.get(id)?.name ?? id,
+      text: titles.join('；'),
+    }));
+    evidence.push(
+      { kind: 'number', label: '牵头单位数', value: byInst.size, unit: '个' },
+      { kind: 'law', ...laws.comprehensiveSetup },
+    );
+    out.push(
+      finding('DOMAIN_FRAGMENTED', {
+        severity: fragmentedSeverity(byInst.size, config.fragmentedLeadsMin),
+        title: `${domain}领域的牵头职责分散在${institutions.map((i) => i.name).join('、')}${byInst.size}个单位`,
+        institutions,
+        measures: {
+          domain,
+          leadInstitutions: byInst.size,
+          leadDuties: [...byInst.values()].reduce((a, t) => a + t.length, 0),
+        },
+        evidence,
+        measure: `梳理${domain}领域职责，明确一个综合牵头部门，其余部门按职责分工配合，必要时整合相关职责、综合设置机构。`,
+      }),
+    );
+  }
+  return out.sort((a, b) => Number(b.measures.leadInstitutions) - Number(a.measures.leadInstitutions));
+};
