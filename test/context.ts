@@ -1,4 +1,5 @@
 /** A command context on a fresh test database, with the test district defined. */
+import { dumpTables } from '../src/store/dump.repository.js';
 import { defineRegion } from '../src/commands/regions.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { createTestDatabase } from './test-database.js';
@@ -19,22 +20,7 @@ export async function createTestContext(overrides: Partial<CommandContext> = {})
 
 /** Row counts and a content hash of every table: "the database is unchanged" made checkable. */
 export async function databaseFingerprint(pool: CommandContext['pool']): Promise<string> {
-  const tables = [
-    'regions',
-    'adjustments',
-    'adjustment_items',
-    'institutions',
-    'quotas',
-    'leadership_posts',
-    'persons',
-    'assignments',
-    'movements',
-    'duties',
-    'workload_indicators',
-    'region_indicators',
-    'imports',
-    'audit_events',
-  ];
+  const tables = dumpTables; // every table of the schema
   const parts: string[] = [];
   for (const t of tables) {
     const r = await pool.query(

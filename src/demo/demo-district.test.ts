@@ -1,3 +1,4 @@
+import { diagnosticCodes } from '../analysis/finding.js';
 import { describe, expect, it } from 'vitest';
 import { idNumberFacts, validateIdNumber, validateUscc } from '../domain/codes.js';
 import {
@@ -15,26 +16,7 @@ import { addYears } from './spec.js';
 const planted = generateDemoDistrict();
 const clean = generateDemoDistrict({ planted: false });
 
-const codes = [
-  'TOWNSHIP_TEMPLATE',
-  'LIVELIHOOD_GAP',
-  'HOSTED_MISMATCH',
-  'ENFORCEMENT_SCATTERED',
-  'OVER_CAP',
-  'DUTY_OVERLAP',
-  'DOMAIN_FRAGMENTED',
-  'DUTY_TOO_BROAD',
-  'DOMAIN_UNCOVERED',
-  'VAGUE_DUTY',
-  'STAFF_WORKLOAD',
-  'OVER_QUOTA',
-  'VACANT_QUOTA',
-  'MIXED_QUOTA',
-  'LEADERSHIP_EXCESS',
-  'PROFESSIONAL_SHORTAGE',
-  'AGEING',
-  'DATA_QUALITY',
-];
+const codes = diagnosticCodes;
 
 const kindCount = (d: DemoDistrict, kind: InstitutionKind) => d.institutions.filter((i) => i.kind === kind).length;
 const kindOf = (d: DemoDistrict) =>

@@ -6,6 +6,7 @@
 import { dutyDomains } from '../domains.js';
 import { finding, type Diagnostic, type Evidence, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
+import { overlapScope } from '../overlap/scope.js';
 
 const notCounted = new Set(['street', 'township', 'coordination', 'internal_unit']);
 
@@ -18,15 +19,7 @@ export function fragmentedSeverity(count: number, min: number): Severity {
 export const findFragmentedDomains: Diagnostic = (s, config) => {
   const inst = s.registry.institutions;
   // a 局 and its own 事业单位 (or a unit hosted by it) are one holder: the bureau delivers through them
-  const familyOf = (id: string): string => {
-    let i = inst.get(id);
-    const seen = new Set<string>();
-    while (i && (i.parentId || i.hostedById) && !seen.has(i.id)) {
-      seen.add(i.id);
-      i = inst.get((i.parentId ?? i.hostedById)!);
-    }
-    return i?.id ?? id;
-  };
+  const { familyOf } = overlapScope(s);
   // domain → institution → lead duty titles (三定 only: the mandate, not the item lists)
   const leads = new Map<string, Map<string, string[]>>();
   for (const d of s.duties) {
