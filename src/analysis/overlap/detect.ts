@@ -86,7 +86,7 @@ export function clustersOf(docs: readonly OverlapDoc[], model: TfidfModel, pairs
     clusters.push({
       members,
       pairs: g,
-      maxScore: Math.max(...g.map((p) => p.score)),
+      maxScore: g.reduce((m, p) => Math.max(m, p.score), 0), // no spread: a cluster can hold millions of pairs
       meanScore: g.reduce((s, p) => s + p.score, 0) / g.length,
       institutions: [...new Set(members.map((m) => docs[m]!.institutionId))],
       topTerms: [...termCount].sort((a, b) => b[1] - a[1]).map(([t]) => t),
