@@ -46,6 +46,22 @@ describe('bianzhi CLI on the embedded database', () => {
     expect(bianzhi('audit', 'verify').out).toMatch(/审计日志完整:共 \d+ 条记录/);
   }, 120_000);
 
+  it('Given the demo When diagnosed Then findings come grouped by section, filterable by code, with their evidence in JSON', () => {
+    const table = bianzhi('diagnose');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/共发现问题 \d+ 项/);
+    for (const section of ['(一)机构设置', '(二)职能配置', '(三)人员结构', '(四)管理体制'])
+      expect(table.out).toContain(section);
+    const json = JSON.parse(bianzhi('diagnose', '--json', '--code', 'OVER_QUOTA', 'MIXED_QUOTA').out) as {
+      findings: { code: string; evidence: unknown[] }[];
+    };
+    expect(new Set(json.findings.map((f) => f.code))).toEqual(new Set(['OVER_QUOTA', 'MIXED_QUOTA']));
+    expect(json.findings.every((f) => f.evidence.length > 0)).toBe(true);
+    const bad = bianzhi('diagnose', '--code', 'NOPE');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('未知的诊断代码');
+  }, 120_000);
+
   it('Given the demo When exported, backed up and restored Then the files exist and the overview is unchanged', () => {
     const exportDir = join(dataDir, 'export');
     expect(bianzhi('export', exportDir).code).toBe(0);
