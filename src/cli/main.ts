@@ -7,7 +7,7 @@ import { defineRegion, findDistrict } from '../commands/regions.js';
 import { dateOption, regionOption } from './options.js';
 import { verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
-import { overviewText, peopleText } from './overview.presenter.js';
+import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerStartCommand } from './start-command.js';
@@ -54,8 +54,7 @@ program
       if (opts.json) console.log(JSON.stringify(st, null, 2));
       else {
         const d = await findDistrict(ctx, ctx.regionCode);
-        console.log(overviewText(st.overview, d!.name, st.asOf));
-        console.log(peopleText(st.people));
+        console.log(overviewText(st.overview, d!.name, st.asOf, st.people));
       }
     });
   });

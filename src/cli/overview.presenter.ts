@@ -3,7 +3,7 @@ import type { Overview } from '../analysis/overview.js';
 import type { PeopleStructure } from '../analysis/statistics.js';
 import { leadershipLevels, postClassLabels, quotaCategoryLabels, quotaCategories } from '../domain/vocabulary.js';
 
-export function overviewText(o: Overview, districtName: string, asOf: string): string {
+export function overviewText(o: Overview, districtName: string, asOf: string, people?: PeopleStructure): string {
   const k = o.institutions.byKind;
   const q = o.quota;
   const lines: string[] = [];
@@ -33,6 +33,7 @@ export function overviewText(o: Overview, districtName: string, asOf: string): s
         .join(';') || '领导职数0名'
     }。`,
   );
+  if (people) lines.push(peopleText(people));
   lines.push('');
   const table = [
     ['编制类别', '核定', '实有', '空编', '超编'],
@@ -43,17 +44,21 @@ export function overviewText(o: Overview, districtName: string, asOf: string): s
   return lines.join('\n');
 }
 
-/** Columns aligned by display width (a Chinese character takes two cells). */
+/** Columns aligned by display width (a Chinese character takes two cells): numbers right, text left. */
 export function formatTable(rows: string[][]): string[] {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  const last = widths.length - 1;
   return rows.map((r) =>
     r
-      .map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c))
+      .map((c, i) => {
+        const pad = ' '.repeat(widths[i]! - width(c));
+        if (/^-?\d+(\.\d+)?%?$/.test(c)) return pad + c;
+        return i === last ? c : c + pad;
+      })
       .join('  '),
   );
 }
-
 /** The structure of the people: age, education, professional titles (the figures behind part 二(三)). */
 export function peopleText(p: PeopleStructure): string {
   const pct = (n: number) => (p.total ? `${((100 * n) / p.total).toFixed(1)}%` : '0%');
