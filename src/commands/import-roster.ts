@@ -16,7 +16,7 @@ import {
 import { appendAudit } from '../store/audit.repository.js';
 import { CopyBuffer, copyLine, CopyWriter } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
-import { insertImport } from '../store/imports.repository.js';
+import { insertImport, setImportRowCount } from '../store/imports.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
@@ -198,7 +198,7 @@ export async function importRoster(
     }
     await persons.end();
     await assignmentLines.copyInto(tx, 'assignments', assignmentColumns);
-    await tx.query('UPDATE imports SET row_count = $3 WHERE region_code = $1 AND id = $2', [region, importId, rows]);
+    await setImportRowCount(tx, region, importId, rows);
     await appendAudit(tx, region, {
       actor: ctx.actor,
       action: 'import.roster',

@@ -12,3 +12,8 @@ export async function insertImport(
   );
   return r.rows[0]!.id;
 }
+
+/** A streamed import learns its row count at the end. */
+export async function setImportRowCount(tx: Tx, regionCode: string, importId: number, rows: number): Promise<void> {
+  await tx.query('UPDATE imports SET row_count = $3 WHERE region_code = $1 AND id = $2', [regionCode, importId, rows]);
+}
