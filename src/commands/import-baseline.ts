@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyAdjustment as foldAdjustment,
+  institutionNameIndex,
   LedgerError,
   type AdjustmentItem,
   type InstitutionState,
@@ -51,13 +52,7 @@ export async function importBaseline(
   };
 
   // Names → ids: existing active institutions, then the file's new ones (references may point forward in the file).
-  const byName = new Map<string, InstitutionState>();
-  const internalByKey = new Map<string, InstitutionState>();
-  for (const inst of current.institutions.values()) {
-    if (inst.status !== 'active') continue;
-    if (inst.kind === 'internal_unit') internalByKey.set(`${inst.parentId}/${inst.name}`, inst);
-    else byName.set(inst.name, inst);
-  }
+  const { byName, internalByKey } = institutionNameIndex(current);
   const fileIds = new Map<string, { id: string; kind: string; existing?: InstitutionState }>();
   for (const l of input.institutions) {
     const r = l.record;
@@ -198,13 +193,7 @@ export async function importBaseline(
     posts: items.filter((i) => i.op === 'set_posts').length,
   };
   const result = (extra: Partial<ImportResult> = {}): ImportResult => ({
-    ok: problems.count === 0,
-    dryRun: !!opts.dryRun,
-    rows,
-    problems: problems.items,
-    problemCount: problems.count,
-    warnings: [],
-    summary,
+    ...problems.result(opts, rows, summary),
     ...extra,
   });
   if (problems.count === 0 && items.length === 0) {

@@ -2,6 +2,7 @@
  * Duty import (三定 and 权责清单). The file is the current list of the institutions it names: their duties of the
  * sources present in the file are replaced, in one transaction.
  */
+import { institutionNameIndex } from '../domain/ledger.js';
 import type { DutyRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
 import { appendAudit } from '../store/audit.repository.js';
@@ -39,10 +40,7 @@ export async function importDuties(
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const registry = await readRegistry(tx, ctx.regionCode);
-    const byName = new Map<string, string>();
-    for (const i of registry.institutions.values()) {
-      if (i.status === 'active' && i.kind !== 'internal_unit') byName.set(i.name, i.id);
-    }
+    const { byName } = institutionNameIndex(registry);
     const accepted: { institutionId: string; r: DutyRecord }[] = [];
     for await (const item of records) {
       if (isProblem(item)) {
@@ -50,7 +48,7 @@ export async function importDuties(
         continue;
       }
       rows++;
-      const id = byName.get(item.record.institution);
+      const id = byName.get(item.record.institution)?.id;
       if (!id) {
         problems.at(item, col('institution'), `机构"${item.record.institution}"不存在或已撤销`);
         continue;
@@ -59,18 +57,10 @@ export async function importDuties(
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有职能事项');
     const scopes = new Set(accepted.map((a) => `${a.institutionId}|${a.r.source}`));
-    const result: ImportResult = {
-      ok: problems.count === 0,
-      dryRun: !!opts.dryRun,
-      rows,
-      problems: problems.items,
-      problemCount: problems.count,
-      warnings: [],
-      summary: {
-        duties: problems.count ? 0 : accepted.length,
-        institutions: new Set(accepted.map((a) => a.institutionId)).size,
-      },
-    };
+    const result = problems.result(opts, rows, {
+      duties: problems.count ? 0 : accepted.length,
+      institutions: new Set(accepted.map((a) => a.institutionId)).size,
+    });
     if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
     const replaced = await deleteDutiesOf(
       tx,

@@ -1,4 +1,5 @@
 /** Workload (per institution per year) and region indicators (district or one street/township per year). */
+import { institutionNameIndex } from '../domain/ledger.js';
 import type { IndicatorRecord, WorkloadRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
 import { appendAudit } from '../store/audit.repository.js';
@@ -85,9 +86,7 @@ async function importKeyed<T extends { year: number; indicator: string }>(
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const registry = await readRegistry(tx, ctx.regionCode);
-    const byName = new Map<string, string>();
-    for (const i of registry.institutions.values())
-      if (i.status === 'active' && i.kind !== 'internal_unit') byName.set(i.name, i.id);
+    const { byName } = institutionNameIndex(registry);
     const seen = new Map<string, number>();
     const accepted: { r: T; id: string | null }[] = [];
     for await (const item of records) {
@@ -99,7 +98,7 @@ async function importKeyed<T extends { year: number; indicator: string }>(
       const scope = spec.scopeOf(item.record);
       let id: string | null = null;
       if (scope) {
-        id = byName.get(scope) ?? null;
+        id = byName.get(scope)?.id ?? null;
         if (!id) {
           problems.at(item, spec.scopeColumn, `机构"${scope}"不存在或已撤销`);
           continue;
@@ -118,15 +117,7 @@ async function importKeyed<T extends { year: number; indicator: string }>(
       accepted.push({ r: item.record, id });
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有数据');
-    const result: ImportResult = {
-      ok: problems.count === 0,
-      dryRun: !!opts.dryRun,
-      rows,
-      problems: problems.items,
-      problemCount: problems.count,
-      warnings: [],
-      summary: { [spec.kind]: problems.count ? 0 : accepted.length },
-    };
+    const result = problems.result(opts, rows, { [spec.kind]: problems.count ? 0 : accepted.length });
     if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
     await spec.write(tx, accepted);
     const importId = await insertImport(tx, ctx.regionCode, {

@@ -5,14 +5,10 @@
  * that is the 混用 the diagnostics must show, not a file error.
  */
 import { idNumberFacts } from '../domain/codes.js';
+import { institutionNameIndex } from '../domain/ledger.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import {
-  allowedQuotaCategories,
-  institutionKindLabels,
-  quotaCategoryLabels,
-  type InstitutionKind,
-} from '../domain/vocabulary.js';
+import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { CopyBuffer, copyLine, CopyWriter } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
@@ -72,13 +68,7 @@ export async function importRoster(
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const registry = await readRegistry(tx, ctx.regionCode);
-    const institutions = new Map<string, { id: string; kind: InstitutionKind }>();
-    const units = new Map<string, string>();
-    for (const i of registry.institutions.values()) {
-      if (i.status !== 'active') continue;
-      if (i.kind === 'internal_unit') units.set(`${i.parentId}/${i.name}`, i.id);
-      else institutions.set(i.name, { id: i.id, kind: i.kind });
-    }
+    const { byName: institutions, internalByKey: units } = institutionNameIndex(registry);
     const known = await existingIdNumbers(tx, ctx.regionCode);
     const inFile = new Map<string, number>();
     const importId = opts.dryRun
@@ -122,7 +112,7 @@ export async function importRoster(
         if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
         let unitId: string | null = null;
         if (r.unit && inst) {
-          unitId = units.get(`${inst.id}/${r.unit}`) ?? null;
+          unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
           if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
         }
         if (r.postClass && !r.leadershipLevel) bad('postClass', '填写了领导职数类别但没有领导职务层级');
@@ -182,15 +172,7 @@ export async function importRoster(
       throw e;
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
-    const result: ImportResult = {
-      ok: problems.count === 0,
-      dryRun: !!opts.dryRun,
-      rows,
-      problems: problems.items,
-      problemCount: problems.count,
-      warnings,
-      summary: { persons: problems.count ? 0 : rows, mixedQuota: mixed },
-    };
+    const result = problems.result(opts, rows, { persons: problems.count ? 0 : rows, mixedQuota: mixed }, warnings);
     if (problems.count > 0 || opts.dryRun || !persons) {
       await persons?.abort();
       // throwing rolls the transaction back; the result travels with it

@@ -51,6 +51,24 @@ export class ProblemList {
     this.add({ file: loc.file, sheet: loc.sheet, row: loc.row, ...(column ? { column } : {}), reason });
   }
 
+  /** The outcome of an import: ok only when no problem was found. */
+  result(
+    opts: { dryRun?: boolean },
+    rows: number,
+    summary: Record<string, number>,
+    warnings: ImportProblem[] = [],
+  ): ImportResult {
+    return {
+      ok: this.count === 0,
+      dryRun: !!opts.dryRun,
+      rows,
+      problems: this.items,
+      problemCount: this.count,
+      warnings,
+      summary,
+    };
+  }
+
   /** A problem about the whole file. */
   file(file: string, reason: string) {
     this.add({ file, sheet: '', reason });

@@ -503,3 +503,18 @@ export function registryRows(s: RegistryState) {
     );
   return { institutions, quotas, posts };
 }
+
+/**
+ * How files name institutions: active units by their unique name, internal units by `${parentId}/${name}` (their
+ * names repeat across institutions: 办公室, 综合科…).
+ */
+export function institutionNameIndex(s: RegistryState) {
+  const byName = new Map<string, InstitutionState>();
+  const internalByKey = new Map<string, InstitutionState>();
+  for (const inst of s.institutions.values()) {
+    if (inst.status !== 'active') continue;
+    if (inst.kind === 'internal_unit') internalByKey.set(`${inst.parentId}/${inst.name}`, inst);
+    else byName.set(inst.name, inst);
+  }
+  return { byName, internalByKey };
+}
