@@ -23,6 +23,21 @@ describe('diagnostics on the demo district', () => {
     expect(new Set(planted.demo.manifest.map((m) => m.code))).toEqual(new Set(diagnosticCodes));
   });
 
+  it.each([7, 42, 2025])(
+    'Given the demo generated with seed %i When diagnosed Then every planted problem is still found',
+    (seed) => {
+      const other = demoSnapshot({ seed });
+      const all = diagnose(other);
+      const missed = other.demo.manifest.flatMap((problem) => {
+        const found = new Set(
+          all.filter((f) => f.code === problem.code).flatMap((f) => f.institutions.map((i) => i.name)),
+        );
+        return problem.institutions.filter((name) => !found.has(name)).map((name) => `${problem.code}: ${name}`);
+      });
+      expect(missed).toEqual([]);
+    },
+  );
+
   it('Given the demo without planted problems When diagnosed Then nothing reaches medium severity', () => {
     const clean = diagnose(demoSnapshot({ planted: false }));
     const serious = clean

@@ -29,6 +29,8 @@ export interface DiagnosticConfig {
   vagueWords: string[];
   /** STAFF_WORKLOAD: robust z-score (median/MAD) of workload per person beyond which a unit is an outlier. */
   workloadZ: number;
+  /** STAFF_WORKLOAD: a unit this many times above or below the peer median is an outlier at z ≥ workloadZ − 1. */
+  workloadRatio: number;
   /** VACANT_QUOTA: vacancy share at or above which, and years without anyone joining, a vacancy is long-standing. */
   vacantShare: number;
   vacantYears: number;
@@ -64,6 +66,7 @@ export const defaultDiagnosticConfig: DiagnosticConfig = {
   emergingDomains: ['数字经济', '人工智能', '低空经济', '碳达峰碳中和'],
   vagueWords: ['指导', '参与', '协助', '配合', '协调'],
   workloadZ: 3,
+  workloadRatio: 2.5,
   vacantShare: 0.3,
   vacantYears: 3,
   professionalShareMin: 0.3,

@@ -93,11 +93,15 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
     if (members.length < minPeers) continue;
     // log scale: workload differences are ratios, and per-person figures are skewed
     const logs = members.map((r) => Math.log(r.perPerson));
-    const m = median(logs);
-    const spread = Math.max(1.4826 * median(logs.map((x) => Math.abs(x - m))), minSpread);
     members.forEach((row, i) => {
+      // leave-one-out: in a group of six streets the outlier would otherwise widen its own yardstick
+      const others = logs.filter((_, j) => j !== i);
+      const m = median(others);
+      const spread = Math.max(1.4826 * median(others.map((x) => Math.abs(x - m))), minSpread);
       const z = (logs[i]! - m) / spread;
-      if (Math.abs(z) >= config.workloadZ) {
+      const gap = Math.exp(Math.abs(logs[i]! - m));
+      // far beyond the spread, or several times the median while still clearly outside it (noisy small groups)
+      if (Math.abs(z) >= config.workloadZ || (gap >= config.workloadRatio && Math.abs(z) >= config.workloadZ - 1)) {
         outliers.push({ row, z, ratio: Math.exp(logs[i]! - m), med: Math.exp(m), peers: members.length });
       }
     });
