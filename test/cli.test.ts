@@ -31,9 +31,11 @@ describe('bianzhi CLI on the embedded database', () => {
     expect(first.out).toContain('首次启动');
     expect(first.out).toMatch(/全区有各类机构\d+个/);
     expect(first.out).not.toContain('若干');
+    expect(first.out).toMatch(/账号 admin 的一次性密码:[A-Za-z2-9]{16}/); // no default password anywhere
     const second = bianzhi('start');
     expect(second.code).toBe(0);
     expect(second.out).not.toContain('首次启动');
+    expect(second.out).not.toContain('一次性密码');
     expect(second.out.split('\n').slice(-12)).toEqual(first.out.split('\n').slice(-12));
   }, 240_000);
 

@@ -9,6 +9,8 @@ import { verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
+import { todayIso } from '../commands/context.js';
+import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerStartCommand } from './start-command.js';
 
@@ -38,6 +40,14 @@ program
       console.log(
         `已登记行政区划 ${r.regionCode} ${r.name}。数据库:${store.embedded ? '嵌入式 PostgreSQL' : '外部 PostgreSQL'}`,
       );
+      const { ensureFirstAdmin } = await import('../commands/users.js');
+      const admin = await ensureFirstAdmin({
+        pool: store.pool,
+        regionCode: r.regionCode,
+        actor: cliActor(),
+        today: todayIso(),
+      });
+      if (admin) console.log(oneTimePasswordNotice(admin.username, admin.oneTimePassword));
     });
   });
 
@@ -139,6 +149,7 @@ audit
 
 registerFileCommands(program);
 registerStartCommand(program);
+registerUserCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

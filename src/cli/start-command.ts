@@ -6,6 +6,7 @@ import { findDistrict } from '../commands/regions.js';
 import { env } from '../config/env.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor, withStore } from './session.js';
+import { oneTimePasswordNotice } from './user-commands.js';
 
 export function registerStartCommand(program: Command) {
   program
@@ -31,6 +32,14 @@ export function registerStartCommand(program: Command) {
             (m) => console.log(`  · ${m}`),
           );
           console.log(`演示区划已生成(${((Date.now() - started) / 1000).toFixed(1)} 秒)。`);
+          const { ensureFirstAdmin } = await import('../commands/users.js');
+          const admin = await ensureFirstAdmin({
+            pool: store.pool,
+            regionCode: demo.regionCode,
+            actor: cliActor(),
+            today: todayIso(),
+          });
+          if (admin) console.log(oneTimePasswordNotice(admin.username, admin.oneTimePassword));
           district = (await findDistrict({ pool: store.pool }, demo.regionCode))!;
         }
         const today = todayIso();

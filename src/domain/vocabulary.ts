@@ -166,3 +166,15 @@ export function codeFromLabel<K extends string>(labels: Record<K, string>, raw: 
   }
   return reverse.get(v) as K | undefined;
 }
+
+/** Roles (DESIGN: 编办 staff, reporters in each unit, leaders and the 编委). */
+export const roles = ['admin', 'operator', 'approver', 'leader', 'reporter'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+export const roleLabels: Record<Role, string> = {
+  admin: '系统管理员',
+  operator: '编办业务员',
+  approver: '编委审批人',
+  leader: '领导(只读)',
+  reporter: '单位填报员',
+};

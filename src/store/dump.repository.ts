@@ -26,6 +26,8 @@ export const dumpTables = [
   'region_indicators',
   'imports',
   'audit_events',
+  'users',
+  'sessions',
 ] as const;
 
 const magic = '--bianzhi-dump v1';

@@ -283,3 +283,42 @@ export const auditEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.seq] })],
 );
+
+/** Users of one district. Reporters (填报员) are bound to their institution. Passwords: argon2id hashes only. */
+export const users = pgTable(
+  'users',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    institutionId: uuid('institution_id'),
+    passwordHash: text('password_hash').notNull(),
+    /** Set for a one-time password (init, reset): it must be changed at first login. */
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('users_username_idx').on(t.regionCode, t.username),
+  ],
+);
+
+/** Sessions live in the database so that several server processes share them; the token itself is never stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    regionCode: regionCode(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.tokenHash] }), index('sessions_user_idx').on(t.regionCode, t.userId)],
+);

@@ -1,0 +1,209 @@
+/**
+ * Users and sign-in. No default password exists: `init` creates the first admin with a one-time password that must be
+ * changed at first login; `user reset` issues a new one. Passwords are hashed with argon2id; failed logins are counted
+ * and lock the account for a while; sessions are stored (hashed) in the database with an expiry and a CSRF token.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { AppError, conflict, notFound, validationFailed } from '../store/errors.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { inTransaction, lockRegion } from '../store/transaction.js';
+import {
+  countUsers,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  findUserByName,
+  insertSession,
+  insertUser,
+  listUsers,
+  recordFailedLogin,
+  setPassword,
+} from '../store/users.repository.js';
+import type { CommandContext } from './context.js';
+
+export const authPolicy = { maxFailedAttempts: 5, lockMinutes: 15, sessionMinutes: 8 * 60, minPasswordLength: 10 };
+
+export const newUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{2,40}$/, '用户名应为2-40位字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1).max(50).optional(),
+  role: roleSchema,
+  /** Reporters only: the institution (by name) they report for. */
+  institution: z.string().trim().min(1).optional(),
+});
+
+/** A one-time password: 16 characters from an alphabet without look-alikes (0/O, 1/l/I). */
+export function oneTimePassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+  return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function createUser(ctx: CommandContext, input: z.input<typeof newUserSchema>) {
+  const u = newUserSchema.parse(input);
+  let institutionId: string | null = null;
+  if (u.role === 'reporter') {
+    if (!u.institution) throw validationFailed('单位填报员必须指定所属机构(--institution)');
+    const inst = [...(await readRegistry(ctx.pool, ctx.regionCode)).institutions.values()].find(
+      (i) => i.status === 'active' && i.kind !== 'internal_unit' && i.name === u.institution,
+    );
+    if (!inst) throw notFound(`机构"${u.institution}"`);
+    institutionId = inst.id;
+  } else if (u.institution) {
+    throw validationFailed(`只有单位填报员绑定机构,${roleLabels[u.role]}不需要 --institution`);
+  }
+  const password = oneTimePassword();
+  const passwordHash = await hash(password);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    if (await findUserByName(tx, ctx.regionCode, u.username)) throw conflict(`用户名"${u.username}"已存在`);
+    const id = await insertUser(tx, ctx.regionCode, {
+      username: u.username,
+      displayName: u.displayName ?? u.username,
+      role: u.role,
+      institutionId,
+      passwordHash,
+    });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: { username: u.username, role: u.role, institutionId },
+    });
+    return { id, username: u.username, role: u.role as Role, oneTimePassword: password };
+  });
+}
+
+/** The first admin of a district, once: there is no default password anywhere. */
+export async function ensureFirstAdmin(ctx: CommandContext) {
+  if ((await countUsers(ctx.pool, ctx.regionCode)) > 0) return undefined;
+  return createUser(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin' });
+}
+
+export async function resetPassword(ctx: CommandContext, username: string) {
+  const password = oneTimePassword();
+  const passwordHash = await hash(password);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const user = await findUserByName(tx, ctx.regionCode, username);
+    if (!user) throw notFound(`用户"${username}"`);
+    await setPassword(tx, ctx.regionCode, user.id, passwordHash, true);
+    const ended = await deleteUserSessions(tx, ctx.regionCode, user.id);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'user.reset_password',
+      entity: 'user',
+      entityId: user.id,
+      after: { sessionsEnded: ended },
+    });
+    return { username, oneTimePassword: password };
+  });
+}
+
+export async function changePassword(ctx: CommandContext, username: string, current: string, next: string) {
+  if (next.length < authPolicy.minPasswordLength) throw validationFailed(`新密码至少${authPolicy.minPasswordLength}位`);
+  if (next === current) throw validationFailed('新密码不能与原密码相同');
+  const user = await findUserByName(ctx.pool, ctx.regionCode, username);
+  if (!user || !(await verify(user.passwordHash, current))) throw new AppError('forbidden', '用户名或密码不正确');
+  const passwordHash = await hash(next);
+  await inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    await setPassword(tx, ctx.regionCode, user.id, passwordHash, false);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'user.change_password',
+      entity: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+const badLogin = () => new AppError('forbidden', '用户名或密码不正确');
+
+/** Checks a password; on success opens a session and returns its token (shown once, stored only as a hash). */
+export async function login(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, username: string, password: string) {
+  const user = await findUserByName(ctx.pool, ctx.regionCode, username);
+  if (!user || user.disabled) {
+    await hash(password); // same work either way: timing does not tell which usernames exist
+    throw badLogin();
+  }
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
+    throw new AppError(
+      'locked',
+      `登录失败次数过多,账户已锁定至 ${new Date(user.lockedUntil).toLocaleString('zh-CN', { hour12: false })}`,
+    );
+  }
+  if (!(await verify(user.passwordHash, password))) {
+    const r = await recordFailedLogin(
+      ctx.pool,
+      ctx.regionCode,
+      user.id,
+      authPolicy.maxFailedAttempts,
+      authPolicy.lockMinutes,
+    );
+    if (r.locked_until)
+      throw new AppError('locked', `登录失败${r.failed_attempts}次,账户已锁定${authPolicy.lockMinutes}分钟`);
+    throw badLogin();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    await insertSession(tx, ctx.regionCode, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      csrfToken,
+      ttlMinutes: authPolicy.sessionMinutes,
+    });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: user.username,
+      action: 'session.login',
+      entity: 'user',
+      entityId: user.id,
+    });
+  });
+  return {
+    token,
+    csrfToken,
+    mustChangePassword: user.mustChangePassword,
+    user: { id: user.id, username: user.username, role: user.role as Role, institutionId: user.institutionId },
+  };
+}
+
+/** The signed-in user of a session token, or undefined when the token is unknown or expired. */
+export async function sessionUser(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, token: string) {
+  const s = await findSession(ctx.pool, ctx.regionCode, sha256(token));
+  return (
+    s && {
+      id: s.id,
+      username: s.username,
+      role: s.role as Role,
+      institutionId: s.institutionId,
+      csrfToken: s.csrfToken,
+      mustChangePassword: s.mustChangePassword,
+    }
+  );
+}
+
+export async function logout(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, token: string): Promise<boolean> {
+  return deleteSession(ctx.pool, ctx.regionCode, sha256(token));
+}
+
+export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'regionCode'>) {
+  return (await listUsers(ctx.pool, ctx.regionCode)).map((u) => ({
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    institutionId: u.institutionId,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+  }));
+}

@@ -1,0 +1,124 @@
+/** Users and sessions SQL. */
+import type pg from 'pg';
+import type { Tx } from './transaction.js';
+
+type Queryable = pg.Pool | Tx;
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  institutionId: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+  version: number;
+}
+
+const userColumnsOf = (t: string) => `${t}.id, ${t}.username, ${t}.display_name AS "displayName", ${t}.role,
+  ${t}.institution_id AS "institutionId", ${t}.password_hash AS "passwordHash", ${t}.must_change_password AS "mustChangePassword",
+  ${t}.failed_attempts AS "failedAttempts", ${t}.locked_until AS "lockedUntil", ${t}.disabled, ${t}.version`;
+const userColumns = userColumnsOf('users');
+
+export async function findUserByName(q: Queryable, regionCode: string, username: string): Promise<UserRow | undefined> {
+  const r = await q.query<UserRow>(`SELECT ${userColumns} FROM users WHERE region_code = $1 AND username = $2`, [
+    regionCode,
+    username,
+  ]);
+  return r.rows[0];
+}
+
+export async function listUsers(q: Queryable, regionCode: string): Promise<UserRow[]> {
+  const r = await q.query<UserRow>(`SELECT ${userColumns} FROM users WHERE region_code = $1 ORDER BY username`, [
+    regionCode,
+  ]);
+  return r.rows;
+}
+
+export async function countUsers(q: Queryable, regionCode: string): Promise<number> {
+  const r = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE region_code = $1', [regionCode]);
+  return r.rows[0]!.n;
+}
+
+export async function insertUser(
+  tx: Tx,
+  regionCode: string,
+  u: { username: string; displayName: string; role: string; institutionId: string | null; passwordHash: string },
+): Promise<string> {
+  const r = await tx.query<{ id: string }>(
+    `INSERT INTO users (region_code, username, display_name, role, institution_id, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [regionCode, u.username, u.displayName, u.role, u.institutionId, u.passwordHash],
+  );
+  return r.rows[0]!.id;
+}
+
+export async function setPassword(
+  tx: Tx,
+  regionCode: string,
+  userId: string,
+  passwordHash: string,
+  mustChange: boolean,
+) {
+  await tx.query(
+    `UPDATE users SET password_hash = $3, must_change_password = $4, failed_attempts = 0, locked_until = NULL, version = version + 1
+      WHERE region_code = $1 AND id = $2`,
+    [regionCode, userId, passwordHash, mustChange],
+  );
+}
+
+/** Counts a failed login; locks the account for `lockMinutes` once `maxAttempts` is reached. Returns the new count. */
+export async function recordFailedLogin(
+  q: Queryable,
+  regionCode: string,
+  userId: string,
+  maxAttempts: number,
+  lockMinutes: number,
+) {
+  const r = await q.query<{ failed_attempts: number; locked_until: string | null }>(
+    `UPDATE users SET failed_attempts = failed_attempts + 1,
+            locked_until = CASE WHEN failed_attempts + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
+      WHERE region_code = $1 AND id = $2 RETURNING failed_attempts, locked_until`,
+    [regionCode, userId, maxAttempts, lockMinutes],
+  );
+  return r.rows[0]!;
+}
+
+export async function insertSession(
+  tx: Tx,
+  regionCode: string,
+  s: { tokenHash: string; userId: string; csrfToken: string; ttlMinutes: number },
+): Promise<void> {
+  await tx.query(`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE region_code = $1 AND id = $2`, [
+    regionCode,
+    s.userId,
+  ]);
+  await tx.query(
+    `INSERT INTO sessions (region_code, token_hash, user_id, csrf_token, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
+    [regionCode, s.tokenHash, s.userId, s.csrfToken, s.ttlMinutes],
+  );
+}
+
+export async function findSession(q: Queryable, regionCode: string, tokenHash: string) {
+  const r = await q.query<UserRow & { csrfToken: string }>(
+    `SELECT ${userColumnsOf('u')}, s.csrf_token AS "csrfToken"
+       FROM sessions s JOIN users u ON u.region_code = s.region_code AND u.id = s.user_id
+      WHERE s.region_code = $1 AND s.token_hash = $2 AND s.expires_at > now() AND NOT u.disabled`,
+    [regionCode, tokenHash],
+  );
+  return r.rows[0];
+}
+
+export async function deleteSession(q: Queryable, regionCode: string, tokenHash: string): Promise<boolean> {
+  const r = await q.query('DELETE FROM sessions WHERE region_code = $1 AND token_hash = $2', [regionCode, tokenHash]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+export async function deleteUserSessions(tx: Tx, regionCode: string, userId: string): Promise<number> {
+  const r = await tx.query('DELETE FROM sessions WHERE region_code = $1 AND user_id = $2', [regionCode, userId]);
+  return r.rowCount ?? 0;
+}
