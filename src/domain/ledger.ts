@@ -249,6 +249,23 @@ function transferHoldings(s: RegistryState, fromId: string, toId: string) {
   }
 }
 
+/**
+ * `src` is folded into `toId` (a merge, or a split's successor): its quota and posts, internal units, hosted units,
+ * people and duties all go there, and it is abolished. Nothing is dropped.
+ */
+function absorb(s: RegistryState, src: InstitutionState, toId: string, on: string, effects: LedgerEffect[]) {
+  transferHoldings(s, src.id, toId);
+  for (const child of s.institutions.values()) {
+    if (child.status !== 'active') continue;
+    if (child.parentId === src.id) child.parentId = toId;
+    if (child.hostedById === src.id) child.hostedById = toId;
+  }
+  src.status = 'abolished';
+  src.abolishedOn = on;
+  effects.push({ type: 'move_people', fromId: src.id, toId, on });
+  effects.push({ type: 'move_duties', fromId: src.id, toId });
+}
+
 function abolish(s: RegistryState, inst: InstitutionState, on: string) {
   inst.status = 'abolished';
   inst.abolishedOn = on;
@@ -311,16 +328,7 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       for (const sourceId of item.sourceIds) {
         if (sourceId === target.id) throw new LedgerError(`机构"${target.name}"不能与自身合并`);
         const src = active(s, sourceId, '被合并机构');
-        transferHoldings(s, src.id, target.id);
-        // internal units of the source now belong to the target
-        for (const child of s.institutions.values()) {
-          if (child.parentId === src.id && child.status === 'active') child.parentId = target.id;
-          if (child.hostedById === src.id && child.status === 'active') child.hostedById = target.id;
-        }
-        src.status = 'abolished';
-        src.abolishedOn = on;
-        effects.push({ type: 'move_people', fromId: src.id, toId: target.id, on });
-        effects.push({ type: 'move_duties', fromId: src.id, toId: target.id });
+        absorb(s, src, target.id, on, effects);
         touched.add(src.id);
       }
       touched.add(target.id);
@@ -354,15 +362,7 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       if (item.abolishSource) {
         const successor = item.parts[item.successor];
         if (!successor) throw new LedgerError(`承接机构序号 ${item.successor} 超出拆分结果`);
-        transferHoldings(s, src.id, successor.id);
-        for (const child of s.institutions.values()) {
-          if (child.parentId === src.id && child.status === 'active') child.parentId = successor.id;
-          if (child.hostedById === src.id && child.status === 'active') child.hostedById = successor.id;
-        }
-        src.status = 'abolished';
-        src.abolishedOn = on;
-        effects.push({ type: 'move_people', fromId: src.id, toId: successor.id, on });
-        effects.push({ type: 'move_duties', fromId: src.id, toId: successor.id });
+        absorb(s, src, successor.id, on, effects);
       }
       touched.add(src.id);
       return;
