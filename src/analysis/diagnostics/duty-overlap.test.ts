@@ -96,12 +96,4 @@ describe('findDutyOverlaps on the demo district', () => {
     const findings = findDutyOverlaps(demoSnapshot({ planted: false }), config);
     expect(findings.filter((f) => f.severity !== 'low').map((f) => f.title)).toEqual([]);
   });
-
-  it('Given the demo district, When diagnosed, Then overlap detection takes well under a second', () => {
-    const s = demoSnapshot();
-    findDutyOverlaps(s, config); // warm the segmenter's dictionary
-    const t0 = performance.now();
-    findDutyOverlaps(s, config);
-    expect(performance.now() - t0).toBeLessThan(1000);
-  });
 });
