@@ -2,16 +2,9 @@
  * The manifest of planted problems: for each diagnostic code, the institutions where it was planted, a Chinese
  * description and the measured figures, computed from the generated records so they always agree with them.
  */
-import type {
-  DutyRecord,
-  InstitutionRecord,
-  QuotaRecord,
-  PostRecord,
-  RosterRecord,
-  WorkloadRecord,
-} from '../domain/records.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { townships, townshipTemplate, streets } from './catalog-local.js';
+import type { DemoDistrict } from './demo-district.js';
 import { plan } from './plan.js';
 import { yearsBetween } from './spec.js';
 
@@ -22,15 +15,11 @@ export interface PlantedProblem {
   details?: Record<string, unknown>;
 }
 
-export interface ManifestInput {
-  asOf: string;
-  institutions: InstitutionRecord[];
-  quotas: QuotaRecord[];
-  posts: PostRecord[];
-  roster: RosterRecord[];
-  duties: DutyRecord[];
-  workload: WorkloadRecord[];
-}
+/** What the manifest is computed from: the district's records (written once, in DemoDistrict). */
+export type ManifestInput = Pick<
+  DemoDistrict,
+  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload'
+>;
 
 const vagueStart = /^(指导|参与|协助|配合)/;
 
