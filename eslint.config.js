@@ -69,8 +69,15 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
   },
   {
-    // The pure core: no IO, no database, no HTTP, no React.
-    files: ['src/domain/**/*.ts', 'src/analysis/**/*.ts'],
+    // The pure core: no IO, no database, no HTTP, no React. The report's model, prose and layout are pure too; only its
+    // docx renderer (report-docx.ts) uses a library beyond them.
+    files: [
+      'src/domain/**/*.ts',
+      'src/analysis/**/*.ts',
+      'src/report/report-model.ts',
+      'src/report/report-prose.ts',
+      'src/report/report-layout.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

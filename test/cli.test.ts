@@ -2,7 +2,7 @@
  * The CLI end to end on its own embedded PostgreSQL, as a user runs it after `npm install`: first start builds the
  * demo district and prints part 一; then overview, rebuild, export, backup/restore and audit verify.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,20 +23,63 @@ function bianzhi(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** `start` in the background on a free port: resolves once it listens; stop() sends SIGTERM and waits for the exit. */
+function startServer(): Promise<{
+  url: string;
+  out: string;
+  stop: () => Promise<{ code: number | null; err: string }>;
+}> {
+  const { DATABASE_URL: _url, BIANZHI_REGION: _region, ...inherited } = process.env; // eslint-disable-line no-restricted-properties
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--port', '0'], {
+    env: { ...inherited, BIANZHI_DATA: dataDir },
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<{ code: number | null; err: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, err })),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`start did not listen: ${out}\n${err}`)), 200_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /bianzhi 已启动:(http:\/\/[\d.]+:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, out, stop: () => (child.kill('SIGTERM'), exited) });
+      }
+    });
+    void exited.then((e) => reject(new Error(`start exited ${e.code}: ${out}\n${e.err}`)));
+  });
+}
+
 describe('bianzhi CLI on the embedded database', () => {
-  it('Given a fresh data folder When started Then the demo district is built and part 一 printed with real figures', () => {
-    const first = bianzhi('start');
-    expect(first.err).toBe('');
-    expect(first.code).toBe(0);
+  it('Given a fresh data folder When started Then the demo is built, part 一 printed, and the server answers until SIGTERM', async () => {
+    const first = await startServer();
     expect(first.out).toContain('首次启动');
     expect(first.out).toMatch(/全区有各类机构\d+个/);
     expect(first.out).not.toContain('若干');
-    expect(first.out).toMatch(/账号 admin 的一次性密码:[A-Za-z2-9]{16}/); // no default password anywhere
-    const second = bianzhi('start');
-    expect(second.code).toBe(0);
+    const otp = /账号 admin 的一次性密码:([A-Za-z2-9]{16})/.exec(first.out)?.[1]; // no default password anywhere
+    expect(otp).toBeDefined();
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true });
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: otp }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    const stopped = await first.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.err).toBe('');
+
+    const second = await startServer();
     expect(second.out).not.toContain('首次启动');
     expect(second.out).not.toContain('一次性密码');
-    expect(second.out.split('\n').slice(-12)).toEqual(first.out.split('\n').slice(-12));
+    const tail = (o: string) => o.slice(o.indexOf('机构编制情况')).split('bianzhi 已启动')[0];
+    expect(tail(second.out)).toEqual(tail(first.out));
+    expect((await second.stop()).code).toBe(0);
   }, 240_000);
 
   it('Given the demo When read as of a date before its baseline Then there is nothing; rebuild agrees with the ledger', () => {

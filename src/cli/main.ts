@@ -12,6 +12,7 @@ import { cliActor, withSession, withStore } from './session.js';
 import { todayIso } from '../commands/context.js';
 import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js';
 import { registerFileCommands } from './file-commands.js';
+import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
 
 const program = new Command();
@@ -148,6 +149,7 @@ audit
   });
 
 registerFileCommands(program);
+registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
 

@@ -1,19 +1,25 @@
 /** 编制事项: draft → submitted → approved → applied | rejected, and the registry folds that follow from the ledger. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   adjustmentItemSchema,
   applyAdjustment as foldAdjustment,
   foldLedger,
   LedgerError,
+  quotaKey,
   registryRows,
   type AdjustmentItem,
   type LedgerEffect,
   type RegistryState,
 } from '../domain/ledger.js';
-import { adjustmentStatusLabels, type AdjustmentStatus } from '../domain/vocabulary.js';
+import {
+  adjustmentStatusLabels,
+  quotaCategoryLabels,
+  type AdjustmentStatus,
+  type QuotaCategory,
+} from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { conflict, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import {
   adjustmentItems,
   findAdjustment,
@@ -22,6 +28,7 @@ import {
   nextAppliedSeq,
   readRegistry,
   registryFingerprint,
+  updateAdjustmentDraft as updateDraftRow,
   updateAdjustmentStatus,
   writeRegistryDiff,
   type AdjustmentRow,
@@ -292,4 +299,87 @@ export function registryDiff(before: RegistryState, after: RegistryState): Regis
       diff.posts.push({ institution: name(id), level, postClass, before: bp.get(k) ?? 0, after: ap.get(k) ?? 0 });
   }
   return diff;
+}
+
+/** Rewrites a draft; only drafts can change, and only from the version the editor read. */
+export async function updateAdjustmentDraft(ctx: CommandContext, id: string, input: AdjustmentDraft, version: number) {
+  const draft = adjustmentDraftSchema.parse(input);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const adj = await findAdjustment(tx, ctx.regionCode, id);
+    if (!adj) throw notFound(`编制事项 ${id} `);
+    if (adj.status !== 'draft') {
+      throw conflict(
+        `编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",只有草稿可以修改`,
+      );
+    }
+    if (!(await updateDraftRow(tx, ctx.regionCode, id, version, draft, draft.items))) {
+      throw staleVersion(`编制事项"${adj.docNumber}"`);
+    }
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'adjustment.update',
+      entity: 'adjustment',
+      entityId: id,
+      before: { docNumber: adj.docNumber, title: adj.title, effectiveOn: adj.effectiveOn, version: adj.version },
+      after: { ...draft, items: draft.items.length },
+    });
+    return (await findAdjustment(tx, ctx.regionCode, id))!;
+  });
+}
+
+/** A quota's version tag: it changes whenever the approved number does (the registry keeps no per-row version). */
+export const quotaTag = (institutionId: string, category: string, approved: number) =>
+  createHash('sha256').update(`${institutionId}|${category}|${approved}`).digest('base64url').slice(0, 22);
+
+export const quotaDecisionSchema = z.object({
+  approved: z.number().int().min(0).max(100000),
+  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
+  title: z.string().trim().min(1).max(200).optional(),
+  effectiveOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期应为 YYYY-MM-DD')
+    .optional(),
+});
+
+/**
+ * Records a quota number the 编委 has decided: one set_quota adjustment, created approved and applied in the same
+ * transaction, but only if the quota is still what the editor saw (`expectedTag`) — a stale edit is refused, never
+ * lost.
+ */
+export async function recordQuotaDecision(
+  ctx: CommandContext,
+  target: { institutionId: string; category: QuotaCategory; expectedTag: string },
+  input: z.input<typeof quotaDecisionSchema>,
+) {
+  const d = quotaDecisionSchema.parse(input);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const registry = await readRegistry(tx, ctx.regionCode);
+    const inst = registry.institutions.get(target.institutionId);
+    if (!inst || inst.status !== 'active') throw notFound(`机构 ${target.institutionId} `);
+    const current = registry.quotas.get(quotaKey(target.institutionId, target.category)) ?? 0;
+    if (quotaTag(target.institutionId, target.category, current) !== target.expectedTag) {
+      throw staleVersion(`"${inst.name}"的${quotaCategoryLabels[target.category]}编制`);
+    }
+    const adj = await createAdjustment(
+      ctx,
+      {
+        docNumber: d.docNumber,
+        title: d.title ?? `核定${inst.name}${quotaCategoryLabels[target.category]}编制为${d.approved}名`,
+        effectiveOn: d.effectiveOn ?? ctx.today,
+        items: [
+          { op: 'set_quota', institutionId: target.institutionId, category: target.category, approved: d.approved },
+        ],
+      },
+      { tx },
+    );
+    const applied = await applyAdjustment(ctx, adj.id, { tx, allowUnapproved: true });
+    return {
+      adjustment: applied.adjustment,
+      before: current,
+      approved: d.approved,
+      tag: quotaTag(target.institutionId, target.category, d.approved),
+    };
+  });
 }

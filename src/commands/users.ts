@@ -8,7 +8,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { AppError, conflict, notFound, validationFailed } from '../store/errors.js';
+import { AppError, conflict, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import {
@@ -22,6 +22,7 @@ import {
   listUsers,
   recordFailedLogin,
   setPassword,
+  updateUserRow,
 } from '../store/users.repository.js';
 import type { CommandContext } from './context.js';
 
@@ -194,11 +195,84 @@ export async function sessionUser(ctx: Pick<CommandContext, 'pool' | 'regionCode
 }
 
 export async function logout(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, token: string): Promise<boolean> {
-  return deleteSession(ctx.pool, ctx.regionCode, sha256(token));
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const s = await findSession(tx, ctx.regionCode, sha256(token));
+    const ended = await deleteSession(tx, ctx.regionCode, sha256(token));
+    if (ended && s) {
+      await appendAudit(tx, ctx.regionCode, {
+        actor: s.username,
+        action: 'session.logout',
+        entity: 'user',
+        entityId: s.id,
+      });
+    }
+    return ended;
+  });
+}
+
+export const userChangesSchema = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  role: roleSchema.optional(),
+  /** Reporters only: the institution's id. */
+  institutionId: z.uuid().nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+/** Changes a user's name, role, unit or disabled flag from the version the admin read; a change of rights ends sessions. */
+export async function updateUser(
+  ctx: CommandContext,
+  username: string,
+  input: z.input<typeof userChangesSchema>,
+  expectedVersion: number,
+) {
+  const c = userChangesSchema.parse(input);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const user = await findUserByName(tx, ctx.regionCode, username);
+    if (!user) throw notFound(`用户"${username}"`);
+    const role = c.role ?? (user.role as Role);
+    const institutionId = role === 'reporter' ? (c.institutionId ?? user.institutionId) : null;
+    if (role === 'reporter') {
+      const inst = institutionId && (await readRegistry(tx, ctx.regionCode)).institutions.get(institutionId);
+      if (!inst || inst.status !== 'active') throw validationFailed('单位填报员必须绑定一个现有机构');
+    }
+    const next = {
+      displayName: c.displayName ?? user.displayName,
+      role,
+      institutionId,
+      disabled: c.disabled ?? user.disabled,
+    };
+    if (user.username === ctx.actor && (next.disabled || next.role !== 'admin') && user.role === 'admin') {
+      throw validationFailed('不能停用自己或取消自己的管理员角色');
+    }
+    if (!(await updateUserRow(tx, ctx.regionCode, user.id, expectedVersion, next))) {
+      throw staleVersion(`用户"${username}"`);
+    }
+    const rightsChanged =
+      next.role !== user.role || next.institutionId !== user.institutionId || next.disabled !== user.disabled;
+    const ended = rightsChanged ? await deleteUserSessions(tx, ctx.regionCode, user.id) : 0;
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'user.update',
+      entity: 'user',
+      entityId: user.id,
+      before: {
+        displayName: user.displayName,
+        role: user.role,
+        institutionId: user.institutionId,
+        disabled: user.disabled,
+      },
+      after: { ...next, sessionsEnded: ended },
+    });
+    return (await findUserByName(tx, ctx.regionCode, username))!;
+  });
 }
 
 export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'regionCode'>) {
   return (await listUsers(ctx.pool, ctx.regionCode)).map((u) => ({
+    id: u.id,
+    version: u.version,
     username: u.username,
     displayName: u.displayName,
     role: u.role as Role,

@@ -91,6 +91,50 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
       hash,
     ],
   );
+  // delivered on commit only: other server processes drop what they cached from before this change
+  await tx.query('SELECT pg_notify($1, $2)', [
+    changeChannel,
+    JSON.stringify({ regionCode, seq, entity: row.entity, action: row.action }),
+  ]);
+}
+
+/** The NOTIFY channel on which every committed audit event (= every mutation) is announced. */
+export const changeChannel = 'bianzhi_changes';
+
+export interface ChangeNotice {
+  regionCode: string;
+  seq: number;
+  entity: string;
+  action: string;
+}
+
+/** Mutations that leave the registry, roster, duties and indicators as they were (what analysis caches may keep). */
+const nonDataActions = /^(session\.|user\.|person\.unmask$|adjustment\.(create|update|submit|approve|reject)$)/;
+export const changesData = (action: string) => !nonDataActions.test(action);
+
+/** What happened after `afterSeq`: the last sequence number, and whether those events changed the data or the users. */
+export async function changesSince(q: pg.Pool | Tx, regionCode: string, afterSeq: number) {
+  const r = await q.query<{ seq: string | null; data: boolean | null; users: boolean | null }>(
+    `SELECT max(seq) AS seq, bool_or(action !~ $3) AS data, bool_or(entity IN ('user', 'session')) AS users
+       FROM audit_events WHERE region_code = $1 AND seq > $2`,
+    [regionCode, afterSeq, nonDataActions.source],
+  );
+  const row = r.rows[0]!;
+  return { seq: Number(row.seq ?? afterSeq), dataChanged: !!row.data, usersChanged: !!row.users };
+}
+
+export async function listAudit(
+  q: pg.Pool,
+  regionCode: string,
+  opts: { beforeSeq?: number; limit: number },
+): Promise<AuditRow[]> {
+  const r = await q.query<AuditRow>(
+    `SELECT region_code AS "regionCode", seq::int AS seq, actor, action, entity, entity_id AS "entityId", before, after,
+            at, prev_hash AS "prevHash", hash
+       FROM audit_events WHERE region_code = $1 AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3`,
+    [regionCode, opts.beforeSeq ?? null, opts.limit],
+  );
+  return r.rows;
 }
 
 export interface AuditVerification {

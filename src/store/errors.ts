@@ -18,3 +18,5 @@ export const invariantViolated = (message: string, details?: unknown) => new App
 export const validationFailed = (message: string, details?: unknown) => new AppError('validation', message, details);
 export const dataFolderLocked = (dir: string, pid: number) =>
   new AppError('locked', `数据目录 ${dir} 正被进程 ${pid} 使用;同一数据目录不能同时由两个进程打开`);
+export const forbidden = (message = '无权执行此操作') => new AppError('forbidden', message);
+export const staleVersion = (what: string) => conflict(`${what}已被他人修改,请刷新后重试`);

@@ -56,13 +56,16 @@ export async function insertAdjustment(
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [regionCode, a.id, a.docNumber, a.title, a.effectiveOn, a.status, a.isBaseline, a.createdBy, a.note ?? null],
   );
-  if (items.length) {
-    await tx.query(
-      `INSERT INTO adjustment_items (region_code, adjustment_id, seq, op, payload)
-       SELECT $1, $2, t.ord::int, t.payload->>'op', t.payload FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(payload, ord)`,
-      [regionCode, a.id, JSON.stringify(items)],
-    );
-  }
+  await insertItems(tx, regionCode, a.id, items);
+}
+
+async function insertItems(tx: Tx, regionCode: string, id: string, items: AdjustmentItem[]) {
+  if (!items.length) return;
+  await tx.query(
+    `INSERT INTO adjustment_items (region_code, adjustment_id, seq, op, payload)
+     SELECT $1, $2, t.ord::int, t.payload->>'op', t.payload FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(payload, ord)`,
+    [regionCode, id, JSON.stringify(items)],
+  );
 }
 
 export async function findAdjustment(q: Queryable, regionCode: string, id: string): Promise<AdjustmentRow | undefined> {
@@ -87,6 +90,44 @@ export async function adjustmentItems(q: Queryable, regionCode: string, id: stri
     [regionCode, id],
   );
   return r.rows.map((x) => adjustmentItemSchema.parse(x.payload));
+}
+
+/** Rewrites a draft (fields and items) if its version is still `expectedVersion`; returns false if stale. */
+export async function updateAdjustmentDraft(
+  tx: Tx,
+  regionCode: string,
+  id: string,
+  expectedVersion: number,
+  a: { docNumber: string; title: string; effectiveOn: string; note?: string },
+  items: AdjustmentItem[],
+): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE adjustments SET doc_number = $4, title = $5, effective_on = $6, note = $7, version = version + 1
+      WHERE region_code = $1 AND id = $2 AND version = $3 AND status = 'draft'`,
+    [regionCode, id, expectedVersion, a.docNumber, a.title, a.effectiveOn, a.note ?? null],
+  );
+  if (r.rowCount !== 1) return false;
+  await tx.query('DELETE FROM adjustment_items WHERE region_code = $1 AND adjustment_id = $2', [regionCode, id]);
+  await insertItems(tx, regionCode, id, items);
+  return true;
+}
+
+/** Adjustments that name any of the institutions in an item (their 沿革), or were drafted by `createdBy`; oldest first. */
+export async function adjustmentsNaming(
+  q: Queryable,
+  regionCode: string,
+  institutionIds: string[],
+  createdBy?: string,
+): Promise<AdjustmentRow[]> {
+  const r = await q.query<AdjustmentRow>(
+    `SELECT ${adjustmentColumns} FROM adjustments a
+      WHERE region_code = $1 AND (created_by = $3 OR EXISTS (
+        SELECT 1 FROM adjustment_items i, unnest($2::text[]) AS x(id)
+         WHERE i.region_code = a.region_code AND i.adjustment_id = a.id AND strpos(i.payload::text, x.id) > 0))
+      ORDER BY effective_on, applied_seq NULLS LAST, created_at`,
+    [regionCode, institutionIds, createdBy ?? null],
+  );
+  return r.rows;
 }
 
 /** Changes status only if the version is still `expectedVersion` (optimistic concurrency); returns false if stale. */

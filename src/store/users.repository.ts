@@ -122,3 +122,18 @@ export async function deleteUserSessions(tx: Tx, regionCode: string, userId: str
   const r = await tx.query('DELETE FROM sessions WHERE region_code = $1 AND user_id = $2', [regionCode, userId]);
   return r.rowCount ?? 0;
 }
+
+export async function updateUserRow(
+  tx: Tx,
+  regionCode: string,
+  id: string,
+  expectedVersion: number,
+  u: { displayName: string; role: string; institutionId: string | null; disabled: boolean },
+): Promise<boolean> {
+  const r = await tx.query(
+    `UPDATE users SET display_name = $4, role = $5, institution_id = $6, disabled = $7, version = version + 1
+      WHERE region_code = $1 AND id = $2 AND version = $3`,
+    [regionCode, id, expectedVersion, u.displayName, u.role, u.institutionId, u.disabled],
+  );
+  return r.rowCount === 1;
+}

@@ -1,0 +1,139 @@
+/** The 调研报告 of a district on a date: statistics + findings → report model → .docx, and optionally → PDF. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { diagnose } from '../analysis/diagnose.js';
+import { computeStatistics } from '../analysis/statistics.js';
+import { buildReportModel, type ReportModel } from '../report/report-model.js';
+import { renderReportDocx } from '../report/report-docx.js';
+import type { CommandContext } from './context.js';
+import { loadSnapshot } from './snapshot.js';
+
+export async function buildDistrictReport(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>,
+  opts: { asOf?: string },
+): Promise<{ fileName: string; docx: Buffer; model: ReportModel }> {
+  const snapshot = await loadSnapshot(ctx, opts.asOf);
+  const model = buildReportModel(computeStatistics(snapshot), diagnose(snapshot), {
+    districtName: snapshot.regionName,
+    issuedOn: ctx.today,
+    partyGovCap: snapshot.limits.partyGovInstitutionCap,
+    sources: {
+      sandingDuties: snapshot.duties.filter((d) => d.source === 'sanding').length,
+      powerItems: snapshot.duties.filter((d) => d.source === 'power_list').length,
+      workloadInstitutions: new Set(snapshot.workload.map((w) => w.institutionId)).size,
+      indicators: snapshot.indicators.length,
+    },
+  });
+  return {
+    fileName: `${snapshot.regionName}机构职能体系调研报告-${snapshot.asOf}.docx`,
+    docx: await renderReportDocx(model),
+    model,
+  };
+}
+
+/** The fontconfig file that maps 方正小标宋简体/仿宋_GB2312/… to the Noto CJK fonts a server has. */
+export const fontsConf = fileURLToPath(new URL('../report/fonts.conf', import.meta.url));
+
+export const sofficeMissing = '未安装 LibreOffice,无法生成 PDF(请安装 libreoffice-writer-nogui)';
+
+/** The PDF could not be made; the .docx is written regardless. `missing`: LibreOffice is not installed. */
+export class PdfConversionError extends Error {
+  override readonly name = 'PdfConversionError';
+  constructor(
+    message: string,
+    readonly missing = false,
+  ) {
+    super(message);
+  }
+}
+
+function run(file: string, args: string[], timeout: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((ok, fail) =>
+    execFile(file, args, { timeout, maxBuffer: 4 << 20 }, (error, stdout, stderr) =>
+      error ? fail(Object.assign(error, { stdout, stderr })) : ok({ stdout, stderr }),
+    ),
+  );
+}
+
+/** Pages of a PDF, counted from its page objects (LibreOffice writes them uncompressed). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/**
+ * Converts a .docx to PDF with LibreOffice headless (`soffice --convert-to pdf`), the official fonts mapped through
+ * fonts.conf. Each call has its own LibreOffice profile, so conversions can run side by side and beside a user's
+ * open LibreOffice.
+ */
+export async function convertToPdf(
+  docxPath: string,
+  outDir: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ pdfPath: string; pages: number; ms: number }> {
+  try {
+    await run('soffice', ['--version'], 30_000);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PdfConversionError(sofficeMissing, true);
+    throw e;
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'bianzhi-soffice-'));
+  const started = performance.now();
+  try {
+    // `env` adds FONTCONFIG_FILE to the environment soffice inherits
+    await run(
+      'env',
+      [
+        `FONTCONFIG_FILE=${fontsConf}`,
+        'soffice',
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        resolve(outDir),
+        resolve(docxPath),
+      ],
+      opts.timeoutMs ?? 180_000,
+    );
+  } catch (e) {
+    const err = e as Error & { killed?: boolean; stderr?: string };
+    throw new PdfConversionError(
+      err.killed ? 'LibreOffice 转换 PDF 超时' : `LibreOffice 转换 PDF 失败:${(err.stderr || err.message).trim()}`,
+    );
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+  const ms = performance.now() - started;
+  const pdfPath = join(resolve(outDir), `${basename(docxPath, extname(docxPath))}.pdf`);
+  let pdf: Buffer;
+  try {
+    pdf = await readFile(pdfPath);
+  } catch {
+    throw new PdfConversionError(`LibreOffice 没有生成 PDF 文件 ${pdfPath}`);
+  }
+  return { pdfPath, pages: pdfPageCount(pdf), ms };
+}
+
+/**
+ * The report as PDF, named after the .docx: LibreOffice converts a copy rendered for it (see RenderTarget), so that the
+ * PDF keeps 28 characters a line as Word shows the .docx.
+ */
+export async function writeReportPdf(
+  model: ReportModel,
+  docxName: string,
+  outDir: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ pdfPath: string; pages: number; ms: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bianzhi-report-'));
+  try {
+    const copy = join(dir, basename(docxName));
+    await writeFile(copy, await renderReportDocx(model, { target: 'libreoffice' }));
+    return await convertToPdf(copy, outDir, opts);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,306 @@
+/** The report model laid out as a GB/T 9704-2012 document (.docx): A4, 22×28 grid, 小标宋/仿宋/黑体/楷体, "— N —". */
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  Packer,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { ChartRun } from 'docx/charts';
+import {
+  charSpace,
+  firstLineChars,
+  fonts,
+  footerDistance,
+  linePitch,
+  margins,
+  oneCharTwips,
+  page,
+  pageNumberIndent,
+  sizes,
+  textWidth,
+} from './report-layout.js';
+import { chineseDate, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
+
+/** The same face in every script slot: digits and Latin letters in an official text are set in the body font too. */
+const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
+
+/**
+ * Word keeps 28 characters of 3号 in the 156 mm line through the grid's negative charSpace. LibreOffice lays each
+ * character wider than a grid cell over two cells instead (half the text per line) and snaps table lines to the grid,
+ * so the copy it converts to PDF has no grid: the same squeeze as character spacing (−0.25 pt: 28 × 15.75 pt fits
+ * 156 mm) and the grid's line pitch as exact line spacing.
+ */
+export type RenderTarget = 'word' | 'libreoffice';
+const libreOfficeSqueeze = -5;
+
+const styles = (target: RenderTarget) => ({
+  default: {
+    document: {
+      run: { font: face(fonts.body.name), size: sizes.body },
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+  },
+  paragraphStyles: [
+    {
+      // the grid's character pitch is reckoned from Normal's size: LibreOffice reads it there, not from docDefaults
+      id: 'Normal',
+      name: 'Normal',
+      quickFormat: true,
+      run: {
+        font: face(fonts.body.name),
+        size: sizes.body,
+        ...(target === 'libreoffice' ? { characterSpacing: libreOfficeSqueeze } : {}),
+      },
+      // without a grid, LibreOffice gets the 22 lines from an exact line pitch (tables and charts set their own)
+      ...(target === 'libreoffice'
+        ? { paragraph: { spacing: { line: linePitch, lineRule: LineRuleType.EXACT } } }
+        : {}),
+    },
+    {
+      id: 'ReportTitle',
+      name: '公文标题',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { font: face(fonts.title.name), size: sizes.title },
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      id: 'Heading1',
+      name: 'heading 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: face(fonts.heading1.name), size: sizes.heading },
+      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: 0, keepNext: true },
+    },
+    {
+      id: 'Heading2',
+      name: 'heading 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { font: face(fonts.heading2.name), size: sizes.heading },
+      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: 1, keepNext: true },
+    },
+    {
+      id: 'BodyText',
+      name: '公文正文',
+      basedOn: 'Normal',
+      next: 'BodyText',
+      quickFormat: true,
+      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: 'TableText',
+      name: '表格文字',
+      basedOn: 'Normal',
+      // table lines follow the text, not the page grid: a 579-twip pitch would make every row a body line high
+      run: { size: sizes.smallTable, snapToGrid: false },
+      // exact spacing: LibreOffice otherwise snaps table lines to the page's line grid too
+      paragraph: { spacing: { line: Math.round(sizes.smallTable * 10 * 1.25), lineRule: LineRuleType.EXACT } },
+    },
+    {
+      id: 'TableHeader',
+      name: '表头',
+      basedOn: 'TableText',
+      run: { font: face(fonts.heading1.name) },
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'BodyText',
+      run: { font: face(fonts.heading1.name), size: sizes.table },
+      paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
+    },
+  ],
+});
+
+const body = (text: string, runs: IRunOptions[] = []) =>
+  new Paragraph({ style: 'BodyText', children: [...runs.map((r) => new TextRun(r)), new TextRun(text)] });
+const heading1 = (text: string) => new Paragraph({ style: 'Heading1', children: [new TextRun(text)] });
+const heading2 = (text: string) => new Paragraph({ style: 'Heading2', children: [new TextRun(text)] });
+const blank = () => new Paragraph({ children: [] });
+
+function pageNumberFooter(side: 'odd' | 'even') {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: pageNumberIndent } : { left: pageNumberIndent },
+        spacing: { line: sizes.pageNumber * 10 * 1.3, lineRule: LineRuleType.EXACT },
+        children: [
+          new TextRun({
+            font: face(fonts.pageNumber.name),
+            size: sizes.pageNumber,
+            snapToGrid: false,
+            // 一字线 (U+2014) either side of the number
+            children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function table(t: ReportTable, size: number): (Paragraph | Table)[] {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = t.widths.map((w) => Math.floor((textWidth * w) / total));
+  // cells carry as little as possible (margins on the table, size in the run only when not the style's): an appendix
+  // may hold tens of thousands of them
+  const small = size === sizes.smallTable;
+  const cell = (text: string, header: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          style: header ? 'TableHeader' : 'TableText',
+          alignment: !header && /^[\d.%—-]+$/.test(text) ? AlignmentType.CENTER : undefined,
+          children: [new TextRun(small ? { text } : { text, size })],
+        }),
+      ],
+    });
+  return [
+    new Paragraph({ style: 'Caption', children: [new TextRun(t.title)] }),
+    new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths,
+      margins: { left: 60, right: 60, top: 30, bottom: 30 },
+      rows: [
+        new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
+        ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
+      ],
+    }),
+    blank(),
+  ];
+}
+
+function chart(c: ReportChart): Paragraph[] {
+  const font = { name: fonts.body.name };
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO },
+      children: [
+        new ChartRun({
+          type: 'column',
+          title: { text: c.title, font: { ...font, size: 12 } },
+          categories: c.categories,
+          series: c.series,
+          stacking: c.stacked ? 'stacked' : 'none',
+          font,
+          legend: c.series.length > 1 ? { position: 'bottom' } : false,
+          dataLabels: c.stacked ? undefined : { value: true },
+          transformation: { width: 560, height: 300 },
+          altText: { name: c.title, description: c.title },
+        }),
+      ],
+    }),
+    blank(),
+  ];
+}
+
+function documentChildren(m: ReportModel): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  out.push(new Paragraph({ style: 'ReportTitle', children: [new TextRun(m.title)] }), blank());
+  out.push(body(m.preface));
+
+  out.push(heading1('一、机构编制情况'));
+  for (const s of m.situation) out.push(body(s.text, [{ text: s.heading, font: face(fonts.heading2.name) }]));
+
+  out.push(heading1('二、主要问题'), body(m.problemsIntro));
+  for (const p of m.problems) {
+    out.push(heading2(p.heading), body(p.summary));
+    for (const it of p.items) out.push(body(it.text, [{ text: `${it.number}.${it.label}。`, bold: true }]));
+  }
+
+  out.push(heading1('三、改进措施与建议'), body(m.measuresIntro));
+  for (const s of m.measures) {
+    out.push(heading2(s.heading), body(s.intro));
+    for (const it of s.items) out.push(body(it.text, [{ text: `${it.number}.` }]));
+    if (s.closing) out.push(body(s.closing));
+  }
+  out.push(body(m.conclusion));
+
+  // 附件说明: 正文下空一行左空二字编排"附件",多个附件用阿拉伯数字标序号
+  out.push(blank());
+  m.appendices.forEach((a, i) =>
+    out.push(
+      new Paragraph({
+        indent: i === 0 ? { left: 2 * oneCharTwips } : { left: 5 * oneCharTwips },
+        children: [new TextRun(`${i === 0 ? '附件:' : ''}${a.number}.${a.title}`)],
+      }),
+    ),
+  );
+  // 不加盖印章: 正文(或附件说明)下空一行右空二字编排署名,下一行编排成文日期
+  out.push(
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 2 * oneCharTwips },
+      children: [new TextRun(m.issuer)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 2 * oneCharTwips },
+      children: [new TextRun(chineseDate(m.issuedOn))],
+    }),
+  );
+
+  for (const a of m.appendices) {
+    out.push(
+      new Paragraph({
+        pageBreakBefore: true,
+        children: [new TextRun({ text: `附件${a.number}`, font: face(fonts.heading1.name) })],
+      }),
+      blank(),
+      new Paragraph({ style: 'ReportTitle', children: [new TextRun(a.title)] }),
+      blank(),
+    );
+    for (const b of a.blocks) {
+      if (b.kind === 'paragraph') out.push(body(b.text));
+      else if (b.kind === 'table')
+        out.push(...table(b.table, b.table.rows.length > 30 ? sizes.smallTable : sizes.table));
+      else out.push(...chart(b.chart));
+    }
+  }
+  return out;
+}
+
+export async function renderReportDocx(m: ReportModel, opts: { target?: RenderTarget } = {}): Promise<Buffer> {
+  const target = opts.target ?? 'word';
+  const doc = new Document({
+    title: m.title,
+    creator: m.issuer,
+    styles: styles(target),
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { ...margins, footer: footerDistance },
+          },
+          grid:
+            target === 'word'
+              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace }
+              : { type: DocumentGridType.DEFAULT, linePitch },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: documentChildren(m),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../analysis/diagnose.js';
+import { severityRank, type Finding } from '../analysis/finding.js';
+import { computeStatistics } from '../analysis/statistics.js';
+import { demoSnapshot } from '../../test/demo-snapshot.js';
+import { makeSnapshot } from '../../test/snapshot-factory.js';
+import { expectPartOneMatches } from '../../test/helpers/report.js';
+import { buildReportModel, proseCap, type ReportMeta, type ReportModel } from './report-model.js';
+import { typeset } from './report-prose.js';
+
+const meta = (s: { regionName: string; limits: { partyGovInstitutionCap?: number } }): ReportMeta => ({
+  districtName: s.regionName,
+  issuedOn: '2026-11-27',
+  partyGovCap: s.limits.partyGovInstitutionCap,
+  sources: { sandingDuties: 12, powerItems: 34, workloadInstitutions: 5, indicators: 6 },
+});
+
+const allText = (m: ReportModel) => JSON.stringify(m);
+
+describe('report model of the demo district', () => {
+  const snapshot = demoSnapshot();
+  const statistics = computeStatistics(snapshot);
+  const findings = diagnose(snapshot);
+  const model = buildReportModel(statistics, findings, meta(snapshot));
+  const items = model.problems.flatMap((p) => p.items);
+
+  it('Given the demo district When the model is built Then every figure of part 一 is the statistics function’s', () => {
+    expectPartOneMatches(model.situation.map((s) => s.text).join(''), statistics);
+    expect(model.situation.map((s) => s.heading)).toEqual([
+      '（一）机构设置方面：',
+      '（二）人员编制方面：',
+      '（三）领导职数方面：',
+      '（四）人员结构方面：',
+    ]);
+    // the cap is the district's own, and the text says by how much it is exceeded or kept
+    const cap = snapshot.limits.partyGovInstitutionCap!;
+    const pg = statistics.overview.institutions.partyGov;
+    if (pg > cap) expect(model.situation[0]!.text).toContain(`超出机构限额（${cap}个）${pg - cap}个`);
+    else expect(model.situation[0]!.text).toContain(`（${cap}个）`);
+  });
+
+  it('Given the model When searched Then no placeholder 若干 is left anywhere', () => {
+    expect(allText(model)).not.toContain('若干');
+    expect(model.preface).toContain(String(statistics.overview.institutions.total));
+    expect(model.preface).toContain('2026年6月30日');
+  });
+
+  it('Given the findings When told in part 二 Then every high one is there, each section ranked by severity', () => {
+    const told = new Set(items.map((i) => i.finding));
+    for (const f of findings.filter((x) => x.severity === 'high')) expect(told.has(f)).toBe(true);
+    for (const p of model.problems) {
+      const ranks = p.items.map((i) => severityRank[i.severity]);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+      expect(p.items.every((i) => i.finding.section === p.section)).toBe(true);
+      const high = p.items.filter((i) => i.severity === 'high').length;
+      expect(p.items.length).toBeLessThanOrEqual(Math.max(proseCap, high, 3));
+    }
+    expect(model.counts.inProse + model.counts.inAppendix).toBe(findings.length);
+    expect(model.problems.map((p) => p.section)).toEqual(['机构设置', '职能配置', '人员结构', '管理体制']);
+  });
+
+  it('Given a finding told in part 二 When its prose is read Then it names its institutions and its title', () => {
+    for (const it of items) {
+      expect(it.text).toContain(typeset(it.finding.title.replace(/[。；;，,]+$/u, '')));
+      for (const inst of it.finding.institutions.slice(0, 3)) expect(it.text).toContain(inst.name);
+    }
+  });
+
+  it('Given part 三 When each measure is read Then it cites problems of part 二 that exist, and every problem is answered', () => {
+    const refs = new Set(items.map((i) => i.ref));
+    const cited = new Set<string>();
+    for (const m of model.measures) {
+      for (const it of m.items) {
+        expect(it.cites.length).toBeGreaterThan(0);
+        expect(it.text).toContain(`（针对问题${it.cites.join('、')}）`);
+        for (const c of it.cites) {
+          expect(refs.has(c)).toBe(true);
+          cited.add(c);
+        }
+      }
+    }
+    for (const i of items) if (i.finding.measure.trim()) expect(cited.has(i.ref)).toBe(true);
+    expect(model.counts.measures).toBeGreaterThan(0);
+  });
+
+  it('Given the appendices When listed Then the statistics tables, the overlap clusters and the rest of the findings are there', () => {
+    const [stats, overlap, rest] = model.appendices;
+    expect(stats!.title).toBe('机构编制统计表');
+    const tables = stats!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+    const quotaTable = tables.find((t) => t.title.includes('各类编制'))!;
+    const total = quotaTable.rows.at(-1)!;
+    const q = statistics.overview.quota.total;
+    expect(total.slice(1).map(Number)).toEqual([q.approved, q.actual, q.vacant, q.over]);
+    expect(stats!.blocks.filter((b) => b.kind === 'chart').length).toBeGreaterThanOrEqual(1);
+
+    const overlaps = findings.filter((f) => f.code === 'DUTY_OVERLAP');
+    expect(overlap!.title).toBe('职能交叉重叠事项清单');
+    const overlapRows = overlap!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
+    expect(overlapRows.filter((r) => r[0] !== '').length).toBe(overlaps.length);
+
+    expect(rest!.title).toBe('其他问题清单');
+    const restRows = rest!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
+    expect(restRows.length).toBe(model.counts.inAppendix);
+    expect(restRows.every((r) => /\([A-Z_]+\)|（[A-Z_]+）/.test(r[1]!))).toBe(true);
+  });
+});
+
+describe('report model of a small district', () => {
+  it('Given a district without posts, hosted units or public institutions When written Then part 一 says so in words', () => {
+    const s = makeSnapshot({
+      asOf: '2026-03-01',
+      limits: { partyGovInstitutionCap: 5 },
+      institutions: [
+        { name: '区委办公室', kind: 'party_dept', quotas: { admin: 10 } },
+        { name: '区财政局', kind: 'gov_dept', quotas: { admin: 8, worker: 1 } },
+      ],
+      people: [
+        { institution: '区委办公室', category: 'admin', count: 9 },
+        { institution: '区财政局', category: 'admin', count: 9 },
+      ],
+    });
+    const st = computeStatistics(s);
+    const m = buildReportModel(st, [], meta({ regionName: '测试区', limits: s.limits }));
+    const text = m.situation.map((x) => x.text).join('');
+    expectPartOneMatches(text, st);
+    expect(text).toContain('在机构限额（5个）以内');
+    expect(text).toContain('未核定事业编制');
+    expect(text).toContain('全区尚未核定领导职数');
+    expect(text).toContain('全区没有挂靠机构');
+    expect(m.title).toBe('关于测试区机构职能体系运行情况的调研报告');
+    expect(m.problems.every((p) => p.items.length === 0 && p.summary.includes('未发现'))).toBe(true);
+    expect(m.appendices.map((a) => a.title)).toEqual(['机构编制统计表']);
+    expect(allText(m)).not.toContain('若干');
+  });
+
+  it('Given many findings of one section When selected Then all high ones are told and the rest capped', () => {
+    const f = (severity: Finding['severity'], i: number): Finding => ({
+      code: 'OVER_QUOTA',
+      section: '人员结构',
+      severity,
+      title: `单位${i}行政编制核定10名,实有${12 + i}人,超编${2 + i}人`,
+      institutions: [{ id: String(i), name: `单位${i}` }],
+      measures: { approved: 10, actual: 12 + i },
+      evidence: [],
+      measure: `消化单位${i}超编人员`,
+    });
+    const findings = [
+      ...Array.from({ length: 10 }, (_, i) => f('high', i)),
+      ...Array.from({ length: 5 }, (_, i) => f('medium', 10 + i)),
+      ...Array.from({ length: 5 }, (_, i) => f('low', 20 + i)),
+    ];
+    const s = makeSnapshot({ institutions: [{ name: '区财政局' }] });
+    const m = buildReportModel(computeStatistics(s), findings, meta({ regionName: '测试区', limits: {} }));
+    const people = m.problems.find((p) => p.section === '人员结构')!;
+    expect(people.items.map((i) => i.severity)).toEqual(Array(10).fill('high'));
+    expect(m.counts.inAppendix).toBe(10);
+    expect(people.summary).toContain('其余10个详见附件2');
+    expect(m.measures.find((x) => x.section === '人员结构')!.items).toHaveLength(10);
+  });
+});

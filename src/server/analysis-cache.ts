@@ -1,0 +1,75 @@
+/**
+ * Statistics and diagnostics only change when the data does: computed once per (data version, date) and kept as
+ * ready-to-send JSON with an ETag. Concurrent requests for the same key share one computation.
+ */
+import { createHash } from 'node:crypto';
+import { diagnose } from '../analysis/diagnose.js';
+import { defaultDiagnosticConfig } from '../analysis/config.js';
+import { computeStatistics } from '../analysis/statistics.js';
+import type { Snapshot } from '../analysis/snapshot.js';
+import type { CommandContext } from '../commands/context.js';
+import { loadSnapshot } from '../commands/snapshot.js';
+import type { ChangeFeed } from './change-feed.js';
+import { presentFindings, presentStatistics } from './presenters/analysis.presenter.js';
+
+type PresentedStatistics = ReturnType<typeof presentStatistics>;
+type PresentedFindings = ReturnType<typeof presentFindings>;
+
+export interface CachedJson<T> {
+  value: T;
+  json: string;
+  etag: string;
+}
+
+interface Entry {
+  snapshot: Promise<Snapshot>;
+  statistics?: Promise<CachedJson<PresentedStatistics>>;
+  diagnostics?: Promise<CachedJson<PresentedFindings>>;
+}
+
+const cached = <T>(value: T): CachedJson<T> => {
+  const json = JSON.stringify(value);
+  return { value, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+};
+
+export class AnalysisCache {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ctx: Pick<CommandContext, 'pool' | 'regionCode'>,
+    private readonly feed: ChangeFeed,
+    private readonly maxEntries = 16,
+  ) {
+    feed.onChange((c) => {
+      if (c.dataChanged) this.entries.clear();
+    });
+  }
+
+  private entry(asOf: string): Entry {
+    const key = `${this.feed.dataVersion}|${asOf}`;
+    let e = this.entries.get(key);
+    if (!e) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      e = { snapshot: loadSnapshot({ ...this.ctx, today: asOf }, asOf) };
+      e.snapshot.catch(() => this.entries.delete(key)); // never keep a failure
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  statistics(asOf: string): Promise<CachedJson<PresentedStatistics>> {
+    const e = this.entry(asOf);
+    e.statistics ??= e.snapshot.then((s) => {
+      return cached(presentStatistics(computeStatistics(s), s));
+    });
+    return e.statistics;
+  }
+
+  diagnostics(asOf: string): Promise<CachedJson<PresentedFindings>> {
+    const e = this.entry(asOf);
+    e.diagnostics ??= e.snapshot.then((s) => {
+      return cached(presentFindings(diagnose(s, defaultDiagnosticConfig), s.asOf));
+    });
+    return e.diagnostics;
+  }
+}

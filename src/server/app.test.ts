@@ -1,0 +1,350 @@
+/** The API's behaviour beyond access: sessions and CSRF, versions, masking and its audit, caching, errors, imports. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFingerprint } from '../../test/context.js';
+import { callerFor, createServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
+
+let f: Awaited<ReturnType<typeof createServerFixture>>;
+beforeAll(async () => {
+  f = await createServerFixture();
+});
+afterAll(() => f.close());
+
+const multipart = (fileName: string, content: string) => {
+  const boundary = '----bianzhi-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
+describe('sessions, CSRF and login throttling', () => {
+  it('Given a login When it succeeds Then the cookie is HttpOnly and SameSite=Strict, and writes need the CSRF token', async () => {
+    const r = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'operator', password: testPassword },
+    });
+    expect(r.statusCode).toBe(200);
+    const cookie = r.cookies.find((c) => c.name === 'bianzhi_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const headers = { cookie: `bianzhi_session=${cookie.value}` };
+    const noCsrf = await f.app.inject({ method: 'POST', url: '/api/adjustments', headers, payload: {} });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().message).toMatch(/CSRF/);
+    const wrongCsrf = await f.app.inject({
+      method: 'POST',
+      url: '/api/adjustments',
+      headers: { ...headers, 'x-csrf-token': 'forged' },
+      payload: {},
+    });
+    expect(wrongCsrf.statusCode).toBe(403);
+    const withCsrf = await f.app.inject({
+      method: 'POST',
+      url: '/api/adjustments',
+      headers: { ...headers, 'x-csrf-token': r.json().csrfToken },
+      payload: {},
+    });
+    expect(withCsrf.statusCode).toBe(400); // past the guard: the empty draft is refused on its merits
+  });
+
+  it('Given a bearer token When writing Then no CSRF token is needed (no ambient credential), and logout ends it', async () => {
+    const t = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/token',
+      payload: { username: 'leader', password: testPassword },
+    });
+    expect(t.statusCode).toBe(200);
+    expect(t.cookies).toHaveLength(0);
+    const headers = { authorization: `Bearer ${t.json().token}` };
+    expect((await f.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json().user.username).toBe('leader');
+    expect((await f.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
+  });
+
+  it('Given wrong passwords When tried five times Then the account locks (423) even for the right password', async () => {
+    await f.as.admin({ method: 'POST', url: '/api/users', payload: { username: 'victim', role: 'leader' } });
+    for (let i = 0; i < 4; i++) {
+      const r = await f.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'victim', password: 'x' },
+      });
+      expect(r.statusCode).toBe(401);
+      expect(r.json().message).toBe('用户名或密码不正确');
+    }
+    const unknown = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'no-such-user', password: 'x' },
+    });
+    expect(unknown.json().message).toBe('用户名或密码不正确'); // the same answer: no user enumeration
+    const fifth = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'victim', password: 'x' },
+    });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().message).toMatch(/锁定/);
+  });
+
+  it('Given a user who must change the initial password When calling the API Then only me/password/logout work', async () => {
+    const created = await f.as.admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', role: 'operator' },
+    });
+    expect(created.statusCode).toBe(201);
+    const otp = created.json().oneTimePassword as string;
+    const s = await signIn(f.app, 'newbie', otp);
+    const call = callerFor(f.app, s);
+    const blocked = await call({ method: 'GET', url: '/api/institutions' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().message).toBe('请先修改初始密码');
+    const changed = await call({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { current: otp, next: 'Newbie-Password-2026' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await call({ method: 'GET', url: '/api/institutions' })).statusCode).toBe(200);
+  });
+});
+
+describe('optimistic versions', () => {
+  it('Given a draft When edited with a stale or missing If-Match Then 409 / 428 in Chinese and nothing changes', async () => {
+    const draft = {
+      docNumber: '示编〔2026〕31号',
+      title: '调整审计局编制',
+      effectiveOn: '2026-11-01',
+      items: [{ op: 'set_quota', institutionId: f.ids.audit, category: 'admin', approved: 9 }],
+    };
+    const created = await f.as.operator({ method: 'POST', url: '/api/adjustments', payload: draft });
+    expect(created.statusCode).toBe(201);
+    const etag = created.headers.etag as string;
+    const id = created.json().id as string;
+    const first = await f.as.operator({
+      method: 'PATCH',
+      url: `/api/adjustments/${id}`,
+      headers: { 'if-match': etag },
+      payload: { ...draft, title: '第一次修改' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).not.toBe(etag);
+    const stale = await f.as.operator({
+      method: 'PATCH',
+      url: `/api/adjustments/${id}`,
+      headers: { 'if-match': etag },
+      payload: { ...draft, title: '过时的修改' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toMatch(/已被他人修改,请刷新后重试/);
+    const missing = await f.as.operator({ method: 'POST', url: `/api/adjustments/${id}/submit` });
+    expect(missing.statusCode).toBe(428);
+    expect(missing.json().message).toMatch(/If-Match/);
+    const now = await f.as.operator({ method: 'GET', url: `/api/adjustments/${id}` });
+    expect(now.json()).toMatchObject({ title: '第一次修改', version: 2, status: 'draft' });
+  });
+
+  it('Given a draft When submitted, approved and applied with its ETags Then the registry changes and 沿革 lists it', async () => {
+    const created = await f.as.operator({
+      method: 'POST',
+      url: '/api/adjustments',
+      payload: {
+        docNumber: '示编〔2026〕32号',
+        title: '核增审计局行政编制',
+        effectiveOn: '2026-11-01',
+        items: [{ op: 'set_quota', institutionId: f.ids.audit, category: 'admin', approved: 12 }],
+      },
+    });
+    const id = created.json().id as string;
+    const preview = await f.as.leader({ method: 'GET', url: `/api/adjustments/${id}/preview` });
+    expect(preview.statusCode).toBe(200);
+    expect(JSON.stringify(preview.json().diff)).toContain('12');
+    const submitted = await f.as.operator({
+      method: 'POST',
+      url: `/api/adjustments/${id}/submit`,
+      headers: { 'if-match': created.headers.etag as string },
+    });
+    const approved = await f.as.approver({
+      method: 'POST',
+      url: `/api/adjustments/${id}/approve`,
+      headers: { 'if-match': submitted.headers.etag as string },
+    });
+    expect(approved.json().status).toBe('approved');
+    const applied = await f.as.operator({
+      method: 'POST',
+      url: `/api/adjustments/${id}/apply`,
+      headers: { 'if-match': approved.headers.etag as string },
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().status).toBe('applied');
+    const quota = await f.as.leader({ method: 'GET', url: `/api/institutions/${f.ids.audit}/quotas/admin` });
+    expect(quota.json().approved).toBe(12);
+    const history = await f.as.leader({ method: 'GET', url: `/api/institutions/${f.ids.audit}/history` });
+    expect(history.json().items.map((a: { docNumber: string }) => a.docNumber)).toContain('示编〔2026〕32号');
+  });
+
+  it('Given a quota read When the 编委 decision is recorded with its tag Then it applies once; the same tag again is 409', async () => {
+    const read = await f.as.approver({ method: 'GET', url: `/api/institutions/${f.ids.finance}/quotas/admin` });
+    const tag = read.headers.etag as string;
+    const put = (approved: number) =>
+      f.as.approver({
+        method: 'PUT',
+        url: `/api/institutions/${f.ids.finance}/quotas/admin`,
+        headers: { 'if-match': tag },
+        payload: { approved, docNumber: `示编〔2026〕4${approved}号` },
+      });
+    const first = await put(read.json().approved + 1);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await put(read.json().approved + 2);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().message).toMatch(/区财政局.*行政编制.*已被他人修改/);
+    const after = await f.as.approver({ method: 'GET', url: `/api/institutions/${f.ids.finance}/quotas/admin` });
+    expect(after.json().approved).toBe(read.json().approved + 1);
+  });
+});
+
+describe('ID numbers', () => {
+  it('Given an operator When reading a person unmasked Then the whole number is returned and the read is audited', async () => {
+    const list = await f.as.operator({ method: 'GET', url: `/api/people?institutionId=${f.ids.audit}` });
+    expect(list.json().items.every((p: { idNumber: string }) => /\*{8}/.test(p.idNumber))).toBe(true);
+    const id = list.json().items[0].id as string;
+    const r = await f.as.operator({ method: 'GET', url: `/api/people/${id}?unmask=true` });
+    expect(r.json().idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(r.json().idNumberMasked).toBe(false);
+    const audit = await f.pool.query(
+      `SELECT actor FROM audit_events WHERE action = 'person.unmask' AND entity_id = $1`,
+      [id],
+    );
+    expect(audit.rows).toEqual([{ actor: 'operator' }]);
+    const leader = await f.as.leader({ method: 'GET', url: `/api/people/${id}?unmask=true` });
+    expect(leader.statusCode).toBe(403);
+  });
+});
+
+describe('cached statistics', () => {
+  it('Given cached statistics When the data changes Then the next read shows it (new ETag); an unchanged read is 304', async () => {
+    const a = await f.as.leader({ method: 'GET', url: '/api/statistics' });
+    const etag = a.headers.etag as string;
+    expect(
+      (await f.as.leader({ method: 'GET', url: '/api/statistics', headers: { 'if-none-match': etag } })).statusCode,
+    ).toBe(304);
+    const read = await f.as.approver({
+      method: 'GET',
+      url: `/api/institutions/${f.ids.financeCenter}/quotas/public_service`,
+    });
+    await f.as.approver({
+      method: 'PUT',
+      url: `/api/institutions/${f.ids.financeCenter}/quotas/public_service`,
+      headers: { 'if-match': read.headers.etag as string },
+      payload: { approved: read.json().approved + 5, docNumber: '示编〔2026〕55号' },
+    });
+    const b = await f.as.leader({ method: 'GET', url: '/api/statistics' });
+    expect(b.headers.etag).not.toBe(etag);
+    expect(b.json().overview.quota.public_service.approved).toBe(a.json().overview.quota.public_service.approved + 5);
+  });
+});
+
+describe('errors and limits', () => {
+  it('Given malformed requests When sent Then the answers are Chinese 4xx without internals, and the database is unchanged', async () => {
+    const before = await databaseFingerprint(f.pool);
+    const cases = [
+      {
+        method: 'POST' as const,
+        url: '/api/adjustments',
+        payload: '{"docNumber":',
+        headers: { 'content-type': 'application/json' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/adjustments',
+        payload: 'a=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/adjustments',
+        payload: 'x'.repeat(2 * 1024 * 1024),
+        headers: { 'content-type': 'application/json' },
+      },
+      { method: 'GET' as const, url: '/api/institutions/not-a-uuid' },
+      { method: 'GET' as const, url: '/api/statistics?asOf=2025-02-30' },
+      { method: 'GET' as const, url: '/api/people?page=-1' },
+      { method: 'GET' as const, url: '/api/nowhere' },
+    ];
+    const statuses: number[] = [];
+    for (const c of cases) {
+      const r = await f.as.admin(c);
+      statuses.push(r.statusCode);
+      expect(r.statusCode, `${c.url} ${r.body.slice(0, 100)}`).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode).toBeLessThan(500);
+      expect(r.json().message).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.body).not.toMatch(/node_modules|\.ts:\d+|SELECT |stack/);
+    }
+    expect(statuses).toEqual([400, 415, 413, 400, 400, 400, 404]);
+    expect(await databaseFingerprint(f.pool)).toBe(before);
+  });
+
+  it('Given any answer Then security headers are set', async () => {
+    const r = await f.as.leader({ method: 'GET', url: '/api/region' });
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(r.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('imports over HTTP', () => {
+  const header =
+    '姓名,公民身份号码,性别,出生日期,学历,所在机构,编制类别,职务,领导职务层级,领导职数类别,入编时间,内设机构';
+  const good = `${header}\n钱进,${idNumber(301)},男,1985-03-12,大学本科,区审计局,行政编制,科员,,,2022-07-01,`;
+  const bad = `${good}\n孙亮,${idNumber(302).slice(0, 17)}0,男,1985-03-12,大学本科,区审计局,行政编制,科员,,,2022-07-01,`;
+
+  it('Given a roster with one bad row When validated and committed Then the row error is reported and nothing is written', async () => {
+    const before = await databaseFingerprint(f.pool);
+    for (const dryRun of ['true', 'false']) {
+      const r = await f.as.operator({
+        method: 'POST',
+        url: `/api/imports/roster?dryRun=${dryRun}`,
+        ...multipart('人员.csv', bad),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().ok).toBe(false);
+      expect(r.json().problems[0]).toMatchObject({ row: 3, column: '公民身份号码' });
+      expect(r.json().problems[0].message).toMatch(/第3行.*校验位/);
+    }
+    expect(await databaseFingerprint(f.pool)).toBe(before);
+  });
+
+  it('Given the fixed file When committed Then the roster changes', async () => {
+    const validated = await f.as.operator({
+      method: 'POST',
+      url: '/api/imports/roster?dryRun=true',
+      ...multipart('人员.csv', good),
+    });
+    expect(validated.json()).toMatchObject({ ok: true, dryRun: true });
+    const committed = await f.as.operator({
+      method: 'POST',
+      url: '/api/imports/roster?dryRun=false',
+      ...multipart('人员.csv', good),
+    });
+    expect(committed.json(), committed.body).toMatchObject({ ok: true, dryRun: false });
+    const people = await f.as.leader({ method: 'GET', url: `/api/people?q=钱进` });
+    expect(people.json().total).toBe(1);
+  });
+
+  it('Given a template and an export When downloaded Then they are xlsx workbooks with Chinese file names', async () => {
+    const t = await f.as.operator({ method: 'GET', url: '/api/templates/roster' });
+    expect(t.statusCode).toBe(200);
+    expect(t.headers['content-type']).toContain('spreadsheetml');
+    expect(t.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const e = await f.as.leader({ method: 'GET', url: '/api/exports/roster' });
+    expect(e.statusCode).toBe(200);
+    expect(decodeURIComponent(e.headers['content-disposition'] as string)).toContain('实名制人员.xlsx');
+    expect(e.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

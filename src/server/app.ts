@@ -1,0 +1,177 @@
+/**
+ * The HTTP server: Fastify 5 with zod schemas on every route, OpenAPI at /api/docs, cookie sessions, role guard,
+ * security headers and limits. Routes are thin: validate → command → presenter.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { todayIso, type CommandContext } from '../commands/context.js';
+import type { Scope } from '../commands/institutions.js';
+import { scopeOf } from '../domain/permissions.js';
+import type { RegistryState } from '../domain/ledger.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { AnalysisCache } from './analysis-cache.js';
+import { registerAuthGuard, SessionCache } from './auth.js';
+import { ChangeFeed } from './change-feed.js';
+import { sendError } from './http-errors.js';
+import { registerRoutes } from './routes/index.js';
+
+export interface ServerOptions {
+  pool: pg.Pool;
+  regionCode: string;
+  /** Log requests (pino, JSON lines); off in tests. */
+  logger?: boolean;
+  /** Login attempts per client address and minute (account lockout is separate). */
+  loginAttemptsPerMinute?: number;
+  /** Largest upload in bytes (imports). */
+  maxUploadBytes?: number;
+  /** Where the built web app is (served at /); absent = API only. */
+  webRoot?: string;
+  /** Today's date for commands (tests pin it). */
+  today?: () => string;
+}
+
+/** What the routes share: the database, caches, and how to turn a request into a command context. */
+export interface ServerContext {
+  pool: pg.Pool;
+  regionCode: string;
+  feed: ChangeFeed;
+  analysis: AnalysisCache;
+  sessions: SessionCache;
+  currentDate: () => string;
+  /** The command context of a signed-in request: the actor is the user. */
+  command(request: FastifyRequest): CommandContext;
+  /** The institutions the request's user may see (undefined = all). */
+  scope(request: FastifyRequest): Promise<Scope>;
+  registry(): Promise<RegistryState>;
+  maxUploadBytes: number;
+  loginAttemptsPerMinute: number;
+}
+
+export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const maxUploadBytes = opts.maxUploadBytes ?? 100 * 1024 * 1024;
+  const webApp = !!opts.webRoot && existsSync(join(opts.webRoot, 'index.html'));
+  const app = Fastify({
+    logger: opts.logger ? { level: 'warn' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    // the web app's own routes (/机构/…) are client-side: the page handles them
+    if (webApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: `请求的地址不存在:${request.method} ${request.url}` });
+  });
+  // JSON only (and multipart on the upload route): a form or text/plain body from another site gets 415
+  app.removeContentTypeParser('text/plain');
+
+  const feed = new ChangeFeed(opts.pool, opts.regionCode);
+  await feed.start();
+  app.addHook('onClose', async () => feed.close());
+  const sessions = new SessionCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
+  const analysis = new AnalysisCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
+  const today = opts.today ?? (() => todayIso());
+  let registryCache: { version: number; state: Promise<RegistryState> } | undefined;
+  const registry = () => {
+    if (registryCache?.version !== feed.dataVersion) {
+      const state = readRegistry(opts.pool, opts.regionCode);
+      registryCache = { version: feed.dataVersion, state };
+      state.catch(() => (registryCache = undefined));
+    }
+    return registryCache.state;
+  };
+  const ctx: ServerContext = {
+    pool: opts.pool,
+    regionCode: opts.regionCode,
+    feed,
+    analysis,
+    sessions,
+    currentDate: today,
+    maxUploadBytes,
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 20,
+    registry,
+    command: (request) => ({
+      pool: opts.pool,
+      regionCode: opts.regionCode,
+      actor: request.user?.username ?? 'anonymous',
+      today: today(),
+    }),
+    scope: async (request) =>
+      request.user?.role === 'reporter' ? scopeOf(request.user, (await registry()).institutions.values()) : undefined,
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    strictTransportSecurity: false, // served over plain HTTP on 127.0.0.1 by default
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'bianzhi 编制 API',
+        description:
+          '区委编办机构编制工作系统的 HTTP 接口。登录后使用 Cookie 会话(写操作须带 X-CSRF-Token),或 Authorization: Bearer 令牌。',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'bianzhi_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  registerAuthGuard(app, sessions);
+  // read-your-writes: after a write, this process learns the new data version before it answers
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      await feed.refresh().catch(() => undefined);
+    }
+    return payload;
+  });
+
+  registerRoutes(app.withTypeProvider<ZodTypeProvider>(), ctx);
+  if (webApp) await app.register(fastifyStatic, { root: opts.webRoot!, prefix: '/', wildcard: false });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,143 @@
+/** 编制事项:草稿 → 提交 → 批准 → 执行(或驳回),带差异预览;每个写操作须带 If-Match 版本号。 */
+import {
+  adjustmentDraftSchema,
+  applyAdjustment,
+  approveAdjustment,
+  createAdjustment,
+  previewAdjustment,
+  rejectAdjustment,
+  submitAdjustment,
+  updateAdjustmentDraft,
+} from '../../commands/adjustments.js';
+import { itemsOutsideScope } from '../../domain/permissions.js';
+import { forbidden, notFound } from '../../store/errors.js';
+import {
+  adjustmentItems,
+  adjustmentsNaming,
+  findAdjustment,
+  listAdjustments,
+} from '../../store/registry.repository.js';
+import type { ServerContext } from '../app.js';
+import { adjustmentEtag, presentAdjustment, presentItems } from '../presenters/registry.presenter.js';
+import { idParams, versionFromIfMatch, type Api } from './route-kit.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export function adjustmentRoutes(app: Api, ctx: ServerContext) {
+  /** A reporter sees and acts only on adjustments it drafted or that name its own units. */
+  const loadVisible = async (request: FastifyRequest, id: string) => {
+    const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
+    if (!adj) throw notFound(`编制事项 ${id} `);
+    const scope = await ctx.scope(request);
+    const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
+    if (scope && adj.createdBy !== request.user!.username && itemsOutsideScope(items, scope)) {
+      throw forbidden('无权查看或办理其他单位的编制事项');
+    }
+    return { adj, items, scope };
+  };
+  const send = (reply: FastifyReply, adj: Parameters<typeof presentAdjustment>[0], extra: object = {}) => {
+    reply.header('ETag', adjustmentEtag(adj));
+    return { ...presentAdjustment(adj), ...extra };
+  };
+
+  app.get(
+    '/api/adjustments',
+    { schema: { tags: ['编制事项'], summary: '编制事项列表' }, config: { access: 'readOwnUnit' } },
+    async (request) => {
+      const scope = await ctx.scope(request);
+      const rows = scope
+        ? await adjustmentsNaming(ctx.pool, ctx.regionCode, [...scope], request.user!.username)
+        : await listAdjustments(ctx.pool, ctx.regionCode);
+      return { items: rows.map(presentAdjustment) };
+    },
+  );
+
+  app.post(
+    '/api/adjustments',
+    {
+      schema: { tags: ['编制事项'], summary: '新建编制事项草稿', body: adjustmentDraftSchema },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request, reply) => {
+      const problem = itemsOutsideScope(request.body.items, await ctx.scope(request));
+      if (problem) throw forbidden(problem);
+      const adj = await createAdjustment(ctx.command(request), request.body);
+      reply.status(201);
+      return send(reply, adj, { items: presentItems(request.body.items) });
+    },
+  );
+
+  app.get(
+    '/api/adjustments/:id',
+    {
+      schema: { tags: ['编制事项'], summary: '编制事项及其各项调整(ETag 为版本)', params: idParams },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request, reply) => {
+      const { adj, items } = await loadVisible(request, request.params.id);
+      return send(reply, adj, { items: presentItems(items) });
+    },
+  );
+
+  app.patch(
+    '/api/adjustments/:id',
+    {
+      schema: { tags: ['编制事项'], summary: '修改草稿(须带 If-Match)', params: idParams, body: adjustmentDraftSchema },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request, reply) => {
+      const { adj, scope } = await loadVisible(request, request.params.id);
+      const problem = itemsOutsideScope(request.body.items, scope);
+      if (problem) throw forbidden(problem);
+      const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
+      const updated = await updateAdjustmentDraft(ctx.command(request), adj.id, request.body, version);
+      return send(reply, updated, { items: presentItems(request.body.items) });
+    },
+  );
+
+  app.get(
+    '/api/adjustments/:id/preview',
+    {
+      schema: { tags: ['编制事项'], summary: '执行前预览:将改变什么', params: idParams },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      await loadVisible(request, request.params.id);
+      const p = await previewAdjustment(ctx.command(request), request.params.id);
+      return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
+    },
+  );
+
+  const transitions = [
+    { path: 'submit', summary: '提交审批', access: 'draftAdjustments', run: submitAdjustment },
+    { path: 'approve', summary: '批准(编委)', access: 'decideAdjustments', run: approveAdjustment },
+    { path: 'reject', summary: '驳回(编委)', access: 'decideAdjustments', run: rejectAdjustment },
+  ] as const;
+  for (const t of transitions) {
+    app.post(
+      `/api/adjustments/:id/${t.path}`,
+      {
+        schema: { tags: ['编制事项'], summary: `${t.summary}(须带 If-Match)`, params: idParams },
+        config: { access: t.access },
+      },
+      async (request, reply) => {
+        const { adj } = await loadVisible(request, request.params.id);
+        const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
+        return send(reply, await t.run(ctx.command(request), adj.id, version));
+      },
+    );
+  }
+
+  app.post(
+    '/api/adjustments/:id/apply',
+    {
+      schema: { tags: ['编制事项'], summary: '执行已批准的编制事项(须带 If-Match)', params: idParams },
+      config: { access: 'applyAdjustments' },
+    },
+    async (request, reply) => {
+      const { adj } = await loadVisible(request, request.params.id);
+      const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
+      const r = await applyAdjustment(ctx.command(request), adj.id, { expectedVersion: version });
+      return send(reply, r.adjustment, { changes: r.changes, peopleMoved: r.peopleMoved, dutiesMoved: r.dutiesMoved });
+    },
+  );
+}

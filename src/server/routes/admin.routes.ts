@@ -1,0 +1,109 @@
+/** 用户与角色管理、审计日志与校验(仅管理员);健康检查。 */
+import { z } from 'zod';
+import {
+  createUser,
+  newUserSchema,
+  resetPassword,
+  updateUser,
+  userChangesSchema,
+  usersOfDistrict,
+} from '../../commands/users.js';
+import { listAudit, verifyAuditChain } from '../../store/audit.repository.js';
+import { notFound } from '../../store/errors.js';
+import type { ServerContext } from '../app.js';
+import { presentAudit, presentUser } from '../presenters/registry.presenter.js';
+import { versionFromIfMatch, type Api } from './route-kit.js';
+
+const usernameParams = z.object({ username: z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, '用户名格式无效') });
+const userEtag = (u: { id: string; version: number }) => `"${u.id}.${u.version}"`;
+
+export function adminRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    '/api/health',
+    { schema: { tags: ['系统'], summary: '健康检查' }, config: { access: 'public' } },
+    async () => ({ ok: true }),
+  );
+
+  app.get(
+    '/api/users',
+    { schema: { tags: ['用户'], summary: '用户列表' }, config: { access: 'manageUsers' } },
+    async () => ({ items: (await usersOfDistrict(ctx)).map(presentUser) }),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['用户'],
+        summary: '新建用户(返回一次性密码,首次登录须修改)',
+        body: newUserSchema.omit({ institution: true }).extend({ institutionId: z.uuid().optional() }),
+      },
+      config: { access: 'manageUsers' },
+    },
+    async (request, reply) => {
+      const { institutionId, ...rest } = request.body;
+      const registry = await ctx.registry();
+      const institution = institutionId ? registry.institutions.get(institutionId)?.name : undefined;
+      if (institutionId && !institution) throw notFound(`机构 ${institutionId} `);
+      const u = await createUser(ctx.command(request), { ...rest, institution });
+      reply.status(201);
+      return { username: u.username, role: u.role, oneTimePassword: u.oneTimePassword };
+    },
+  );
+
+  app.patch(
+    '/api/users/:username',
+    {
+      schema: {
+        tags: ['用户'],
+        summary: '修改用户的名称、角色、所属机构或停用(须带 If-Match)',
+        params: usernameParams,
+        body: userChangesSchema,
+      },
+      config: { access: 'manageUsers' },
+    },
+    async (request, reply) => {
+      const current = (await usersOfDistrict(ctx)).find((u) => u.username === request.params.username);
+      if (!current) throw notFound(`用户"${request.params.username}"`);
+      const version = versionFromIfMatch(request, current.id, `用户"${current.username}"`);
+      const u = await updateUser(ctx.command(request), current.username, request.body, version);
+      reply.header('ETag', userEtag(u));
+      return presentUser({ ...u, role: u.role as typeof current.role });
+    },
+  );
+
+  app.post(
+    '/api/users/:username/reset-password',
+    {
+      schema: { tags: ['用户'], summary: '重置密码(返回新的一次性密码,结束该用户的会话)', params: usernameParams },
+      config: { access: 'manageUsers' },
+    },
+    async (request) => resetPassword(ctx.command(request), request.params.username),
+  );
+
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['审计'],
+        summary: '审计日志(新的在前)',
+        querystring: z.object({
+          before: z.coerce.number().int().min(1).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      config: { access: 'readAudit' },
+    },
+    async (request) => ({
+      items: (
+        await listAudit(ctx.pool, ctx.regionCode, { beforeSeq: request.query.before, limit: request.query.limit })
+      ).map(presentAudit),
+    }),
+  );
+
+  app.get(
+    '/api/audit/verify',
+    { schema: { tags: ['审计'], summary: '校验审计哈希链' }, config: { access: 'readAudit' } },
+    async () => verifyAuditChain(ctx.pool, ctx.regionCode),
+  );
+}

@@ -1,0 +1,77 @@
+/** 统计(报告第一部分)、诊断(第二部分)与调研报告下载;统计和诊断按数据版本缓存,带 ETag。 */
+import { z } from 'zod';
+import { diagnosticCodes, reportSections } from '../../analysis/finding.js';
+import type { ServerContext } from '../app.js';
+import type { CachedJson } from '../analysis-cache.js';
+import { asOfQuery, type Api } from './route-kit.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, c: CachedJson<unknown>) {
+  reply.header('ETag', c.etag).header('Cache-Control', 'private, no-cache');
+  if (request.headers['if-none-match'] === c.etag) return reply.status(304).send();
+  return reply.type('application/json; charset=utf-8').send(c.json);
+}
+
+export function analysisRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    '/api/statistics',
+    {
+      schema: { tags: ['统计与诊断'], summary: '机构编制统计(报告第一部分),截至某日', querystring: asOfQuery },
+      config: { access: 'readDistrict' },
+    },
+    async (request, reply) =>
+      sendCached(request, reply, await ctx.analysis.statistics(request.query.asOf ?? ctx.currentDate())),
+  );
+
+  app.get(
+    '/api/diagnostics',
+    {
+      schema: {
+        tags: ['统计与诊断'],
+        summary: '诊断发现(报告第二部分),可按代码、严重程度、机构、部分筛选',
+        querystring: asOfQuery.extend({
+          code: z.enum(diagnosticCodes).optional(),
+          severity: z.enum(['high', 'medium', 'low']).optional(),
+          section: z.enum(reportSections).optional(),
+          institutionId: z.uuid().optional(),
+        }),
+      },
+      config: { access: 'readDistrict' },
+    },
+    async (request, reply) => {
+      const { asOf, ...filter } = request.query;
+      const c = await ctx.analysis.diagnostics(asOf ?? ctx.currentDate());
+      if (!filter.code && !filter.severity && !filter.section && !filter.institutionId) {
+        return sendCached(request, reply, c);
+      }
+      const findings = c.value.findings.filter(
+        (f) =>
+          (!filter.code || f.code === filter.code) &&
+          (!filter.severity || f.severity === filter.severity) &&
+          (!filter.section || f.section === filter.section) &&
+          (!filter.institutionId || f.institutions.some((i) => i.id === filter.institutionId)),
+      );
+      return { asOf: c.value.asOf, total: findings.length, findings };
+    },
+  );
+
+  app.get(
+    '/api/reports/district.docx',
+    {
+      schema: {
+        tags: ['统计与诊断'],
+        summary: '下载调研报告(.docx,GB/T 9704-2012 版式)',
+        querystring: asOfQuery,
+      },
+      config: { access: 'readDistrict' },
+    },
+    async (request, reply) => {
+      const { buildDistrictReport } = await import('../../commands/report.js');
+      const r = await buildDistrictReport(ctx.command(request), { asOf: request.query.asOf });
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`)
+        .send(r.docx);
+    },
+  );
+}

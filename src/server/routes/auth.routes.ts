@@ -1,0 +1,117 @@
+/** 登录、退出、当前用户、修改密码。 */
+import { z } from 'zod';
+import { changePassword, login, logout, authPolicy } from '../../commands/users.js';
+import { permissions, type Permission } from '../../domain/permissions.js';
+import { roleLabels } from '../../domain/vocabulary.js';
+import { AppError } from '../../store/errors.js';
+import type { ServerContext } from '../app.js';
+import { sessionCookie } from '../auth.js';
+import { HttpError } from '../http-errors.js';
+import type { Api } from './route-kit.js';
+
+const credentials = z.object({
+  username: z.string().min(1, '请输入用户名').max(100),
+  password: z.string().min(1, '请输入密码').max(500),
+});
+
+const permissionsOf = (role: string) =>
+  (Object.keys(permissions) as Permission[]).filter((p) => (permissions[p] as readonly string[]).includes(role));
+
+export function authRoutes(app: Api, ctx: ServerContext) {
+  const signIn = async (username: string, password: string) => {
+    try {
+      return await login(ctx, username, password);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'forbidden') throw new HttpError(401, 'bad_credentials', e.message);
+      throw e;
+    }
+  };
+  const rateLimit = { max: ctx.loginAttemptsPerMinute, timeWindow: '1 minute' };
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['登录'], summary: '登录(设置会话 Cookie)', body: credentials },
+      config: { access: 'public', rateLimit },
+    },
+    async (request, reply) => {
+      const s = await signIn(request.body.username, request.body.password);
+      reply.setCookie(sessionCookie, s.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        maxAge: authPolicy.sessionMinutes * 60,
+      });
+      return {
+        user: { ...s.user, roleLabel: roleLabels[s.user.role] },
+        csrfToken: s.csrfToken,
+        mustChangePassword: s.mustChangePassword,
+        permissions: permissionsOf(s.user.role),
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/token',
+    {
+      schema: {
+        tags: ['登录'],
+        summary: '登录并取得 Bearer 令牌(脚本使用;不设 Cookie)',
+        body: credentials,
+      },
+      config: { access: 'public', rateLimit },
+    },
+    async (request) => {
+      const s = await signIn(request.body.username, request.body.password);
+      return { token: s.token, mustChangePassword: s.mustChangePassword, user: s.user };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['登录'], summary: '退出登录' }, config: { access: 'signedIn' } },
+    async (request, reply) => {
+      await logout(ctx, request.sessionToken!);
+      ctx.sessions.forget(request.sessionToken!);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' }, config: { access: 'signedIn' } },
+    async (request) => {
+      const u = request.user!;
+      return {
+        user: {
+          id: u.id,
+          username: u.username,
+          role: u.role,
+          roleLabel: roleLabels[u.role],
+          institutionId: u.institutionId,
+        },
+        csrfToken: u.csrfToken,
+        mustChangePassword: u.mustChangePassword,
+        permissions: permissionsOf(u.role),
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['登录'],
+        summary: '修改自己的密码',
+        body: z.object({ current: z.string().min(1).max(500), next: z.string().min(1).max(500) }),
+      },
+      config: { access: 'signedIn' },
+    },
+    async (request) => {
+      await changePassword(ctx.command(request), request.user!.username, request.body.current, request.body.next);
+      ctx.sessions.forget(request.sessionToken!);
+      return { ok: true };
+    },
+  );
+}

@@ -1,0 +1,125 @@
+/** 导入(上传 → 校验报告 → 提交,全部或全不)、导入模板、导出。 */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { exportDistrict, exportFileNames } from '../../commands/export-district.js';
+import { importFile } from '../../commands/import-file.js';
+import { importKindLabels, importKinds, type ImportKind } from '../../domain/records.js';
+import { validationFailed } from '../../store/errors.js';
+import { writeTemplate } from '../../io/table-writer.js';
+import type { ServerContext } from '../app.js';
+import { HttpError } from '../http-errors.js';
+import { presentImportResult } from '../presenters/registry.presenter.js';
+import { isoDate, type Api } from './route-kit.js';
+import type { FastifyReply } from 'fastify';
+
+const kindParams = z.object({ kind: z.enum(importKinds) });
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A work folder that is always removed, whatever happens. */
+async function inWorkFolder<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const attachment = (reply: FastifyReply, fileName: string) =>
+  reply
+    .header('Content-Type', xlsxType)
+    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+
+/** Sends a file from a work folder and removes the folder once the response is done. */
+async function sendFile(reply: FastifyReply, dir: string, path: string, fileName: string) {
+  const stream = createReadStream(path);
+  const cleanup = () => void rm(dir, { recursive: true, force: true });
+  stream.on('close', cleanup);
+  stream.on('error', cleanup);
+  return attachment(reply, fileName).send(stream);
+}
+
+export function fileRoutes(app: Api, ctx: ServerContext) {
+  app.post(
+    '/api/imports/:kind',
+    {
+      schema: {
+        tags: ['导入导出'],
+        summary: '上传 Excel/CSV 导入:dryRun=true 只校验并返回每一行的问题;否则全部写入或全不写入',
+        consumes: ['multipart/form-data'],
+        params: kindParams,
+        querystring: z.object({
+          dryRun: z.enum(['true', 'false']).default('true'),
+          docNumber: z.string().trim().min(1).max(100).optional(),
+          effectiveOn: isoDate.optional(),
+        }),
+      },
+      config: { access: 'importData' },
+    },
+    async (request) => {
+      if (!request.isMultipart())
+        throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
+      const file = await request.file();
+      if (!file) throw validationFailed('请选择要上传的文件');
+      const kind: ImportKind = request.params.kind;
+      const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || `${importKindLabels[kind]}.xlsx`;
+      return inWorkFolder(async (dir) => {
+        const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
+        await pipeline(file.file, createWriteStream(path));
+        if (file.file.truncated)
+          throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
+        const r = await importFile(ctx.command(request), path, kind, {
+          fileName,
+          dryRun: request.query.dryRun !== 'false',
+          docNumber: request.query.docNumber,
+          effectiveOn: request.query.effectiveOn,
+        });
+        return { kind, kindLabel: importKindLabels[kind], ...presentImportResult(r) };
+      });
+    },
+  );
+
+  app.get(
+    '/api/templates/:kind',
+    {
+      schema: { tags: ['导入导出'], summary: '下载导入模板(.xlsx)', params: kindParams },
+      config: { access: 'importData' },
+    },
+    async (request, reply) => {
+      const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
+      const fileName = `${importKindLabels[request.params.kind]}模板.xlsx`;
+      const path = join(dir, 'template.xlsx');
+      try {
+        await writeTemplate(path, request.params.kind);
+      } catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw e;
+      }
+      return sendFile(reply, dir, path, fileName);
+    },
+  );
+
+  app.get(
+    '/api/exports/:kind',
+    {
+      schema: { tags: ['导入导出'], summary: '导出本区划数据(.xlsx,可再导入)', params: kindParams },
+      config: { access: 'exportData' },
+    },
+    async (request, reply) => {
+      const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
+      const name = exportFileNames[request.params.kind];
+      try {
+        await exportDistrict(ctx, dir);
+      } catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw e;
+      }
+      return sendFile(reply, dir, join(dir, name), name);
+    },
+  );
+}

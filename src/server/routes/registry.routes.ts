@@ -1,0 +1,248 @@
+/** 机构(树、详情、沿革)、编制(按类别,记录编委决定)、实名制人员、职能、工作量。 */
+import { z } from 'zod';
+import { quotaDecisionSchema, quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
+import { institutionDetail, institutionHistory, institutionTree, ensureInScope } from '../../commands/institutions.js';
+import { browsePeople, personRecord } from '../../commands/people.js';
+import { can } from '../../domain/permissions.js';
+import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
+import { listDuties } from '../../store/duties.repository.js';
+import { loadWorkload } from '../../store/snapshot.repository.js';
+import { notPermitted } from '../http-errors.js';
+import type { ServerContext } from '../app.js';
+import {
+  presentAdjustment,
+  presentDuty,
+  presentInstitution,
+  presentInstitutionNode,
+  presentPerson,
+  presentPersonRow,
+  presentPost,
+  presentQuota,
+} from '../presenters/registry.presenter.js';
+import { asOfQuery, idParams, pageQuery, paged, tagFromIfMatch, type Api } from './route-kit.js';
+
+export function registryRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    '/api/region',
+    { schema: { tags: ['区划'], summary: '本区划、限额与数据版本' }, config: { access: 'readOwnUnit' } },
+    async () => {
+      const r = await ctx.pool.query<{ region_code: string; name: string; limits: unknown }>(
+        'SELECT region_code, name, limits FROM regions WHERE region_code = $1',
+        [ctx.regionCode],
+      );
+      const region = r.rows[0]!;
+      return { regionCode: region.region_code, name: region.name, limits: region.limits, version: ctx.feed.version };
+    },
+  );
+
+  app.get(
+    '/api/institutions',
+    {
+      schema: { tags: ['机构'], summary: '机构树(含已撤销;截至某日)', querystring: asOfQuery },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const nodes = await institutionTree(ctx, { asOf: request.query.asOf, scope: await ctx.scope(request) });
+      return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
+    },
+  );
+
+  app.get(
+    '/api/institutions/:id',
+    {
+      schema: {
+        tags: ['机构'],
+        summary: '机构详情:编制、职数、内设机构、工作量',
+        params: idParams,
+        querystring: asOfQuery,
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const d = await institutionDetail(ctx, request.params.id, {
+        asOf: request.query.asOf,
+        scope: await ctx.scope(request),
+      });
+      return {
+        ...d,
+        institution: presentInstitution(d.institution),
+        quotas: d.quotas.map((q) => ({ ...presentQuota(q), tag: q.tag })),
+        posts: d.posts.map(presentPost),
+      };
+    },
+  );
+
+  app.get(
+    '/api/institutions/:id/history',
+    {
+      schema: { tags: ['机构'], summary: '机构沿革:涉及该机构的编制事项', params: idParams },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const rows = await institutionHistory(ctx, request.params.id, { scope: await ctx.scope(request) });
+      return { items: rows.map(presentAdjustment) };
+    },
+  );
+
+  const quotaParams = z.object({ id: z.uuid('编号格式无效'), category: quotaCategorySchema });
+
+  app.get(
+    '/api/institutions/:id/quotas/:category',
+    {
+      schema: { tags: ['编制'], summary: '某机构某类编制(ETag 为版本)', params: quotaParams },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request, reply) => {
+      const { id, category } = request.params;
+      const d = await institutionDetail(ctx, id, { scope: await ctx.scope(request) });
+      const q = d.quotas.find((x) => x.category === category) ?? {
+        category,
+        approved: 0,
+        actual: 0,
+        vacant: 0,
+        over: 0,
+        tag: quotaTag(id, category, 0),
+      };
+      reply.header('ETag', `"${q.tag}"`);
+      return { institutionId: id, ...presentQuota(q), tag: q.tag };
+    },
+  );
+
+  app.put(
+    '/api/institutions/:id/quotas/:category',
+    {
+      schema: {
+        tags: ['编制'],
+        summary: '登记编委核定的编制数(须带 If-Match;生成并执行一项编制事项)',
+        params: quotaParams,
+        body: quotaDecisionSchema,
+      },
+      config: { access: 'recordQuotaDecisions' },
+    },
+    async (request, reply) => {
+      const { id, category } = request.params;
+      const r = await recordQuotaDecision(
+        ctx.command(request),
+        { institutionId: id, category, expectedTag: tagFromIfMatch(request) },
+        request.body,
+      );
+      reply.header('ETag', `"${r.tag}"`);
+      return {
+        institutionId: id,
+        category,
+        before: r.before,
+        approved: r.approved,
+        tag: r.tag,
+        adjustment: presentAdjustment(r.adjustment),
+      };
+    },
+  );
+
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags: ['实名制'],
+        summary: '在编人员(分页、检索;身份证号脱敏)',
+        querystring: asOfQuery.extend({
+          institutionId: z.uuid().optional(),
+          q: z.string().trim().max(50).optional(),
+          category: quotaCategorySchema.optional(),
+          ...pageQuery,
+        }),
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const { page, pageSize, ...f } = request.query;
+      const r = await browsePeople(ctx.command(request), {
+        ...f,
+        q: f.q || undefined,
+        scope: await ctx.scope(request),
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+      return paged(
+        r.total,
+        page,
+        pageSize,
+        r.rows.map((p) => presentPersonRow(p, false)),
+      );
+    },
+  );
+
+  app.get(
+    '/api/people/:id',
+    {
+      schema: {
+        tags: ['实名制'],
+        summary: '人员档案(unmask=true 显示完整身份证号,须有权限,并记入审计)',
+        params: idParams,
+        querystring: z.object({ unmask: z.enum(['true', 'false']).default('false') }),
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const unmask = request.query.unmask === 'true';
+      if (unmask && !can(request.user!.role, 'unmaskIdNumbers')) throw notPermitted();
+      const p = await personRecord(ctx.command(request), request.params.id, {
+        scope: await ctx.scope(request),
+        unmask,
+      });
+      return presentPerson(p, unmask);
+    },
+  );
+
+  app.get(
+    '/api/duties',
+    {
+      schema: {
+        tags: ['职能'],
+        summary: '职能与权责事项(按机构、来源、类别、领域检索)',
+        querystring: z.object({
+          institutionId: z.uuid().optional(),
+          source: dutySourceSchema.optional(),
+          category: z.string().max(20).optional(),
+          domain: z.string().max(50).optional(),
+          q: z.string().trim().max(50).optional(),
+          ...pageQuery,
+        }),
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const { page, pageSize, institutionId, ...f } = request.query;
+      const scope = await ctx.scope(request);
+      if (institutionId) ensureInScope(scope, institutionId);
+      const r = await listDuties(ctx.pool, ctx.regionCode, {
+        ...f,
+        q: f.q || undefined,
+        institutionIds: institutionId ? [institutionId] : scope && [...scope],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+      return paged(r.total, page, pageSize, r.rows.map(presentDuty));
+    },
+  );
+
+  app.get(
+    '/api/workload',
+    {
+      schema: {
+        tags: ['工作量'],
+        summary: '工作量指标',
+        querystring: z.object({ institutionId: z.uuid().optional() }),
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request) => {
+      const scope = await ctx.scope(request);
+      const { institutionId } = request.query;
+      if (institutionId) ensureInScope(scope, institutionId);
+      const rows = (await loadWorkload(ctx.pool, ctx.regionCode)).filter(
+        (w) => (!institutionId || w.institutionId === institutionId) && (!scope || scope.has(w.institutionId)),
+      );
+      return { items: rows };
+    },
+  );
+}

@@ -1,0 +1,62 @@
+/** What every route file shares: the typed Fastify instance, common zod pieces, version headers. */
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { conflict } from '../../store/errors.js';
+import { preconditionRequired } from '../http-errors.js';
+
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+  .refine(isRealDate, '日期不存在');
+
+export const idParams = z.object({ id: z.uuid('编号格式无效') });
+export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+export const paged = <T>(total: number, page: number, pageSize: number, items: T[]) => ({
+  total,
+  page,
+  pageSize,
+  items,
+});
+
+/** `If-Match: "<id>.<version>"` → the version; missing → 428, another resource's tag → 409. */
+export function versionFromIfMatch(request: FastifyRequest, id: string, what: string): number {
+  const raw = request.headers['if-match'];
+  if (!raw || Array.isArray(raw)) throw preconditionRequired();
+  const m = /^(?:W\/)?"([^".]+)\.(\d{1,9})"$/.exec(raw.trim());
+  if (!m || m[1] !== id) throw conflict(`${what}的版本号与当前资源不符,请刷新后重试`);
+  return Number(m[2]);
+}
+
+/** `If-Match: "<tag>"` for resources versioned by content (quota numbers). */
+export function tagFromIfMatch(request: FastifyRequest): string {
+  const raw = request.headers['if-match'];
+  if (!raw || Array.isArray(raw)) throw preconditionRequired();
+  return raw.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+export const messageSchema = z.object({ error: z.string(), message: z.string() });
