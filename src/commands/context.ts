@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Snapshot } from '../analysis/snapshot.js';
 
 /** What every command needs: the database, the district it acts on, who acts, and today's date. */
 export interface CommandContext {
@@ -7,6 +8,11 @@ export interface CommandContext {
   actor: string;
   /** YYYY-MM-DD; dates after it are "future". */
   today: string;
+  /**
+   * Where snapshots come from when something keeps them (the server caches them per data version); absent = read
+   * from the database each time.
+   */
+  snapshots?: (asOf: string) => Promise<Snapshot>;
 }
 
 export const todayIso = (d = new Date()) => d.toISOString().slice(0, 10);

@@ -17,7 +17,7 @@ export function parseDiagnosticCodes(raw: string[] | undefined): DiagnosticCode[
 
 /** Every diagnostic (or the ones asked for) over the district on a date. */
 export async function diagnoseDistrict(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
   opts: { asOf?: string; codes?: DiagnosticCode[]; config?: DiagnosticConfig } = {},
 ): Promise<{ asOf: string; findings: Finding[] }> {
   const snapshot = await loadSnapshot(ctx, opts.asOf);
@@ -26,7 +26,7 @@ export async function diagnoseDistrict(
 
 /** Part 一's statistics on a date (the same function the report and the API use). */
 export async function districtStatistics(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
   asOf?: string,
 ): Promise<Statistics> {
   return computeStatistics(await loadSnapshot(ctx, asOf));

@@ -1,14 +1,13 @@
 /** Reading the registry for people: the institution tree, one institution with its numbers, and its 沿革. */
+import { staffCountsOf } from '../analysis/statistics.js';
 import { quotaKey, type InstitutionState } from '../domain/ledger.js';
 import { forbidden, notFound } from '../store/errors.js';
 import { adjustmentsNaming } from '../store/registry.repository.js';
-import { loadStaffCounts } from '../store/roster.repository.js';
-import { loadWorkload } from '../store/snapshot.repository.js';
-import { listDuties } from '../store/duties.repository.js';
 import { quotaTag, registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
+import { loadSnapshot } from './snapshot.js';
 
-type ReadContext = Pick<CommandContext, 'pool' | 'regionCode'>;
+type ReadContext = Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>;
 /** The institutions a user may see; undefined = all (see permissions.scopeOf). */
 export type Scope = Set<string> | undefined;
 
@@ -21,18 +20,22 @@ export interface InstitutionNode extends InstitutionState {
   actual: number;
 }
 
-/** Every institution (active and abolished) with its quota and head count on a date, parents before children. */
+const byInstitution = (m: Map<string, number>) => {
+  const out = new Map<string, number>();
+  for (const [k, n] of m) {
+    const id = k.slice(0, k.indexOf('|'));
+    out.set(id, (out.get(id) ?? 0) + n);
+  }
+  return out;
+};
+
+/** Every institution (active and abolished) with its quota and head count on a date, in the registry's order. */
 export async function institutionTree(ctx: ReadContext, opts: { asOf?: string; scope?: Scope } = {}) {
-  const [registry, staff] = await Promise.all([
-    registryAsOf(ctx, opts.asOf),
-    loadStaffCounts(ctx.pool, ctx.regionCode, opts.asOf),
-  ]);
-  const approved = new Map<string, number>();
-  for (const [k, n] of registry.quotas) approved.set(k.split('|')[0]!, (approved.get(k.split('|')[0]!) ?? 0) + n);
-  const actual = new Map<string, number>();
-  for (const [k, n] of staff.actual) actual.set(k.split('|')[0]!, (actual.get(k.split('|')[0]!) ?? 0) + n);
+  const s = await loadSnapshot(ctx, opts.asOf);
+  const approved = byInstitution(s.registry.quotas);
+  const actual = byInstitution(staffCountsOf(s.people).actual);
   const nodes: InstitutionNode[] = [];
-  for (const i of registry.institutions.values()) {
+  for (const i of s.registry.institutions.values()) {
     if (opts.scope && !opts.scope.has(i.id)) continue;
     nodes.push({ ...i, approved: approved.get(i.id) ?? 0, actual: actual.get(i.id) ?? 0 });
   }
@@ -42,12 +45,9 @@ export async function institutionTree(ctx: ReadContext, opts: { asOf?: string; s
 /** One institution: its facts, quota by category (approved/actual with version tags), posts, units and workload. */
 export async function institutionDetail(ctx: ReadContext, id: string, opts: { asOf?: string; scope?: Scope } = {}) {
   ensureInScope(opts.scope, id);
-  const [registry, staff, workload, duties] = await Promise.all([
-    registryAsOf(ctx, opts.asOf),
-    loadStaffCounts(ctx.pool, ctx.regionCode, opts.asOf),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    listDuties(ctx.pool, ctx.regionCode, { institutionIds: [id], offset: 0, limit: 0 }),
-  ]);
+  const s = await loadSnapshot(ctx, opts.asOf);
+  const { registry } = s;
+  const staff = staffCountsOf(s.people.filter((p) => p.institutionId === id));
   const inst = registry.institutions.get(id);
   if (!inst) throw notFound(`机构 ${id} `);
   const categories = new Set<string>();
@@ -72,22 +72,21 @@ export async function institutionDetail(ctx: ReadContext, id: string, opts: { as
     return { level, postClass, approved: registry.posts.get(k) ?? 0, filled: staff.leaders.get(k) ?? 0 };
   });
   const nameOf = (x: string | null) => (x ? (registry.institutions.get(x)?.name ?? null) : null);
-  const units = [...registry.institutions.values()]
-    .filter((u) => u.parentId === id)
-    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, status: u.status }));
-  const hosted = [...registry.institutions.values()]
-    .filter((u) => u.hostedById === id && u.status === 'active')
-    .map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
+  const all = [...registry.institutions.values()];
   return {
     institution: inst,
     parentName: nameOf(inst.parentId),
     hostName: nameOf(inst.hostedById),
     quotas,
     posts,
-    units,
-    hosted,
-    workload: workload.filter((w) => w.institutionId === id),
-    dutyCount: duties.total,
+    units: all
+      .filter((u) => u.parentId === id)
+      .map((u) => ({ id: u.id, name: u.name, kind: u.kind, status: u.status })),
+    hosted: all
+      .filter((u) => u.hostedById === id && u.status === 'active')
+      .map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+    workload: s.workload.filter((w) => w.institutionId === id),
+    dutyCount: s.duties.filter((d) => d.institutionId === id).length,
   };
 }
 

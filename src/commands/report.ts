@@ -12,7 +12,7 @@ import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
 
 export async function buildDistrictReport(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
   opts: { asOf?: string },
 ): Promise<{ fileName: string; docx: Buffer; model: ReportModel }> {
   const snapshot = await loadSnapshot(ctx, opts.asOf);

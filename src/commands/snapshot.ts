@@ -7,10 +7,11 @@ import type { CommandContext } from './context.js';
 
 /** The district on `asOf` (today when omitted), as the statistics and diagnostics read it. */
 export async function loadSnapshot(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
   asOf?: string,
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
+  if (ctx.snapshots) return ctx.snapshots(date);
   const region = await findRegion(ctx.pool, ctx.regionCode);
   if (!region) throw notFound(`行政区划 ${ctx.regionCode} `);
   const [registry, people, duties, workload, indicators] = await Promise.all([

@@ -1,6 +1,8 @@
 /** The API's behaviour beyond access: sessions and CSRF, versions, masking and its audit, caching, errors, imports. */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
+import { buildServer } from './app.js';
 import { callerFor, createServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
 
 let f: Awaited<ReturnType<typeof createServerFixture>>;
@@ -89,6 +91,26 @@ describe('sessions, CSRF and login throttling', () => {
     });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().message).toMatch(/锁定/);
+  });
+
+  it('Given many logins from one address When over the per-minute limit Then 429 in Chinese', async () => {
+    const strict = await buildServer({ pool: f.pool, regionCode: f.ctx.regionCode, loginAttemptsPerMinute: 3 });
+    try {
+      const tries = [];
+      for (let i = 0; i < 4; i++) {
+        tries.push(
+          await strict.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'nobody', password: 'x' },
+          }),
+        );
+      }
+      expect(tries.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
+      expect(tries[3]!.json().message).toBe('请求过于频繁,请稍后再试');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('Given a user who must change the initial password When calling the API Then only me/password/logout work', async () => {
@@ -245,6 +267,13 @@ describe('cached statistics', () => {
     });
     const b = await f.as.leader({ method: 'GET', url: '/api/statistics' });
     expect(b.headers.etag).not.toBe(etag);
+    const zipped = await f.as.leader({
+      method: 'GET',
+      url: '/api/statistics',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(b.json());
     expect(b.json().overview.quota.public_service.approved).toBe(a.json().overview.quota.public_service.approved + 5);
   });
 });

@@ -74,6 +74,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // a malformed URL (bad %-escape) or an over-long parameter is refused before routing: answer it like any error
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -116,6 +118,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       regionCode: opts.regionCode,
       actor: request.user?.username ?? 'anonymous',
       today: today(),
+      snapshots: (asOf) => analysis.snapshot(asOf),
     }),
     scope: async (request) =>
       request.user?.role === 'reporter' ? scopeOf(request.user, (await registry()).institutions.values()) : undefined,

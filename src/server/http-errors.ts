@@ -43,6 +43,7 @@ const fastifyMessages: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: '不支持的内容类型(Content-Type)',
   FST_ERR_NOT_FOUND: '请求的地址不存在',
   FST_ERR_BAD_URL: '请求地址无效',
+  FST_ERR_MAX_PARAM_LENGTH: '请求地址中的参数过长',
   FST_INVALID_MULTIPART_CONTENT_TYPE: '上传文件须使用 multipart/form-data',
   FST_REQ_FILE_TOO_LARGE: '上传文件过大',
   FST_PARTS_LIMIT: '上传内容过多',

@@ -7,9 +7,11 @@ import { asOfQuery, type Api } from './route-kit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 function sendCached(request: FastifyRequest, reply: FastifyReply, c: CachedJson<unknown>) {
-  reply.header('ETag', c.etag).header('Cache-Control', 'private, no-cache');
+  reply.header('ETag', c.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
   if (request.headers['if-none-match'] === c.etag) return reply.status(304).send();
-  return reply.type('application/json; charset=utf-8').send(c.json);
+  reply.type('application/json; charset=utf-8');
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('Content-Encoding', 'gzip').send(c.gzip);
+  return reply.send(c.json);
 }
 
 export function analysisRoutes(app: Api, ctx: ServerContext) {

@@ -35,10 +35,18 @@ const attachment = (reply: FastifyReply, fileName: string) =>
     .header('Content-Type', xlsxType)
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
 
-/** Sends a file from a work folder and removes the folder once the response is done. */
-async function sendFile(reply: FastifyReply, dir: string, path: string, fileName: string) {
-  const stream = createReadStream(path);
+/** Writes a file into a fresh work folder, sends it, and removes the folder once the response is done (or failed). */
+async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
+  const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
   const cleanup = () => void rm(dir, { recursive: true, force: true });
+  let path: string;
+  try {
+    path = await write(dir);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  const stream = createReadStream(path);
   stream.on('close', cleanup);
   stream.on('error', cleanup);
   return attachment(reply, fileName).send(stream);
@@ -64,7 +72,10 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     async (request) => {
       if (!request.isMultipart())
         throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
-      const file = await request.file();
+      const file = await request.file().catch((e: { statusCode?: unknown }) => {
+        // busboy's own errors (no boundary, malformed parts) carry no status: the upload is malformed, not the server
+        throw typeof e?.statusCode === 'number' ? e : new HttpError(400, 'bad_multipart', '上传内容格式无效');
+      });
       if (!file) throw validationFailed('请选择要上传的文件');
       const kind: ImportKind = request.params.kind;
       const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || `${importKindLabels[kind]}.xlsx`;
@@ -90,18 +101,12 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
       schema: { tags: ['导入导出'], summary: '下载导入模板(.xlsx)', params: kindParams },
       config: { access: 'importData' },
     },
-    async (request, reply) => {
-      const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
-      const fileName = `${importKindLabels[request.params.kind]}模板.xlsx`;
-      const path = join(dir, 'template.xlsx');
-      try {
+    async (request, reply) =>
+      sendGenerated(reply, `${importKindLabels[request.params.kind]}模板.xlsx`, async (dir) => {
+        const path = join(dir, 'template.xlsx');
         await writeTemplate(path, request.params.kind);
-      } catch (e) {
-        await rm(dir, { recursive: true, force: true });
-        throw e;
-      }
-      return sendFile(reply, dir, path, fileName);
-    },
+        return path;
+      }),
   );
 
   app.get(
@@ -111,15 +116,11 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'exportData' },
     },
     async (request, reply) => {
-      const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
       const name = exportFileNames[request.params.kind];
-      try {
+      return sendGenerated(reply, name, async (dir) => {
         await exportDistrict(ctx, dir);
-      } catch (e) {
-        await rm(dir, { recursive: true, force: true });
-        throw e;
-      }
-      return sendFile(reply, dir, join(dir, name), name);
+        return join(dir, name);
+      });
     },
   );
 }

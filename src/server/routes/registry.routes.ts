@@ -42,7 +42,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const nodes = await institutionTree(ctx, { asOf: request.query.asOf, scope: await ctx.scope(request) });
+      const nodes = await institutionTree(ctx.command(request), { asOf: request.query.asOf, scope: await ctx.scope(request) });
       return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
     },
   );
@@ -59,7 +59,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const d = await institutionDetail(ctx, request.params.id, {
+      const d = await institutionDetail(ctx.command(request), request.params.id, {
         asOf: request.query.asOf,
         scope: await ctx.scope(request),
       });
@@ -79,7 +79,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const rows = await institutionHistory(ctx, request.params.id, { scope: await ctx.scope(request) });
+      const rows = await institutionHistory(ctx.command(request), request.params.id, { scope: await ctx.scope(request) });
       return { items: rows.map(presentAdjustment) };
     },
   );
@@ -94,7 +94,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     },
     async (request, reply) => {
       const { id, category } = request.params;
-      const d = await institutionDetail(ctx, id, { scope: await ctx.scope(request) });
+      const d = await institutionDetail(ctx.command(request), id, { scope: await ctx.scope(request) });
       const q = d.quotas.find((x) => x.category === category) ?? {
         category,
         approved: 0,

@@ -22,7 +22,8 @@ export type Api = FastifyInstance<
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  // year 0000 is a real date to JavaScript but not to PostgreSQL
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '0001-01-01';
 };
 
 export const isoDate = z
