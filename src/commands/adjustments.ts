@@ -22,6 +22,7 @@ import { appendAudit } from '../store/audit.repository.js';
 import { conflict, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import {
   adjustmentItems,
+  currentQuota,
   findAdjustment,
   insertAdjustment,
   loadLedger,
@@ -353,6 +354,11 @@ export async function recordQuotaDecision(
   input: z.input<typeof quotaDecisionSchema>,
 ) {
   const d = quotaDecisionSchema.parse(input);
+  // a stale edit is refused without queueing for the district's write lock; the check under the lock decides
+  const seen = await currentQuota(ctx.pool, ctx.regionCode, target.institutionId, target.category);
+  if (seen && quotaTag(target.institutionId, target.category, seen.approved) !== target.expectedTag) {
+    throw staleVersion(`"${seen.name}"的${quotaCategoryLabels[target.category]}编制`);
+  }
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const registry = await readRegistry(tx, ctx.regionCode);

@@ -27,6 +27,11 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
 export function connect(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // an idle client lost (server stopped): the next query reports it
+  // if this process dies mid-transaction (kill -9), PostgreSQL notices within a second and rolls back, releasing the
+  // district's write lock, instead of when the running statement ends (PostgreSQL ≥ 14; older servers ignore it)
+  pool.on('connect', (client) => {
+    client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+  });
   const db = drizzle(pool, { schema }) as Db;
   return { db, pool, url, close: () => pool.end() };
 }

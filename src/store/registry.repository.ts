@@ -359,3 +359,14 @@ async function writeMapDiff(
 export function registryFingerprint(s: RegistryState): string {
   return JSON.stringify(registryRows(s));
 }
+
+/** One quota as the registry tables hold it now (0 when none is set), with its institution's name. */
+export async function currentQuota(q: Queryable, regionCode: string, institutionId: string, category: string) {
+  const r = await q.query<{ name: string; approved: number | null }>(
+    `SELECT i.name, qt.approved FROM institutions i
+       LEFT JOIN quotas qt ON qt.region_code = i.region_code AND qt.institution_id = i.id AND qt.category = $3
+      WHERE i.region_code = $1 AND i.id = $2`,
+    [regionCode, institutionId, category],
+  );
+  return r.rows[0] && { name: r.rows[0].name, approved: r.rows[0].approved ?? 0 };
+}
