@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../analysis/diagnose.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import { demoSnapshot } from '../../test/demo-snapshot.js';
-import { openDocx, type DocxParts } from '../../test/helpers/report.js';
+import type { Finding } from '../analysis/finding.js';
+import { openDocx, tableAfter, type DocxParts } from '../../test/helpers/report.js';
 import { renderReportDocx } from './report-docx.js';
 import { charSpace, fontSizePt, linePitch, mmToTwips, textHeight, textWidth } from './report-layout.js';
-import { buildReportModel, type ReportModel } from './report-model.js';
+import { buildReportModel, type ReportModel, type ReportTable } from './report-model.js';
+import { typeset } from './report-prose.js';
 
 /** The style element of an id, whole. */
 const style = (styles: string, id: string) => {
@@ -120,5 +122,49 @@ describe('report .docx layout (GB/T 9704-2012)', () => {
     const squeeze = Number(/<w:rPr>[\s\S]*<w:spacing w:val="(-?\d+)"/.exec(normal)![1]);
     expect(28 * (fontSizePt.三号 * 20 + squeeze)).toBeLessThanOrEqual(textWidth);
     expect(forLibreOffice.paragraphs).toEqual(docx.paragraphs);
+  });
+
+  it('Given findings with markup in their titles When rendered Then the appendix table has one row per appendix finding, text intact', async () => {
+    const s = demoSnapshot();
+    const demo = diagnose(s);
+    const template = demo.find((f) => f.severity === 'low') ?? demo[0]!;
+    const hostile: Finding[] = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      severity: 'low',
+      title: `单位<${i}>&“甲”与"乙"的'第${i + 1}项'问题:A<B&C>D`,
+    }));
+    const m = buildReportModel(computeStatistics(s), [...demo, ...hostile], {
+      districtName: s.regionName,
+      issuedOn: '2026-11-27',
+      sources: { sandingDuties: 0, powerItems: 0, workloadInstitutions: 0, indicators: 0 },
+    });
+    const rest = m.appendices
+      .flatMap((a) => a.blocks)
+      .flatMap((b) => (b.kind === 'table' && b.table.title === '其他问题清单' ? [b.table] : []))[0] as ReportTable;
+    const parts = await openDocx(await renderReportDocx(m));
+    const rows = tableAfter(parts.document, rest.title);
+    expect(rows[0]).toEqual(rest.header);
+    expect(rows.slice(1)).toEqual(rest.rows);
+    expect(rows.length - 1).toBe(m.counts.inAppendix);
+
+    // every finding not told in part 二 is in the table once, by its title, the markup characters as they were
+    const told = new Set(m.problems.flatMap((p) => p.items.map((it) => it.finding)));
+    const notTold = [...demo, ...hostile].filter((f) => !told.has(f));
+    expect(notTold.length).toBe(m.counts.inAppendix);
+    const titles = rows.slice(1).map((r) => r[4]);
+    for (const f of notTold) expect(titles).toContain(typeset(f.title));
+    const shown = hostile.filter((f) => !told.has(f));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const f of shown) expect(titles.filter((t) => t === typeset(f.title))).toHaveLength(1);
+    expect(titles.join('')).toContain('A<B&C>D');
+    expect(titles.join('')).toContain("“乙”的'第1项'");
+    // the header repeats on every page, body rows are not split, and the XML has no raw markup characters in text
+    const table = parts.document.slice(parts.document.indexOf('<w:tbl>', parts.document.lastIndexOf(rest.title)));
+    const tbl = table.slice(0, table.indexOf('</w:tbl>'));
+    expect(tbl.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(tbl.match(/<w:cantSplit\/>/g)).toHaveLength(m.counts.inAppendix);
+    expect(parts.document).toContain('A&lt;B&amp;C&gt;D');
+    expect(parts.document).toContain('&apos;第1项&apos;');
+    expect(parts.document).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
   });
 });

@@ -1,4 +1,8 @@
-/** The report model laid out as a GB/T 9704-2012 document (.docx): A4, 22×28 grid, 小标宋/仿宋/黑体/楷体, "— N —". */
+/**
+ * The report model laid out as a GB/T 9704-2012 document (.docx): A4, 22×28 grid, 小标宋/仿宋/黑体/楷体, "— N —".
+ * docx@9 lays out everything but the tables' rows, which report-table-xml.ts writes into the packed document.
+ */
+import { randomUUID } from 'node:crypto';
 import {
   AlignmentType,
   Document,
@@ -8,14 +12,11 @@ import {
   LineRuleType,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type IRunOptions,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import {
   charSpace,
   firstLineChars,
@@ -27,9 +28,9 @@ import {
   page,
   pageNumberIndent,
   sizes,
-  textWidth,
 } from './report-layout.js';
 import { chineseDate, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
+import { spliceParagraphs, tableXml } from './report-table-xml.js';
 
 /** The same face in every script slot: digits and Latin letters in an official text are set in the body font too. */
 const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
@@ -154,33 +155,21 @@ function pageNumberFooter(side: 'odd' | 'even') {
   });
 }
 
-function table(t: ReportTable, size: number): (Paragraph | Table)[] {
-  const total = t.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = t.widths.map((w) => Math.floor((textWidth * w) / total));
-  // cells carry as little as possible (margins on the table, size in the run only when not the style's): an appendix
-  // may hold tens of thousands of them
-  const small = size === sizes.smallTable;
-  const cell = (text: string, header: boolean) =>
-    new TableCell({
-      children: [
-        new Paragraph({
-          style: header ? 'TableHeader' : 'TableText',
-          alignment: !header && /^[\d.%—-]+$/.test(text) ? AlignmentType.CENTER : undefined,
-          children: [new TextRun(small ? { text } : { text, size })],
-        }),
-      ],
-    });
+/** A table still to be written: its placeholder paragraph in the document, and what replaces it (report-table-xml.ts). */
+interface PendingTable {
+  marker: string;
+  table: ReportTable;
+  size: number;
+}
+
+function table(t: ReportTable, size: number, pending: PendingTable[]): Paragraph[] {
+  // the table itself is written as XML into the packed document, in place of this placeholder: docx's object tree
+  // for a 16,000-row appendix took about 1 GB
+  const marker = `bianzhi-table-${randomUUID()}`;
+  pending.push({ marker, table: t, size });
   return [
     new Paragraph({ style: 'Caption', children: [new TextRun(t.title)] }),
-    new Table({
-      width: { size: textWidth, type: WidthType.DXA },
-      columnWidths,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      rows: [
-        new TableRow({ tableHeader: true, children: t.header.map((h) => cell(h, true)) }),
-        ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
-      ],
-    }),
+    new Paragraph({ children: [new TextRun(marker)] }),
     blank(),
   ];
 }
@@ -211,8 +200,8 @@ function chart(c: ReportChart): Paragraph[] {
   ];
 }
 
-function documentChildren(m: ReportModel): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] {
+  const out: Paragraph[] = [];
   out.push(new Paragraph({ style: 'ReportTitle', children: [new TextRun(m.title)] }), blank());
   out.push(body(m.preface));
 
@@ -271,7 +260,7 @@ function documentChildren(m: ReportModel): (Paragraph | Table)[] {
     for (const b of a.blocks) {
       if (b.kind === 'paragraph') out.push(body(b.text));
       else if (b.kind === 'table')
-        out.push(...table(b.table, b.table.rows.length > 30 ? sizes.smallTable : sizes.table));
+        out.push(...table(b.table, b.table.rows.length > 30 ? sizes.smallTable : sizes.table, pending));
       else out.push(...chart(b.chart));
     }
   }
@@ -280,6 +269,7 @@ function documentChildren(m: ReportModel): (Paragraph | Table)[] {
 
 export async function renderReportDocx(m: ReportModel, opts: { target?: RenderTarget } = {}): Promise<Buffer> {
   const target = opts.target ?? 'word';
+  const pending: PendingTable[] = [];
   const doc = new Document({
     title: m.title,
     creator: m.issuer,
@@ -298,9 +288,28 @@ export async function renderReportDocx(m: ReportModel, opts: { target?: RenderTa
               : { type: DocumentGridType.DEFAULT, linePitch },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: documentChildren(m),
+        children: documentChildren(m, pending),
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return withTables(await Packer.toBuffer(doc), pending);
 }
+
+/** The packed document with each placeholder paragraph replaced by its table; the package's other files as they are. */
+function withTables(docx: Buffer, pending: PendingTable[]): Buffer {
+  const files = unzipSync(docx);
+  const document = files[documentPath];
+  if (!document) throw new Error(`${documentPath} missing from the packed report`);
+  const pieces: Buffer[] = [];
+  for (const piece of spliceParagraphs(
+    strFromU8(document),
+    pending.map((p) => ({ marker: p.marker, xml: () => tableXml(p.table, p.size) })),
+  ))
+    pieces.push(Buffer.from(piece, 'utf8'));
+  files[documentPath] = Buffer.concat(pieces);
+  // fflate zips the files in the order given, each deflated, as docx's Packer does (docx@9 zips with fflate)
+  const zip = zipSync(files);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
+const documentPath = 'word/document.xml';

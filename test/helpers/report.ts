@@ -87,6 +87,32 @@ export async function openDocx(buf: Buffer): Promise<DocxParts> {
   };
 }
 
+/** The text of each paragraph of an XML fragment, unescaped. */
+const paragraphTexts = (xml: string) =>
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''),
+  );
+
+/**
+ * The rows of the table that follows the caption paragraph `caption`, header row first, as the text of each cell. Each
+ * cell must hold one paragraph.
+ */
+export function tableAfter(document: string, caption: string): string[][] {
+  const captions = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].filter(
+    (p) => paragraphTexts(p[0]).join('') === caption && document.startsWith('<w:tbl>', p.index + p[0].length),
+  );
+  if (captions.length !== 1) throw new Error(`${captions.length} tables after a paragraph "${caption}"`);
+  const after = captions[0]!.index + captions[0]![0].length;
+  const table = document.slice(after, document.indexOf('</w:tbl>', after));
+  return [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) =>
+    [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => {
+      const texts = paragraphTexts(c[0]);
+      if (texts.length !== 1) throw new Error(`a cell of ${texts.length} paragraphs under "${caption}"`);
+      return texts[0]!;
+    }),
+  );
+}
+
 const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
