@@ -1,6 +1,7 @@
 /** 编制事项: draft → submitted → approved → applied | rejected, and the registry folds that follow from the ledger. */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { calendarDateSchema } from '../domain/dates.js';
 import {
   adjustmentItemSchema,
   applyAdjustment as foldAdjustment,
@@ -42,7 +43,7 @@ import type { CommandContext } from './context.js';
 export const adjustmentDraftSchema = z.object({
   docNumber: z.string().trim().min(1, '文号不能为空').max(100),
   title: z.string().trim().min(1, '标题不能为空').max(200),
-  effectiveOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期应为 YYYY-MM-DD'),
+  effectiveOn: calendarDateSchema('生效日期'),
   items: z.array(adjustmentItemSchema).min(1, '编制事项至少包含一项调整'),
   note: z.string().max(2000).optional(),
 });
@@ -337,10 +338,7 @@ export const quotaDecisionSchema = z.object({
   approved: z.number().int().min(0).max(100000),
   docNumber: z.string().trim().min(1, '文号不能为空').max(100),
   title: z.string().trim().min(1).max(200).optional(),
-  effectiveOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '生效日期应为 YYYY-MM-DD')
-    .optional(),
+  effectiveOn: calendarDateSchema('生效日期').optional(),
 });
 
 /**

@@ -4,6 +4,7 @@
  * persists the result and carries out the side effects (people and duties that follow a merge, split or move).
  */
 import { z } from 'zod';
+import { calendarDateSchema } from './dates.js';
 import {
   allowedQuotaCategories,
   fundingFormSchema,
@@ -37,10 +38,7 @@ export const institutionFieldsSchema = z.object({
   civilServiceManaged: z.boolean().default(false),
   sortOrder: z.number().int().default(0),
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
-  establishedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullish(),
+  establishedOn: calendarDateSchema('成立日期').nullish(),
 });
 
 const changeFieldsSchema = institutionFieldsSchema.omit({ name: true }).partial();

@@ -4,6 +4,7 @@
  * Pure: readers in src/io produce `Record<key, string>` rows, these schemas validate them.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 import { validateIdNumber, validateUscc } from './codes.js';
 import {
   codeFromLabel,
@@ -239,18 +240,11 @@ function labelled<K extends string>(labels: Record<K, string>, what: string, isR
 }
 
 /** Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, YYYY-MM (first of month); never after `today`. */
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function parseDate(raw: string): string | null {
   const s = raw.trim();
   // fast path: the canonical form, as exports and most systems write it (a million-row import parses 3 per row)
-  const iso = isoDate.exec(s);
-  if (iso) {
-    const y = Number(iso[1]);
-    const mo = Number(iso[2]);
-    const d = Number(iso[3]);
-    return y >= 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? s : null;
-  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isCalendarDate(s) ? s : null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) {
     const ym = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(s);

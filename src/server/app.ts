@@ -27,7 +27,7 @@ import { readRegistry } from '../store/registry.repository.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { registerAuthGuard, SessionCache } from './auth.js';
 import { ChangeFeed } from './change-feed.js';
-import { sendError } from './http-errors.js';
+import { hasUnstorableText, sendError, unstorableText } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
 
 export interface ServerOptions {
@@ -165,6 +165,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
   registerAuthGuard(app, sessions);
+  // text PostgreSQL cannot store (U+0000, unpaired surrogates) is refused here, not by a failing INSERT deep inside
+  app.addHook('preValidation', async (request) => {
+    if (hasUnstorableText(request.body) || hasUnstorableText(request.query) || hasUnstorableText(request.params)) {
+      throw unstorableText();
+    }
+  });
   // read-your-writes: after a write, this process learns the new data version before it answers
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {

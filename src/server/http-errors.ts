@@ -34,6 +34,19 @@ export const mustChangePassword = () => new HttpError(403, 'must_change_password
 export const preconditionRequired = () =>
   new HttpError(428, 'precondition_required', '修改请求须带 If-Match 版本号(先读取资源,使用其 ETag)');
 
+export const unstorableText = () =>
+  new HttpError(400, 'validation', '输入中含有无法保存的字符(如 \\u0000 或不成对的代理字符)');
+
+const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = { test: (s: string) => s.includes('\u0000') || unpairedSurrogate.test(s) };
+
+/** Whether a parsed body, query or params holds a string (or key) with U+0000 or an unpaired surrogate. */
+export function hasUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return unstorable.test(value);
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  return Object.entries(value).some(([k, v]) => unstorable.test(k) || hasUnstorableText(v, depth + 1));
+}
+
 const fastifyMessages: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的内容类型(Content-Type)',
   FST_ERR_CTP_BODY_TOO_LARGE: '请求体过大',
@@ -96,6 +109,10 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
         .join(';')}`,
       issues: issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
+  }
+  if ((error as { code?: unknown }).code === '22021') {
+    // PostgreSQL text cannot hold U+0000 (or invalid UTF-8): the input is at fault, and its transaction was rolled back
+    return reply.status(400).send({ error: 'validation', message: '输入中含有不允许的字符(如 \\u0000)' });
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const status = fe.statusCode === 429 ? 429 : fe.statusCode;

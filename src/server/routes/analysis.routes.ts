@@ -10,7 +10,8 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, c: CachedJson<
   reply.header('ETag', c.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
   if (request.headers['if-none-match'] === c.etag) return reply.status(304).send();
   reply.type('application/json; charset=utf-8');
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('Content-Encoding', 'gzip').send(c.gzip);
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
+    return reply.header('Content-Encoding', 'gzip').send(c.gzip);
   return reply.send(c.json);
 }
 

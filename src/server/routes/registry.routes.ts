@@ -42,7 +42,10 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const nodes = await institutionTree(ctx.command(request), { asOf: request.query.asOf, scope: await ctx.scope(request) });
+      const nodes = await institutionTree(ctx.command(request), {
+        asOf: request.query.asOf,
+        scope: await ctx.scope(request),
+      });
       return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
     },
   );
@@ -79,7 +82,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const rows = await institutionHistory(ctx.command(request), request.params.id, { scope: await ctx.scope(request) });
+      const rows = await institutionHistory(ctx.command(request), request.params.id, {
+        scope: await ctx.scope(request),
+      });
       return { items: rows.map(presentAdjustment) };
     },
   );

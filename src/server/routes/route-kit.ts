@@ -9,6 +9,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDateSchema } from '../../domain/dates.js';
 import { conflict } from '../../store/errors.js';
 import { preconditionRequired } from '../http-errors.js';
 
@@ -20,16 +21,7 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  // year 0000 is a real date to JavaScript but not to PostgreSQL
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '0001-01-01';
-};
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
-  .refine(isRealDate, '日期不存在');
+export const isoDate = calendarDateSchema();
 
 export const idParams = z.object({ id: z.uuid('编号格式无效') });
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });

@@ -1,0 +1,99 @@
+/**
+ * What the browser tests and the web bench share: web/dist built if stale, the real server (with the web app) on a
+ * database holding the demo district and one user per role, and headless Chromium (Debian's) driven by playwright-core.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type pg from 'pg';
+import type { CommandContext } from '../../src/commands/context.js';
+import { buildDemoDistrict } from '../../src/commands/demo.js';
+import { changePassword, createUser } from '../../src/commands/users.js';
+import { generateDemoDistrict } from '../../src/demo/demo-district.js';
+import { buildServer } from '../../src/server/app.js';
+
+export const root = join(import.meta.dirname, '..', '..');
+export const webRoot = join(root, 'web', 'dist');
+export const password = '编办-Web-Test-2026';
+/** The reporter's own unit in the demo district. */
+export const reporterUnit = '区民政局';
+
+export function ensureWebBuild() {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function startWebServer(pool: pg.Pool, today = '2026-11-27') {
+  const demo = generateDemoDistrict();
+  const ctx: CommandContext = { pool, regionCode: demo.regionCode, actor: 'test', today };
+  await buildDemoDistrict(ctx, demo);
+  for (const role of ['admin', 'operator', 'approver', 'leader', 'reporter'] as const) {
+    const u = await createUser(ctx, {
+      username: role,
+      role,
+      institution: role === 'reporter' ? reporterUnit : undefined,
+    });
+    await changePassword(ctx, role, u.oneTimePassword, password);
+  }
+  const app = await buildServer({
+    pool,
+    regionCode: ctx.regionCode,
+    today: () => today,
+    webRoot,
+    loginAttemptsPerMinute: 10_000,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return { ctx, app, base, close: () => app.close() };
+}
+
+export async function launchBrowser() {
+  const dir = mkdtempSync(join(tmpdir(), 'bianzhi-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login form (after signing out whoever was signed in). */
+export async function signIn(page: Page, base: string, username: string, pass = password) {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-card').waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(pass);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A GET through the browser's session (the same cookie the page uses). */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(`fetch(${JSON.stringify(path)}).then((r) => r.json())`) as Promise<T>;
+}

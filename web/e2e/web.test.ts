@@ -1,0 +1,316 @@
+/**
+ * The web app end to end in headless Chromium against the real server on the demo district: what a person sees.
+ * Screenshots of every page go to test-output/web/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/commands/users.js';
+import { idNumberCheckChar } from '../../src/domain/codes.js';
+import { createTestDatabase } from '../../test/test-database.js';
+import {
+  apiGet,
+  ensureWebBuild,
+  launchBrowser,
+  password,
+  reporterUnit,
+  root,
+  signIn,
+  startWebServer,
+} from './harness.js';
+
+const shots = join(root, 'test-output', 'web');
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+
+interface Stats {
+  overview: {
+    institutions: { total: number; partyGov: number; hosted: number; internalUnits: number };
+    quota: Record<string, { approved: number; actual: number; vacant: number; over: number }>;
+    posts: Record<string, Record<string, { approved: number; filled: number }>>;
+  };
+  people: { total: number; education: Record<string, number> };
+}
+interface Tree {
+  items: { id: string; name: string; kind: string; parentId: string | null; status: string }[];
+}
+
+const num = async (page: Page, testId: string) => {
+  const el = page.getByTestId(testId).first();
+  const value = el.locator('.ant-statistic-content-value');
+  const text = (await value.count()) ? await value.innerText() : await el.innerText();
+  return Number(text.replace(/[,\s]/g, ''));
+};
+
+/** Picks an option of an antd Select by typing into it. */
+async function choose(page: Page, select: ReturnType<Page['locator']>, text: string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+function idNumber(serial: number) {
+  const first17 = `370102${'19910203'}${String(serial).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+describe('the web app in a browser', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    ensureWebBuild();
+    database = await createTestDatabase();
+    server = await startWebServer(database.pool);
+    base = server.base;
+    browser = await launchBrowser();
+    page = browser.page;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  it('Given a new account When it signs in with its one-time password Then it must change the password first, and the menu follows its role', async () => {
+    const u = await createUser(server.ctx, { username: 'newcomer', role: 'leader' });
+    await page.context().clearCookies();
+    await page.goto(`${base}/diagnostics`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('用户名').fill('newcomer');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/用户名或密码|密码/);
+    await shot(page, '01-login-error');
+
+    await page.getByLabel('密码').fill(u.oneTimePassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('password-card').waitFor();
+    await shot(page, '02-forced-password');
+    await page.getByLabel('当前密码').fill(u.oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill(password);
+    await page.getByLabel('确认新密码').fill(password);
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    await page.getByTestId('login-card').waitFor();
+
+    await signIn(page, base, 'newcomer');
+    await page.getByTestId('overview-page').waitFor();
+    const menu = await page.getByTestId('nav').innerText();
+    expect(menu).toContain('总览');
+    expect(menu).toContain('诊断');
+    expect(menu).not.toContain('导入');
+    expect(menu).not.toContain('用户');
+  });
+
+  it('Given the demo district When 总览 is open Then its numbers are those of /api/statistics, and Chinese text renders with a CJK font', async () => {
+    await signIn(page, base, 'admin');
+    await page.getByTestId('overview-page').waitFor();
+    await page.getByTestId('quota-total-approved').waitFor();
+    const s = await apiGet<Stats>(page, '/api/statistics');
+    expect(await num(page, 'card-institutions')).toBe(s.overview.institutions.total);
+    expect(await num(page, 'card-party-gov')).toBe(s.overview.institutions.partyGov);
+    expect(await num(page, 'card-hosted')).toBe(s.overview.institutions.hosted);
+    expect(await num(page, 'card-internal-units')).toBe(s.overview.institutions.internalUnits);
+    for (const [category, q] of Object.entries(s.overview.quota)) {
+      for (const m of ['approved', 'actual', 'vacant', 'over'] as const) {
+        expect(await num(page, `quota-${category}-${m}`), `${category} ${m}`).toBe(q[m]);
+      }
+    }
+    for (const [level, byClass] of Object.entries(s.overview.posts)) {
+      for (const [cls, v] of Object.entries(byClass)) {
+        expect(await num(page, `posts-${level}-${cls}-approved`)).toBe(v.approved);
+        expect(await num(page, `posts-${level}-${cls}-filled`)).toBe(v.filled);
+      }
+    }
+    expect(await num(page, 'people-total')).toBe(s.people.total);
+    for (const [e, n] of Object.entries(s.people.education)) expect(await num(page, `education-${e}`)).toBe(n);
+    await page.waitForTimeout(500); // let the charts finish their animation for the screenshot
+    await shot(page, '03-overview', true);
+
+    // a real glyph differs from character to character; missing fonts draw the same box for every one
+    const glyphs = await page.evaluate(`(() => {
+      const font = getComputedStyle(document.querySelector('[data-testid="overview-page"] h3')).fontFamily;
+      const draw = (ch) => {
+        const c = document.createElement('canvas'); c.width = 40; c.height = 40;
+        const g = c.getContext('2d'); g.font = '32px ' + font; g.fillText(ch, 2, 34);
+        return Array.from(g.getImageData(0, 0, 40, 40).data).join(',');
+      };
+      return { font, same: draw('编') === draw('制'), blank: draw('编') === draw(' ') };
+    })()`);
+    expect(glyphs).toMatchObject({ same: false, blank: false });
+  });
+
+  it('Given 总览 When a number is clicked Then the institutions behind it are listed and lead to their file', async () => {
+    await page.goto(`${base}/overview`);
+    const vacant = await num(page, 'quota-admin-vacant');
+    await page.getByTestId('quota-admin-vacant').click();
+    const drawer = page.getByTestId('drill');
+    await drawer.waitFor();
+    expect(await page.locator('.ant-drawer-title').innerText()).toContain('行政编制');
+    expect(Number(await drawer.getByTestId('drill-sum').innerText())).toBe(vacant);
+    await shot(page, '04-drill-down');
+    const first = drawer.locator('tbody tr').first().locator('a').first();
+    const name = await first.innerText();
+    await first.click();
+    await expect.poll(() => page.getByTestId('institution-name').innerText()).toBe(name);
+  });
+
+  it('Given a roster file with one bad row When it is checked Then the row error is shown and nothing is imported; fixed, it imports and the numbers change', async () => {
+    const before = await apiGet<Stats>(page, '/api/statistics');
+    const header =
+      '姓名,公民身份号码,性别,出生日期,学历,所在机构,编制类别,职务,领导职务层级,领导职数类别,入编时间,内设机构';
+    const good = `测试甲,${idNumber(901)},男,1991-02-03,大学本科,${reporterUnit},行政编制,科员,,,2020-07-01,`;
+    const bad = `测试乙,${idNumber(902).slice(0, 17)}X,女,1991-02-03,研究生,${reporterUnit},行政编制,科员,,,2021-07-01,`;
+    const fixed = `测试乙,${idNumber(902)},女,1991-02-03,研究生,${reporterUnit},行政编制,科员,,,2021-07-01,`;
+    const upload = async (rows: string[]) => {
+      await page.locator('input[type=file]').setInputFiles({
+        name: '实名制人员.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...rows].join('\n')),
+      });
+      await page.getByTestId('import-check').click();
+      await page.getByTestId('import-report').waitFor();
+    };
+
+    await page.goto(`${base}/imports`);
+    await upload([good, bad]);
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    const rowText = await problems.locator('tbody tr').first().innerText();
+    expect(rowText).toContain('3'); // the header is row 1, 测试乙 row 3
+    expect(rowText).toContain('公民身份号码');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await shot(page, '05-import-errors');
+    expect((await apiGet<Stats>(page, '/api/statistics')).people.total).toBe(before.people.total);
+
+    await upload([good, fixed]);
+    expect(await page.getByTestId('import-report').innerText()).toContain('校验通过');
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-done').innerText()).toContain('导入完成');
+    await shot(page, '06-import-done');
+
+    await page.goto(`${base}/overview`);
+    await page.getByTestId('people-total').waitFor();
+    expect(await num(page, 'people-total')).toBe(before.people.total + 2);
+    expect(await num(page, 'quota-admin-actual')).toBe(before.overview.quota.admin!.actual + 2);
+  });
+
+  it('Given a draft adjustment When it is submitted, approved and applied Then the tree and the 沿革 show the change', async () => {
+    const tree = await apiGet<Tree>(page, '/api/institutions');
+    const target = tree.items.find((i) => i.name === '区司法局')!;
+    const docNumber = '示编〔2026〕31号';
+
+    await signIn(page, base, 'operator');
+    await page.goto(`${base}/adjustments/new`);
+    await page.getByTestId('doc-number').fill(docNumber);
+    await page.getByTestId('doc-title').fill('关于区司法局更名并增设内设机构的批复');
+    // item 1: rename
+    await choose(page, page.getByTestId('item-0').getByTestId('item-op'), '更名');
+    await choose(page, page.getByTestId('item-0').getByTestId('item-institutionId'), '区司法局');
+    await page.getByTestId('item-0').getByTestId('item-name').fill('区司法行政局');
+    // item 2: a new internal unit
+    await page.getByRole('button', { name: '增加一项' }).click();
+    await choose(page, page.getByTestId('item-1').getByTestId('item-op'), '设立内设机构');
+    await choose(page, page.getByTestId('item-1').getByTestId('item-parentId'), '区司法局');
+    await page.getByTestId('item-1').getByTestId('item-name').fill('法治督察股');
+    await shot(page, '07-adjustment-draft');
+    await page.getByTestId('save-draft').click();
+    await page.getByTestId('adjustment-file').waitFor();
+    const url = page.url();
+    await page.getByTestId('diff').waitFor();
+    expect(await page.getByTestId('diff').innerText()).toContain('法治督察股');
+    await shot(page, '08-adjustment-preview');
+    await page.getByTestId('submit').click();
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    expect(await page.getByTestId('approve').count()).toBe(0); // the operator cannot approve
+
+    await signIn(page, base, 'approver');
+    await page.goto(url);
+    await page.getByTestId('approve').click();
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
+    expect(await page.getByTestId('apply').count()).toBe(0); // the approver does not carry it out
+
+    await signIn(page, base, 'operator');
+    await page.goto(url);
+    await page.getByTestId('apply').click();
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
+    await shot(page, '09-adjustment-applied');
+
+    await page.goto(`${base}/institutions/${target.id}`);
+    await expect.poll(() => page.getByTestId('institution-name').innerText()).toBe('区司法行政局');
+    expect(await page.getByTestId('institution-tree').innerText()).toContain('区司法行政局');
+    await page.getByRole('tab', { name: '沿革' }).click();
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain(docNumber);
+    await page.getByTestId('tree-区司法行政局').click(); // still selectable in the tree
+    await shot(page, '10-institution-history');
+    const after = await apiGet<Tree>(page, '/api/institutions');
+    expect(after.items.some((i) => i.name === '法治督察股' && i.parentId === target.id)).toBe(true);
+  }, 120_000);
+
+  it('Given a 填报员 When it opens another unit by URL Then it is refused, and its menu and lists hold only its own unit', async () => {
+    const tree = await apiGet<Tree>(page, '/api/institutions');
+    const own = tree.items.find((i) => i.name === reporterUnit)!;
+    const other = tree.items.find((i) => i.name === '区财政局')!;
+    await signIn(page, base, 'reporter');
+    await page.waitForURL(new RegExp(`/institutions/${own.id}`));
+    await expect.poll(() => page.getByTestId('institution-name').innerText()).toBe(reporterUnit);
+    const menu = await page.getByTestId('nav').innerText();
+    for (const hidden of ['总览', '诊断', '导入', '用户']) expect(menu).not.toContain(hidden);
+    await shot(page, '11-reporter-own-unit');
+
+    await page.goto(`${base}/institutions/${other.id}`);
+    await expect.poll(() => page.getByTestId('error').first().innerText()).toContain('无权');
+    expect(await page.getByTestId('institution-tree').innerText()).not.toContain('区财政局');
+    await shot(page, '12-reporter-refused');
+    await page.goto(`${base}/people?institutionId=${other.id}`);
+    await expect.poll(() => page.getByTestId('error').first().innerText()).toContain('无权');
+    await page.goto(`${base}/overview`);
+    await expect.poll(() => page.locator('.ant-result-title').innerText()).toBe('无权访问');
+    await page.goto(`${base}/people`);
+    await page.getByTestId('people-table').locator('tbody tr').first().waitFor();
+    const people = await apiGet<{ total: number; items: { institutionId: string }[] }>(
+      page,
+      '/api/people?pageSize=500',
+    );
+    expect(await num(page, 'people-total')).toBe(people.total);
+    expect(await page.getByTestId('unmask').count()).toBe(0);
+  });
+
+  it('Given an admin When every page is opened Then each renders its content (screenshots saved)', async () => {
+    await signIn(page, base, 'admin');
+    const pages: [string, string, string][] = [
+      ['/institutions', 'institutions-page', '13-institutions'],
+      ['/people', 'people-table', '14-people'],
+      ['/duties', 'duties-page', '15-duties'],
+      ['/duties?tab=overlap', 'overlaps', '16-duty-overlaps'],
+      ['/duties?tab=heatmap', 'heatmap', '17-duty-heatmap'],
+      ['/diagnostics', 'section-职能配置', '18-diagnostics'],
+      ['/adjustments', 'adjustments-page', '19-adjustments'],
+      ['/users', 'users-page', '20-users'],
+    ];
+    for (const [path, testId, name] of pages) {
+      await page.goto(`${base}${path}`);
+      await page.getByTestId(testId).first().waitFor();
+      await page.waitForTimeout(300);
+      await shot(page, name);
+    }
+    // the overlap explorer marks the shared terms
+    await page.goto(`${base}/duties?tab=overlap`);
+    await page.getByTestId('overlaps').locator('mark').first().waitFor();
+    expect(await page.getByTestId('overlaps').locator('mark').count()).toBeGreaterThan(0);
+    // 显示完整号码 for the admin
+    await page.goto(`${base}/people`);
+    const firstId = page.getByTestId('people-table').locator('tbody tr').first().locator('[data-testid^="id-"]');
+    expect(await firstId.innerText()).toContain('*');
+    await page.getByTestId('unmask').first().click();
+    await expect.poll(() => firstId.innerText()).toMatch(/^\d{17}[\dX]$/);
+  }, 120_000);
+});

@@ -1,0 +1,46 @@
+/** Shared queries: the institution tree (names for every page) and the "as of" date kept in the URL. */
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { api, qs } from './api';
+import type { InstitutionNode } from './types';
+
+export function useInstitutions(asOf?: string) {
+  return useQuery({
+    queryKey: ['institutions', asOf ?? ''],
+    queryFn: () => api<{ asOf: string; items: InstitutionNode[] }>(`/api/institutions${qs({ asOf })}`),
+    staleTime: 30_000,
+  });
+}
+
+/** id → institution, with the display name of internal units prefixed by their parent's. */
+export function useInstitutionNames(asOf?: string) {
+  const q = useInstitutions(asOf);
+  const byId = new Map<string, InstitutionNode>();
+  for (const i of q.data?.items ?? []) byId.set(i.id, i);
+  const nameOf = (id: string | null | undefined) => {
+    if (!id) return '';
+    const i = byId.get(id);
+    if (!i) return id.slice(0, 8);
+    if (i.kind === 'internal_unit' && i.parentId) return `${byId.get(i.parentId)?.name ?? ''}/${i.name}`;
+    return i.name;
+  };
+  return { ...q, byId, nameOf };
+}
+
+/** A search parameter as state: ?asOf=…, ?institutionId=… */
+export function useParam(name: string): [string | undefined, (v: string | undefined) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get(name) ?? undefined;
+  const set = (v: string | undefined) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        if (v) n.set(name, v);
+        else n.delete(name);
+        if (name !== 'page') n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
+  return [value, set];
+}

@@ -1,0 +1,107 @@
+/** Entry: antd in Chinese, TanStack Query, the router with one lazily loaded chunk per page. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, StrictMode, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Permission } from '../../src/domain/permissions.js';
+import { ApiError } from './api';
+import { AuthProvider, useAuth } from './auth';
+import { AppLayout } from './layout';
+import { LoginPage, PasswordPage } from './pages/LoginPage';
+
+dayjs.locale('zh-cn');
+
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const OverviewPage = page(() => import('./pages/OverviewPage'), 'OverviewPage');
+const InstitutionsPage = page(() => import('./pages/InstitutionsPage'), 'InstitutionsPage');
+const PeoplePage = page(() => import('./pages/PeoplePage'), 'PeoplePage');
+const DutiesPage = page(() => import('./pages/DutiesPage'), 'DutiesPage');
+const DiagnosticsPage = page(() => import('./pages/DiagnosticsPage'), 'DiagnosticsPage');
+const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
+const AdjustmentsPage = page(() => import('./pages/AdjustmentsPage'), 'AdjustmentsPage');
+const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
+const AuditPage = page(() => import('./pages/UsersPage'), 'AuditPage');
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const loading = (
+  <div style={{ padding: 80, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+function Guard({ needs, children }: { needs: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  if (!can(needs)) return <Result status="403" title="无权访问" subTitle="您的角色没有使用此功能的权限。" />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { me, can } = useAuth();
+  if (can('readDistrict')) return <Navigate to="/overview" replace />;
+  if (me?.user.institutionId) return <Navigate to={`/institutions/${me.user.institutionId}`} replace />;
+  return <Navigate to="/institutions" replace />;
+}
+
+function Shell() {
+  const { me, loading: authLoading } = useAuth();
+  const location = useLocation();
+  if (authLoading) return loading;
+  if (!me) {
+    if (location.pathname === '/login') return <LoginPage />;
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  if (me.mustChangePassword) return <PasswordPage forced />;
+  if (location.pathname === '/login') return <Home />;
+  return (
+    <AppLayout>
+      <Suspense fallback={loading}>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/password" element={<PasswordPage />} />
+          <Route path="/overview" element={<Guard needs="readDistrict" children={<OverviewPage />} />} />
+          <Route path="/institutions" element={<Guard needs="readOwnUnit" children={<InstitutionsPage />} />} />
+          <Route path="/institutions/:id" element={<Guard needs="readOwnUnit" children={<InstitutionsPage />} />} />
+          <Route path="/people" element={<Guard needs="readOwnUnit" children={<PeoplePage />} />} />
+          <Route path="/duties" element={<Guard needs="readOwnUnit" children={<DutiesPage />} />} />
+          <Route path="/diagnostics" element={<Guard needs="readDistrict" children={<DiagnosticsPage />} />} />
+          <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
+          <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />
+          <Route path="/audit" element={<Guard needs="readAudit" children={<AuditPage />} />} />
+          <Route path="*" element={<Result status="404" title="页面不存在" />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AuthProvider>
+              <Shell />
+            </AuthProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

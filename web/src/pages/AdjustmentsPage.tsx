@@ -1,0 +1,593 @@
+/** 编制事项: drafts with one form per kind of change, the diff before it is carried out, submit → approve → apply. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Divider,
+  Empty,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  institutionKindLabels,
+  leadershipLevels,
+  postClassLabels,
+  postClasses,
+  quotaCategories,
+  quotaCategoryLabels,
+  ranks,
+} from '../../../src/domain/vocabulary.js';
+import { api, errorMessage, etagOf } from '../api';
+import { useAuth } from '../auth';
+import { useInstitutionNames } from '../hooks';
+import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
+import { ErrorAlert, statusColors } from '../ui';
+
+const opLabels: Record<string, string> = {
+  set_quota: '核定编制',
+  set_posts: '核定领导职数',
+  rename_institution: '更名',
+  create_institution: '设立内设机构',
+  abolish_institution: '撤销机构',
+  move_quota: '划转编制',
+};
+
+function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function AdjustmentsPage() {
+  const { id } = useParams();
+  if (id === 'new') return <DraftForm />;
+  if (id) return <AdjustmentFile id={id} />;
+  return <AdjustmentList />;
+}
+
+function AdjustmentList() {
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const q = useQuery({ queryKey: ['adjustments'], queryFn: () => api<{ items: Adjustment[] }>('/api/adjustments') });
+  const [status, setStatus] = useState<string>();
+  const items = (q.data?.items ?? []).filter((a) => !status || a.status === status);
+  return (
+    <Card
+      title="编制事项"
+      data-testid="adjustments-page"
+      extra={
+        <Space>
+          <Select
+            allowClear
+            placeholder="状态"
+            style={{ width: 120 }}
+            value={status}
+            onChange={setStatus}
+            options={Object.entries({
+              draft: '草稿',
+              submitted: '已提交',
+              approved: '已批准',
+              applied: '已执行',
+              rejected: '已驳回',
+            }).map(([value, label]) => ({ value, label }))}
+          />
+          {can('draftAdjustments') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/adjustments/new')}
+              data-testid="new-adjustment"
+            >
+              新建编制事项
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <ErrorAlert error={q.error} />
+      <Table
+        size="small"
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={[...items].reverse()}
+        columns={[
+          {
+            title: '文号',
+            dataIndex: 'docNumber',
+            render: (d: string, a: Adjustment) => <Link to={`/adjustments/${a.id}`}>{d}</Link>,
+          },
+          { title: '标题', dataIndex: 'title' },
+          { title: '生效日期', dataIndex: 'effectiveOn', width: 110 },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            width: 90,
+            render: (l: string, a: Adjustment) => <Tag color={statusColors[a.status]}>{l}</Tag>,
+          },
+          { title: '拟稿人', dataIndex: 'createdBy', width: 110 },
+          { title: '审批人', dataIndex: 'decidedBy', width: 110 },
+        ]}
+      />
+    </Card>
+  );
+}
+
+type DraftItem = Record<string, unknown> & { key: string; op: string };
+
+function ItemFields({
+  item,
+  set,
+  options,
+}: {
+  item: DraftItem;
+  set: (patch: Record<string, unknown>) => void;
+  options: { value: string; label: string }[];
+}) {
+  const inst = (field: string, placeholder = '机构') => (
+    <Select
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={placeholder}
+      style={{ width: 260 }}
+      value={item[field] as string | undefined}
+      onChange={(v) => set({ [field]: v })}
+      options={options}
+      data-testid={`item-${field}`}
+    />
+  );
+  const num = (field: string, placeholder: string) => (
+    <InputNumber
+      min={0}
+      placeholder={placeholder}
+      value={item[field] as number | undefined}
+      onChange={(v) => set({ [field]: v ?? undefined })}
+      data-testid={`item-${field}`}
+    />
+  );
+  const category = (
+    <Select
+      placeholder="编制类别"
+      style={{ width: 170 }}
+      value={item.category as string | undefined}
+      onChange={(v) => set({ category: v })}
+      options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))}
+      data-testid="item-category"
+    />
+  );
+  switch (item.op) {
+    case 'set_quota':
+      return (
+        <Space wrap>
+          {inst('institutionId')}
+          {category}
+          {num('approved', '核定数')}
+        </Space>
+      );
+    case 'set_posts':
+      return (
+        <Space wrap>
+          {inst('institutionId')}
+          <Select
+            placeholder="层级"
+            style={{ width: 100 }}
+            value={item.level as string | undefined}
+            onChange={(v) => set({ level: v })}
+            options={leadershipLevels.map((l) => ({ value: l, label: l }))}
+          />
+          <Select
+            placeholder="类别"
+            style={{ width: 100 }}
+            value={item.postClass as string | undefined}
+            onChange={(v) => set({ postClass: v })}
+            options={postClasses.map((c) => ({ value: c, label: postClassLabels[c] }))}
+          />
+          {num('approved', '核定职数')}
+        </Space>
+      );
+    case 'rename_institution':
+      return (
+        <Space wrap>
+          {inst('institutionId')}
+          <Input
+            placeholder="新名称"
+            style={{ width: 220 }}
+            value={item.name as string | undefined}
+            onChange={(e) => set({ name: e.target.value })}
+            data-testid="item-name"
+          />
+        </Space>
+      );
+    case 'create_institution':
+      return (
+        <Space wrap>
+          {inst('parentId', '所属机构')}
+          <Input
+            placeholder="内设机构名称"
+            style={{ width: 200 }}
+            value={item.name as string | undefined}
+            onChange={(e) => set({ name: e.target.value })}
+            data-testid="item-name"
+          />
+          <Select
+            placeholder="规格"
+            allowClear
+            style={{ width: 90 }}
+            value={item.rank as string | undefined}
+            onChange={(v) => set({ rank: v })}
+            options={ranks.map((r) => ({ value: r, label: r }))}
+          />
+        </Space>
+      );
+    case 'abolish_institution':
+      return <Space wrap>{inst('institutionId')}</Space>;
+    case 'move_quota':
+      return (
+        <Space wrap>
+          {inst('fromId', '划出机构')}
+          {inst('toId', '划入机构')}
+          {category}
+          {num('amount', '数量')}
+        </Space>
+      );
+    default:
+      return null;
+  }
+}
+
+function toItem(d: DraftItem): Record<string, unknown> {
+  const { key: _key, ...rest } = d;
+  if (d.op === 'create_institution') return { ...rest, kind: 'internal_unit', id: d.id ?? uuid() };
+  return rest;
+}
+
+function DraftForm() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const names = useInstitutionNames();
+  const [docNumber, setDocNumber] = useState('');
+  const [title, setTitle] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState(dayjs().format('YYYY-MM-DD'));
+  const [items, setItems] = useState<DraftItem[]>([{ key: uuid(), op: 'set_quota' }]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const options = (names.data?.items ?? [])
+    .filter((i) => i.status === 'active')
+    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const a = await api<Adjustment>('/api/adjustments', {
+        body: { docNumber, title, effectiveOn, items: items.map(toItem) },
+      });
+      message.success('草稿已保存');
+      await client.invalidateQueries({ queryKey: ['adjustments'] });
+      navigate(`/adjustments/${a.id}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="新建编制事项" data-testid="draft-form">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Space wrap>
+          <Input
+            addonBefore="文号"
+            placeholder="如 示编〔2026〕12号"
+            value={docNumber}
+            onChange={(e) => setDocNumber(e.target.value)}
+            style={{ width: 280 }}
+            data-testid="doc-number"
+          />
+          <Input
+            addonBefore="标题"
+            placeholder="关于……的批复"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            style={{ width: 420 }}
+            data-testid="doc-title"
+          />
+          <span>生效日期</span>
+          <DatePicker
+            value={dayjs(effectiveOn)}
+            allowClear={false}
+            onChange={(d) => d && setEffectiveOn(d.format('YYYY-MM-DD'))}
+          />
+        </Space>
+        <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
+          调整事项
+        </Divider>
+        {items.map((item, index) => (
+          <Card size="small" key={item.key} data-testid={`item-${index}`}>
+            <Space align="start" wrap>
+              <b>{index + 1}.</b>
+              <Select
+                style={{ width: 150 }}
+                value={item.op}
+                onChange={(op) => setItems((xs) => xs.map((x) => (x.key === item.key ? { key: x.key, op } : x)))}
+                options={Object.entries(opLabels).map(([value, label]) => ({ value, label }))}
+                data-testid="item-op"
+              />
+              <ItemFields
+                item={item}
+                options={options}
+                set={(patch) => setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, ...patch } : x)))}
+              />
+              {items.length > 1 && (
+                <Button
+                  icon={<DeleteOutlined />}
+                  onClick={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
+                />
+              )}
+            </Space>
+          </Card>
+        ))}
+        <Button icon={<PlusOutlined />} onClick={() => setItems((xs) => [...xs, { key: uuid(), op: 'set_quota' }])}>
+          增加一项
+        </Button>
+        {error && <Alert type="error" showIcon title={error} data-testid="draft-error" />}
+        <Space>
+          <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">
+            保存草稿
+          </Button>
+          <Button onClick={() => navigate('/adjustments')}>取消</Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+function describeItem(item: AdjustmentItem, nameOf: (id: string) => string): string {
+  const n = (k: string) => nameOf(String(item[k] ?? ''));
+  switch (item.op) {
+    case 'set_quota':
+      return `${n('institutionId')} ${quotaCategoryLabels[item.category as keyof typeof quotaCategoryLabels] ?? item.category} 核定为 ${item.approved} 名`;
+    case 'set_posts':
+      return `${n('institutionId')} ${item.level}(${postClassLabels[item.postClass as keyof typeof postClassLabels] ?? item.postClass})领导职数核定为 ${item.approved} 名`;
+    case 'rename_institution':
+      return `${n('institutionId')} 更名为"${item.name}"`;
+    case 'create_institution':
+      return `${item.parentId ? `在 ${n('parentId')} 下` : ''}设立${institutionKindLabels[item.kind as keyof typeof institutionKindLabels] ?? ''}"${item.name}"${item.rank ? `(${item.rank})` : ''}`;
+    case 'abolish_institution':
+      return `撤销 ${n('institutionId')}`;
+    case 'move_quota':
+      return `从 ${n('fromId')} 划转 ${quotaCategoryLabels[item.category as keyof typeof quotaCategoryLabels] ?? item.category} ${item.amount} 名至 ${n('toId')}`;
+    default:
+      return JSON.stringify(item);
+  }
+}
+
+function AdjustmentFile({ id }: { id: string }) {
+  const { can } = useAuth();
+  const { message, modal } = App.useApp();
+  const client = useQueryClient();
+  const names = useInstitutionNames();
+  const q = useQuery({
+    queryKey: ['adjustment', id],
+    queryFn: () => api<Adjustment & { items: AdjustmentItem[] }>(`/api/adjustments/${id}`),
+  });
+  const a = q.data;
+  const preview = useQuery({
+    queryKey: ['adjustment-preview', id, a?.version],
+    queryFn: () => api<{ diff: RegistryDiff }>(`/api/adjustments/${id}/preview`),
+    enabled: !!a && a.status !== 'applied' && a.status !== 'rejected',
+  });
+  const [busy, setBusy] = useState<string>();
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!a) return <Skeleton active />;
+  const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+    setBusy(action);
+    try {
+      await api(`/api/adjustments/${id}/${action}`, { method: 'POST', body: {}, ifMatch: etagOf(a) });
+      message.success(`已${label}`);
+      if (action === 'apply') await client.invalidateQueries();
+      else {
+        await client.invalidateQueries({ queryKey: ['adjustment', id] });
+        await client.invalidateQueries({ queryKey: ['adjustments'] });
+      }
+    } catch (e) {
+      modal.error({ title: `${label}失败`, content: errorMessage(e) });
+      await q.refetch();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const stepOf: Record<string, number> = { draft: 0, submitted: 1, approved: 2, applied: 3, rejected: 2 };
+  const diff = preview.data?.diff;
+  return (
+    <Card
+      data-testid="adjustment-file"
+      title={
+        <Space>
+          <Link to="/adjustments">编制事项</Link>/<span>{a.docNumber}</span>
+          <Tag color={statusColors[a.status]} data-testid="adjustment-status">
+            {a.statusLabel}
+          </Tag>
+        </Space>
+      }
+      extra={
+        <Space>
+          {a.status === 'draft' && can('draftAdjustments') && (
+            <Button
+              type="primary"
+              loading={busy === 'submit'}
+              onClick={() => act('submit', '提交审批')}
+              data-testid="submit"
+            >
+              提交审批
+            </Button>
+          )}
+          {a.status === 'submitted' && can('decideAdjustments') && (
+            <>
+              <Button
+                type="primary"
+                loading={busy === 'approve'}
+                onClick={() => act('approve', '批准')}
+                data-testid="approve"
+              >
+                批准
+              </Button>
+              <Button danger loading={busy === 'reject'} onClick={() => act('reject', '驳回')} data-testid="reject">
+                驳回
+              </Button>
+            </>
+          )}
+          {a.status === 'approved' && can('applyAdjustments') && (
+            <Button
+              type="primary"
+              danger
+              loading={busy === 'apply'}
+              onClick={() => act('apply', '执行')}
+              data-testid="apply"
+            >
+              执行
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Steps
+        size="small"
+        current={stepOf[a.status]}
+        status={a.status === 'rejected' ? 'error' : undefined}
+        style={{ marginBottom: 24 }}
+        items={[
+          { title: '草稿' },
+          { title: '已提交' },
+          { title: a.status === 'rejected' ? '已驳回' : '已批准' },
+          { title: '已执行' },
+        ]}
+      />
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label="文号">{a.docNumber}</Descriptions.Item>
+        <Descriptions.Item label="标题">{a.title}</Descriptions.Item>
+        <Descriptions.Item label="生效日期">{a.effectiveOn}</Descriptions.Item>
+        <Descriptions.Item label="拟稿人">{a.createdBy}</Descriptions.Item>
+        <Descriptions.Item label="审批人">{a.decidedBy ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="执行时间">
+          {a.appliedAt ? new Date(a.appliedAt).toLocaleString('zh-CN') : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        调整事项
+      </Typography.Title>
+      <ol data-testid="adjustment-items">
+        {a.items.map((item, i) => (
+          <li key={i}>
+            <Tag>{item.opLabel ?? item.op}</Tag>
+            {describeItem(item, names.nameOf)}
+          </li>
+        ))}
+      </ol>
+      {a.status !== 'applied' && a.status !== 'rejected' && (
+        <>
+          <Typography.Title level={5}>执行后的变化</Typography.Title>
+          <ErrorAlert error={preview.error} />
+          {diff && <DiffView diff={diff} />}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function DiffView({ diff }: { diff: RegistryDiff }) {
+  const empty =
+    !diff.created.length && !diff.abolished.length && !diff.changed.length && !diff.quotas.length && !diff.posts.length;
+  if (empty) return <Empty description="执行后机构编制没有变化" />;
+  const arrow = (b: number, a: number) => (
+    <span>
+      {b} → <b style={{ color: a > b ? '#389e0d' : '#cf1322' }}>{a}</b>({a > b ? '+' : ''}
+      {a - b})
+    </span>
+  );
+  return (
+    <div data-testid="diff">
+      {diff.created.length > 0 && (
+        <p>
+          新设:
+          {diff.created.map((n) => (
+            <Tag color="green" key={n}>
+              {n}
+            </Tag>
+          ))}
+        </p>
+      )}
+      {diff.abolished.length > 0 && (
+        <p>
+          撤销:
+          {diff.abolished.map((n) => (
+            <Tag color="red" key={n}>
+              {n}
+            </Tag>
+          ))}
+        </p>
+      )}
+      {diff.changed.length > 0 && (
+        <p>
+          变更:
+          {diff.changed.map((n) => (
+            <Tag color="blue" key={n}>
+              {n}
+            </Tag>
+          ))}
+        </p>
+      )}
+      {diff.quotas.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={(r) => `${r.institution}|${r.category}`}
+          dataSource={diff.quotas}
+          columns={[
+            { title: '机构', dataIndex: 'institution' },
+            {
+              title: '编制类别',
+              dataIndex: 'category',
+              render: (c: string) => quotaCategoryLabels[c as keyof typeof quotaCategoryLabels] ?? c,
+            },
+            { title: '核定编制', key: 'n', render: (_: unknown, r) => arrow(r.before, r.after) },
+          ]}
+        />
+      )}
+      {diff.posts.length > 0 && (
+        <Table
+          style={{ marginTop: 8 }}
+          size="small"
+          pagination={false}
+          rowKey={(r) => `${r.institution}|${r.level}|${r.postClass}`}
+          dataSource={diff.posts}
+          columns={[
+            { title: '机构', dataIndex: 'institution' },
+            { title: '层级', dataIndex: 'level' },
+            {
+              title: '类别',
+              dataIndex: 'postClass',
+              render: (c: string) => postClassLabels[c as keyof typeof postClassLabels] ?? c,
+            },
+            { title: '领导职数', key: 'n', render: (_: unknown, r) => arrow(r.before, r.after) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

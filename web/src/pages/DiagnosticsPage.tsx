@@ -1,0 +1,152 @@
+/** 诊断: findings under the report's four headings, filterable, each with its evidence, the article it offends and the measure. */
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Collapse, Descriptions, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api, qs } from '../api';
+import { useInstitutionNames, useParam } from '../hooks';
+import type { Finding } from '../types';
+import { ErrorAlert, Highlighted, severityColors } from '../ui';
+
+const sections = ['机构设置', '职能配置', '人员结构', '管理体制'];
+
+export function DiagnosticsPage() {
+  const [code, setCode] = useParam('code');
+  const [severity, setSeverity] = useParam('severity');
+  const [institutionId, setInstitutionId] = useParam('institutionId');
+  const names = useInstitutionNames();
+  const all = useQuery({
+    queryKey: ['diagnostics', ''],
+    queryFn: () => api<{ findings: Finding[] }>('/api/diagnostics'),
+  });
+  const filtered = useQuery({
+    queryKey: ['diagnostics', code ?? '', severity ?? '', institutionId ?? ''],
+    queryFn: () => api<{ findings: Finding[] }>(`/api/diagnostics${qs({ code, severity, institutionId })}`),
+  });
+  const codes = new Map<string, string>();
+  for (const f of all.data?.findings ?? []) codes.set(f.code, f.codeLabel);
+  const findings = filtered.data?.findings ?? [];
+  return (
+    <Card title="诊断:存在的主要问题" data-testid="diagnostics-page">
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="问题类型"
+          style={{ width: 280 }}
+          value={code}
+          onChange={setCode}
+          options={[...codes].map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder="严重程度"
+          style={{ width: 120 }}
+          value={severity}
+          onChange={setSeverity}
+          options={[
+            { value: 'high', label: '高' },
+            { value: 'medium', label: '中' },
+            { value: 'low', label: '低' },
+          ]}
+        />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+          placeholder="涉及机构"
+          style={{ width: 260 }}
+          value={institutionId}
+          onChange={setInstitutionId}
+          options={(names.data?.items ?? [])
+            .filter((i) => i.status === 'active')
+            .map((i) => ({ value: i.id, label: names.nameOf(i.id) }))}
+        />
+        <Typography.Text type="secondary">
+          共 <span data-testid="findings-total">{filtered.data ? findings.length : '…'}</span> 项发现
+        </Typography.Text>
+      </Space>
+      <ErrorAlert error={filtered.error} />
+      {filtered.isLoading ? (
+        <Skeleton active />
+      ) : !findings.length ? (
+        <Empty description="没有符合条件的问题" />
+      ) : (
+        sections.map((section, si) => {
+          const inSection = findings.filter((f) => f.section === section);
+          if (!inSection.length) return null;
+          return (
+            <div key={section} style={{ marginBottom: 24 }} data-testid={`section-${section}`}>
+              <Typography.Title level={4}>
+                ({['一', '二', '三', '四'][si]}){section}方面 <Badge count={inSection.length} color="#b71c1c" />
+              </Typography.Title>
+              <Collapse
+                items={inSection.map((f) => ({
+                  key: f.id,
+                  label: (
+                    <Space align="start">
+                      <Tag color={severityColors[f.severity]}>{f.severityLabel}</Tag>
+                      <Tag>{f.codeLabel}</Tag>
+                      <span>{f.title}</span>
+                    </Space>
+                  ),
+                  children: <FindingBody f={f} />,
+                }))}
+              />
+            </div>
+          );
+        })
+      )}
+    </Card>
+  );
+}
+
+function FindingBody({ f }: { f: Finding }) {
+  const texts = f.evidence.filter((e) => e.kind === 'text');
+  const numbers = f.evidence.filter((e) => e.kind === 'number');
+  const laws = f.evidence.filter((e) => e.kind === 'law');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <div>
+        <b>涉及机构:</b>
+        <Space wrap>
+          {f.institutions.map((i) => (
+            <Link key={i.id} to={`/institutions/${i.id}`}>
+              {i.name}
+            </Link>
+          ))}
+        </Space>
+      </div>
+      {numbers.length > 0 && (
+        <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
+          {numbers.map((n, i) => (
+            <Descriptions.Item key={i} label={`${n.institution ? `${n.institution} ` : ''}${n.label}`}>
+              {n.value}
+              {n.unit ?? ''}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
+      {texts.length > 0 && (
+        <div>
+          <b>依据材料:</b>
+          {texts.map((t, i) => (
+            <div key={i} style={{ borderLeft: '3px solid #f0f0f0', paddingLeft: 8, margin: '6px 0' }}>
+              <Typography.Text type="secondary">{t.institution}:</Typography.Text>
+              <Highlighted text={t.text} terms={t.highlight} />
+            </div>
+          ))}
+        </div>
+      )}
+      {laws.map((l, i) => (
+        <div key={i} data-testid="law" style={{ background: '#fafafa', padding: 8, borderRadius: 4 }}>
+          <b>
+            《{l.law}》{l.article}:
+          </b>
+          {l.text}
+        </div>
+      ))}
+      <div>
+        <b>对策建议:</b>
+        {f.measure}
+      </div>
+    </Space>
+  );
+}

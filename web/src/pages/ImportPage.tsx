@@ -1,0 +1,212 @@
+/** 导入导出: upload → every row's problem listed → commit only a clean file; templates and exports to download. */
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { api, errorMessage, qs } from '../api';
+import { useAuth } from '../auth';
+import type { ImportResult } from '../types';
+
+const kinds = [
+  { value: 'roster', label: '实名制人员' },
+  { value: 'baseline', label: '机构编制(机构、编制、领导职数)' },
+  { value: 'duties', label: '职能与权责清单' },
+  { value: 'workload', label: '工作量' },
+  { value: 'indicators', label: '区域指标' },
+];
+
+export function ImportPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [kind, setKind] = useState('roster');
+  const [file, setFile] = useState<File>();
+  const [docNumber, setDocNumber] = useState('');
+  const [check, setCheck] = useState<ImportResult>();
+  const [done, setDone] = useState<ImportResult>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const r = await api<ImportResult>(
+        `/api/imports/${kind}${qs({ dryRun: String(dryRun), docNumber: kind === 'baseline' ? docNumber || undefined : undefined })}`,
+        { form },
+      );
+      if (dryRun) setCheck(r);
+      else {
+        setDone(r);
+        if (r.ok) {
+          message.success(`已导入 ${r.rows} 行`);
+          await client.invalidateQueries();
+        }
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reset = (f?: File) => {
+    setFile(f);
+    setCheck(undefined);
+    setDone(undefined);
+    setError(undefined);
+  };
+  const step = done?.ok ? 2 : check?.ok ? 1 : 0;
+
+  return (
+    <Row gutter={16} data-testid="import-page">
+      <Col xs={24} xl={16}>
+        <Card title="导入数据">
+          <Steps
+            current={step}
+            style={{ marginBottom: 24 }}
+            items={[{ title: '选择文件并校验' }, { title: '确认导入' }, { title: '完成' }]}
+          />
+          <Space wrap style={{ marginBottom: 16 }}>
+            <span>数据类型</span>
+            <Select
+              style={{ width: 300 }}
+              value={kind}
+              onChange={(k) => {
+                setKind(k);
+                reset();
+              }}
+              options={kinds}
+              data-testid="import-kind"
+            />
+            {kind === 'baseline' && (
+              <Input
+                placeholder="文号(如 示编〔2026〕5号)"
+                value={docNumber}
+                onChange={(e) => setDocNumber(e.target.value)}
+                style={{ width: 240 }}
+              />
+            )}
+          </Space>
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            maxCount={1}
+            beforeUpload={(f) => {
+              reset(f);
+              return false;
+            }}
+            onRemove={() => reset()}
+            fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+            data-testid="import-upload"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或拖拽 Excel(.xlsx)或 CSV 文件到此处</p>
+            <p className="ant-upload-hint">先校验每一行;有任何错误都不会写入数据库。</p>
+          </Upload.Dragger>
+          <Space style={{ marginTop: 16 }}>
+            <Button
+              type="primary"
+              disabled={!file || busy}
+              loading={busy && !check}
+              onClick={() => send(true)}
+              data-testid="import-check"
+            >
+              校验
+            </Button>
+            <Button
+              type="primary"
+              danger
+              disabled={!check?.ok || busy || !!done?.ok}
+              loading={busy && !!check}
+              onClick={() => send(false)}
+              data-testid="import-commit"
+            >
+              确认导入
+            </Button>
+          </Space>
+          {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="import-error" />}
+          {check && !done && (
+            <div style={{ marginTop: 16 }} data-testid="import-report">
+              {check.ok ? (
+                <Alert type="success" showIcon title={`校验通过:共 ${check.rows} 行,没有错误。可以确认导入。`} />
+              ) : (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={`校验未通过:共 ${check.rows} 行,发现 ${check.problemCount} 个问题。请修改文件后重新上传,本次未导入任何数据。`}
+                />
+              )}
+              {check.warnings.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 8 }}
+                  title={`另有 ${check.warnings.length} 条提示(不影响导入)`}
+                  description={check.warnings.slice(0, 5).map((w) => (
+                    <div key={`${w.sheet}${w.row}${w.column}`}>{w.message}</div>
+                  ))}
+                />
+              )}
+              {check.problems.length > 0 && (
+                <Table
+                  style={{ marginTop: 12 }}
+                  size="small"
+                  rowKey={(p) => `${p.sheet}|${p.row}|${p.column}|${p.reason}`}
+                  dataSource={check.problems}
+                  data-testid="import-problems"
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  columns={[
+                    { title: '工作表', dataIndex: 'sheet', width: 120 },
+                    { title: '行', dataIndex: 'row', width: 60 },
+                    { title: '列', dataIndex: 'column', width: 120 },
+                    { title: '问题', dataIndex: 'message' },
+                  ]}
+                />
+              )}
+            </div>
+          )}
+          {done && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type={done.ok ? 'success' : 'error'}
+              showIcon
+              data-testid="import-done"
+              title={
+                done.ok
+                  ? `导入完成:已写入 ${done.rows} 行。`
+                  : `导入失败:发现 ${done.problemCount} 个问题,未写入任何数据。`
+              }
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card title="导入模板" size="small" style={{ marginBottom: 16 }}>
+          <Space orientation="vertical">
+            {kinds.map((k) => (
+              <Button key={k.value} type="link" icon={<DownloadOutlined />} href={`/api/templates/${k.value}`}>
+                {k.label}模板
+              </Button>
+            ))}
+          </Space>
+        </Card>
+        {can('exportData') && (
+          <Card title="导出本区数据" size="small">
+            <Typography.Paragraph type="secondary">导出的工作簿可以修改后再次导入。</Typography.Paragraph>
+            <Space orientation="vertical">
+              {kinds.map((k) => (
+                <Button key={k.value} type="link" icon={<DownloadOutlined />} href={`/api/exports/${k.value}`}>
+                  {k.label}
+                </Button>
+              ))}
+            </Space>
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}
