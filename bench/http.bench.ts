@@ -130,7 +130,7 @@ try {
   for (const path of [
     '/api/institutions',
     `/api/institutions/${institutions[0]!.id}`,
-    '/api/people?q=王&pageSize=20',
+    `/api/people?q=${encodeURIComponent('王')}&pageSize=20`,
     '/api/duties?pageSize=20',
     '/api/adjustments',
     '/api/diagnostics?severity=high',
@@ -148,7 +148,7 @@ try {
       { method: 'GET', path: '/api/diagnostics?severity=high', headers: leader },
       { method: 'GET', path: '/api/institutions', headers: leader },
       { method: 'GET', path: `/api/institutions/${institutions[0]!.id}`, headers: leader },
-      { method: 'GET', path: '/api/people?q=王&pageSize=20', headers: leader },
+      { method: 'GET', path: `/api/people?q=${encodeURIComponent('王')}&pageSize=20`, headers: leader },
       { method: 'GET', path: '/api/duties?pageSize=20', headers: leader },
       { method: 'GET', path: '/api/statistics', headers: leader },
       { method: 'GET', path: '/api/adjustments', headers: leader },

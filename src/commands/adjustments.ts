@@ -59,13 +59,15 @@ export async function createAdjustment(
   const draft = adjustmentDraftSchema.parse(input);
   const id = randomUUID();
   const run = async (tx: Tx) => {
-    await lockRegion(tx, ctx.regionCode);
     await insertAdjustment(
       tx,
       ctx.regionCode,
       { id, ...draft, status: 'draft', isBaseline: opts.isBaseline ?? false, createdBy: ctx.actor },
       draft.items,
     );
+    const created = (await findAdjustment(tx, ctx.regionCode, id))!;
+    // a draft touches nothing shared: the district's write lock is needed only for the audit chain, taken last
+    await lockRegion(tx, ctx.regionCode);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
       action: 'adjustment.create',
@@ -73,7 +75,7 @@ export async function createAdjustment(
       entityId: id,
       after: { ...draft, items: draft.items.length },
     });
-    return (await findAdjustment(tx, ctx.regionCode, id))!;
+    return created;
   };
   return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
 }

@@ -318,12 +318,21 @@ describe('errors and limits', () => {
     expect(await databaseFingerprint(f.pool)).toBe(before);
   });
 
-  it('Given any answer Then security headers are set', async () => {
-    const r = await f.as.leader({ method: 'GET', url: '/api/region' });
-    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(r.headers['x-content-type-options']).toBe('nosniff');
-    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(r.headers['x-powered-by']).toBeUndefined();
+  it("Given any answer Then security headers are set: a short set on API answers, helmet's full set on pages", async () => {
+    for (const r of [
+      await f.as.leader({ method: 'GET', url: '/api/region' }),
+      await f.app.inject({ method: 'GET', url: '/api/statistics' }), // refused: 401
+    ]) {
+      expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['x-powered-by']).toBeUndefined();
+    }
+    const docs = await f.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+    expect(docs.headers['strict-transport-security']).toBeUndefined();
   });
 });
 

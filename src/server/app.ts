@@ -124,6 +124,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       request.user?.role === 'reporter' ? scopeOf(request.user, (await registry()).institutions.values()) : undefined,
   };
 
+  // API routes (those declaring `config.access`) carry their own short header set (auth.ts apiSecurityHeaders);
+  // helmet's full set is for pages. This hook must come before helmet's, which reads the option when a route is added.
+  app.addHook('onRoute', (route) => {
+    if (route.config && 'access' in route.config) (route as { helmet?: boolean }).helmet = false;
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -74,9 +74,13 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
     at,
   };
   const hash = auditHash(prevHash, row);
+  // one round trip for the row and its announcement (delivered on commit only): the caller holds the district's
+  // write lock until then, so every round trip here is time other writers wait
   await tx.query(
-    `INSERT INTO audit_events (region_code, seq, actor, action, entity, entity_id, before, after, at, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    `WITH added AS (
+       INSERT INTO audit_events (region_code, seq, actor, action, entity, entity_id, before, after, at, prev_hash, hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING seq)
+     SELECT pg_notify($12, $13) FROM added`,
     [
       regionCode,
       seq,
@@ -89,13 +93,10 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
       at,
       prevHash,
       hash,
+      changeChannel,
+      JSON.stringify({ regionCode, seq, entity: row.entity, action: row.action }),
     ],
   );
-  // delivered on commit only: other server processes drop what they cached from before this change
-  await tx.query('SELECT pg_notify($1, $2)', [
-    changeChannel,
-    JSON.stringify({ regionCode, seq, entity: row.entity, action: row.action }),
-  ]);
 }
 
 /** The NOTIFY channel on which every committed audit event (= every mutation) is announced. */
