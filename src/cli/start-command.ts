@@ -59,7 +59,13 @@ async function serve(opts: { demo: boolean; host: string; port: number }) {
       ),
     );
     const { buildServer } = await import('../server/app.js');
-    app = await buildServer({ pool: store.pool, regionCode: district.regionCode, logger: true, webRoot });
+    app = await buildServer({
+      pool: store.pool,
+      regionCode: district.regionCode,
+      logger: true,
+      webRoot,
+      warmCache: true,
+    });
     const address = await app.listen({ host: opts.host, port: opts.port });
     console.log('');
     console.log(`bianzhi 已启动:${address}  (接口文档 ${address}/api/docs;按 Ctrl-C 停止)`);

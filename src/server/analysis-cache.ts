@@ -49,8 +49,45 @@ export class AnalysisCache {
     private readonly maxEntries = 16,
   ) {
     feed.onChange((c) => {
-      if (c.dataChanged) this.entries.clear();
+      if (c.dataChanged) {
+        this.entries.clear();
+        if (this.warmDate) this.scheduleWarm();
+      }
     });
+  }
+
+  private warmDate?: () => string;
+  private warmTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Keeps today's statistics and findings computed ahead of the first request: now, and again shortly after every
+   * change of the data (a burst of changes is computed once).
+   */
+  keepWarm(today: () => string) {
+    this.warmDate = today;
+    this.warm(today());
+  }
+
+  close() {
+    this.warmDate = undefined;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+  }
+
+  private scheduleWarm() {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => this.warmDate && this.warm(this.warmDate()), 200);
+    this.warmTimer.unref();
+  }
+
+  private warm(asOf: string) {
+    this.statistics(asOf).catch(() => undefined); // a failure is not kept; the next request retries and reports it
+    this.diagnostics(asOf).catch(() => undefined);
+  }
+
+  /** Whether the answers for a date are held (or being computed) for the current data version. */
+  holds(asOf: string): boolean {
+    const e = this.entries.get(`${this.feed.dataVersion}|${asOf}`);
+    return !!(e?.statistics && e.diagnostics);
   }
 
   /** The district on a date, read once per data version. */

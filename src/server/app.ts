@@ -43,6 +43,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Today's date for commands (tests pin it). */
   today?: () => string;
+  /** Compute today's statistics and findings ahead of requests, at start and after each data change. */
+  warmCache?: boolean;
 }
 
 /** What the routes share: the database, caches, and how to turn a request into a command context. */
@@ -93,6 +95,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onClose', async () => feed.close());
   const sessions = new SessionCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
   const analysis = new AnalysisCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
+  app.addHook('onClose', async () => analysis.close());
   const today = opts.today ?? (() => todayIso());
   let registryCache: { version: number; state: Promise<RegistryState> } | undefined;
   const registry = () => {
@@ -187,5 +190,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerRoutes(app.withTypeProvider<ZodTypeProvider>(), ctx);
   if (webApp) await app.register(fastifyStatic, { root: opts.webRoot!, prefix: '/', wildcard: false });
   await app.ready();
+  if (opts.warmCache) analysis.keepWarm(today);
   return app;
 }

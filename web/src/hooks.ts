@@ -1,8 +1,14 @@
-/** Shared queries: the institution tree (names for every page) and the "as of" date kept in the URL. */
+/** Shared queries: 总览's statistics, the institution tree (names for every page) and the "as of" date kept in the URL. */
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, qs } from './api';
-import type { InstitutionNode } from './types';
+import type { InstitutionNode, Statistics } from './types';
+
+/** 总览's figures; shared so the entry can start the request while the page's code is still loading. */
+export const statisticsQuery = (asOf?: string) => ({
+  queryKey: ['statistics', asOf ?? ''],
+  queryFn: () => api<Statistics>(`/api/statistics${qs({ asOf })}`),
+});
 
 export function useInstitutions(asOf?: string) {
   return useQuery({

@@ -11,14 +11,17 @@ import type { Permission } from '../../src/domain/permissions.js';
 import { ApiError } from './api';
 import { AuthProvider, useAuth } from './auth';
 import { AppLayout } from './layout';
-import { LoginPage, PasswordPage } from './pages/LoginPage';
+import { statisticsQuery } from './hooks';
 
 dayjs.locale('zh-cn');
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+const page = <K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 
-const OverviewPage = page(() => import('./pages/OverviewPage'), 'OverviewPage');
+const loadOverview = () => import('./pages/OverviewPage');
+const OverviewPage = page(loadOverview, 'OverviewPage');
+const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const PasswordPage = page(() => import('./pages/LoginPage'), 'PasswordPage');
 const InstitutionsPage = page(() => import('./pages/InstitutionsPage'), 'InstitutionsPage');
 const PeoplePage = page(() => import('./pages/PeoplePage'), 'PeoplePage');
 const DutiesPage = page(() => import('./pages/DutiesPage'), 'DutiesPage');
@@ -36,6 +39,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// 总览 is the usual landing page: fetch its code and its figures now, alongside /api/auth/me, rather than one after
+// the other once the session is known. A 401/403 here is harmless: the guard decides what is shown.
+if (location.pathname === '/overview') {
+  void loadOverview();
+  void queryClient.prefetchQuery(statisticsQuery(new URLSearchParams(location.search).get('asOf') ?? undefined));
+}
 
 const loading = (
   <div style={{ padding: 80, textAlign: 'center' }}>
@@ -61,10 +71,20 @@ function Shell() {
   const location = useLocation();
   if (authLoading) return loading;
   if (!me) {
-    if (location.pathname === '/login') return <LoginPage />;
+    if (location.pathname === '/login')
+      return (
+        <Suspense fallback={loading}>
+          <LoginPage />
+        </Suspense>
+      );
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
-  if (me.mustChangePassword) return <PasswordPage forced />;
+  if (me.mustChangePassword)
+    return (
+      <Suspense fallback={loading}>
+        <PasswordPage forced />
+      </Suspense>
+    );
   if (location.pathname === '/login') return <Home />;
   return (
     <AppLayout>

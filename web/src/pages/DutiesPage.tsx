@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { powerCategories } from '../../../src/domain/vocabulary.js';
 import { api, qs } from '../api';
 import { useAuth } from '../auth';
-import { Chart } from '../charts';
+import { Chart } from '../lazy-chart';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Duty, Finding, Paged } from '../types';
 import { ErrorAlert, Highlighted, severityColors } from '../ui';

@@ -19,9 +19,9 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../api';
-import { Chart } from '../charts';
-import { useInstitutions, useParam } from '../hooks';
+import { qs } from '../api';
+import { Chart } from '../lazy-chart';
+import { statisticsQuery, useInstitutions, useParam } from '../hooks';
 import type { Statistics } from '../types';
 import { DrillNumber, ErrorAlert, KindTag } from '../ui';
 
@@ -45,10 +45,7 @@ type QuotaMetric = keyof typeof metricLabels;
 
 export function OverviewPage() {
   const [asOf, setAsOf] = useParam('asOf');
-  const stats = useQuery({
-    queryKey: ['statistics', asOf ?? ''],
-    queryFn: () => api<Statistics>(`/api/statistics${qs({ asOf })}`),
-  });
+  const stats = useQuery(statisticsQuery(asOf));
   const tree = useInstitutions(asOf);
   const [drill, setDrill] = useState<Drill>();
 
