@@ -25,13 +25,17 @@ export interface Database {
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export function connect(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => undefined); // an idle client lost (server stopped): the next query reports it
-  // if this process dies mid-transaction (kill -9), PostgreSQL notices within a second and rolls back, releasing the
-  // district's write lock, instead of when the running statement ends (PostgreSQL ≥ 14; older servers ignore it)
-  pool.on('connect', (client) => {
-    client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // If this process dies mid-transaction (kill -9), PostgreSQL notices within a second and rolls back, releasing
+    // the district's write lock, instead of when the running statement ends. PostgreSQL ≥ 14; older ones refuse the
+    // setting, which is ignored. Awaited by the pool before the connection is handed out.
+    onConnect: async (client: pg.ClientBase) => {
+      await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+    },
   });
+  pool.on('error', () => undefined); // an idle client lost (server stopped): the next query reports it
   const db = drizzle(pool, { schema }) as Db;
   return { db, pool, url, close: () => pool.end() };
 }

@@ -132,7 +132,9 @@ describe('the web app in a browser', () => {
     }
     expect(await num(page, 'people-total')).toBe(s.people.total);
     for (const [e, n] of Object.entries(s.people.education)) expect(await num(page, `education-${e}`)).toBe(n);
-    await page.waitForTimeout(500); // let the charts finish their animation for the screenshot
+    // the charts load ECharts after the numbers render; wait for all five, then their animation, for the screenshot
+    await expect.poll(() => page.locator('[data-testid^="chart-"] canvas').count(), { timeout: 15_000 }).toBe(5);
+    await page.waitForTimeout(500);
     await shot(page, '03-overview', true);
 
     // a real glyph differs from character to character; missing fonts draw the same box for every one

@@ -31,6 +31,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A response that web/public/early.js requested before this code loaded, taken once. */
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = (globalThis as { __bianzhiEarly?: Record<string, Promise<Response>> }).__bianzhiEarly;
+  const r = early?.[path];
+  if (r) delete early[path];
+  return r;
+}
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined || opts.form ? 'POST' : 'GET');
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -42,7 +50,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+  const res = await ((method === 'GET' && !opts.signal && takeEarly(path)) ||
+    fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal }));
   const text = await res.text();
   let data: unknown;
   try {

@@ -16,21 +16,24 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** The session (null when signed out); the entry starts it before the first render. */
+export const sessionQuery = {
+  queryKey: ['me'],
+  queryFn: async () => {
+    try {
+      return await api<Me>('/api/auth/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: Infinity,
+  retry: false,
+} as const;
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const meQuery = useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        return await api<Me>('/api/auth/me');
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
+  const meQuery = useQuery(sessionQuery);
   const me = meQuery.data ?? null;
   useEffect(() => {
     if (me) setCsrfToken(me.csrfToken);

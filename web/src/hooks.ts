@@ -8,6 +8,7 @@ import type { InstitutionNode, Statistics } from './types';
 export const statisticsQuery = (asOf?: string) => ({
   queryKey: ['statistics', asOf ?? ''],
   queryFn: () => api<Statistics>(`/api/statistics${qs({ asOf })}`),
+  staleTime: 30_000, // not fetched again when the page mounts right after the entry's prefetch; writes invalidate it
 });
 
 export function useInstitutions(asOf?: string) {

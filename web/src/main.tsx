@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../../src/domain/permissions.js';
 import { ApiError } from './api';
-import { AuthProvider, useAuth } from './auth';
+import { AuthProvider, sessionQuery, useAuth } from './auth';
 import { AppLayout } from './layout';
 import { statisticsQuery } from './hooks';
 
@@ -40,8 +40,10 @@ const queryClient = new QueryClient({
   },
 });
 
-// 总览 is the usual landing page: fetch its code and its figures now, alongside /api/auth/me, rather than one after
-// the other once the session is known. A 401/403 here is harmless: the guard decides what is shown.
+// Start the session request now rather than after the first render (mounting antd's theme takes a while). 总览 is the
+// usual landing page: fetch its code and its figures alongside, rather than one after the other once the session is
+// known. A 401/403 here is harmless: the shell and the guard decide what is shown.
+void queryClient.prefetchQuery(sessionQuery);
 if (location.pathname === '/overview') {
   void loadOverview();
   void queryClient.prefetchQuery(statisticsQuery(new URLSearchParams(location.search).get('asOf') ?? undefined));
