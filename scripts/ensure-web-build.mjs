@@ -11,6 +11,7 @@ const built = join(root, 'web', 'dist', 'index.html');
 const sources = [
   join(root, 'web', 'src'),
   join(root, 'web', 'index.html'),
+  join(root, 'web', 'public'),
   join(root, 'web', 'vite.config.ts'),
   join(root, 'src', 'domain', 'vocabulary.ts'),
   join(root, 'src', 'domain', 'permissions.ts'),

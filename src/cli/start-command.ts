@@ -10,6 +10,7 @@ import { findDistrict } from '../commands/regions.js';
 import { env } from '../config/env.js';
 import { AppError } from '../store/errors.js';
 import { openStore, type OpenedStore } from '../store/database.js';
+import { stopOnSignalsOurselves } from '../store/embedded-server.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor } from './session.js';
 import { oneTimePasswordNotice } from './user-commands.js';
@@ -33,8 +34,14 @@ async function ensureDemo(store: OpenedStore) {
   return (await findDistrict({ pool: store.pool }, demo.regionCode))!;
 }
 
-/** Serves until a signal; closes the server, then the database, and resolves. */
+/** Serves until a signal; closes the server, then the database, and resolves (exit code 0). */
 async function serve(opts: { demo: boolean; host: string; port: number }) {
+  stopOnSignalsOurselves();
+  // from the first moment: a signal during the first start's demo build stops the server as soon as it is up
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.BIANZHI_DATA,
@@ -69,10 +76,7 @@ async function serve(opts: { demo: boolean; host: string; port: number }) {
     const address = await app.listen({ host: opts.host, port: opts.port });
     console.log('');
     console.log(`bianzhi 已启动:${address}  (接口文档 ${address}/api/docs;按 Ctrl-C 停止)`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopRequested;
     console.log('正在停止……');
   } finally {
     await app?.close();

@@ -188,7 +188,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   registerRoutes(app.withTypeProvider<ZodTypeProvider>(), ctx);
-  if (webApp) await app.register(fastifyStatic, { root: opts.webRoot!, prefix: '/', wildcard: false });
+  if (webApp) {
+    await app.register(fastifyStatic, {
+      root: opts.webRoot!,
+      prefix: '/',
+      wildcard: false,
+      // Vite names assets by content hash: they never change, so browsers need not ask again
+      setHeaders: (res, path) => {
+        if (/[\\/]assets[\\/]/.test(path)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   await app.ready();
   if (opts.warmCache) analysis.keepWarm(today);
   return app;

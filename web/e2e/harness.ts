@@ -47,6 +47,7 @@ export async function startWebServer(pool: pg.Pool, today = '2026-11-27') {
     today: () => today,
     webRoot,
     loginAttemptsPerMinute: 10_000,
+    warmCache: true, // as `npm start` runs it
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
