@@ -53,7 +53,8 @@ export const apiSecurityHeaders = {
 
 /** Sessions looked up in the database, kept briefly; any change to users or sessions anywhere drops them all. */
 export class SessionCache {
-  private entries = new Map<string, { user: SignedInUser | undefined; at: number }>();
+  // the promise is kept, so that the many requests of one client arriving together share one database lookup
+  private entries = new Map<string, { user: Promise<SignedInUser | undefined>; at: number }>();
 
   constructor(
     private readonly ctx: { pool: import('pg').Pool; regionCode: string },
@@ -65,13 +66,15 @@ export class SessionCache {
     });
   }
 
-  async lookup(token: string): Promise<SignedInUser | undefined> {
+  lookup(token: string): Promise<SignedInUser | undefined> {
     const key = createHash('sha256').update(token).digest('hex');
     const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.user;
-    const user = await sessionUser(this.ctx, token);
     if (this.entries.size > 10_000) this.entries.clear();
-    this.entries.set(key, { user: user && { ...user }, at: Date.now() });
+    const user = sessionUser(this.ctx, token);
+    const entry = { user, at: Date.now() };
+    this.entries.set(key, entry);
+    user.catch(() => this.entries.get(key) === entry && this.entries.delete(key)); // a failed lookup is not kept
     return user;
   }
 
