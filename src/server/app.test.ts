@@ -1,5 +1,6 @@
 /** The API's behaviour beyond access: sessions and CSRF, versions, masking and its audit, caching, errors, imports. */
 import { gunzipSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
 import { buildServer } from './app.js';
@@ -333,6 +334,19 @@ describe('errors and limits', () => {
     expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
     expect(docs.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describe('the 调研报告 over HTTP', () => {
+  it('Given a leader When downloading the report Then it is a .docx named for the district, with no 若干', async () => {
+    const r = await f.as.leader({ method: 'GET', url: '/api/reports/district.docx' });
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    expect(r.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(r.headers['content-disposition'] as string)).toMatch(/示范区.*调研报告.*\.docx/);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('机构编制情况');
+    expect(xml).not.toContain('若干');
   });
 });
 
