@@ -286,6 +286,94 @@ describe('the web app in a browser', () => {
     expect(await page.getByTestId('unmask').count()).toBe(0);
   });
 
+  it('Given an admin on 用户 When a 填报员 is created, given another role and a new password Then each one-time password is shown once, the list follows, and the account must change the latest password first', async () => {
+    const username = 'clerk-caizheng';
+    const unit = '区财政局';
+    await signIn(page, base, 'admin');
+    await page.goto(`${base}/users`);
+    const users = page.getByTestId('users-page');
+    const row = users.locator('tbody tr', { has: page.getByRole('cell', { name: username, exact: true }) });
+    await users.locator('tbody tr', { hasText: 'reporter' }).waitFor();
+    expect(await row.count()).toBe(0);
+
+    // 新建用户: a 单位填报员 bound to a unit picked in the form
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const form = page.locator('.ant-modal', { hasText: '新建用户' });
+    await form.getByLabel('用户名').fill(username);
+    await form.getByLabel('姓名').fill('财政局填报员');
+    await choose(page, form.getByLabel('角色'), '单位填报员');
+    await choose(page, form.getByLabel('所属单位'), unit);
+    await form.getByRole('button', { name: /创\s*建/ }).click();
+
+    /** The one-time password dialog: its title, the password; closed, the password is nowhere on the page. */
+    const takePassword = async () => {
+      const dialog = page.locator('.ant-modal-confirm');
+      await dialog.getByTestId('one-time-password').waitFor();
+      expect(await dialog.innerText()).toContain(`账号 ${username} 的一次性密码`);
+      expect(await dialog.innerText()).toContain('此密码不再显示');
+      const otp = (await dialog.getByTestId('one-time-password').innerText()).trim();
+      expect(otp).toMatch(/^[A-Za-z2-9]{16}$/);
+      return {
+        otp,
+        close: async () => {
+          await dialog.getByRole('button').last().click();
+          await dialog.waitFor({ state: 'detached' });
+          expect(await page.getByText(otp).count()).toBe(0);
+        },
+      };
+    };
+    const created = await takePassword();
+    await created.close();
+    await expect.poll(() => row.innerText()).toContain(unit);
+    expect(await row.innerText()).toContain('单位填报员');
+    expect(await row.innerText()).toContain('待改初始密码');
+
+    // its role changed in the list: 领导(只读) has no unit
+    await choose(page, row.locator('.ant-select'), '领导(只读)');
+    await page.locator('.ant-message').getByText('已保存').waitFor();
+    await expect.poll(() => row.innerText()).toContain('领导(只读)');
+    expect(await row.innerText()).not.toContain(unit);
+    expect(await row.innerText()).not.toContain('单位填报员');
+    const listed = await apiGet<{ items: { username: string; role: string; institutionId: string | null }[] }>(
+      page,
+      '/api/users',
+    );
+    expect(listed.items.find((u) => u.username === username)).toMatchObject({ role: 'leader', institutionId: null });
+
+    // 重置密码: a new one-time password, shown once
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const reset = await takePassword();
+    expect(reset.otp).not.toBe(created.otp);
+    await expect // the dialog has finished zooming in
+      .poll(() => page.locator('.ant-modal-confirm').evaluate((el) => el.getAnimations({ subtree: true }).length))
+      .toBe(0);
+    await shot(page, '21-users-admin');
+    await reset.close();
+    await page.reload();
+    await row.waitFor();
+    expect(await page.getByText(reset.otp).count()).toBe(0);
+
+    // the account, in its own browser: the first password no longer works; the latest one leads to 修改初始密码
+    const other = await launchBrowser();
+    try {
+      const p = other.page;
+      await p.goto(`${base}/login`);
+      await p.getByLabel('用户名').fill(username);
+      await p.getByLabel('密码').fill(created.otp);
+      await p.getByRole('button', { name: /登\s*录/ }).click();
+      await expect.poll(() => p.getByTestId('login-error').innerText()).toMatch(/用户名或密码/);
+      await p.getByLabel('密码').fill(reset.otp);
+      await p.getByRole('button', { name: /登\s*录/ }).click();
+      await p.getByTestId('password-card').waitFor();
+      expect(await p.getByTestId('password-card').innerText()).toContain('修改初始密码');
+      await p.goto(`${base}/overview`); // nothing else opens until the password is changed
+      await p.getByTestId('password-card').waitFor();
+      expect(await p.getByTestId('overview-page').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  }, 40_000);
+
   it('Given an admin When every page is opened Then each renders its content (screenshots saved)', async () => {
     await signIn(page, base, 'admin');
     const pages: [string, string, string][] = [
