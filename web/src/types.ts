@@ -1,6 +1,9 @@
 /** API shapes the pages read (see src/server/presenters). */
 import type { Permission } from '../../src/domain/permissions.js';
 import type { Role } from '../../src/domain/vocabulary.js';
+import type { InstitutionState } from '../../src/domain/ledger.js';
+import type { Evidence } from '../../src/analysis/finding.js';
+import type { presentFinding, presentStatistics } from '../../src/server/presenters/analysis.presenter.js';
 
 export interface Me {
   user: { id: string; username: string; role: Role; roleLabel: string; institutionId: string | null };
@@ -9,25 +12,13 @@ export interface Me {
   permissions: Permission[];
 }
 
-export interface InstitutionNode {
-  id: string;
-  name: string;
+/** An institution as GET /api/institutions presents it (src/server/presenters/registry.presenter.ts). */
+export type InstitutionNode = Omit<InstitutionState, 'sortOrder' | 'kind'> & {
   kind: string;
   kindLabel: string;
-  rank: string | null;
-  parentId: string | null;
-  hostedById: string | null;
-  code: string | null;
-  alsoNamed: string[];
-  piClass: string | null;
-  funding: string | null;
-  civilServiceManaged: boolean;
-  establishedOn: string | null;
-  abolishedOn: string | null;
-  status: 'active' | 'abolished';
   approved: number;
   actual: number;
-}
+};
 
 export interface QuotaRow {
   category: string;
@@ -125,17 +116,6 @@ export interface Duty {
   itemCode: string | null;
 }
 
-export interface PeopleStructure {
-  total: number;
-  meanAge: number | null;
-  ageBands: Record<string, number>;
-  pyramid: { band: string; 男: number; 女: number }[];
-  education: Record<string, number>;
-  titles: Record<string, number>;
-  titled: number;
-  gender: { 男: number; 女: number; 未知: number };
-}
-
 export interface QuotaNumbers {
   approved: number;
   actual: number;
@@ -143,52 +123,13 @@ export interface QuotaNumbers {
   over: number;
 }
 
-export interface Statistics {
-  asOf: string;
-  regionName: string;
-  limits: { partyGovInstitutionCap?: number } | null;
-  overview: {
-    institutions: {
-      total: number;
-      byKind: Record<string, number>;
-      partyGov: number;
-      hosted: number;
-      internalUnits: number;
-    };
-    quota: Record<string, QuotaNumbers>;
-    posts: Record<string, Record<string, { approved: number; filled: number }>>;
-  };
-  people: PeopleStructure;
-  institutions: {
-    id: string;
-    name: string;
-    kind: string;
-    kindLabel: string;
-    quota: (QuotaNumbers & { category: string; categoryLabel: string })[];
-    posts: { level: string; postClass: string; approved: number; filled: number }[];
-    people: PeopleStructure;
-  }[];
-  labels: { kinds: Record<string, string>; quotaCategories: Record<string, string> };
-}
+/** GET /api/statistics: the presenter's own return type, so the page and the API cannot drift apart. */
+export type Statistics = ReturnType<typeof presentStatistics>;
+export type PeopleStructure = Statistics['people'];
 
-export type Evidence =
-  | { kind: 'text'; institutionId: string; institution: string; text: string; highlight?: string[] }
-  | { kind: 'number'; label: string; value: number; unit?: string; institution?: string }
-  | { kind: 'law'; law: string; article: string; text: string };
-
-export interface Finding {
-  id: string;
-  code: string;
-  codeLabel: string;
-  section: string;
-  severity: 'high' | 'medium' | 'low';
-  severityLabel: string;
-  title: string;
-  institutions: { id: string; name: string }[];
-  measures: Record<string, number | string>;
-  evidence: Evidence[];
-  measure: string;
-}
+export type { Evidence };
+/** One finding of GET /api/diagnostics. */
+export type Finding = ReturnType<typeof presentFinding>;
 
 export interface ImportProblem {
   file: string;

@@ -23,6 +23,8 @@ import { qs } from '../api';
 import { Chart } from '../lazy-chart';
 import { statisticsQuery, useInstitutions, useParam } from '../hooks';
 import type { Statistics } from '../types';
+import type { AgeBand } from '../../../src/analysis/statistics.js';
+import type { InstitutionKind, LeadershipLevel, QuotaCategory } from '../../../src/domain/vocabulary.js';
 import { DrillNumber, ErrorAlert, KindTag } from '../ui';
 
 interface DrillRow {
@@ -38,8 +40,9 @@ interface Drill {
   rows: DrillRow[];
 }
 
-const quotaOrder = ['admin', 'political_legal', 'township_admin', 'worker', 'public_service'];
-const levels = ['正处', '副处', '正科', '副科'];
+// type-only imports: the 总览 chunk stays free of zod (vocabulary.ts's schemas)
+const quotaOrder: QuotaCategory[] = ['admin', 'political_legal', 'township_admin', 'worker', 'public_service'];
+const levels: LeadershipLevel[] = ['正处', '副处', '正科', '副科'];
 const metricLabels = { approved: '核定', actual: '实有', vacant: '空编', over: '超编' } as const;
 type QuotaMetric = keyof typeof metricLabels;
 
@@ -63,7 +66,7 @@ export function OverviewPage() {
       .map((i) => ({ id: i.id, name: i.name, kind: i.kind, kindLabel: i.kindLabel, value: i.approved }));
   const open = (title: string, unit: string, rows: DrillRow[]) => setDrill({ title, unit, rows });
 
-  const quotaDrill = (category: string, metric: QuotaMetric) => {
+  const quotaDrill = (category: QuotaCategory | 'total', metric: QuotaMetric) => {
     const label = category === 'total' ? '全部编制' : (s?.labels.quotaCategories[category] ?? category);
     open(
       `${label} · ${metricLabels[metric]}`,
@@ -90,7 +93,11 @@ export function OverviewPage() {
       instRows((i) => pick(i.people)),
     );
 
-  const kindEntries = s ? Object.entries(s.overview.institutions.byKind).filter(([k]) => k !== 'internal_unit') : [];
+  const kindEntries = s
+    ? (Object.entries(s.overview.institutions.byKind) as [InstitutionKind, number][]).filter(
+        ([k]) => k !== 'internal_unit',
+      )
+    : [];
 
   return (
     <div data-testid="overview-page">
@@ -239,18 +246,19 @@ export function OverviewPage() {
                   pagination={false}
                   rowKey="category"
                   data-testid="quota-table"
-                  dataSource={[...quotaOrder, 'total'].map((c) => ({ category: c, ...s.overview.quota[c]! }))}
+                  dataSource={[...quotaOrder, 'total' as const].map((c) => ({ category: c, ...s.overview.quota[c] }))}
                   columns={[
                     {
                       title: '编制类别',
                       dataIndex: 'category',
-                      render: (c: string) => (c === 'total' ? <b>合计</b> : s.labels.quotaCategories[c]),
+                      render: (c: QuotaCategory | 'total') =>
+                        c === 'total' ? <b>合计</b> : s.labels.quotaCategories[c],
                     },
                     ...(Object.keys(metricLabels) as QuotaMetric[]).map((m) => ({
                       title: metricLabels[m],
                       dataIndex: m,
                       align: 'right' as const,
-                      render: (v: number, r: { category: string }) => (
+                      render: (v: number, r: { category: QuotaCategory | 'total' }) => (
                         <DrillNumber
                           value={v}
                           danger={(m === 'over' && v > 0) || undefined}
@@ -382,7 +390,7 @@ export function OverviewPage() {
                   }}
                 />
                 <Space wrap style={{ marginTop: 8 }}>
-                  {Object.entries(s.people.ageBands).map(([band, n]) => (
+                  {(Object.entries(s.people.ageBands) as [AgeBand, number][]).map(([band, n]) => (
                     <Tag key={band}>
                       {band}:
                       <DrillNumber
