@@ -4,7 +4,7 @@
  * route declares the permission it needs in its config; a route that declares none is refused, so a forgotten guard
  * fails closed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionUser } from '../commands/users.js';
 import { can, type Permission } from '../domain/permissions.js';
@@ -83,6 +83,14 @@ export class SessionCache {
   }
 }
 
+/** Compares a presented secret in constant time (the CSRF token must not leak through timing). */
+function sameSecret(presented: string | string[] | undefined, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function tokenOf(request: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
@@ -101,7 +109,11 @@ export function registerAuthGuard(app: FastifyInstance, sessions: SessionCache) 
     const t = tokenOf(request);
     const user = t && t.token.length <= 200 ? await sessions.lookup(t.token) : undefined;
     if (!user) throw unauthenticated();
-    if (t!.via === 'cookie' && !safeMethods.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
+    if (
+      t!.via === 'cookie' &&
+      !safeMethods.has(request.method) &&
+      !sameSecret(request.headers['x-csrf-token'], user.csrfToken)
+    ) {
       throw csrfRejected();
     }
     request.user = user;
