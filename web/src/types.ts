@@ -4,6 +4,7 @@ import type { Role } from '../../src/domain/vocabulary.js';
 import type { InstitutionState } from '../../src/domain/ledger.js';
 import type { Evidence } from '../../src/analysis/finding.js';
 import type { presentFinding, presentStatistics } from '../../src/server/presenters/analysis.presenter.js';
+import type { presentDuty, presentPerson, presentPersonRow } from '../../src/server/presenters/registry.presenter.js';
 
 export interface Me {
   user: { id: string; username: string; role: Role; roleLabel: string; institutionId: string | null };
@@ -75,24 +76,9 @@ export interface RegistryDiff {
   posts: { institution: string; level: string; postClass: string; before: number; after: number }[];
 }
 
-export interface PersonRow {
-  id: string;
-  idNumber: string;
-  idNumberMasked: boolean;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  categoryLabel: string | null;
-  post: string | null;
-  leadershipLevel: string | null;
-  startOn: string;
-}
+/** A roster row and one person's record as the API presents them (src/server/presenters/registry.presenter.ts). */
+export type PersonRow = ReturnType<typeof presentPersonRow>;
+export type PersonRecord = ReturnType<typeof presentPerson>;
 
 export interface Paged<T> {
   total: number;
@@ -101,20 +87,7 @@ export interface Paged<T> {
   items: T[];
 }
 
-export interface Duty {
-  id: number;
-  institutionId: string;
-  source: string;
-  sourceLabel: string | null;
-  category: string | null;
-  title: string;
-  text: string | null;
-  legalBasis: string | null;
-  domains: string[];
-  role: string;
-  roleLabel: string | null;
-  itemCode: string | null;
-}
+export type Duty = ReturnType<typeof presentDuty>;
 
 export interface QuotaNumbers {
   approved: number;

@@ -7,32 +7,8 @@ import { quotaCategories, quotaCategoryLabels } from '../../../src/domain/vocabu
 import { api, errorMessage, qs } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
-import type { Paged, PersonRow } from '../types';
+import type { Paged, PersonRecord, PersonRow } from '../types';
 import { ErrorAlert } from '../ui';
-
-interface PersonRecord {
-  id: string;
-  idNumber: string;
-  idNumberMasked: boolean;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
-  joinedWorkOn: string | null;
-  assignments: {
-    institutionId: string;
-    unitId: string | null;
-    categoryLabel: string | null;
-    post: string | null;
-    leadershipLevel: string | null;
-    startOn: string;
-    endOn: string | null;
-  }[];
-  movements: { type: string; on: string; fromInstitutionId: string | null; toInstitutionId: string | null }[];
-}
 
 export function PeoplePage() {
   const { can } = useAuth();
