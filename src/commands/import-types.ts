@@ -25,6 +25,8 @@ export interface ImportOptions {
   onProgress?: (rows: number) => void;
   /** Stop collecting details after this many problems (all are still counted). */
   maxProblems?: number;
+  /** Rows per COPY batch of a roster import (tests use small batches to cross batch boundaries). */
+  batchRows?: number;
 }
 
 export interface ImportResult {

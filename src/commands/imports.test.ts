@@ -175,6 +175,62 @@ describe('importRoster', () => {
     expect(await databaseFingerprint(ctx.pool)).toBe(before);
   });
 
+  describe('in batches', () => {
+    // 25 people, batches of 10: two batches are in PostgreSQL before the third is read.
+    const crowd = (from: number, extra: (i: number) => Partial<RosterRecord> = () => ({})) =>
+      Array.from({ length: 25 }, (_, i) =>
+        person(`批量${i}`, idNo('19900101', String(from + i).padStart(3, '0')), '区财政局', extra(i)),
+      );
+    const batched = { ...opts, batchRows: 10 };
+    const rosterRows = async (ids: string[]) =>
+      (
+        await ctx.pool.query(
+          `SELECT p.id_number, p.name, a.post, a.category FROM persons p
+             JOIN assignments a ON a.region_code = p.region_code AND a.person_id = p.id
+            WHERE p.id_number = ANY($1) ORDER BY p.id_number`,
+          [ids],
+        )
+      ).rows;
+
+    it('Given a problem in the third batch When imported Then the batches already sent are rolled back too', async () => {
+      const before = await databaseFingerprint(ctx.pool);
+      const rows = crowd(100, (i) => (i === 22 ? { unit: '不存在科' } : {}));
+      const r = await importRoster(ctx, at('人员', rows), batched);
+      expect(r.ok).toBe(false);
+      expect(r.problems.map((p) => p.row)).toEqual([24]);
+      expect(await databaseFingerprint(ctx.pool)).toBe(before);
+    });
+
+    it('Given a COPY that PostgreSQL refuses in the second batch When imported Then the error surfaces, nothing is kept and the connection is clean', async () => {
+      const before = await databaseFingerprint(ctx.pool);
+      await ctx.pool.query(`
+        CREATE FUNCTION refuse_batch() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN IF NEW.post = '拒收' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_batch BEFORE INSERT ON assignments FOR EACH ROW EXECUTE FUNCTION refuse_batch();`);
+      try {
+        const rows = crowd(200, (i) => (i === 14 ? { post: '拒收' } : {}));
+        await expect(importRoster(ctx, at('人员', rows), batched)).rejects.toThrow('refused by test trigger');
+      } finally {
+        await ctx.pool.query(`DROP TRIGGER refuse_batch ON assignments; DROP FUNCTION refuse_batch()`);
+      }
+      const fingerprint = await databaseFingerprint(ctx.pool);
+      expect(fingerprint).toBe(before);
+    });
+
+    it('Given 25 people with free text holding tabs, newlines and backslashes When imported in batches of 10 Then every person and post arrives as written', async () => {
+      const rows = crowd(300, (i) => ({
+        name: i === 3 ? '阿\\卜' : `批量${i}`,
+        post: i === 12 ? '科员\t(借调)\n驻村' : i === 24 ? 'C:\\工作' : undefined,
+      }));
+      const r = await importRoster(ctx, at('人员', rows), batched);
+      expect(r).toMatchObject({ ok: true, rows: 25, summary: { persons: 25 } });
+      const stored = await rosterRows(rows.map((p) => p.idNumber));
+      expect(stored).toEqual(
+        rows.map((p) => ({ id_number: p.idNumber, name: p.name, post: p.post ?? null, category: 'admin' })),
+      );
+    });
+  });
+
   it('Given a person already in the roster When imported again Then it is refused', async () => {
     const r = await importRoster(ctx, at('人员', [person('张三', a, '区财政局')]), opts);
     expect(r.problems[0]!.reason).toBe('该身份证号码已在实名库中');

@@ -1,4 +1,5 @@
 import { divisionTable } from './divisions.generated.js';
+import { isCalendarDay } from './dates.js';
 
 /** GB 11643 citizen ID number: 17 digits + check character. Returns a Chinese reason or null when valid. */
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -35,12 +36,7 @@ export function maskIdNumber(id: string): string {
 }
 
 function isValidYmd(ymd: string): boolean {
-  const y = Number(ymd.slice(0, 4));
-  const m = Number(ymd.slice(4, 6));
-  const d = Number(ymd.slice(6, 8));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  return isCalendarDay(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8)));
 }
 
 /** GB 32100 统一社会信用代码: 18 chars over a 31-char set, weights 3^i mod 31. */

@@ -1,15 +1,32 @@
 /** Calendar dates as the system stores them: YYYY-MM-DD, a day that exists, years 1900–2999. */
 import { z } from 'zod';
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1–12) of year `y`, Gregorian; arithmetic only (a million-row import checks 4 dates a row). */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : monthDays[m - 1]!;
+}
+
+/** Year 1900–2999, month 1–12, a day the month has. */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** The number written by the ASCII digits s[from..to), or -1 if any is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 export function isCalendarDate(s: string): boolean {
-  const m = isoDate.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  return isCalendarDay(digitsAt(s, 0, 4), digitsAt(s, 5, 7), digitsAt(s, 8, 10));
 }
 
 /** A date field of an API body or query (2025-02-30 is refused here, not by PostgreSQL). */

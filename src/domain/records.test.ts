@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { matchHeaders, parseDate, rosterRecordSchema } from './records.js';
+import {
+  dutyRecord,
+  indicatorRecord,
+  institutionRecord,
+  matchHeaders,
+  parseDate,
+  parseRecord,
+  postRecord,
+  rosterRecord,
+} from './records.js';
 import { codeFromLabel, institutionKindLabels, normalizePowerCategory } from './vocabulary.js';
 
 describe('cells', () => {
@@ -21,17 +30,78 @@ describe('cells', () => {
     expect(normalizePowerCategory('行政 处罚')).toBe('行政处罚');
   });
   it('Given a roster row with a future start date and a bad ID When validated Then each column has its Chinese reason', () => {
-    const r = rosterRecordSchema({ today: '2026-11-27' }).safeParse({
+    const r = parseRecord(rosterRecord({ today: '2026-11-27' }), {
       name: '张三',
       idNumber: '110105194912310021',
       institution: '区财政局',
       category: '行政编制',
       startOn: '2027-01-01',
     });
-    expect(r.success).toBe(false);
-    const byPath = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(byPath.idNumber).toMatch(/校验位/);
-    expect(byPath.startOn).toMatch(/晚于今天/);
+    expect(r.ok).toBe(false);
+    const byKey = Object.fromEntries(!r.ok ? r.issues.map((i) => [i.key, i.reason]) : []);
+    expect(byKey.idNumber).toMatch(/校验位/);
+    expect(byKey.startOn).toMatch(/晚于今天/);
+    expect(Object.keys(byKey)).toEqual(['idNumber', 'startOn']);
+  });
+});
+
+describe('record definitions', () => {
+  const today = { today: '2026-11-27' };
+  it('Given a valid roster row with labels, padding and blanks When parsed Then values are typed, trimmed, and blanks are absent', () => {
+    const r = parseRecord(rosterRecord(today), {
+      name: ' 李四 ',
+      idNumber: '11010519491231002x',
+      gender: '女',
+      birthDate: '1949/12/31',
+      institution: '区财政局',
+      category: '事业编制',
+      startOn: '2020年3月1日',
+      leadershipLevel: '',
+      postClass: '事业类',
+    });
+    expect(r).toEqual({
+      ok: true,
+      record: {
+        name: '李四',
+        idNumber: '11010519491231002X',
+        gender: '女',
+        birthDate: '1949-12-31',
+        institution: '区财政局',
+        category: 'public_service',
+        startOn: '2020-03-01',
+        postClass: 'public_service',
+      },
+    });
+  });
+  it('Given blank required cells and values outside their lists When parsed Then every cell names its own Chinese reason', () => {
+    const r = parseRecord(postRecord(), { institution: '  ', level: '正部', postClass: '', approved: '-1' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues).toEqual([
+      { key: 'institution', reason: '不能为空' },
+      { key: 'level', reason: '职级应为:正处/副处/正科/副科' },
+      { key: 'postClass', reason: '不能为空' },
+      { key: 'approved', reason: '不能为负数(-1)' },
+    ]);
+    const inst = parseRecord(institutionRecord(today), {
+      name: 'x'.repeat(101),
+      kind: '企业',
+      civilServiceManaged: '也许',
+    });
+    expect(!inst.ok && inst.issues.map((i) => i.key)).toEqual(['name', 'kind', 'civilServiceManaged']);
+    expect(!inst.ok && inst.issues[1]!.reason).toMatch(/^机构类别"企业"无效,应为:党委部门/);
+  });
+  it('Given rules across cells When only the cells are valid Then the record is still refused, with the rule on its column', () => {
+    const duty = parseRecord(dutyRecord(), { institution: '区市场监管局', title: '食品经营许可' });
+    expect(duty).toEqual({ ok: false, issues: [{ key: 'category', reason: '权责清单事项必须填写事项类型' }] });
+    const sanding = parseRecord(dutyRecord(), {
+      institution: '区市场监管局',
+      title: '负责食品安全监管',
+      source: '三定规定',
+    });
+    expect(sanding.ok && sanding.record).toMatchObject({ source: 'sanding', role: 'lead', domains: [] });
+    const ind = parseRecord(indicatorRecord(today), { year: '2025', indicator: '常住人口' });
+    expect(ind).toEqual({ ok: false, issues: [{ key: 'value', reason: '数值和文字值不能同时为空' }] });
+    expect(parseRecord(indicatorRecord(today), { year: '2027', indicator: '常住人口', value: '1' }).ok).toBe(false);
   });
 });
 

@@ -128,12 +128,8 @@ async function* readAnyFile(
 
 // ---------- cells ----------
 
-type Cell =
-  | { t: 'text'; v: string }
-  | { t: 'number'; v: number }
-  | { t: 'formula' }
-  | { t: 'error'; v: string }
-  | { t: 'tooLong' };
+/** A cell: its text, or what else it holds (a plain string, not an object, for the millions of text cells a CSV has). */
+type Cell = string | { t: 'number'; v: number } | { t: 'formula' } | { t: 'error'; v: string } | { t: 'tooLong' };
 
 /** Dates come out of Excel as UTC midnight of the day shown. */
 function ymd(d: Date): string {
@@ -148,11 +144,10 @@ function numberText(n: number): string {
 
 function cellFromExcel(value: unknown): Cell | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return { t: 'text', v: value };
+  if (typeof value === 'string') return value;
   if (typeof value === 'number') return { t: 'number', v: value };
-  if (typeof value === 'boolean') return { t: 'text', v: value ? '是' : '否' };
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? { t: 'error', v: '#DATE' } : { t: 'text', v: ymd(value) };
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { t: 'error', v: '#DATE' } : ymd(value);
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     // Shared-formula followers carry an empty `formula`, so test the key, not its truthiness.
@@ -161,19 +156,16 @@ function cellFromExcel(value: unknown): Cell | undefined {
     // A shared-string reference exceljs could not resolve: never let "[object Object]" through as a value.
     if ('sharedString' in o) return { t: 'error', v: '(共享字符串缺失)' };
     if (Array.isArray(o.richText)) {
-      return {
-        t: 'text',
-        v: (o.richText as { text?: unknown }[]).map((r) => (r.text == null ? '' : String(r.text))).join(''),
-      };
+      return (o.richText as { text?: unknown }[]).map((r) => (r.text == null ? '' : String(r.text))).join('');
     }
     if ('text' in o) return cellFromExcel(o.text);
   }
-  return { t: 'text', v: String(value) };
+  return String(value);
 }
 
 function cellText(c: Cell | undefined): string {
   if (!c) return '';
-  if (c.t === 'text') return c.v.trim();
+  if (typeof c === 'string') return c.trim();
   if (c.t === 'number') return numberText(c.v);
   return '';
 }
@@ -318,8 +310,8 @@ class SheetReader {
       const c = cells[i];
       const column = labels[i];
       let v = '';
-      if (c?.t === 'text') {
-        v = c.v.trim();
+      if (typeof c === 'string') {
+        v = c.trim();
         if (v.length > max) problems.push(this.problem(`内容超过${max}个字符`, rowNumber, column));
         // A CSV saved by Excel after it turned the number into 1.10105E+17: the digits are gone already.
         const textOnly = textOnlyColumns[kind]?.[key];
@@ -614,7 +606,7 @@ async function* readCsv(
     })) {
       if (sheet.failed) continue;
       const cells = rec.fields.map((f, i): Cell | undefined =>
-        rec.tooLong?.has(i) ? { t: 'tooLong' } : f === '' ? undefined : { t: 'text', v: unescapeCsvText(f.trim()) },
+        rec.tooLong?.has(i) ? { t: 'tooLong' } : f === '' ? undefined : unescapeCsvText(f.trim()),
       );
       yield* sheet.accept(rec.row, cells);
       if (budget.stopped) return;

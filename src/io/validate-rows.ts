@@ -1,35 +1,20 @@
 /**
- * Raw rows → typed records through the domain's zod schemas, each failure located at its sheet, row and column
- * (the Chinese header) with the schema's Chinese reason. Problems already found by the reader pass through.
+ * Raw rows → typed records through the domain's record definitions, each failure located at its sheet, row and column
+ * (the Chinese header) with the definition's Chinese reason. Problems already found by the reader pass through.
  */
-import type { z } from 'zod';
 import {
+  parseRecord,
   recordColumns,
-  recordSchema,
-  type DutyRecord,
-  type IndicatorRecord,
-  type InstitutionRecord,
-  type PostRecord,
-  type QuotaRecord,
+  recordDefinition,
   type RecordContext,
+  type RecordDefinition,
   type RecordKind,
-  type RosterRecord,
-  type WorkloadRecord,
+  type RecordTypes,
 } from '../domain/records.js';
 import { isProblem, type RawRow, type TableProblem } from './table-problem.js';
 
 export { formatProblem, isProblem, type RawRow, type TableProblem } from './table-problem.js';
-
-export interface RecordTypes {
-  institutions: InstitutionRecord;
-  quotas: QuotaRecord;
-  posts: PostRecord;
-  roster: RosterRecord;
-  duties: DutyRecord;
-  workload: WorkloadRecord;
-  indicators: IndicatorRecord;
-}
-
+export type { RecordTypes } from '../domain/records.js';
 /** A valid record with where it came from (for messages about it later, e.g. an unknown institution). */
 export type LocatedRecord<K extends RecordKind = RecordKind> = {
   [P in K]: { kind: P; file: string; sheet: string; row: number; record: RecordTypes[P] };
@@ -43,14 +28,16 @@ export async function* validateRecords<K extends RecordKind>(
   rows: Source<RawRow | TableProblem>,
   ctx: RecordContext,
 ): AsyncGenerator<LocatedRecord<K> | TableProblem> {
-  const schema = recordSchema(kind, ctx);
+  const definition = recordDefinition(kind, ctx);
   for await (const item of rows) {
     if (isProblem(item)) {
       yield item;
       continue;
     }
     if (item.kind !== kind) throw new Error(`validateRecords(${kind}) got a ${item.kind} row`);
-    yield* validateRow(kind, schema, item);
+    const checked = validateRow(kind, definition, item);
+    if (Array.isArray(checked)) yield* checked;
+    else yield checked;
   }
 }
 
@@ -59,38 +46,34 @@ export async function* validateTable(
   items: Source<RawRow | TableProblem>,
   ctx: RecordContext,
 ): AsyncGenerator<LocatedRecord | TableProblem> {
-  const schemas = new Map<RecordKind, ReturnType<typeof recordSchema>>();
+  const definitions = new Map<RecordKind, RecordDefinition>();
   for await (const item of items) {
     if (isProblem(item)) {
       yield item;
       continue;
     }
-    let schema = schemas.get(item.kind);
-    if (!schema) schemas.set(item.kind, (schema = recordSchema(item.kind, ctx)));
-    yield* validateRow(item.kind, schema, item);
+    let definition = definitions.get(item.kind);
+    if (!definition) definitions.set(item.kind, (definition = recordDefinition(item.kind, ctx)));
+    const checked = validateRow(item.kind, definition, item);
+    if (Array.isArray(checked)) yield* checked;
+    else yield checked;
   }
 }
 
 /** One row: a record, or one problem per failing column. */
 export function validateRow<K extends RecordKind>(
   kind: K,
-  schema: ReturnType<typeof recordSchema>,
+  definition: RecordDefinition,
   row: RawRow,
-): (LocatedRecord<K> | TableProblem)[] {
-  // Every column present as a string: blank optional cells are '' (the schemas treat '' as empty), and a required
-  // one gets the schema's Chinese "不能为空" rather than zod's English type error.
-  const input: Record<string, string> = {};
-  for (const spec of recordColumns[kind]) input[spec.key] = row.values[spec.key] ?? '';
-  const parsed = schema.safeParse(input);
-  if (parsed.success) {
-    return [{ kind, file: row.file, sheet: row.sheet, row: row.row, record: parsed.data } as LocatedRecord<K>];
+): LocatedRecord<K> | TableProblem[] {
+  const parsed = parseRecord(definition, row.values);
+  if (parsed.ok) {
+    return { kind, file: row.file, sheet: row.sheet, row: row.row, record: parsed.record } as LocatedRecord<K>;
   }
   const seen = new Set<string>();
   const problems: TableProblem[] = [];
-  for (const issue of parsed.error.issues) {
-    const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-    const column = key ? (row.headers?.[key] ?? recordColumns[kind].find((s) => s.key === key)?.header) : undefined;
-    const reason = chineseReason(issue);
+  for (const { key, reason } of parsed.issues) {
+    const column = row.headers?.[key] ?? recordColumns[kind].find((s) => s.key === key)?.header;
     const id = `${column}\u0000${reason}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -99,13 +82,4 @@ export function validateRow<K extends RecordKind>(
     problems.push(p);
   }
   return problems;
-}
-
-/** The schemas give Chinese messages; zod's own (English) ones only appear for inputs of the wrong type. */
-function chineseReason(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom' || /[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type') return '格式不正确';
-  if (issue.code === 'too_big') return '内容过长';
-  if (issue.code === 'too_small') return '不能为空';
-  return '内容无效';
 }

@@ -15,6 +15,9 @@ export function copyField(v: string | number | boolean | null | undefined | stri
     : s;
 }
 
+/** A value that cannot hold a tab, newline, carriage return or backslash (a code, date, number, id): no escaping. */
+export const plain = (v: string | number | null | undefined): string | number => v ?? '\\N';
+
 export const copyLine = (values: Parameters<typeof copyField>[0][]) => `${values.map(copyField).join('\t')}\n`;
 
 /** Streams rows into one table; buffers ~256 KB per write and honours backpressure. */
@@ -91,8 +94,8 @@ export class CopyWriter {
 }
 
 /**
- * COPY lines gathered in memory for later (e.g. assignments while persons stream): kept as 256 KB buffers, not as a
- * million strings the garbage collector would walk again and again.
+ * COPY lines gathered in memory for a later COPY (a batch of a roster import): kept as 256 KB buffers, not as many
+ * small strings the garbage collector would walk again and again.
  */
 export class CopyBuffer {
   private readonly chunks: Buffer[] = [];
