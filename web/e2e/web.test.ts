@@ -220,7 +220,7 @@ describe('the web app in a browser', () => {
     await page.getByTestId('item-0').getByTestId('item-name').fill('区司法行政局');
     // item 2: a new internal unit
     await page.getByRole('button', { name: '增加一项' }).click();
-    await choose(page, page.getByTestId('item-1').getByTestId('item-op'), '设立内设机构');
+    await choose(page, page.getByTestId('item-1').getByTestId('item-op'), '设立机构'); // a 内设机构 unless changed
     await choose(page, page.getByTestId('item-1').getByTestId('item-parentId'), '区司法局');
     await page.getByTestId('item-1').getByTestId('item-name').fill('法治督察股');
     await shot(page, '07-adjustment-draft');
@@ -255,6 +255,99 @@ describe('the web app in a browser', () => {
     await shot(page, '10-institution-history');
     const after = await apiGet<Tree>(page, '/api/institutions');
     expect(after.items.some((i) => i.name === '法治督察股' && i.parentId === target.id)).toBe(true);
+  }, 120_000);
+
+  it('Given a reform draft merging one bureau into another and splitting a new one out When carried out Then the tree, quotas and duties follow', async () => {
+    type Detail = { quotas: { category: string; approved: number }[]; dutyCount: number };
+    const tree = await apiGet<Tree>(page, '/api/institutions');
+    const byName = (name: string) => tree.items.find((i) => i.name === name)!;
+    const source = byName('区统计局');
+    const target = byName('区发展和改革局');
+    const splitFrom = byName('区市场监督管理局');
+    const [dutiesFrom, dutiesTo] = [byName('区城市管理局'), byName('区住房和城乡建设局')];
+    const detail = (id: string) => apiGet<Detail>(page, `/api/institutions/${id}`);
+    const adminQuota = (d: Detail) => d.quotas.find((q) => q.category === 'admin')?.approved ?? 0;
+    const [sourceBefore, targetBefore, splitBefore, fromBefore, toBefore] = await Promise.all([
+      detail(source.id),
+      detail(target.id),
+      detail(splitFrom.id),
+      detail(dutiesFrom.id),
+      detail(dutiesTo.id),
+    ]);
+
+    await signIn(page, base, 'admin');
+    await page.goto(`${base}/adjustments/new`);
+    await page.getByTestId('doc-number').fill('示编〔2026〕40号');
+    await page.getByTestId('doc-title').fill('关于区统计局并入区发展和改革局等机构改革事项的批复');
+    const merge = page.getByTestId('item-0');
+    await choose(page, merge.getByTestId('item-op'), '合并机构');
+    await choose(page, merge.getByTestId('item-sourceIds'), '区统计局');
+    await page.keyboard.press('Escape');
+    await choose(page, merge.getByTestId('item-targetId'), '区发展和改革局');
+    await page.getByRole('button', { name: '增加一项' }).click();
+    const split = page.getByTestId('item-1');
+    await choose(page, split.getByTestId('item-op'), '拆分机构');
+    await choose(page, split.getByTestId('item-sourceId'), '区市场监督管理局');
+    await split.getByTestId('part-name').fill('区价格监督检查局');
+    await choose(page, split.getByTestId('part-kind'), '政府工作部门');
+    await choose(page, split.getByTestId('part-category'), '行政编制');
+    await split.getByTestId('part-amount').fill('2');
+    await page.getByRole('button', { name: '增加一项' }).click();
+    const change = page.getByTestId('item-2');
+    await choose(page, change.getByTestId('item-op'), '调整机构属性');
+    await choose(page, change.getByTestId('item-institutionId'), '区信访局');
+    await choose(page, change.getByTestId('change-hostedById'), '区人民政府办公室');
+    await page.getByRole('button', { name: '增加一项' }).click();
+    const move = page.getByTestId('item-3');
+    await choose(page, move.getByTestId('item-op'), '划转职责');
+    await choose(page, move.getByTestId('item-fromId'), '区城市管理局');
+    await choose(page, move.getByTestId('item-toId'), '区住房和城乡建设局');
+    await move.getByTestId('item-dutyIds').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: /(权责清单|三定规定)/,
+      })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await shot(page, '13-reform-draft');
+    await page.getByTestId('save-draft').click();
+    await page.getByTestId('adjustment-file').waitFor();
+    const items = await page.getByTestId('adjustment-items').innerText();
+    expect(items).toContain('区统计局 并入 区发展和改革局');
+    expect(items).toContain('从 区市场监督管理局 拆出 "区价格监督检查局"(带走行政编制 2 名)');
+    expect(items).toContain('区信访局:改为挂靠 区人民政府办公室');
+    expect(items).toContain('区城市管理局 的 1 项职责划转至 区住房和城乡建设局');
+    await page.getByTestId('diff').waitFor();
+    expect(await page.getByTestId('diff').innerText()).toContain('区价格监督检查局');
+    await shot(page, '14-reform-preview');
+    for (const [action, status] of [
+      ['submit', '已提交'],
+      ['approve', '已批准'],
+      ['apply', '已执行'],
+    ] as const) {
+      await page.getByTestId(action).click();
+      await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe(status);
+    }
+
+    const after = await apiGet<Tree>(page, '/api/institutions');
+    expect(after.items.find((i) => i.id === source.id)?.status ?? 'gone').not.toBe('active');
+    const carved = after.items.find((i) => i.name === '区价格监督检查局');
+    expect(carved).toMatchObject({ kind: 'gov_dept', status: 'active' });
+    const [targetAfter, splitAfter, carvedAfter, fromAfter, toAfter] = await Promise.all([
+      detail(target.id),
+      detail(splitFrom.id),
+      detail(carved!.id),
+      detail(dutiesFrom.id),
+      detail(dutiesTo.id),
+    ]);
+    expect([fromAfter.dutyCount, toAfter.dutyCount]).toEqual([fromBefore.dutyCount - 1, toBefore.dutyCount + 1]);
+    const petitions = after.items.find((i) => i.name === '区信访局') as { hostedById?: string | null } | undefined;
+    expect(petitions?.hostedById).toBe(byName('区人民政府办公室').id);
+    expect(adminQuota(targetAfter)).toBe(adminQuota(targetBefore) + adminQuota(sourceBefore));
+    expect(targetAfter.dutyCount).toBe(targetBefore.dutyCount + sourceBefore.dutyCount);
+    expect(adminQuota(splitAfter)).toBe(adminQuota(splitBefore) - 2);
+    expect(adminQuota(carvedAfter)).toBe(2);
   }, 120_000);
 
   it('Given a 填报员 When it opens another unit by URL Then it is refused, and its menu and lists hold only its own unit', async () => {

@@ -11,7 +11,6 @@ import {
   Divider,
   Empty,
   Input,
-  InputNumber,
   Select,
   Skeleton,
   Space,
@@ -23,38 +22,13 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  institutionKindLabels,
-  leadershipLevels,
-  postClassLabels,
-  postClasses,
-  quotaCategories,
-  quotaCategoryLabels,
-  ranks,
-} from '../../../src/domain/vocabulary.js';
+import { postClassLabels, quotaCategoryLabels } from '../../../src/domain/vocabulary.js';
 import { api, errorMessage, etagOf } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
 import { ErrorAlert, statusColors } from '../ui';
-
-const opLabels: Record<string, string> = {
-  set_quota: '核定编制',
-  set_posts: '核定领导职数',
-  rename_institution: '更名',
-  create_institution: '设立内设机构',
-  abolish_institution: '撤销机构',
-  move_quota: '划转编制',
-};
-
-function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+import { describeItem, ItemFields, newItem, opLabels, toItem, type DraftItem } from './adjustment-items';
 
 export function AdjustmentsPage() {
   const { id } = useParams();
@@ -130,133 +104,6 @@ function AdjustmentList() {
   );
 }
 
-type DraftItem = Record<string, unknown> & { key: string; op: string };
-
-function ItemFields({
-  item,
-  set,
-  options,
-}: {
-  item: DraftItem;
-  set: (patch: Record<string, unknown>) => void;
-  options: { value: string; label: string }[];
-}) {
-  const inst = (field: string, placeholder = '机构') => (
-    <Select
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={placeholder}
-      style={{ width: 260 }}
-      value={item[field] as string | undefined}
-      onChange={(v) => set({ [field]: v })}
-      options={options}
-      data-testid={`item-${field}`}
-    />
-  );
-  const num = (field: string, placeholder: string) => (
-    <InputNumber
-      min={0}
-      placeholder={placeholder}
-      value={item[field] as number | undefined}
-      onChange={(v) => set({ [field]: v ?? undefined })}
-      data-testid={`item-${field}`}
-    />
-  );
-  const category = (
-    <Select
-      placeholder="编制类别"
-      style={{ width: 170 }}
-      value={item.category as string | undefined}
-      onChange={(v) => set({ category: v })}
-      options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))}
-      data-testid="item-category"
-    />
-  );
-  switch (item.op) {
-    case 'set_quota':
-      return (
-        <Space wrap>
-          {inst('institutionId')}
-          {category}
-          {num('approved', '核定数')}
-        </Space>
-      );
-    case 'set_posts':
-      return (
-        <Space wrap>
-          {inst('institutionId')}
-          <Select
-            placeholder="层级"
-            style={{ width: 100 }}
-            value={item.level as string | undefined}
-            onChange={(v) => set({ level: v })}
-            options={leadershipLevels.map((l) => ({ value: l, label: l }))}
-          />
-          <Select
-            placeholder="类别"
-            style={{ width: 100 }}
-            value={item.postClass as string | undefined}
-            onChange={(v) => set({ postClass: v })}
-            options={postClasses.map((c) => ({ value: c, label: postClassLabels[c] }))}
-          />
-          {num('approved', '核定职数')}
-        </Space>
-      );
-    case 'rename_institution':
-      return (
-        <Space wrap>
-          {inst('institutionId')}
-          <Input
-            placeholder="新名称"
-            style={{ width: 220 }}
-            value={item.name as string | undefined}
-            onChange={(e) => set({ name: e.target.value })}
-            data-testid="item-name"
-          />
-        </Space>
-      );
-    case 'create_institution':
-      return (
-        <Space wrap>
-          {inst('parentId', '所属机构')}
-          <Input
-            placeholder="内设机构名称"
-            style={{ width: 200 }}
-            value={item.name as string | undefined}
-            onChange={(e) => set({ name: e.target.value })}
-            data-testid="item-name"
-          />
-          <Select
-            placeholder="规格"
-            allowClear
-            style={{ width: 90 }}
-            value={item.rank as string | undefined}
-            onChange={(v) => set({ rank: v })}
-            options={ranks.map((r) => ({ value: r, label: r }))}
-          />
-        </Space>
-      );
-    case 'abolish_institution':
-      return <Space wrap>{inst('institutionId')}</Space>;
-    case 'move_quota':
-      return (
-        <Space wrap>
-          {inst('fromId', '划出机构')}
-          {inst('toId', '划入机构')}
-          {category}
-          {num('amount', '数量')}
-        </Space>
-      );
-    default:
-      return null;
-  }
-}
-
-function toItem(d: DraftItem): Record<string, unknown> {
-  const { key: _key, ...rest } = d;
-  if (d.op === 'create_institution') return { ...rest, kind: 'internal_unit', id: d.id ?? uuid() };
-  return rest;
-}
-
 function DraftForm() {
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -265,7 +112,7 @@ function DraftForm() {
   const [docNumber, setDocNumber] = useState('');
   const [title, setTitle] = useState('');
   const [effectiveOn, setEffectiveOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const [items, setItems] = useState<DraftItem[]>([{ key: uuid(), op: 'set_quota' }]);
+  const [items, setItems] = useState<DraftItem[]>([newItem('set_quota')]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const options = (names.data?.items ?? [])
@@ -324,7 +171,9 @@ function DraftForm() {
               <Select
                 style={{ width: 150 }}
                 value={item.op}
-                onChange={(op) => setItems((xs) => xs.map((x) => (x.key === item.key ? { key: x.key, op } : x)))}
+                onChange={(op) =>
+                  setItems((xs) => xs.map((x) => (x.key === item.key ? { ...newItem(op), key: x.key } : x)))
+                }
                 options={Object.entries(opLabels).map(([value, label]) => ({ value, label }))}
                 data-testid="item-op"
               />
@@ -342,7 +191,7 @@ function DraftForm() {
             </Space>
           </Card>
         ))}
-        <Button icon={<PlusOutlined />} onClick={() => setItems((xs) => [...xs, { key: uuid(), op: 'set_quota' }])}>
+        <Button icon={<PlusOutlined />} onClick={() => setItems((xs) => [...xs, newItem('set_quota')])}>
           增加一项
         </Button>
         {error && <Alert type="error" showIcon title={error} data-testid="draft-error" />}
@@ -355,26 +204,6 @@ function DraftForm() {
       </Space>
     </Card>
   );
-}
-
-function describeItem(item: AdjustmentItem, nameOf: (id: string) => string): string {
-  const n = (k: string) => nameOf(String(item[k] ?? ''));
-  switch (item.op) {
-    case 'set_quota':
-      return `${n('institutionId')} ${quotaCategoryLabels[item.category as keyof typeof quotaCategoryLabels] ?? item.category} 核定为 ${item.approved} 名`;
-    case 'set_posts':
-      return `${n('institutionId')} ${item.level}(${postClassLabels[item.postClass as keyof typeof postClassLabels] ?? item.postClass})领导职数核定为 ${item.approved} 名`;
-    case 'rename_institution':
-      return `${n('institutionId')} 更名为"${item.name}"`;
-    case 'create_institution':
-      return `${item.parentId ? `在 ${n('parentId')} 下` : ''}设立${institutionKindLabels[item.kind as keyof typeof institutionKindLabels] ?? ''}"${item.name}"${item.rank ? `(${item.rank})` : ''}`;
-    case 'abolish_institution':
-      return `撤销 ${n('institutionId')}`;
-    case 'move_quota':
-      return `从 ${n('fromId')} 划转 ${quotaCategoryLabels[item.category as keyof typeof quotaCategoryLabels] ?? item.category} ${item.amount} 名至 ${n('toId')}`;
-    default:
-      return JSON.stringify(item);
-  }
 }
 
 function AdjustmentFile({ id }: { id: string }) {
