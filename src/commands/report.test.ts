@@ -95,6 +95,10 @@ describe('the district report built from the database', () => {
       const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf.pdfPath, '-']).toString().replace(/\s/g, '');
       expect(text).toContain(report.model.title);
       expect(text).toContain('—1—');
+      // the fonts.conf aliases at work: 仿宋/小标宋 fall back to Noto CJK, 楷体 (second-level headings) to AR PL UKai
+      const fonts = execFileSync('pdffonts', [pdf.pdfPath]).toString();
+      expect(fonts).toMatch(/NotoSerifCJK/);
+      expect(fonts).toMatch(/UKai/);
     },
     240_000,
   );

@@ -229,6 +229,15 @@ describe('the web app in a browser', () => {
     const url = page.url();
     await page.getByTestId('diff').waitFor();
     expect(await page.getByTestId('diff').innerText()).toContain('法治督察股');
+    // the draft is edited before it is submitted: the form comes back filled in, the save carries If-Match
+    await page.getByTestId('edit-draft').click();
+    await expect.poll(() => page.getByTestId('item-1').getByTestId('item-name').inputValue()).toBe('法治督察股');
+    expect(await page.getByTestId('doc-number').inputValue()).toBe(docNumber);
+    await page.getByTestId('item-1').getByTestId('item-name').fill('人民参与和促进法治科');
+    await page.getByTestId('save-draft').click();
+    await expect.poll(() => page.getByTestId('adjustment-items').innerText()).toContain('人民参与和促进法治科');
+    expect(page.url()).toBe(url);
+    await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '08-adjustment-preview');
     await page.getByTestId('submit').click();
     await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
@@ -254,7 +263,7 @@ describe('the web app in a browser', () => {
     await page.getByTestId('tree-区司法行政局').click(); // still selectable in the tree
     await shot(page, '10-institution-history');
     const after = await apiGet<Tree>(page, '/api/institutions');
-    expect(after.items.some((i) => i.name === '法治督察股' && i.parentId === target.id)).toBe(true);
+    expect(after.items.some((i) => i.name === '人民参与和促进法治科' && i.parentId === target.id)).toBe(true);
   }, 120_000);
 
   it('Given a reform draft merging one bureau into another and splitting a new one out When carried out Then the tree, quotas and duties follow', async () => {
@@ -435,6 +444,7 @@ describe('the web app in a browser', () => {
 
     // 重置密码: a new one-time password, shown once
     await row.getByRole('button', { name: '重置密码' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认重置' }).click(); // asked first
     const reset = await takePassword();
     expect(reset.otp).not.toBe(created.otp);
     await expect // the dialog has finished zooming in

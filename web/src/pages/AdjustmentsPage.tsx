@@ -25,10 +25,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { postClassLabels, quotaCategoryLabels } from '../../../src/domain/vocabulary.js';
 import { api, errorMessage, etagOf } from '../api';
 import { useAuth } from '../auth';
-import { useInstitutionNames } from '../hooks';
+import { useInstitutionNames, useParam } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
 import { ErrorAlert, statusColors } from '../ui';
-import { describeItem, ItemFields, newItem, opLabels, toItem, type DraftItem } from './adjustment-items';
+import { describeItem, fromItem, ItemFields, newItem, opLabels, toItem, type DraftItem } from './adjustment-items';
 
 export function AdjustmentsPage() {
   const { id } = useParams();
@@ -104,15 +104,20 @@ function AdjustmentList() {
   );
 }
 
-function DraftForm() {
+type AdjustmentFileData = Adjustment & { items: AdjustmentItem[] };
+
+/** A new draft, or (given `existing`) the draft being edited: saved with If-Match, so a draft changed meanwhile is refused. */
+function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
   const names = useInstitutionNames();
-  const [docNumber, setDocNumber] = useState('');
-  const [title, setTitle] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const [items, setItems] = useState<DraftItem[]>([newItem('set_quota')]);
+  const [docNumber, setDocNumber] = useState(existing?.docNumber ?? '');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [effectiveOn, setEffectiveOn] = useState(existing?.effectiveOn ?? dayjs().format('YYYY-MM-DD'));
+  const [items, setItems] = useState<DraftItem[]>(() =>
+    existing ? existing.items.map(fromItem) : [newItem('set_quota')],
+  );
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const options = (names.data?.items ?? [])
@@ -122,12 +127,14 @@ function DraftForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const a = await api<Adjustment>('/api/adjustments', {
-        body: { docNumber, title, effectiveOn, items: items.map(toItem) },
-      });
+      const body = { docNumber, title, effectiveOn, items: items.map(toItem) };
+      const a = existing
+        ? await api<Adjustment>(`/api/adjustments/${existing.id}`, { method: 'PATCH', body, ifMatch: etagOf(existing) })
+        : await api<Adjustment>('/api/adjustments', { body });
       message.success('草稿已保存');
       await client.invalidateQueries({ queryKey: ['adjustments'] });
-      navigate(`/adjustments/${a.id}`);
+      if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
+      navigate(`/adjustments/${a.id}`, { replace: !!existing });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -135,7 +142,7 @@ function DraftForm() {
     }
   };
   return (
-    <Card title="新建编制事项" data-testid="draft-form">
+    <Card title={existing ? `修改草稿:${existing.docNumber}` : '新建编制事项'} data-testid="draft-form">
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap>
           <Input
@@ -199,7 +206,7 @@ function DraftForm() {
           <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">
             保存草稿
           </Button>
-          <Button onClick={() => navigate('/adjustments')}>取消</Button>
+          <Button onClick={() => navigate(existing ? `/adjustments/${existing.id}` : '/adjustments')}>取消</Button>
         </Space>
       </Space>
     </Card>
@@ -211,9 +218,10 @@ function AdjustmentFile({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const client = useQueryClient();
   const names = useInstitutionNames();
+  const [editing, setEditing] = useParam('edit');
   const q = useQuery({
     queryKey: ['adjustment', id],
-    queryFn: () => api<Adjustment & { items: AdjustmentItem[] }>(`/api/adjustments/${id}`),
+    queryFn: () => api<AdjustmentFileData>(`/api/adjustments/${id}`),
   });
   const a = q.data;
   const preview = useQuery({
@@ -224,6 +232,7 @@ function AdjustmentFile({ id }: { id: string }) {
   const [busy, setBusy] = useState<string>();
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!a) return <Skeleton active />;
+  if (editing && a.status === 'draft') return <DraftForm key={a.version} existing={a} />;
   const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
     setBusy(action);
     try {
@@ -256,6 +265,11 @@ function AdjustmentFile({ id }: { id: string }) {
       }
       extra={
         <Space>
+          {a.status === 'draft' && can('draftAdjustments') && (
+            <Button onClick={() => setEditing('1')} data-testid="edit-draft">
+              修改草稿
+            </Button>
+          )}
           {a.status === 'draft' && can('draftAdjustments') && (
             <Button
               type="primary"

@@ -1,6 +1,21 @@
 /** 用户: accounts and roles (admin); 审计日志. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../src/domain/vocabulary.js';
 import { api, errorMessage } from '../api';
@@ -102,9 +117,12 @@ export function UsersPage() {
             title: '',
             key: 'actions',
             render: (_: unknown, u: UserRow) => (
-              <Button
-                size="small"
-                onClick={async () => {
+              <Popconfirm
+                title={`重置 ${u.displayName}(${u.username})的密码?`}
+                description="原密码立即失效,新的一次性密码只显示一次"
+                okText="确认重置"
+                cancelText="取消"
+                onConfirm={async () => {
                   try {
                     const r = await api<{ oneTimePassword: string }>(`/api/users/${u.username}/reset-password`, {
                       method: 'POST',
@@ -117,8 +135,8 @@ export function UsersPage() {
                   }
                 }}
               >
-                重置密码
-              </Button>
+                <Button size="small">重置密码</Button>
+              </Popconfirm>
             ),
           },
         ]}

@@ -47,7 +47,8 @@ type Option = { value: string; label: string };
 /** What every item form gets: the item, a way to change it, and the institutions to pick from. */
 type ItemProps = { item: DraftItem; set: (patch: Record<string, unknown>) => void; options: Option[] };
 type QuotaLine = { category?: string; amount?: number };
-type Part = { id: string; name?: string; kind?: string; rank?: string; quotas: QuotaLine[] };
+/** A new institution of a split; fields the form does not show (posts…) are kept as they came. */
+type Part = { id: string; name?: string; kind?: string; rank?: string; quotas: QuotaLine[] } & Record<string, unknown>;
 
 /** A fresh item of a kind, with the defaults its form starts from. */
 export function newItem(op: string): DraftItem {
@@ -434,16 +435,25 @@ export function toItem(d: DraftItem): Record<string, unknown> {
       return {
         ...rest,
         parts: (d.parts as Part[]).map((p) => ({
-          id: p.id,
+          ...p,
           name: p.name ?? '',
-          kind: p.kind,
-          rank: p.rank,
           quotas: p.quotas.filter((q) => q.category && q.amount),
         })),
       };
     default:
       return rest;
   }
+}
+
+/** An item as the API gives it (with its label) → the form's state. */
+export function fromItem(item: AdjustmentItem): DraftItem {
+  const { opLabel: _label, ...rest } = item;
+  if (item.op === 'split_institution') {
+    const parts = (item.parts as Part[]).map((p) => ({ ...p, quotas: p.quotas.length ? p.quotas : [{}] }));
+    return { ...rest, key: uuid(), parts };
+  }
+  if (item.op === 'change_institution') return { ...rest, key: uuid(), changes: item.changes ?? {} };
+  return { ...rest, key: uuid() };
 }
 
 const categoryLabel = (c: unknown) => quotaCategoryLabels[c as keyof typeof quotaCategoryLabels] ?? String(c);
