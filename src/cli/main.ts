@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** bianzhi CLI: thin commands over src/commands. Exit codes: 0 ok, 1 rejected input, 2 usage, 3 failure. */
+import '../config/zod-chinese.js';
 import { Command } from 'commander';
 import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';

@@ -319,6 +319,22 @@ describe('errors and limits', () => {
     expect(await databaseFingerprint(f.pool)).toBe(before);
   });
 
+  it('Given a draft item missing a field that carries no message of its own When posted Then zod says so in Chinese, not English', async () => {
+    const r = await f.as.admin({
+      method: 'POST',
+      url: '/api/adjustments',
+      payload: {
+        docNumber: '测〔2026〕1号',
+        title: '缺少保留机构的合并',
+        effectiveOn: '2026-01-01',
+        items: [{ op: 'merge_institutions', sourceIds: ['0196a1b2-0000-7000-8000-000000000001'] }],
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toMatch(/^请求体无效:items\.0\.targetId 无效输入/);
+    expect(r.body).not.toMatch(/Invalid|expected/);
+  });
+
   it("Given any answer Then security headers are set: a short set on API answers, helmet's full set on pages", async () => {
     for (const r of [
       await f.as.leader({ method: 'GET', url: '/api/region' }),

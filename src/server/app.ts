@@ -2,6 +2,7 @@
  * The HTTP server: Fastify 5 with zod schemas on every route, OpenAPI at /api/docs, cookie sessions, role guard,
  * security headers and limits. Routes are thin: validate → command → presenter.
  */
+import '../config/zod-chinese.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';

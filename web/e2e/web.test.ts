@@ -297,6 +297,10 @@ describe('the web app in a browser', () => {
     const split = page.getByTestId('item-1');
     await choose(page, split.getByTestId('item-op'), '拆分机构');
     await choose(page, split.getByTestId('item-sourceId'), '区市场监督管理局');
+    await page.getByTestId('save-draft').click(); // the new part has no name yet: said before anything is sent
+    await expect
+      .poll(() => page.getByTestId('draft-error').innerText())
+      .toBe('第2项(拆分机构):请填写新机构1的名称和类别');
     await split.getByTestId('part-name').fill('区价格监督检查局');
     await choose(page, split.getByTestId('part-kind'), '政府工作部门');
     await choose(page, split.getByTestId('part-category'), '行政编制');

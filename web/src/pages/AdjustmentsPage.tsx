@@ -28,7 +28,16 @@ import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
 import { ErrorAlert, statusColors } from '../ui';
-import { describeItem, fromItem, ItemFields, newItem, opLabels, toItem, type DraftItem } from './adjustment-items';
+import {
+  describeItem,
+  fromItem,
+  ItemFields,
+  missingInItem,
+  newItem,
+  opLabels,
+  toItem,
+  type DraftItem,
+} from './adjustment-items';
 
 export function AdjustmentsPage() {
   const { id } = useParams();
@@ -124,6 +133,20 @@ function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
     .filter((i) => i.status === 'active')
     .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
   const save = async () => {
+    const missing = !docNumber.trim()
+      ? '请填写文号'
+      : !title.trim()
+        ? '请填写标题'
+        : items
+            .map((item, i) => {
+              const m = missingInItem(item);
+              return m && `第${i + 1}项(${opLabels[item.op]}):${m}`;
+            })
+            .find(Boolean);
+    if (missing) {
+      setError(missing);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {

@@ -445,6 +445,67 @@ export function toItem(d: DraftItem): Record<string, unknown> {
   }
 }
 
+/** What the form still lacks for an item, in the words of the form (the server checks again, in its own words). */
+export function missingInItem(item: DraftItem): string | undefined {
+  const has = (k: string) => item[k] !== undefined && item[k] !== null && item[k] !== '';
+  const need = (pairs: [string, string][]) => pairs.find(([k]) => !has(k))?.[1];
+  switch (item.op) {
+    case 'set_quota':
+      return need([
+        ['institutionId', '请选择机构'],
+        ['category', '请选择编制类别'],
+        ['approved', '请填写核定数'],
+      ]);
+    case 'set_posts':
+      return need([
+        ['institutionId', '请选择机构'],
+        ['level', '请选择层级'],
+        ['postClass', '请选择职数类别'],
+        ['approved', '请填写核定职数'],
+      ]);
+    case 'rename_institution':
+      return need([
+        ['institutionId', '请选择机构'],
+        ['name', '请填写新名称'],
+      ]);
+    case 'create_institution':
+      return (
+        need([
+          ['name', '请填写机构名称'],
+          ['kind', '请选择机构类别'],
+        ]) ?? (item.kind === 'internal_unit' && !has('parentId') ? '内设机构须选择所属机构' : undefined)
+      );
+    case 'abolish_institution':
+      return need([['institutionId', '请选择要撤销的机构']]);
+    case 'move_quota':
+      return (
+        need([
+          ['fromId', '请选择划出机构'],
+          ['toId', '请选择划入机构'],
+          ['category', '请选择编制类别'],
+        ]) ?? (Number(item.amount ?? 0) < 1 ? '划转数量至少为1' : undefined)
+      );
+    case 'merge_institutions':
+      return (item.sourceIds as string[]).length === 0 ? '请选择并入的机构' : need([['targetId', '请选择保留的机构']]);
+    case 'split_institution': {
+      const parts = item.parts as Part[];
+      const i = parts.findIndex((p) => !p.name?.trim() || !p.kind);
+      if (!has('sourceId')) return '请选择被拆分的机构';
+      return i < 0 ? undefined : `请填写新机构${i + 1}的名称和类别`;
+    }
+    case 'change_institution':
+      if (!has('institutionId')) return '请选择机构';
+      return Object.keys(item.changes as object).length ? undefined : '请至少选择一项要调整的属性';
+    case 'move_duties':
+      return need([
+        ['fromId', '请选择划出机构'],
+        ['toId', '请选择划入机构'],
+      ]);
+    default:
+      return undefined;
+  }
+}
+
 /** An item as the API gives it (with its label) → the form's state. */
 export function fromItem(item: AdjustmentItem): DraftItem {
   const { opLabel: _label, ...rest } = item;
