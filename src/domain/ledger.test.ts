@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
-import { applyAdjustment, emptyRegistry, foldLedger, LedgerError, quotaKey, type LedgerAdjustment } from './ledger.js';
+import {
+  adjustmentItemSchema,
+  applyAdjustment,
+  emptyRegistry,
+  foldLedger,
+  LedgerError,
+  quotaKey,
+  type LedgerAdjustment,
+} from './ledger.js';
 
 const adj = (docNumber: string, effectiveOn: string, items: LedgerAdjustment['items']): LedgerAdjustment => ({
   id: docNumber,
@@ -134,5 +142,42 @@ describe('ledger fold', () => {
     expect(() =>
       applyAdjustment(emptyRegistry(), adj('x', '2025-01-01', [createInstitutionItem('办公室', 'internal_unit')])),
     ).toThrow(/必须有所属机构/);
+  });
+});
+
+describe('adjustment items as received', () => {
+  const unit = '0196a1b2-0000-7000-8000-000000000001';
+  const host = '0196a1b2-0000-7000-8000-000000000002';
+  it('Given a change of 挂靠 only When parsed Then it names only that field: 参公, 加挂牌子 and order are not reset', () => {
+    const item = adjustmentItemSchema.parse({
+      op: 'change_institution',
+      institutionId: unit,
+      changes: { hostedById: host },
+    });
+    expect(item).toEqual({ op: 'change_institution', institutionId: unit, changes: { hostedById: host } });
+  });
+  it('Given a parsed change When folded over a 参公 unit with 加挂牌子 Then those stay as they were', () => {
+    const created = {
+      ...createInstitutionItem('区档案馆', 'public_institution'),
+      civilServiceManaged: true,
+      alsoNamed: ['区史志办'],
+    };
+    const base = foldLedger([adj('设立', '2020-01-01', [created])]);
+    const change = adjustmentItemSchema.parse({
+      op: 'change_institution',
+      institutionId: created.id,
+      changes: { rank: '副处' },
+    });
+    const after = applyAdjustment(base, adj('调整', '2025-01-01', [change])).state.institutions.get(created.id)!;
+    expect(after).toMatchObject({ rank: '副处', civilServiceManaged: true, alsoNamed: ['区史志办'] });
+  });
+  it('Given a new institution When parsed Then what it does not say takes its default', () => {
+    const item = adjustmentItemSchema.parse({
+      op: 'create_institution',
+      id: unit,
+      name: '区档案馆',
+      kind: 'public_institution',
+    });
+    expect(item).toMatchObject({ alsoNamed: [], civilServiceManaged: false, sortOrder: 0 });
   });
 });

@@ -25,23 +25,36 @@ import {
 const uuid = z.string().uuid('机构标识应为 UUID');
 const count = z.number().int('应为整数').min(0, '不能为负数');
 
-export const institutionFieldsSchema = z.object({
+/** The fields of an institution as written, without defaults: a change names only what it changes. */
+const institutionFields = {
   name: z.string().trim().min(1, '机构名称不能为空').max(100),
   kind: institutionKindSchema,
   rank: rankSchema.nullish(),
   parentId: uuid.nullish(),
   hostedById: uuid.nullish(),
   code: z.string().nullish(),
-  alsoNamed: z.array(z.string().trim().min(1)).default([]),
+  alsoNamed: z.array(z.string().trim().min(1)),
   piClass: publicInstitutionClassSchema.nullish(),
   funding: fundingFormSchema.nullish(),
-  civilServiceManaged: z.boolean().default(false),
-  sortOrder: z.number().int().default(0),
+  civilServiceManaged: z.boolean(),
+  sortOrder: z.number().int(),
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
   establishedOn: calendarDateSchema('成立日期').nullish(),
+};
+
+/** A new institution: what is not said takes its default. */
+export const institutionFieldsSchema = z.object({
+  ...institutionFields,
+  alsoNamed: institutionFields.alsoNamed.default([]),
+  civilServiceManaged: institutionFields.civilServiceManaged.default(false),
+  sortOrder: institutionFields.sortOrder.default(0),
 });
 
-const changeFieldsSchema = institutionFieldsSchema.omit({ name: true }).partial();
+/**
+ * A change: only the fields given. Built from the fields without defaults, since zod fills a default in even under
+ * `.partial()`, and a change of 挂靠 would then also have cleared 参公 and the 加挂牌子.
+ */
+const changeFieldsSchema = z.object(institutionFields).omit({ name: true }).partial();
 
 export const adjustmentItemSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create_institution'), id: uuid, ...institutionFieldsSchema.shape }),
