@@ -36,7 +36,17 @@ async function writeCsv(file: string, n: number) {
 function runImport(url: string, file: string, kind: string) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'import-run.ts'), url, region, file, kind],
+    // the same V8 flag as `npm start` and bin/bianzhi.js run bianzhi with
+    [
+      '--max-semi-space-size=32',
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'import-run.ts'),
+      url,
+      region,
+      file,
+      kind,
+    ],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
