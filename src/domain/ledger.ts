@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './dates.js';
 import {
+  adjustmentOpLabels,
   allowedQuotaCategories,
   fundingFormSchema,
   institutionKindLabels,
@@ -117,18 +118,16 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
 export type AdjustmentItem = z.infer<typeof adjustmentItemSchema>;
 export type AdjustmentOp = AdjustmentItem['op'];
 
-export const adjustmentOpLabels: Record<AdjustmentOp, string> = {
-  create_institution: '设立机构',
-  abolish_institution: '撤销机构',
-  merge_institutions: '合并机构',
-  split_institution: '拆分机构',
-  rename_institution: '更名',
-  change_institution: '调整机构属性',
-  set_quota: '核定编制',
-  move_quota: '划转编制',
-  set_posts: '核定领导职数',
-  move_duties: '划转职责',
-};
+// The labels live with the other vocabulary (the web app reads them there); this fails to compile unless they name
+// exactly the ops of the schema above.
+export { adjustmentOpLabels };
+type LabelledOp = keyof typeof adjustmentOpLabels;
+const opsAndLabelsAgree: [AdjustmentOp] extends [LabelledOp]
+  ? [LabelledOp] extends [AdjustmentOp]
+    ? true
+    : false
+  : false = true;
+void opsAndLabelsAgree;
 
 export interface InstitutionState {
   id: string;

@@ -167,6 +167,20 @@ export function codeFromLabel<K extends string>(labels: Record<K, string>, raw: 
   return reverse.get(v) as K | undefined;
 }
 
+/** 编制事项 line items, in the order a draft form offers them. */
+export const adjustmentOpLabels = {
+  set_quota: '核定编制',
+  move_quota: '划转编制',
+  set_posts: '核定领导职数',
+  create_institution: '设立机构',
+  rename_institution: '更名',
+  change_institution: '调整机构属性',
+  merge_institutions: '合并机构',
+  split_institution: '拆分机构',
+  move_duties: '划转职责',
+  abolish_institution: '撤销机构',
+} as const;
+
 /** Roles (DESIGN: 编办 staff, reporters in each unit, leaders and the 编委). */
 export const roles = ['admin', 'operator', 'approver', 'leader', 'reporter'] as const;
 export const roleSchema = z.enum(roles);

@@ -4,7 +4,18 @@ import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
-export interface PersonListRow {
+/** One post a person holds (or held): the columns of `assignments` a read returns. */
+interface AssignmentFields {
+  institutionId: string;
+  unitId: string | null;
+  category: string;
+  post: string | null;
+  leadershipLevel: string | null;
+  postClass: string | null;
+  startOn: string;
+}
+
+export interface PersonListRow extends AssignmentFields {
   personId: string;
   idNumber: string;
   name: string;
@@ -13,13 +24,6 @@ export interface PersonListRow {
   education: string | null;
   titleLevel: string | null;
   politicalStatus: string | null;
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
-  startOn: string;
 }
 
 export interface PeopleFilter {
@@ -81,16 +85,7 @@ export interface PersonRecord {
   titleLevel: string | null;
   politicalStatus: string | null;
   joinedWorkOn: string | null;
-  assignments: {
-    institutionId: string;
-    unitId: string | null;
-    category: string;
-    post: string | null;
-    leadershipLevel: string | null;
-    postClass: string | null;
-    startOn: string;
-    endOn: string | null;
-  }[];
+  assignments: (AssignmentFields & { endOn: string | null })[];
   movements: {
     type: string;
     on: string;

@@ -213,32 +213,10 @@ function InstitutionFile({ id, asOf }: { id: string; asOf?: string }) {
                 )}
                 <Descriptions.Item label="职能事项">{d.dutyCount} 项</Descriptions.Item>
                 <Descriptions.Item label="内设机构">
-                  {d.units.filter((u) => u.status === 'active').length ? (
-                    <Space wrap>
-                      {d.units
-                        .filter((u) => u.status === 'active')
-                        .map((u) => (
-                          <Link key={u.id} to={`/institutions/${u.id}`}>
-                            {u.name}
-                          </Link>
-                        ))}
-                    </Space>
-                  ) : (
-                    '—'
-                  )}
+                  <InstitutionLinks items={d.units.filter((u) => u.status === 'active')} />
                 </Descriptions.Item>
                 <Descriptions.Item label="挂靠于本机构">
-                  {d.hosted.length ? (
-                    <Space wrap>
-                      {d.hosted.map((u) => (
-                        <Link key={u.id} to={`/institutions/${u.id}`}>
-                          {u.name}
-                        </Link>
-                      ))}
-                    </Space>
-                  ) : (
-                    '—'
-                  )}
+                  <InstitutionLinks items={d.hosted} />
                 </Descriptions.Item>
               </Descriptions>
             ),
@@ -431,5 +409,19 @@ function DutyList({ institutionId }: { institutionId: string }) {
         { title: '牵头/配合', dataIndex: 'roleLabel', width: 80 },
       ]}
     />
+  );
+}
+
+/** Institutions as links to their files, or "—" when there are none. */
+function InstitutionLinks({ items }: { items: { id: string; name: string }[] }) {
+  if (!items.length) return '—';
+  return (
+    <Space wrap>
+      {items.map((u) => (
+        <Link key={u.id} to={`/institutions/${u.id}`}>
+          {u.name}
+        </Link>
+      ))}
+    </Space>
   );
 }

@@ -6,6 +6,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Input, InputNumber, Select, Space, Typography } from 'antd';
 import {
+  adjustmentOpLabels,
   fundingForms,
   institutionKindLabels,
   institutionKinds,
@@ -20,18 +21,8 @@ import {
 import { api, qs } from '../api';
 import type { AdjustmentItem, Duty, Paged } from '../types';
 
-export const opLabels: Record<string, string> = {
-  set_quota: '核定编制',
-  move_quota: '划转编制',
-  set_posts: '核定领导职数',
-  create_institution: '设立机构',
-  rename_institution: '更名',
-  change_institution: '调整机构属性',
-  merge_institutions: '合并机构',
-  split_institution: '拆分机构',
-  move_duties: '划转职责',
-  abolish_institution: '撤销机构',
-};
+/** Label of each kind of line item (any op string the API might send: the server may know more than this build). */
+export const opLabels: Record<string, string> = adjustmentOpLabels;
 
 export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
