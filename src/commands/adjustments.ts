@@ -1,6 +1,7 @@
 /** 编制事项: draft → submitted → approved → applied | rejected, and the registry folds that follow from the ledger. */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { quotaNumberSchema } from '../domain/bounds.js';
 import { calendarDateSchema } from '../domain/dates.js';
 import {
   adjustmentItemSchema,
@@ -38,6 +39,9 @@ import {
 import { moveDuties } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { itemsOutsideScope } from '../domain/permissions.js';
+import { forbidden } from '../store/errors.js';
+import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 
 export const adjustmentDraftSchema = z.object({
@@ -51,12 +55,33 @@ export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
 
 export const newInstitutionId = () => randomUUID();
 
+/** A reporter drafts only within its reach (domain/permissions.itemsOutsideScope), checked against `registry`. */
+async function ensureItemsInReach(ctx: CommandContext, items: AdjustmentItem[], registry?: RegistryState) {
+  const scope = await reachOf(ctx);
+  if (!scope) return;
+  const problem = itemsOutsideScope(
+    items,
+    scope,
+    (registry ?? (await readRegistry(ctx.pool, ctx.regionCode))).institutions,
+  );
+  if (problem) throw forbidden(problem);
+}
+
+/** A reporter edits and submits only the drafts it wrote; a draft of the 编办 naming its unit is read-only to it. */
+function ensureAuthor(ctx: CommandContext, adj: AdjustmentRow) {
+  if (isReporter(ctx) && adj.createdBy !== ctx.actor) {
+    throw forbidden(`编制事项"${adj.docNumber}"由${adj.createdBy}起草,单位填报员只能修改和提交自己起草的编制事项`);
+  }
+}
+
 export async function createAdjustment(
   ctx: CommandContext,
   input: AdjustmentDraft,
   opts: { isBaseline?: boolean; tx?: Tx } = {},
 ): Promise<AdjustmentRow> {
+  requirePermission(ctx, 'draftAdjustments');
   const draft = adjustmentDraftSchema.parse(input);
+  await ensureItemsInReach(ctx, draft.items);
   const id = randomUUID();
   const run = async (tx: Tx) => {
     await insertAdjustment(
@@ -110,10 +135,12 @@ const transitions: Record<string, { from: AdjustmentStatus[]; to: AdjustmentStat
 
 async function transition(ctx: CommandContext, id: string, kind: keyof typeof transitions, expectedVersion?: number) {
   const t = transitions[kind]!;
+  requirePermission(ctx, kind === 'submit' ? 'draftAdjustments' : 'decideAdjustments');
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const adj = await findAdjustment(tx, ctx.regionCode, id);
     if (!adj) throw notFound(`编制事项 ${id} `);
+    if (kind === 'submit') ensureAuthor(ctx, adj);
     if (expectedVersion !== undefined && adj.version !== expectedVersion) {
       throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     }
@@ -125,7 +152,9 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
     if (kind === 'submit') {
       // a draft that cannot apply is caught now, not when the 编委 has approved it
       const items = await adjustmentItems(tx, ctx.regionCode, id);
-      foldOrExplain(await readRegistry(tx, ctx.regionCode), { ...adj, items });
+      const registry = await readRegistry(tx, ctx.regionCode);
+      await ensureItemsInReach(ctx, items, registry);
+      foldOrExplain(registry, { ...adj, items });
     }
     const ok = await updateAdjustmentStatus(tx, ctx.regionCode, id, adj.version, {
       status: t.to,
@@ -160,6 +189,7 @@ export async function applyAdjustment(
   id: string,
   opts: { expectedVersion?: number; tx?: Tx; allowUnapproved?: boolean } = {},
 ) {
+  requirePermission(ctx, 'applyAdjustments');
   const run = async (tx: Tx) => {
     await lockRegion(tx, ctx.regionCode);
     const adj = await findAdjustment(tx, ctx.regionCode, id);
@@ -307,11 +337,14 @@ export function registryDiff(before: RegistryState, after: RegistryState): Regis
 
 /** Rewrites a draft; only drafts can change, and only from the version the editor read. */
 export async function updateAdjustmentDraft(ctx: CommandContext, id: string, input: AdjustmentDraft, version: number) {
+  requirePermission(ctx, 'draftAdjustments');
   const draft = adjustmentDraftSchema.parse(input);
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const adj = await findAdjustment(tx, ctx.regionCode, id);
     if (!adj) throw notFound(`编制事项 ${id} `);
+    ensureAuthor(ctx, adj);
+    await ensureItemsInReach(ctx, draft.items, await readRegistry(tx, ctx.regionCode));
     if (adj.status !== 'draft') {
       throw conflict(
         `编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",只有草稿可以修改`,
@@ -337,7 +370,7 @@ export const quotaTag = (institutionId: string, category: string, approved: numb
   createHash('sha256').update(`${institutionId}|${category}|${approved}`).digest('base64url').slice(0, 22);
 
 export const quotaDecisionSchema = z.object({
-  approved: z.number().int().min(0).max(100000),
+  approved: quotaNumberSchema,
   docNumber: z.string().trim().min(1, '文号不能为空').max(100),
   title: z.string().trim().min(1).max(200).optional(),
   effectiveOn: calendarDateSchema('生效日期').optional(),
@@ -353,6 +386,9 @@ export async function recordQuotaDecision(
   target: { institutionId: string; category: QuotaCategory; expectedTag: string },
   input: z.input<typeof quotaDecisionSchema>,
 ) {
+  requirePermission(ctx, 'recordQuotaDecisions');
+  // the decision is its own permission: the adjustment it makes is drafted and applied on its behalf
+  const onBehalf: CommandContext = { ...ctx, access: undefined };
   const d = quotaDecisionSchema.parse(input);
   // a stale edit is refused without queueing for the district's write lock; the check under the lock decides
   const seen = await currentQuota(ctx.pool, ctx.regionCode, target.institutionId, target.category);
@@ -369,7 +405,7 @@ export async function recordQuotaDecision(
       throw staleVersion(`"${inst.name}"的${quotaCategoryLabels[target.category]}编制`);
     }
     const adj = await createAdjustment(
-      ctx,
+      onBehalf,
       {
         docNumber: d.docNumber,
         title: d.title ?? `核定${inst.name}${quotaCategoryLabels[target.category]}编制为${d.approved}名`,
@@ -380,7 +416,7 @@ export async function recordQuotaDecision(
       },
       { tx },
     );
-    const applied = await applyAdjustment(ctx, adj.id, { tx, allowUnapproved: true });
+    const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
     return {
       adjustment: applied.adjustment,
       before: current,

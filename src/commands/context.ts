@@ -1,11 +1,24 @@
 import type pg from 'pg';
 import type { Snapshot } from '../analysis/snapshot.js';
+import type { Role } from '../domain/vocabulary.js';
+
+/**
+ * The person acting through the server: the role, and the institutions within its reach (undefined = all; a
+ * reporter's own institution and its internal units). Commands check permissions and scope against it. Absent for
+ * the CLI and seeds, which act as the administrator on the machine.
+ */
+export interface ActorAccess {
+  role: Role;
+  scope: () => Promise<Set<string> | undefined>;
+}
 
 /** What every command needs: the database, the district it acts on, who acts, and today's date. */
 export interface CommandContext {
   pool: pg.Pool;
   regionCode: string;
   actor: string;
+  /** Who acts and within what reach, when a user acts through the server (see ActorAccess). */
+  access?: ActorAccess;
   /** YYYY-MM-DD; dates after it are "future". */
   today: string;
   /**

@@ -1,6 +1,8 @@
 /**
  * Export writes the import templates, filled: importing them into an empty database reproduces the same registry,
- * roster, duties and indicators (round-trip test).
+ * roster, duties and indicators (round-trip test). The roster follows the rule of every read (commands/people.ts): a
+ * role that may not see whole ID numbers gets them masked and no birth dates (such a file is for reading, not for
+ * importing back). Every export is audited with who, which files, how many rows and how many whole numbers.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +17,12 @@ import {
   type PostClass,
   type QuotaCategory,
 } from '../domain/vocabulary.js';
+import { maskIdNumber } from '../domain/codes.js';
+import type { ImportKind } from '../domain/records.js';
 import { writeRecordsWorkbook } from '../io/table-writer.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { inTransaction, lockRegion } from '../store/transaction.js';
+import { mayUnmask, requirePermission } from './access.js';
 import {
   dutiesForExport,
   regionIndicatorsForExport,
@@ -56,7 +63,16 @@ function treeOrder(all: InstitutionState[]): InstitutionState[] {
   return out;
 }
 
-export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, dir: string) {
+/** Writes the chosen files (default: all) into `dir`; see the module comment for what a role gets. */
+export async function exportDistrict(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'actor' | 'access'>,
+  dir: string,
+  opts: { kinds?: readonly ImportKind[] } = {},
+) {
+  requirePermission(ctx, 'exportData');
+  const kinds = new Set<ImportKind>(opts.kinds ?? (Object.keys(exportFileNames) as ImportKind[]));
+  const reveal = mayUnmask(ctx);
+  let idNumbersRevealed = 0;
   await mkdir(dir, { recursive: true });
   const registry = await readRegistry(ctx.pool, ctx.regionCode);
   const active = [...registry.institutions.values()].filter((i) => i.status === 'active');
@@ -64,41 +80,44 @@ export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionC
   const rows = registryRows(registry);
   const counts: Record<string, number> = {};
 
-  const baseline = await writeRecordsWorkbook(join(dir, exportFileNames.baseline), 'baseline', {
-    institutions: treeOrder(active).map((i) => ({
-      name: i.name,
-      kind: institutionKindLabels[i.kind],
-      rank: s(i.rank),
-      parent: name(i.parentId),
-      host: name(i.hostedById),
-      code: s(i.code),
-      alsoNamed: i.alsoNamed.join('、'),
-      piClass: s(i.piClass),
-      funding: s(i.funding),
-      civilServiceManaged: i.civilServiceManaged ? '是' : '否',
-      establishedOn: s(i.establishedOn),
-    })),
-    quotas: rows.quotas.map((q) => ({
-      institution: name(q.institutionId),
-      category: quotaCategoryLabels[q.category],
-      approved: String(q.approved),
-    })),
-    posts: rows.posts.map((p) => ({
-      institution: name(p.institutionId),
-      level: p.level,
-      postClass: postClassLabels[p.postClass],
-      approved: String(p.approved),
-    })),
-  });
-  Object.assign(counts, baseline);
+  if (kinds.has('baseline')) {
+    const baseline = await writeRecordsWorkbook(join(dir, exportFileNames.baseline), 'baseline', {
+      institutions: treeOrder(active).map((i) => ({
+        name: i.name,
+        kind: institutionKindLabels[i.kind],
+        rank: s(i.rank),
+        parent: name(i.parentId),
+        host: name(i.hostedById),
+        code: s(i.code),
+        alsoNamed: i.alsoNamed.join('、'),
+        piClass: s(i.piClass),
+        funding: s(i.funding),
+        civilServiceManaged: i.civilServiceManaged ? '是' : '否',
+        establishedOn: s(i.establishedOn),
+      })),
+      quotas: rows.quotas.map((q) => ({
+        institution: name(q.institutionId),
+        category: quotaCategoryLabels[q.category],
+        approved: String(q.approved),
+      })),
+      posts: rows.posts.map((p) => ({
+        institution: name(p.institutionId),
+        level: p.level,
+        postClass: postClassLabels[p.postClass],
+        approved: String(p.approved),
+      })),
+    });
+    Object.assign(counts, baseline);
+  }
 
   async function* roster() {
     for await (const r of rosterForExport(ctx.pool, ctx.regionCode)) {
+      if (reveal) idNumbersRevealed++;
       yield {
         name: r.name,
-        idNumber: r.id_number,
+        idNumber: reveal ? r.id_number : maskIdNumber(r.id_number),
         gender: s(r.gender),
-        birthDate: s(r.birth_date),
+        birthDate: reveal ? s(r.birth_date) : '',
         education: s(r.education),
         degree: s(r.degree),
         titleLevel: s(r.title_level),
@@ -114,7 +133,12 @@ export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionC
       };
     }
   }
-  Object.assign(counts, await writeRecordsWorkbook(join(dir, exportFileNames.roster), 'roster', { roster: roster() }));
+  if (kinds.has('roster')) {
+    Object.assign(
+      counts,
+      await writeRecordsWorkbook(join(dir, exportFileNames.roster), 'roster', { roster: roster() }),
+    );
+  }
 
   async function* duties() {
     for await (const d of dutiesForExport(ctx.pool, ctx.regionCode)) {
@@ -131,33 +155,52 @@ export async function exportDistrict(ctx: Pick<CommandContext, 'pool' | 'regionC
       };
     }
   }
-  Object.assign(counts, await writeRecordsWorkbook(join(dir, exportFileNames.duties), 'duties', { duties: duties() }));
+  if (kinds.has('duties')) {
+    Object.assign(
+      counts,
+      await writeRecordsWorkbook(join(dir, exportFileNames.duties), 'duties', { duties: duties() }),
+    );
+  }
 
-  const workload = await workloadForExport(ctx.pool, ctx.regionCode);
-  Object.assign(
-    counts,
-    await writeRecordsWorkbook(join(dir, exportFileNames.workload), 'workload', {
-      workload: workload.map((w) => ({
-        institution: name(w.institution_id),
-        year: String(w.year),
-        indicator: w.indicator,
-        value: String(w.value),
-        unit: s(w.unit),
-      })),
-    }),
-  );
-  const indicators = await regionIndicatorsForExport(ctx.pool, ctx.regionCode);
-  Object.assign(
-    counts,
-    await writeRecordsWorkbook(join(dir, exportFileNames.indicators), 'indicators', {
-      indicators: indicators.map((x) => ({
-        scope: name(x.scope_institution_id),
-        year: String(x.year),
-        indicator: x.indicator,
-        value: s(x.value),
-        text: s(x.text_value),
-      })),
-    }),
-  );
-  return { dir, files: Object.values(exportFileNames), counts };
+  if (kinds.has('workload')) {
+    const workload = await workloadForExport(ctx.pool, ctx.regionCode);
+    Object.assign(
+      counts,
+      await writeRecordsWorkbook(join(dir, exportFileNames.workload), 'workload', {
+        workload: workload.map((w) => ({
+          institution: name(w.institution_id),
+          year: String(w.year),
+          indicator: w.indicator,
+          value: String(w.value),
+          unit: s(w.unit),
+        })),
+      }),
+    );
+  }
+  if (kinds.has('indicators')) {
+    const indicators = await regionIndicatorsForExport(ctx.pool, ctx.regionCode);
+    Object.assign(
+      counts,
+      await writeRecordsWorkbook(join(dir, exportFileNames.indicators), 'indicators', {
+        indicators: indicators.map((x) => ({
+          scope: name(x.scope_institution_id),
+          year: String(x.year),
+          indicator: x.indicator,
+          value: s(x.value),
+          text: s(x.text_value),
+        })),
+      }),
+    );
+  }
+  const files = [...kinds].map((k) => exportFileNames[k]);
+  await inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'district.export',
+      entity: 'export',
+      after: { files, rows: counts, idNumbersMasked: kinds.has('roster') && !reveal, idNumbersRevealed },
+    });
+  });
+  return { dir, files, counts, idNumbersRevealed };
 }

@@ -4,6 +4,7 @@
  * persists the result and carries out the side effects (people and duties that follow a merge, split or move).
  */
 import { z } from 'zod';
+import { int4Schema, postNumberSchema, quotaNumberSchema } from './bounds.js';
 import { calendarDateSchema } from './dates.js';
 import {
   adjustmentOpLabels,
@@ -24,7 +25,6 @@ import {
 } from './vocabulary.js';
 
 const uuid = z.string().uuid('机构标识应为 UUID');
-const count = z.number().int('应为整数').min(0, '不能为负数');
 
 /** The fields of an institution as written, without defaults: a change names only what it changes. */
 const institutionFields = {
@@ -38,7 +38,7 @@ const institutionFields = {
   piClass: publicInstitutionClassSchema.nullish(),
   funding: fundingFormSchema.nullish(),
   civilServiceManaged: z.boolean(),
-  sortOrder: z.number().int(),
+  sortOrder: int4Schema,
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
   establishedOn: calendarDateSchema('成立日期').nullish(),
 };
@@ -74,16 +74,16 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
         z.object({
           id: uuid,
           ...institutionFieldsSchema.shape,
-          quotas: z.array(z.object({ category: quotaCategorySchema, amount: count })).default([]),
+          quotas: z.array(z.object({ category: quotaCategorySchema, amount: quotaNumberSchema })).default([]),
           posts: z
-            .array(z.object({ level: leadershipLevelSchema, postClass: postClassSchema, amount: count }))
+            .array(z.object({ level: leadershipLevelSchema, postClass: postClassSchema, amount: postNumberSchema }))
             .default([]),
         }),
       )
       .min(1, '拆分至少产生一个新机构'),
     /** When the source is abolished, whatever it still holds goes to parts[successor]. */
     abolishSource: z.boolean().default(false),
-    successor: z.number().int().min(0).default(0),
+    successor: z.number().int().min(0).max(1000).default(0),
   }),
   z.object({
     op: z.literal('rename_institution'),
@@ -92,20 +92,25 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     alsoNamed: z.array(z.string().trim().min(1)).optional(),
   }),
   z.object({ op: z.literal('change_institution'), institutionId: uuid, changes: changeFieldsSchema }),
-  z.object({ op: z.literal('set_quota'), institutionId: uuid, category: quotaCategorySchema, approved: count }),
+  z.object({
+    op: z.literal('set_quota'),
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    approved: quotaNumberSchema,
+  }),
   z.object({
     op: z.literal('move_quota'),
     fromId: uuid,
     toId: uuid,
     category: quotaCategorySchema,
-    amount: count.min(1, '划转数量至少为1'),
+    amount: quotaNumberSchema.min(1, '划转数量至少为1'),
   }),
   z.object({
     op: z.literal('set_posts'),
     institutionId: uuid,
     level: leadershipLevelSchema,
     postClass: postClassSchema,
-    approved: count,
+    approved: postNumberSchema,
   }),
   z.object({
     op: z.literal('move_duties'),

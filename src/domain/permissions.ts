@@ -63,26 +63,71 @@ export function scopeOf(
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
+/** Whether every institution the items name is in the scope: what a reporter may see of another's draft. */
+export function itemsNameOnlyScope(items: AdjustmentItem[], scope: Set<string> | undefined): boolean {
+  if (!scope) return true;
+  return items.every((item) => (JSON.stringify(item).match(uuidPattern) ?? []).every((id) => scope.has(id)));
+}
+
+const outsideUnit = '编制事项涉及本单位以外的机构,单位填报员无权办理';
+const structureOutsideReach =
+  '单位填报员只能调整本单位的内设机构;本单位及其他机构的设立、撤销、更名、合并、拆分和属性调整由编办办理';
+
 /**
- * Whether a reporter may draft these items: every institution they name must be in its scope, and what they create
- * must be internal units under it. Returns the first problem in Chinese, or undefined.
+ * Whether a reporter may draft these items, op by op. Its reach (`scope`) is its institution and the internal units
+ * below it. It may: set or move quota and posts and move duties among them; create, abolish, rename, merge, split
+ * and change internal units below its institution, where whatever it creates (a new unit, a split's part, a change
+ * of kind or parent) stays an internal unit below its reach. Its institution itself is changed only by the 编办.
+ * Returns the first problem in Chinese, or undefined. `institutions` is the registry the items apply to.
  */
-export function itemsOutsideScope(items: AdjustmentItem[], scope: Set<string> | undefined): string | undefined {
+export function itemsOutsideScope(
+  items: AdjustmentItem[],
+  scope: Set<string> | undefined,
+  institutions: ReadonlyMap<string, InstitutionState>,
+): string | undefined {
   if (!scope) return undefined;
-  const created = new Set<string>();
-  for (const item of items) {
-    if (item.op === 'create_institution') {
-      if (item.kind !== 'internal_unit' || !item.parentId || !scope.has(item.parentId)) {
-        return '单位填报员只能在本单位下设立内设机构';
+  // internal units within reach: those of the registry, then those these items create
+  const units = new Set([...scope].filter((id) => institutions.get(id)?.kind === 'internal_unit'));
+  const inReach = (id: string | null | undefined) => !!id && (scope.has(id) || units.has(id));
+  const newUnit = (p: { kind: string; parentId?: string | null }) => p.kind === 'internal_unit' && inReach(p.parentId);
+  const problemOf = (item: AdjustmentItem): string | undefined => {
+    switch (item.op) {
+      case 'create_institution':
+        if (!newUnit(item)) return '单位填报员只能在本单位下设立内设机构';
+        units.add(item.id);
+        return undefined;
+      case 'split_institution':
+        if (!units.has(item.sourceId)) return structureOutsideReach;
+        if (!item.parts.every(newUnit)) return '单位填报员拆分内设机构,拆分结果只能是本单位的内设机构';
+        for (const p of item.parts) units.add(p.id);
+        return undefined;
+      case 'merge_institutions':
+        return [...item.sourceIds, item.targetId].every((id) => units.has(id)) ? undefined : structureOutsideReach;
+      case 'abolish_institution':
+      case 'rename_institution':
+        return units.has(item.institutionId) ? undefined : structureOutsideReach;
+      case 'change_institution': {
+        const c = item.changes;
+        if (!units.has(item.institutionId)) return structureOutsideReach;
+        if (c.kind !== undefined && c.kind !== 'internal_unit') return '单位填报员不能把内设机构改为其他类型的机构';
+        if (c.parentId !== undefined && !inReach(c.parentId)) return '单位填报员不能把内设机构移出本单位';
+        return undefined;
       }
-      created.add(item.id);
+      case 'set_quota':
+      case 'set_posts':
+        return inReach(item.institutionId) ? undefined : outsideUnit;
+      case 'move_quota':
+      case 'move_duties':
+        return inReach(item.fromId) && inReach(item.toId) ? undefined : outsideUnit;
     }
-    if (item.op === 'split_institution') for (const p of item.parts) created.add(p.id);
-  }
+  };
   for (const item of items) {
-    for (const id of JSON.stringify(item).match(uuidPattern) ?? []) {
-      if (!created.has(id) && !scope.has(id)) return '编制事项涉及本单位以外的机构,单位填报员无权办理';
-    }
+    const problem = problemOf(item);
+    if (problem) return problem;
+  }
+  // and nothing else named (a host, a parent) may lie outside the reach
+  for (const item of items) {
+    for (const id of JSON.stringify(item).match(uuidPattern) ?? []) if (!inReach(id)) return outsideUnit;
   }
   return undefined;
 }

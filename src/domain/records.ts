@@ -3,6 +3,7 @@
  * files) and one record definition per kind whose cell parsers turn the cell texts into typed values with Chinese
  * reasons. Pure: readers in src/io produce `Record<key, string>` rows, these definitions validate them.
  */
+import { maxPosts, maxQuota } from './bounds.js';
 import { isCalendarDate, isCalendarDay } from './dates.js';
 import { validateIdNumber, validateUscc } from './codes.js';
 import {
@@ -435,7 +436,7 @@ export const quotaRecord = () =>
   defineRecord({
     institution: requiredText(100),
     category: required(labelled(quotaCategoryLabels, '编制类别')),
-    approved: required(integerCell({ min: 0, max: 100000 })),
+    approved: required(integerCell({ min: 0, max: maxQuota })),
   });
 export type QuotaRecord = ParsedRecord<ReturnType<typeof quotaRecord>['cells']>;
 
@@ -444,7 +445,7 @@ export const postRecord = () =>
     institution: requiredText(100),
     level: required(oneOf(leadershipLevels, '职级')),
     postClass: required(labelled(postClassLabels, '职数类别')),
-    approved: required(integerCell({ min: 0, max: 1000 })),
+    approved: required(integerCell({ min: 0, max: maxPosts })),
   });
 export type PostRecord = ParsedRecord<ReturnType<typeof postRecord>['cells']>;
 

@@ -121,6 +121,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       pool: opts.pool,
       regionCode: opts.regionCode,
       actor: request.user?.username ?? 'anonymous',
+      access: request.user && { role: request.user.role, scope: () => ctx.scope(request) },
       today: today(),
       snapshots: (asOf) => analysis.snapshot(asOf),
     }),

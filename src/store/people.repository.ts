@@ -30,8 +30,10 @@ export interface PeopleFilter {
   asOf: string;
   /** undefined = every institution */
   institutionIds?: string[];
-  /** name fragment or the start of an ID number */
+  /** name fragment, or the start of an ID number when `matchIdNumber` */
   q?: string;
+  /** whether `q` may match the start of an ID number (only for those who may see whole numbers) */
+  matchIdNumber?: boolean;
   category?: string;
   offset: number;
   limit: number;
@@ -54,9 +56,12 @@ export async function listPeople(
     params.push(f.category);
     where.push(`a.category = $${params.length}`);
   }
-  if (f.q) {
+  if (f.q && f.matchIdNumber) {
     params.push(`%${escapeLike(f.q)}%`, `${escapeLike(f.q.toUpperCase())}%`);
     where.push(`(p.name LIKE $${params.length - 1} OR p.id_number LIKE $${params.length})`);
+  } else if (f.q) {
+    params.push(`%${escapeLike(f.q)}%`);
+    where.push(`p.name LIKE $${params.length}`);
   }
   const from = `FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
                WHERE ${where.join(' AND ')}`;

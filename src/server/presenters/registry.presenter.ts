@@ -4,7 +4,6 @@ import type { ImportResult } from '../../commands/import-types.js';
 import { formatProblem } from '../../commands/import-types.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import { adjustmentOpLabels, type AdjustmentItem } from '../../domain/ledger.js';
-import { maskIdNumber } from '../../domain/codes.js';
 import {
   adjustmentStatusLabels,
   dutyRoleLabels,
@@ -88,14 +87,18 @@ export const presentItems = (items: AdjustmentItem[]) =>
 
 export const adjustmentEtag = (a: Pick<AdjustmentRow, 'id' | 'version'>) => `"${a.id}.${a.version}"`;
 
-export function presentPersonRow(p: PersonListRow, unmask: boolean) {
+type Protected = { idNumberMasked: boolean; age: number | null };
+
+/** A roster row as the command protected it (commands/people.ts: masked number, age, no birth date unless unmasked). */
+export function presentPersonRow(p: PersonListRow & Protected) {
   return {
     id: p.personId,
-    idNumber: unmask ? p.idNumber : maskIdNumber(p.idNumber),
-    idNumberMasked: !unmask,
+    idNumber: p.idNumber,
+    idNumberMasked: p.idNumberMasked,
     name: p.name,
     gender: p.gender,
     birthDate: p.birthDate,
+    age: p.age,
     education: p.education,
     titleLevel: p.titleLevel,
     politicalStatus: p.politicalStatus,
@@ -109,11 +112,9 @@ export function presentPersonRow(p: PersonListRow, unmask: boolean) {
   };
 }
 
-export function presentPerson(p: PersonRecord, unmask: boolean) {
+export function presentPerson(p: PersonRecord & Protected) {
   return {
     ...p,
-    idNumber: unmask ? p.idNumber : maskIdNumber(p.idNumber),
-    idNumberMasked: !unmask,
     assignments: p.assignments.map((a) => ({
       ...a,
       categoryLabel: label(quotaCategoryLabels as Record<QuotaCategory, string>, a.category),
@@ -127,6 +128,7 @@ export const presentDuty = (d: DutyListRow) => ({
   roleLabel: label(dutyRoleLabels, d.role),
 });
 
+/** A user as the API shows it: named fields only, so that a password hash or lock counter never leaves the server. */
 export const presentUser = (u: {
   id?: string;
   username: string;
@@ -136,7 +138,17 @@ export const presentUser = (u: {
   disabled: boolean;
   mustChangePassword: boolean;
   version?: number;
-}) => ({ ...u, roleLabel: roleLabels[u.role] });
+}) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  roleLabel: roleLabels[u.role],
+  institutionId: u.institutionId,
+  disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
+  version: u.version,
+});
 
 export const presentImportResult = (r: ImportResult) => ({
   ok: r.ok,

@@ -112,13 +112,17 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/exports/:kind',
     {
-      schema: { tags: ['导入导出'], summary: '导出本区划数据(.xlsx,可再导入)', params: kindParams },
+      schema: {
+        tags: ['导入导出'],
+        summary: '导出本区划数据(.xlsx,可再导入;无权查看完整身份证号的角色得到脱敏号码、无出生日期;记入审计)',
+        params: kindParams,
+      },
       config: { access: 'exportData' },
     },
     async (request, reply) => {
       const name = exportFileNames[request.params.kind];
       return sendGenerated(reply, name, async (dir) => {
-        await exportDistrict(ctx, dir);
+        await exportDistrict(ctx.command(request), dir, { kinds: [request.params.kind] });
         return join(dir, name);
       });
     },

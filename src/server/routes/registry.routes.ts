@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { quotaDecisionSchema, quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
 import { institutionDetail, institutionHistory, institutionTree, ensureInScope } from '../../commands/institutions.js';
 import { browsePeople, personRecord } from '../../commands/people.js';
-import { can } from '../../domain/permissions.js';
 import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
 import { listDuties } from '../../store/duties.repository.js';
 import { loadWorkload } from '../../store/snapshot.repository.js';
-import { notPermitted } from '../http-errors.js';
 import type { ServerContext } from '../app.js';
 import {
   presentAdjustment,
@@ -148,7 +146,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     {
       schema: {
         tags: ['实名制'],
-        summary: '在编人员(分页、检索;身份证号脱敏)',
+        summary: '在编人员(分页;按姓名检索,可查看完整号码的角色也可按身份证号开头检索;身份证号脱敏,只给年龄)',
         querystring: asOfQuery.extend({
           institutionId: z.uuid().optional(),
           q: z.string().trim().max(50).optional(),
@@ -167,12 +165,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
         offset: (page - 1) * pageSize,
         limit: pageSize,
       });
-      return paged(
-        r.total,
-        page,
-        pageSize,
-        r.rows.map((p) => presentPersonRow(p, false)),
-      );
+      return paged(r.total, page, pageSize, r.rows.map(presentPersonRow));
     },
   );
 
@@ -181,20 +174,17 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     {
       schema: {
         tags: ['实名制'],
-        summary: '人员档案(unmask=true 显示完整身份证号,须有权限,并记入审计)',
+        summary: '人员档案(unmask=true 显示完整身份证号和出生日期,须有权限,并记入审计;否则脱敏,只给年龄)',
         params: idParams,
         querystring: z.object({ unmask: z.enum(['true', 'false']).default('false') }),
       },
       config: { access: 'readOwnUnit' },
     },
     async (request) => {
-      const unmask = request.query.unmask === 'true';
-      if (unmask && !can(request.user!.role, 'unmaskIdNumbers')) throw notPermitted();
       const p = await personRecord(ctx.command(request), request.params.id, {
-        scope: await ctx.scope(request),
-        unmask,
+        unmask: request.query.unmask === 'true',
       });
-      return presentPerson(p, unmask);
+      return presentPerson(p);
     },
   );
 

@@ -372,7 +372,7 @@ function Roster({
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '性别', dataIndex: 'gender' },
-          { title: '出生日期', dataIndex: 'birthDate' },
+          { title: '年龄', dataIndex: 'age' },
           { title: '学历', dataIndex: 'education' },
           { title: '编制类别', dataIndex: 'categoryLabel' },
           {

@@ -24,7 +24,8 @@ export function PeoplePage() {
     queryFn: () => api<Paged<PersonRow>>(`/api/people${qs({ institutionId, category, q, page, pageSize: 50 })}`),
   });
   const [openId, setOpenId] = useState<string>();
-  const [unmasked, setUnmasked] = useState<Record<string, string>>({});
+  // the whole number and the birth date come together from an audited unmask
+  const [unmasked, setUnmasked] = useState<Record<string, { idNumber: string; birthDate: string | null }>>({});
   const person = useQuery({
     queryKey: ['person', openId],
     queryFn: () => api<PersonRecord>(`/api/people/${openId}`),
@@ -33,7 +34,7 @@ export function PeoplePage() {
   const unmask = async (id: string) => {
     try {
       const p = await api<PersonRecord>(`/api/people/${id}?unmask=true`);
-      setUnmasked((u) => ({ ...u, [id]: p.idNumber }));
+      setUnmasked((u) => ({ ...u, [id]: { idNumber: p.idNumber, birthDate: p.birthDate } }));
       message.info('已显示完整身份证号,此次查看已记入审计日志');
     } catch (e) {
       message.error(errorMessage(e));
@@ -47,7 +48,7 @@ export function PeoplePage() {
     <Card title="实名制人员" data-testid="people-page">
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
-          placeholder="姓名或身份证号开头"
+          placeholder={can('unmaskIdNumbers') ? '姓名或身份证号开头' : '姓名'}
           allowClear
           defaultValue={q}
           onSearch={(v) => setQ(v.trim() || undefined)}
@@ -101,7 +102,7 @@ export function PeoplePage() {
             render: (v: string, r: PersonRow) => (
               <Space>
                 <span style={{ fontFamily: 'monospace' }} data-testid={`id-${r.id}`}>
-                  {unmasked[r.id] ?? v}
+                  {unmasked[r.id]?.idNumber ?? v}
                 </span>
                 {can('unmaskIdNumbers') && !unmasked[r.id] && (
                   <Button size="small" type="link" onClick={() => unmask(r.id)} data-testid="unmask">
@@ -112,7 +113,7 @@ export function PeoplePage() {
             ),
           },
           { title: '性别', dataIndex: 'gender', width: 60 },
-          { title: '出生日期', dataIndex: 'birthDate' },
+          { title: '年龄', dataIndex: 'age', width: 60 },
           { title: '学历', dataIndex: 'education' },
           { title: '职称', dataIndex: 'titleLevel' },
           {
@@ -136,10 +137,14 @@ export function PeoplePage() {
             <Descriptions bordered size="small" column={1}>
               <Descriptions.Item label="姓名">{person.data.name}</Descriptions.Item>
               <Descriptions.Item label="公民身份号码">
-                <span style={{ fontFamily: 'monospace' }}>{unmasked[person.data.id] ?? person.data.idNumber}</span>
+                <span style={{ fontFamily: 'monospace' }}>
+                  {unmasked[person.data.id]?.idNumber ?? person.data.idNumber}
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label="性别">{person.data.gender}</Descriptions.Item>
-              <Descriptions.Item label="出生日期">{person.data.birthDate}</Descriptions.Item>
+              <Descriptions.Item label={unmasked[person.data.id] ? '出生日期' : '年龄'}>
+                {unmasked[person.data.id]?.birthDate ?? person.data.age}
+              </Descriptions.Item>
               <Descriptions.Item label="学历/学位">
                 {person.data.education} {person.data.degree}
               </Descriptions.Item>
