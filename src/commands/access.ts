@@ -4,7 +4,9 @@
  * administrator on the machine (CLI, seeds).
  */
 import { can, type Permission } from '../domain/permissions.js';
+import { appendAudit, type AuditInput } from '../store/audit.repository.js';
 import { forbidden } from '../store/errors.js';
+import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 
 type AccessContext = Pick<CommandContext, 'access'>;
@@ -22,3 +24,14 @@ export const reachOf = async (ctx: AccessContext) => (ctx.access ? ctx.access.sc
 
 /** A reporter acts only on what it authored (drafts of the 编办 naming its unit are read-only to it). */
 export const isReporter = (ctx: AccessContext) => ctx.access?.role === 'reporter';
+
+/** Audits a read of personal data (an unmask, an export) in its own transaction, before the data is handed out. */
+export async function auditDisclosure(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'actor'>,
+  event: Omit<AuditInput, 'actor'>,
+) {
+  await inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, ...event });
+  });
+}

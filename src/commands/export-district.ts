@@ -20,9 +20,7 @@ import {
 import { maskIdNumber } from '../domain/codes.js';
 import type { ImportKind } from '../domain/records.js';
 import { writeRecordsWorkbook } from '../io/table-writer.js';
-import { appendAudit } from '../store/audit.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
-import { mayUnmask, requirePermission } from './access.js';
+import { auditDisclosure, mayUnmask, requirePermission } from './access.js';
 import {
   dutiesForExport,
   regionIndicatorsForExport,
@@ -79,9 +77,11 @@ export async function exportDistrict(
   const name = (id: string | null) => (id ? (registry.institutions.get(id)?.name ?? '') : '');
   const rows = registryRows(registry);
   const counts: Record<string, number> = {};
+  const write = async (kind: ImportKind, sheets: Parameters<typeof writeRecordsWorkbook>[2]) =>
+    Object.assign(counts, await writeRecordsWorkbook(join(dir, exportFileNames[kind]), kind, sheets));
 
   if (kinds.has('baseline')) {
-    const baseline = await writeRecordsWorkbook(join(dir, exportFileNames.baseline), 'baseline', {
+    await write('baseline', {
       institutions: treeOrder(active).map((i) => ({
         name: i.name,
         kind: institutionKindLabels[i.kind],
@@ -107,7 +107,6 @@ export async function exportDistrict(
         approved: String(p.approved),
       })),
     });
-    Object.assign(counts, baseline);
   }
 
   async function* roster() {
@@ -134,10 +133,7 @@ export async function exportDistrict(
     }
   }
   if (kinds.has('roster')) {
-    Object.assign(
-      counts,
-      await writeRecordsWorkbook(join(dir, exportFileNames.roster), 'roster', { roster: roster() }),
-    );
+    await write('roster', { roster: roster() });
   }
 
   async function* duties() {
@@ -156,51 +152,38 @@ export async function exportDistrict(
     }
   }
   if (kinds.has('duties')) {
-    Object.assign(
-      counts,
-      await writeRecordsWorkbook(join(dir, exportFileNames.duties), 'duties', { duties: duties() }),
-    );
+    await write('duties', { duties: duties() });
   }
 
   if (kinds.has('workload')) {
     const workload = await workloadForExport(ctx.pool, ctx.regionCode);
-    Object.assign(
-      counts,
-      await writeRecordsWorkbook(join(dir, exportFileNames.workload), 'workload', {
-        workload: workload.map((w) => ({
-          institution: name(w.institution_id),
-          year: String(w.year),
-          indicator: w.indicator,
-          value: String(w.value),
-          unit: s(w.unit),
-        })),
-      }),
-    );
+    await write('workload', {
+      workload: workload.map((w) => ({
+        institution: name(w.institution_id),
+        year: String(w.year),
+        indicator: w.indicator,
+        value: String(w.value),
+        unit: s(w.unit),
+      })),
+    });
   }
   if (kinds.has('indicators')) {
     const indicators = await regionIndicatorsForExport(ctx.pool, ctx.regionCode);
-    Object.assign(
-      counts,
-      await writeRecordsWorkbook(join(dir, exportFileNames.indicators), 'indicators', {
-        indicators: indicators.map((x) => ({
-          scope: name(x.scope_institution_id),
-          year: String(x.year),
-          indicator: x.indicator,
-          value: s(x.value),
-          text: s(x.text_value),
-        })),
-      }),
-    );
+    await write('indicators', {
+      indicators: indicators.map((x) => ({
+        scope: name(x.scope_institution_id),
+        year: String(x.year),
+        indicator: x.indicator,
+        value: s(x.value),
+        text: s(x.text_value),
+      })),
+    });
   }
   const files = [...kinds].map((k) => exportFileNames[k]);
-  await inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'district.export',
-      entity: 'export',
-      after: { files, rows: counts, idNumbersMasked: kinds.has('roster') && !reveal, idNumbersRevealed },
-    });
+  await auditDisclosure(ctx, {
+    action: 'district.export',
+    entity: 'export',
+    after: { files, rows: counts, idNumbersMasked: kinds.has('roster') && !reveal, idNumbersRevealed },
   });
   return { dir, files, counts, idNumbersRevealed };
 }

@@ -6,11 +6,9 @@
  */
 import { ageOn } from '../analysis/snapshot.js';
 import { maskIdNumber } from '../domain/codes.js';
-import { appendAudit } from '../store/audit.repository.js';
 import { notFound } from '../store/errors.js';
 import { findPerson, listPeople, type PeopleFilter } from '../store/people.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
-import { mayUnmask, reachOf, requirePermission } from './access.js';
+import { auditDisclosure, mayUnmask, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 import { ensureInScope, type Scope } from './institutions.js';
 
@@ -60,15 +58,11 @@ export async function personRecord(ctx: CommandContext, id: string, opts: { scop
     ensureInScope(scope, person.assignments.at(-1)?.institutionId ?? '');
   }
   if (opts.unmask) {
-    await inTransaction(ctx.pool, async (tx) => {
-      await lockRegion(tx, ctx.regionCode);
-      await appendAudit(tx, ctx.regionCode, {
-        actor: ctx.actor,
-        action: 'person.unmask',
-        entity: 'person',
-        entityId: id,
-        after: { name: person.name, idNumbersRevealed: 1, fields: ['idNumber', 'birthDate'] },
-      });
+    await auditDisclosure(ctx, {
+      action: 'person.unmask',
+      entity: 'person',
+      entityId: id,
+      after: { name: person.name, idNumbersRevealed: 1, fields: ['idNumber', 'birthDate'] },
     });
   }
   return protectPerson(person, ctx.today, !!opts.unmask);
