@@ -2,9 +2,10 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bypassingTriggers, createTestContext } from '../../test/context.js';
 import { appendAudit, auditHash } from '../store/audit.repository.js';
+import { connect, migrateDatabase, withDatabaseName } from '../store/database.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { auditCheckpointFile, readAuditCheckpoints, recordAuditCheckpoint, verifyAudit } from './audit.js';
 import type { CommandContext } from './context.js';
@@ -116,6 +117,33 @@ describe('the audit chain anchored outside the application’s reach', () => {
       [d.regionCode, at, prev, auditHash(prev, row)],
     );
     expect(await verifyAudit(d)).toMatchObject({ ok: true, checked: 3, anchoredHead: { seq: 3 } });
+  });
+
+  it('Given a login of the application role When it opens the migrated database Then it works but cannot delete audit rows', async () => {
+    // Given: a pool whose every connection acts as bianzhi_app (what a deployment's login user would be)
+    const url = new URL(
+      withDatabaseName(inject('adminUrl'), (await ctx.pool.query('SELECT current_database() AS d')).rows[0].d),
+    );
+    url.searchParams.set('options', '-c role=bianzhi_app');
+    const app = connect(url.toString(), 1);
+    try {
+      // When: opened as bianzhi opens a database (migrations are already applied: nothing to create)
+      await migrateDatabase(app);
+      expect((await app.pool.query('SELECT current_user AS u')).rows[0].u).toBe('bianzhi_app');
+      const d = await chainOf('990007', 1);
+      await inTransaction(app.pool, async (tx) => {
+        await lockRegion(tx, d.regionCode);
+        await appendAudit(tx, d.regionCode, { actor: 'app', action: 'test.event', entity: 'test' });
+      });
+
+      // Then
+      await expect(app.pool.query(`DELETE FROM audit_events WHERE region_code = $1`, [d.regionCode])).rejects.toThrow(
+        /permission denied/,
+      );
+      expect(await verifyAudit(d)).toMatchObject({ ok: true, checked: 2, anchoredHead: { seq: 2 } });
+    } finally {
+      await app.close();
+    }
   });
 
   it('Given a chain When a row is edited past the triggers Then verify fails at that row', async () => {
