@@ -10,7 +10,7 @@ import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { AppError, conflict, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
+import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import {
   countUsers,
   deleteSession,
@@ -113,6 +113,25 @@ export async function ensureFirstAdmin(ctx: CommandContext) {
   return createUser(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin' });
 }
 
+/** Ends a user's sessions (all but `keepTokenHash`'s) and audits why, in the caller's transaction. */
+async function endSessionsAudited(
+  tx: Tx,
+  ctx: CommandContext,
+  userId: string,
+  action: string,
+  after: Record<string, unknown> = {},
+  keepTokenHash?: string,
+) {
+  const ended = await deleteUserSessions(tx, ctx.regionCode, userId, keepTokenHash);
+  await appendAudit(tx, ctx.regionCode, {
+    actor: ctx.actor,
+    action,
+    entity: 'user',
+    entityId: userId,
+    after: { ...after, sessionsEnded: ended },
+  });
+}
+
 export async function resetPassword(ctx: CommandContext, username: string) {
   const password = oneTimePassword();
   const passwordHash = await hash(password);
@@ -121,14 +140,7 @@ export async function resetPassword(ctx: CommandContext, username: string) {
     const user = await findUserByName(tx, ctx.regionCode, username);
     if (!user) throw notFound(`用户"${username}"`);
     await setPassword(tx, ctx.regionCode, user.id, passwordHash, true);
-    const ended = await deleteUserSessions(tx, ctx.regionCode, user.id);
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'user.reset_password',
-      entity: 'user',
-      entityId: user.id,
-      after: { sessionsEnded: ended },
-    });
+    await endSessionsAudited(tx, ctx, user.id, 'user.reset_password');
     return { username, oneTimePassword: password };
   });
 }
@@ -166,13 +178,9 @@ export async function changePassword(
         authPolicy.lockMinutes,
       );
       if (!counted.locked_until) return counted;
-      const ended = await deleteUserSessions(tx, ctx.regionCode, user.id);
-      await appendAudit(tx, ctx.regionCode, {
-        actor: ctx.actor,
-        action: 'user.lock',
-        entity: 'user',
-        entityId: user.id,
-        after: { reason: 'password_change', failedAttempts: counted.failed_attempts, sessionsEnded: ended },
+      await endSessionsAudited(tx, ctx, user.id, 'user.lock', {
+        reason: 'password_change',
+        failedAttempts: counted.failed_attempts,
       });
       return counted;
     });
@@ -186,14 +194,7 @@ export async function changePassword(
   await inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     await setPassword(tx, ctx.regionCode, user.id, passwordHash, false);
-    const ended = await deleteUserSessions(tx, ctx.regionCode, user.id, keepToken && sha256(keepToken));
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'user.change_password',
-      entity: 'user',
-      entityId: user.id,
-      after: { sessionsEnded: ended },
-    });
+    await endSessionsAudited(tx, ctx, user.id, 'user.change_password', {}, keepToken && sha256(keepToken));
   });
 }
 
