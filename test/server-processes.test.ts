@@ -41,7 +41,7 @@ function serve(): Promise<ServerProcess> {
   const { DATABASE_URL: _url, BIANZHI_REGION: _region, PORT: _port, ...inherited } = process.env; // eslint-disable-line no-restricted-properties
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     // TMPDIR: the upload work folder a killed server cannot remove stays in the test's own folder
-    env: { ...inherited, DATABASE_URL: t.database.url, HOST: '127.0.0.1', TMPDIR: workDir },
+    env: { ...inherited, DATABASE_URL: t.database.url, HOST: '127.0.0.1', TMPDIR: workDir, BIANZHI_DATA: workDir },
   });
   const alive = () => child.exitCode === null && child.signalCode === null;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -192,6 +192,12 @@ describe('the audit chain anchored outside the application’s reach', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await recordAuditCheckpoint(ctx, file, new Date('2026-11-27T09:00:00Z'))).toEqual([]); // once a day
     expect((await readAuditCheckpoints(file)).filter((c) => c.regionCode === d.regionCode)).toHaveLength(1);
+    // another database's checkpoints in the same file are not this one's
+    appendFileSync(
+      file,
+      `${JSON.stringify({ ...added[0], regionCode: d.regionCode, seq: 99, database: 'elsewhere' })}\n`,
+    );
+    expect((await verifyAudit(d, file)).ok).toBe(true);
 
     // When
     await bypassingTriggers(ctx.pool, `DELETE FROM audit_events WHERE region_code = $1 AND seq > 3`, [d.regionCode]);
