@@ -3,7 +3,7 @@
  * demo district and prints part 一; then overview, rebuild, export, backup/restore and audit verify.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,10 +113,17 @@ describe('bianzhi CLI on the embedded database', () => {
     expect(existsSync(join(exportDir, '实名制人员.xlsx'))).toBe(true);
     const overview = bianzhi('overview', '--json').out;
     const dump = join(dataDir, 'demo.dump');
-    expect(bianzhi('backup', dump).code).toBe(0);
+    const backup = bianzhi('backup', dump);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/审计链头 \d{6}:第\d+条 [0-9a-f]{64}/);
+    expect(statSync(dump).mode & 0o777).toBe(0o600);
     expect(bianzhi('restore', dump).code).toBe(0);
     expect(bianzhi('overview', '--json').out).toBe(overview);
-    expect(bianzhi('audit', 'verify').code).toBe(0);
+    const verify = bianzhi('audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/曾由备份恢复,替换了锚定至第\d+条的审计链/);
+    // the server recorded the day's checkpoint at start, readable by its owner only
+    expect(statSync(join(dataDir, 'audit-checkpoints.jsonl')).mode & 0o777).toBe(0o600);
   }, 180_000);
 
   it('Given bad usage When run Then the message is Chinese and the exit code non-zero, with no stack trace', () => {

@@ -7,8 +7,8 @@
  * data and waits, uncommitted, when the process dies.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/store/audit.repository.js';
@@ -41,7 +41,7 @@ function serve(): Promise<ServerProcess> {
   const { DATABASE_URL: _url, BIANZHI_REGION: _region, PORT: _port, ...inherited } = process.env; // eslint-disable-line no-restricted-properties
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     // TMPDIR: the upload work folder a killed server cannot remove stays in the test's own folder
-    env: { ...inherited, DATABASE_URL: t.database.url, HOST: '127.0.0.1', TMPDIR: workDir },
+    env: { ...inherited, DATABASE_URL: t.database.url, HOST: '127.0.0.1', TMPDIR: workDir, BIANZHI_DATA: workDir },
   });
   const alive = () => child.exitCode === null && child.signalCode === null;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -61,7 +61,7 @@ function serve(): Promise<ServerProcess> {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`serve did not listen: ${out}\n${err}`));
-    }, 30_000);
+    }, 120_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /bianzhi 已启动:(http:\/\/[\d.]+:\d+)/.exec(out);
@@ -139,7 +139,7 @@ beforeAll(async () => {
     backendsNoticeDeadClients = false; // not supported on this platform: the test ends the orphaned backend itself
   }
   servers = await Promise.all([serve(), serve()]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(
@@ -290,7 +290,12 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
    * Sends `request` to servers[0], kills that process with SIGKILL once its transaction is stalled before the commit,
    * checks that the database is exactly as before, and restarts the server in its place. Returns the fingerprint.
    */
-  async function killMidCommit(action: string, token: string, request: (server: ServerProcess) => Promise<unknown>) {
+  async function killMidCommit(
+    action: string,
+    token: string,
+    request: (server: ServerProcess) => Promise<unknown>,
+    afterKill: () => void = () => undefined,
+  ) {
     const [server, other] = servers as [ServerProcess, ServerProcess];
     await stallAuditOf(action);
     const before = await databaseFingerprint(t.ctx.pool);
@@ -318,6 +323,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
       await unstall();
     }
     expect(await databaseFingerprint(t.ctx.pool)).toBe(before);
+    afterKill();
     servers[0] = await serve(); // the restart
     return before;
   }
@@ -344,7 +350,17 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
       ).rowCount;
 
     const token = await tokenFor(servers[0]!, 'operator');
-    const before = await killMidCommit('import.roster', token, (server) => upload(server, token));
+    // the killed server's upload (ID numbers) stays on disk until the next start removes it
+    const killedPid = servers[0]!.pid;
+    const workRoot = join(workDir, `bianzhi-work-${userInfo().uid}`);
+    const foldersOfKilled = () => readdirSync(workRoot).filter((n) => n.startsWith(`${killedPid}-`));
+    const before = await killMidCommit(
+      'import.roster',
+      token,
+      (server) => upload(server, token),
+      () => expect(foldersOfKilled()).toHaveLength(1),
+    );
+    expect(foldersOfKilled()).toEqual([]);
     expect(await imported()).toBe(0);
 
     const retry = await upload(servers[0]!, token);

@@ -6,7 +6,8 @@ import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
 import { defineRegion, findDistrict } from '../commands/regions.js';
 import { dateOption, regionOption } from './options.js';
-import { verifyAuditChain } from '../store/audit.repository.js';
+import { auditCheckpointFile, verifyAudit } from '../commands/audit.js';
+import { env } from '../config/env.js';
 import { AppError } from '../store/errors.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
@@ -108,13 +109,14 @@ program
   .description('逻辑备份整个数据库到文件(gzip)')
   .action(async (file: string) => {
     await withStore(async (store) => {
-      const counts = await backupDatabase(store, file);
+      const { counts, heads } = await backupDatabase(store, file);
       console.log(
         `已备份到 ${file}:${Object.entries(counts)
           .filter(([, n]) => n)
           .map(([t, n]) => `${t} ${n}行`)
           .join(',')}`,
       );
+      for (const h of heads) console.log(`审计链头 ${h.regionCode}:第${h.seq}条 ${h.hash}(请与备份一并留存)`);
     });
   });
 
@@ -136,13 +138,16 @@ program
 const audit = program.command('audit').description('审计日志');
 audit
   .command('verify')
-  .description('校验审计日志的哈希链,报告第一处断裂')
+  .description('校验审计日志的哈希链与其锚点(及每日检查点),报告第一处断裂')
   .option(...regionOption)
   .action(async (opts: { region?: string }) => {
     await withSession(opts.region, async ({ ctx }) => {
-      const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
-      if (v.ok) console.log(`审计日志完整:共 ${v.checked} 条记录,哈希链无断裂。`);
-      else {
+      const v = await verifyAudit(ctx, auditCheckpointFile(env.BIANZHI_DATA));
+      for (const r of v.restores) console.log(`注意:${r.at} 曾由备份恢复,替换了锚定至第${r.replacedSeq}条的审计链。`);
+      if (v.ok) {
+        const head = v.anchoredHead ? `,链头与锚点一致(第${v.anchoredHead.seq}条 ${v.anchoredHead.hash})` : '';
+        console.log(`审计日志完整:共 ${v.checked} 条记录,哈希链无断裂${head}。`);
+      } else {
         console.error(`审计日志被改动:${v.brokenAt!.reason}(此前 ${v.checked} 条完好)。`);
         process.exitCode = 1;
       }

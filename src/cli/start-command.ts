@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { auditCheckpointFile, recordAuditCheckpoint } from '../commands/audit.js';
 import { todayIso } from '../commands/context.js';
 import { districtOverview } from '../commands/overview.js';
 import { findDistrict } from '../commands/regions.js';
@@ -32,6 +33,20 @@ async function ensureDemo(store: OpenedStore) {
   const admin = await ensureFirstAdmin(ctx);
   if (admin) console.log(oneTimePasswordNotice(admin.username, admin.oneTimePassword));
   return (await findDistrict({ pool: store.pool }, demo.regionCode))!;
+}
+
+/** The audit chain's head written to the checkpoint file at start and every day after (commands/audit.ts). */
+function dailyAuditCheckpoints(store: OpenedStore): () => void {
+  const file = auditCheckpointFile(env.BIANZHI_DATA);
+  const record = () =>
+    recordAuditCheckpoint(store, file).then(
+      (added) => added.forEach((h) => console.log(`审计检查点:${h.regionCode} 第${h.seq}条 ${h.hash} → ${file}`)),
+      (e: unknown) => console.error(`审计检查点未能写入 ${file}:${e instanceof Error ? e.message : String(e)}`),
+    );
+  void record();
+  const timer = setInterval(() => void record(), 24 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Serves until a signal; closes the server, then the database, and resolves (exit code 0). */
@@ -74,9 +89,11 @@ async function serve(opts: { demo: boolean; host: string; port: number }) {
       warmCache: true,
     });
     const address = await app.listen({ host: opts.host, port: opts.port });
+    const stopCheckpoints = dailyAuditCheckpoints(store);
     console.log('');
     console.log(`bianzhi 已启动:${address}  (接口文档 ${address}/api/docs;按 Ctrl-C 停止)`);
     await stopRequested;
+    stopCheckpoints();
     console.log('正在停止……');
   } finally {
     await app?.close();

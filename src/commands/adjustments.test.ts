@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
-import { createTestContext } from '../../test/context.js';
+import { bypassingTriggers, createTestContext } from '../../test/context.js';
 import type { CommandContext } from './context.js';
 import {
   applyAdjustment,
@@ -198,17 +198,19 @@ describe('the adjustment ledger on PostgreSQL', () => {
     expect(v.checked).toBeGreaterThan(10);
   });
 
-  it('Given an audit row edited or deleted with SQL When verified Then the first broken link is named', async () => {
-    await ctx.pool.query(`UPDATE audit_events SET actor = 'mallory' WHERE region_code = $1 AND seq = 3`, [
+  it('Given an audit row edited or deleted with SQL past the triggers When verified Then the first broken link is named', async () => {
+    await bypassingTriggers(ctx.pool, `UPDATE audit_events SET actor = 'mallory' WHERE region_code = $1 AND seq = 3`, [
       ctx.regionCode,
     ]);
     expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({
       seq: 3,
       reason: expect.stringMatching(/篡改/),
     });
-    await ctx.pool.query(`UPDATE audit_events SET actor = 'test' WHERE region_code = $1 AND seq = 3`, [ctx.regionCode]);
+    await bypassingTriggers(ctx.pool, `UPDATE audit_events SET actor = 'test' WHERE region_code = $1 AND seq = 3`, [
+      ctx.regionCode,
+    ]);
     expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).ok).toBe(true);
-    await ctx.pool.query(`DELETE FROM audit_events WHERE region_code = $1 AND seq = 5`, [ctx.regionCode]);
+    await bypassingTriggers(ctx.pool, `DELETE FROM audit_events WHERE region_code = $1 AND seq = 5`, [ctx.regionCode]);
     expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).brokenAt).toEqual({
       seq: 5,
       reason: expect.stringMatching(/缺失/),

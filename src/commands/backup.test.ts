@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,10 +42,14 @@ describe('backup and restore', () => {
     );
     const before = await databaseFingerprint(ctx.pool);
     const file = join(dir, 'b.dump');
+    writeFileSync(file, 'an older file, world-readable', { mode: 0o644 });
 
     // When
-    const counts = await backupDatabase(ctx, file);
+    const { counts, heads } = await backupDatabase(ctx, file);
     expect(counts.institutions).toBe(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const head = await ctx.pool.query(`SELECT seq::int AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    expect(heads).toEqual([{ regionCode: ctx.regionCode, ...head.rows[0] }]);
     const more = createInstitutionItem('区审计局');
     const d2 = await createAdjustment(ctx, {
       docNumber: '某编〔2025〕2号',
@@ -54,11 +58,14 @@ describe('backup and restore', () => {
       items: [more],
     });
     await applyAdjustment(ctx, d2.id, { allowUnapproved: true });
+    const headBeforeRestore = (await ctx.pool.query(`SELECT max(seq)::int AS seq FROM audit_events`)).rows[0].seq;
     await restoreBackup(ctx, file);
 
     // Then
     expect(withoutAudit(await databaseFingerprint(ctx.pool))).toBe(withoutAudit(before));
-    expect((await verifyAuditChain(ctx.pool, ctx.regionCode)).ok).toBe(true);
+    const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
+    expect(v).toMatchObject({ ok: true, restores: [{ replacedSeq: headBeforeRestore }] });
+    expect(v.anchoredHead?.seq).toBe(heads[0]!.seq + 1); // the restored chain, anchored again, plus the restore's event
     const restored = await ctx.pool.query(`SELECT text, domains FROM duties`);
     expect(restored.rows[0]).toEqual({ text: '含\t制表符\n和换行 \\ 反斜杠', domains: ['统计', '数据, 质量'] });
   });

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod } from 'node:fs/promises';
 import { PassThrough, pipeline } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -9,14 +11,21 @@ import { listRegions } from '../store/regions.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 
+/**
+ * Writes the dump readable by its owner only (it holds every ID number and password hash): 0600, also when the file
+ * existed before with a wider mode. Returns the row counts and the audit chain's head of every district, which the
+ * CLI prints so that each backup records the head outside the database.
+ */
 export async function backupDatabase(ctx: Pick<CommandContext, 'pool'>, file: string) {
   const gzip = createGzip();
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { mode: 0o600 });
+  await once(out, 'open');
+  await chmod(file, 0o600);
   gzip.pipe(out);
-  const counts = await dumpDatabase(ctx.pool, gzip);
+  const dumped = await dumpDatabase(ctx.pool, gzip);
   gzip.end();
   await finished(out);
-  return counts;
+  return dumped;
 }
 
 export async function restoreBackup(ctx: Pick<CommandContext, 'pool' | 'actor'>, file: string) {

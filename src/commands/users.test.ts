@@ -12,7 +12,9 @@ import {
   logout,
   resetPassword,
   sessionUser,
+  signInRefused,
 } from './users.js';
+import type { AppError } from '../store/errors.js';
 
 let ctx: CommandContext;
 let close: () => Promise<void>;
@@ -53,24 +55,85 @@ describe('users and sign-in', () => {
     expect(await sessionUser(ctx, s.token)).toBeUndefined();
   });
 
-  it('Given a new password When changed Then the old one no longer works and the flag clears; a short one is refused', async () => {
-    await expect(changePassword(ctx, 'admin', adminPassword, 'short')).rejects.toThrow(/至少10位/);
+  it('Given a new password When changed Then the old one no longer works and the flag clears; weak ones are refused', async () => {
+    for (const weak of ['short', 'aaaaaaaaaa', 'abcdefghij1', 'ABCDEFGH12', '编办编办编办编办编办']) {
+      await expect(changePassword(ctx, 'admin', adminPassword, weak)).rejects.toThrow(
+        '新密码至少10位,且须包含小写字母、大写字母、数字、符号中的至少3类',
+      );
+    }
     await changePassword(ctx, 'admin', adminPassword, '编办-Admin-2026');
-    await expect(login(ctx, 'admin', adminPassword)).rejects.toThrow('用户名或密码不正确');
+    await expect(login(ctx, 'admin', adminPassword)).rejects.toThrow(signInRefused);
     expect((await login(ctx, 'admin', '编办-Admin-2026')).mustChangePassword).toBe(false);
+    adminPassword = '编办-Admin-2026';
   });
 
-  it('Given repeated wrong passwords When the limit is reached Then the account locks, even for the right password', async () => {
-    await createUser(ctx, { username: 'op1', role: 'operator' });
-    for (let i = 1; i < authPolicy.maxFailedAttempts; i++)
-      await expect(login(ctx, 'op1', 'wrong')).rejects.toThrow('用户名或密码不正确');
-    await expect(login(ctx, 'op1', 'wrong')).rejects.toThrow(/锁定/);
+  it('Given two sessions When the password is changed from one Then the other session ends and this one stays', async () => {
+    const here = await login(ctx, 'admin', adminPassword);
+    const elsewhere = await login(ctx, 'admin', adminPassword);
+    await changePassword(ctx, 'admin', adminPassword, '编办-Admin-2027', here.token);
+    adminPassword = '编办-Admin-2027';
+    expect((await sessionUser(ctx, here.token))?.username).toBe('admin');
+    expect(await sessionUser(ctx, elsewhere.token)).toBeUndefined();
+  });
+
+  it('Given repeated wrong passwords When the limit is reached Then the account locks, even for the right password, answering as for an unknown user', async () => {
+    const op = await createUser(ctx, { username: 'op1', role: 'operator' });
+    for (let i = 1; i <= authPolicy.maxFailedAttempts; i++)
+      await expect(login(ctx, 'op1', 'wrong')).rejects.toThrow(signInRefused);
+    await expect(login(ctx, 'op1', op.oneTimePassword)).rejects.toThrow(signInRefused);
+    const unknown = await login(ctx, 'nobody', 'whatever').catch((e: unknown) => e);
+    const locked = await login(ctx, 'op1', op.oneTimePassword).catch((e: unknown) => e);
+    expect({ code: (locked as AppError).code, message: (locked as AppError).message }).toEqual({
+      code: (unknown as AppError).code,
+      message: (unknown as AppError).message,
+    });
     const reset = await resetPassword(ctx, 'op1'); // an admin's reset unlocks
     expect((await login(ctx, 'op1', reset.oneTimePassword)).user.role).toBe('operator');
   });
 
+  it('Given a lock that has expired When the next password is wrong Then the count starts afresh instead of locking again', async () => {
+    // Given: op2 locked, and the lock over
+    const op = await createUser(ctx, { username: 'op2', role: 'operator' });
+    for (let i = 1; i <= authPolicy.maxFailedAttempts; i++) await login(ctx, 'op2', 'wrong').catch(() => undefined);
+    await ctx.pool.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'op2'`);
+
+    // When
+    await expect(login(ctx, 'op2', 'wrong')).rejects.toThrow(signInRefused);
+
+    // Then
+    const row = await ctx.pool.query(`SELECT failed_attempts, locked_until FROM users WHERE username = 'op2'`);
+    expect(row.rows[0]).toEqual({ failed_attempts: 1, locked_until: null });
+    expect((await login(ctx, 'op2', op.oneTimePassword)).user.username).toBe('op2');
+  });
+
+  it('Given a session When the current password is guessed wrong repeatedly Then the account locks and every session ends', async () => {
+    // Given
+    const op = await createUser(ctx, { username: 'op3', role: 'operator' });
+    const s = await login(ctx, 'op3', op.oneTimePassword);
+
+    // When / Then
+    for (let i = 1; i < authPolicy.maxFailedAttempts; i++) {
+      await expect(changePassword(ctx, 'op3', `guess-${i}`, 'Op3-Password-2026', s.token)).rejects.toThrow(
+        `当前密码不正确(还可再试${authPolicy.maxFailedAttempts - i}次`,
+      );
+    }
+    expect((await sessionUser(ctx, s.token))?.username).toBe('op3');
+    await expect(changePassword(ctx, 'op3', 'guess-5', 'Op3-Password-2026', s.token)).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringContaining('账户已锁定至'),
+    });
+    expect(await sessionUser(ctx, s.token)).toBeUndefined();
+    // locked: even the right current password is refused, and so is signing in
+    await expect(changePassword(ctx, 'op3', op.oneTimePassword, 'Op3-Password-2026')).rejects.toMatchObject({
+      code: 'locked',
+    });
+    await expect(login(ctx, 'op3', op.oneTimePassword)).rejects.toThrow(signInRefused);
+    const audit = await ctx.pool.query(`SELECT after FROM audit_events WHERE action = 'user.lock'`);
+    expect(audit.rows).toEqual([{ after: { reason: 'password_change', failedAttempts: 5, sessionsEnded: 1 } }]);
+  });
+
   it('Given an unknown user When logging in Then the answer is the same as for a wrong password', async () => {
-    await expect(login(ctx, 'nobody', 'whatever')).rejects.toThrow('用户名或密码不正确');
+    await expect(login(ctx, 'nobody', 'whatever')).rejects.toThrow(signInRefused);
   });
 
   it('Given a reporter When created Then it must name an existing institution; names are unique', async () => {

@@ -10,7 +10,7 @@ import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { AppError, conflict, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
+import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import {
   countUsers,
   deleteSession,
@@ -26,7 +26,31 @@ import {
 } from '../store/users.repository.js';
 import type { CommandContext } from './context.js';
 
-export const authPolicy = { maxFailedAttempts: 5, lockMinutes: 15, sessionMinutes: 8 * 60, minPasswordLength: 10 };
+export const authPolicy = {
+  maxFailedAttempts: 5,
+  lockMinutes: 15,
+  sessionMinutes: 8 * 60,
+  minPasswordLength: 10,
+  /** Of lower case, upper case, digits and symbols (any other character, Chinese included). */
+  minCharacterClasses: 3,
+};
+
+/**
+ * The one answer to every refused sign-in — unknown user, wrong password, locked or disabled account — with the same
+ * status and the same work done, so that it tells nobody which accounts exist or are locked.
+ */
+export const signInRefused = `用户名或密码不正确(连续输错${authPolicy.maxFailedAttempts}次,账户将锁定${authPolicy.lockMinutes}分钟)`;
+
+/** Why a new password is refused, or undefined when it is acceptable. */
+export function passwordProblem(password: string): string | undefined {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+  if ([...password].length < authPolicy.minPasswordLength || classes < authPolicy.minCharacterClasses) {
+    return `新密码至少${authPolicy.minPasswordLength}位,且须包含小写字母、大写字母、数字、符号中的至少${authPolicy.minCharacterClasses}类`;
+  }
+  return undefined;
+}
+
+const isLocked = (u: { lockedUntil: string | null }) => !!u.lockedUntil && new Date(u.lockedUntil) > new Date();
 
 export const newUserSchema = z.object({
   username: z
@@ -89,6 +113,25 @@ export async function ensureFirstAdmin(ctx: CommandContext) {
   return createUser(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin' });
 }
 
+/** Ends a user's sessions (all but `keepTokenHash`'s) and audits why, in the caller's transaction. */
+async function endSessionsAudited(
+  tx: Tx,
+  ctx: CommandContext,
+  userId: string,
+  action: string,
+  after: Record<string, unknown> = {},
+  keepTokenHash?: string,
+) {
+  const ended = await deleteUserSessions(tx, ctx.regionCode, userId, keepTokenHash);
+  await appendAudit(tx, ctx.regionCode, {
+    actor: ctx.actor,
+    action,
+    entity: 'user',
+    entityId: userId,
+    after: { ...after, sessionsEnded: ended },
+  });
+}
+
 export async function resetPassword(ctx: CommandContext, username: string) {
   const password = oneTimePassword();
   const passwordHash = await hash(password);
@@ -97,37 +140,71 @@ export async function resetPassword(ctx: CommandContext, username: string) {
     const user = await findUserByName(tx, ctx.regionCode, username);
     if (!user) throw notFound(`用户"${username}"`);
     await setPassword(tx, ctx.regionCode, user.id, passwordHash, true);
-    const ended = await deleteUserSessions(tx, ctx.regionCode, user.id);
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'user.reset_password',
-      entity: 'user',
-      entityId: user.id,
-      after: { sessionsEnded: ended },
-    });
+    await endSessionsAudited(tx, ctx, user.id, 'user.reset_password');
     return { username, oneTimePassword: password };
   });
 }
 
-export async function changePassword(ctx: CommandContext, username: string, current: string, next: string) {
-  if (next.length < authPolicy.minPasswordLength) throw validationFailed(`新密码至少${authPolicy.minPasswordLength}位`);
+/**
+ * Changes one's own password. Wrong current passwords count and lock the account like failed logins (a stolen session
+ * cannot guess its way to the password): the attempt that locks it also ends all the user's sessions. A change ends
+ * the user's other sessions; `keepTokenHash` (the session asking) stays open.
+ */
+export async function changePassword(
+  ctx: CommandContext,
+  username: string,
+  current: string,
+  next: string,
+  keepToken?: string,
+) {
+  const problem = passwordProblem(next);
+  if (problem) throw validationFailed(problem);
   if (next === current) throw validationFailed('新密码不能与原密码相同');
   const user = await findUserByName(ctx.pool, ctx.regionCode, username);
-  if (!user || !(await verify(user.passwordHash, current))) throw new AppError('forbidden', '用户名或密码不正确');
+  if (!user) {
+    await hash(current);
+    throw new AppError('forbidden', '当前密码不正确');
+  }
+  const right = await verify(user.passwordHash, current);
+  if (isLocked(user)) throw lockedOut(user.lockedUntil!);
+  if (!right) {
+    const r = await inTransaction(ctx.pool, async (tx) => {
+      await lockRegion(tx, ctx.regionCode);
+      const counted = await recordFailedLogin(
+        tx,
+        ctx.regionCode,
+        user.id,
+        authPolicy.maxFailedAttempts,
+        authPolicy.lockMinutes,
+      );
+      if (!counted.locked_until) return counted;
+      await endSessionsAudited(tx, ctx, user.id, 'user.lock', {
+        reason: 'password_change',
+        failedAttempts: counted.failed_attempts,
+      });
+      return counted;
+    });
+    if (r.locked_until) throw lockedOut(r.locked_until);
+    throw new AppError(
+      'forbidden',
+      `当前密码不正确(还可再试${authPolicy.maxFailedAttempts - r.failed_attempts}次,之后账户将锁定${authPolicy.lockMinutes}分钟)`,
+    );
+  }
   const passwordHash = await hash(next);
   await inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     await setPassword(tx, ctx.regionCode, user.id, passwordHash, false);
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'user.change_password',
-      entity: 'user',
-      entityId: user.id,
-    });
+    await endSessionsAudited(tx, ctx, user.id, 'user.change_password', {}, keepToken && sha256(keepToken));
   });
 }
 
-const badLogin = () => new AppError('forbidden', '用户名或密码不正确');
+const lockedOut = (until: string) =>
+  new AppError(
+    'locked',
+    `密码连续输错次数过多,账户已锁定至 ${new Date(until).toLocaleString('zh-CN', { hour12: false })},已登录的会话均已结束`,
+  );
+
+const badLogin = () => new AppError('forbidden', signInRefused);
 
 /** Checks a password; on success opens a session and returns its token (shown once, stored only as a hash). */
 export async function login(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, username: string, password: string) {
@@ -136,22 +213,10 @@ export async function login(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, us
     await hash(password); // same work either way: timing does not tell which usernames exist
     throw badLogin();
   }
-  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-    throw new AppError(
-      'locked',
-      `登录失败次数过多,账户已锁定至 ${new Date(user.lockedUntil).toLocaleString('zh-CN', { hour12: false })}`,
-    );
-  }
-  if (!(await verify(user.passwordHash, password))) {
-    const r = await recordFailedLogin(
-      ctx.pool,
-      ctx.regionCode,
-      user.id,
-      authPolicy.maxFailedAttempts,
-      authPolicy.lockMinutes,
-    );
-    if (r.locked_until)
-      throw new AppError('locked', `登录失败${r.failed_attempts}次,账户已锁定${authPolicy.lockMinutes}分钟`);
+  const right = await verify(user.passwordHash, password); // also when locked: the same work, the same answer
+  if (isLocked(user)) throw badLogin();
+  if (!right) {
+    await recordFailedLogin(ctx.pool, ctx.regionCode, user.id, authPolicy.maxFailedAttempts, authPolicy.lockMinutes);
     throw badLogin();
   }
   const token = randomBytes(32).toString('base64url');

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
+import { signInRefused } from '../commands/users.js';
 import { buildServer } from './app.js';
 import { callerFor, createServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
 
@@ -68,50 +69,76 @@ describe('sessions, CSRF and login throttling', () => {
     expect((await f.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 
-  it('Given wrong passwords When tried five times Then the account locks (423) even for the right password', async () => {
+  it('Given wrong passwords When tried five times Then the account locks, answering exactly as for an unknown user', async () => {
     await f.as.admin({ method: 'POST', url: '/api/users', payload: { username: 'victim', role: 'leader' } });
-    for (let i = 0; i < 4; i++) {
-      const r = await f.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'victim', password: 'x' },
-      });
-      expect(r.statusCode).toBe(401);
-      expect(r.json().message).toBe('用户名或密码不正确');
+    const login = (username: string, password = 'x') =>
+      f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const unknown = await login('no-such-user');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().message).toBe(signInRefused);
+    for (let i = 0; i < 5; i++) {
+      const r = await login('victim');
+      expect({ status: r.statusCode, body: r.json() }).toEqual({ status: 401, body: unknown.json() });
     }
-    const unknown = await f.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'no-such-user', password: 'x' },
-    });
-    expect(unknown.json().message).toBe('用户名或密码不正确'); // the same answer: no user enumeration
-    const fifth = await f.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'victim', password: 'x' },
-    });
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().message).toMatch(/锁定/);
+    const locked = await f.pool.query(`SELECT locked_until FROM users WHERE username = 'victim'`);
+    expect(locked.rows[0].locked_until).not.toBeNull();
+    // locked: the right password gets the same answer too, on /login and on /token
+    const reset = await f.as.admin({ method: 'POST', url: '/api/users/victim/reset-password' }); // unlocks
+    const otp = reset.json().oneTimePassword as string;
+    for (let i = 0; i < 5; i++) await login('victim'); // locked again
+    for (const url of ['/api/auth/login', '/api/auth/token']) {
+      const r = await f.app.inject({ method: 'POST', url, payload: { username: 'victim', password: otp } });
+      expect({ status: r.statusCode, body: r.json() }).toEqual({ status: 401, body: unknown.json() });
+    }
   });
 
-  it('Given many logins from one address When over the per-minute limit Then 429 in Chinese', async () => {
+  it('Given many sign-ins from one address When over the per-minute limit across /login and /token Then 429 in Chinese', async () => {
     const strict = await buildServer({ pool: f.pool, regionCode: f.ctx.regionCode, loginAttemptsPerMinute: 3 });
     try {
       const tries = [];
-      for (let i = 0; i < 4; i++) {
-        tries.push(
-          await strict.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            payload: { username: 'nobody', password: 'x' },
-          }),
-        );
+      for (const url of ['/api/auth/login', '/api/auth/token', '/api/auth/login', '/api/auth/token']) {
+        tries.push(await strict.inject({ method: 'POST', url, payload: { username: 'nobody', password: 'x' } }));
       }
       expect(tries.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
       expect(tries[3]!.json().message).toBe('请求过于频繁,请稍后再试');
     } finally {
       await strict.close();
     }
+  });
+
+  it('Given password changes When tried too often Then 429, counted per user', async () => {
+    const strict = await buildServer({ pool: f.pool, regionCode: f.ctx.regionCode, loginAttemptsPerMinute: 3 });
+    try {
+      const call = callerFor(strict, await signIn(strict, 'approver'));
+      const tries = [];
+      for (let i = 0; i < 4; i++) {
+        // refused by the password rule before the current password is checked: nothing counts against the account
+        tries.push(
+          await call({ method: 'POST', url: '/api/auth/password', payload: { current: 'x', next: 'aaaaaaaaaa' } }),
+        );
+      }
+      expect(tries.map((r) => r.statusCode)).toEqual([400, 400, 400, 429]);
+      expect(tries[0]!.json().message).toMatch(/至少3类/);
+      expect(tries[3]!.json().message).toBe('请求过于频繁,请稍后再试');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('Given two sessions When the password is changed in one Then the other ends and this one stays', async () => {
+    await f.as.admin({ method: 'POST', url: '/api/users', payload: { username: 'twice', role: 'leader' } });
+    const otp = (await f.as.admin({ method: 'POST', url: '/api/users/twice/reset-password' })).json()
+      .oneTimePassword as string;
+    const a = callerFor(f.app, await signIn(f.app, 'twice', otp));
+    const b = callerFor(f.app, await signIn(f.app, 'twice', otp));
+    const changed = await a({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { current: otp, next: 'Twice-Password-2026' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await a({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await b({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
   it('Given a user who must change the initial password When calling the API Then only me/password/logout work', async () => {

@@ -30,6 +30,7 @@ import { registerAuthGuard, SessionCache } from './auth.js';
 import { ChangeFeed } from './change-feed.js';
 import { hasUnstorableText, sendError, unstorableText } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
+import { removeStaleWorkFolders } from './work-folder.js';
 
 export interface ServerOptions {
   pool: pg.Pool;
@@ -91,6 +92,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // JSON only (and multipart on the upload route): a form or text/plain body from another site gets 415
   app.removeContentTypeParser('text/plain');
 
+  // uploads a killed server left behind (ID numbers) go at start: only bianzhi's own, of processes no longer running
+  await removeStaleWorkFolders();
   const feed = new ChangeFeed(opts.pool, opts.regionCode);
   await feed.start();
   app.addHook('onClose', async () => feed.close());

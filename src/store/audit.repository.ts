@@ -138,36 +138,84 @@ export async function listAudit(
   return r.rows;
 }
 
+export interface AuditHead {
+  regionCode: string;
+  seq: number;
+  hash: string;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  /** The first broken link: a changed row (hash mismatch) or a gap (a deleted row). */
+  /** The first broken link: a changed row (hash mismatch), a gap (a deleted row) or a row the anchor disagrees with. */
   brokenAt?: { seq: number; reason: string };
+  /** The head as the anchor (audit_heads) recorded it, when it has one. */
+  anchoredHead?: { seq: number; hash: string };
+  /** Restores that replaced the chain, with the anchored head each replaced: the one sanctioned rewrite. */
+  restores: { at: string; replacedSeq: number }[];
 }
 
-export async function verifyAuditChain(pool: pg.Pool, regionCode: string): Promise<AuditVerification> {
+/** The newest event of every district (or of one): what a backup prints and a checkpoint records. */
+export async function auditHeads(q: pg.Pool | Tx, regionCode?: string): Promise<AuditHead[]> {
+  const r = await q.query<AuditHead>(
+    `SELECT DISTINCT ON (region_code) region_code AS "regionCode", seq::int AS seq, hash FROM audit_events
+      WHERE $1::text IS NULL OR region_code = $1 ORDER BY region_code, seq DESC`,
+    [regionCode ?? null],
+  );
+  return r.rows;
+}
+
+/** The sanctioned path by which a restore empties audit_events (migration 0003); the anchor keeps a mark of it. */
+export async function clearAuditForRestore(tx: Tx): Promise<void> {
+  await tx.query('SELECT bianzhi_audit_restore_begin()');
+}
+
+const missing = (from: number, to: number) =>
+  from === to ? `第${from}条审计记录缺失(已被删除)` : `第${from}至${to}条审计记录缺失(已被删除)`;
+
+/**
+ * Checks the chain link by link, then against its anchor: every event anchored since the last restore must be in the
+ * chain with the same hash (so deleting the newest rows, or rewriting rows and their hashes, is found), and every
+ * event of the chain must be anchored. `checkpoints` (heads recorded outside the database) must be in the chain too.
+ */
+export async function verifyAuditChain(
+  pool: pg.Pool,
+  regionCode: string,
+  checkpoints: (AuditHead & { at: string })[] = [],
+): Promise<AuditVerification> {
   const res = await pool.query(
     `SELECT region_code, seq, actor, action, entity, entity_id, before, after,
             to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, prev_hash, hash
        FROM audit_events WHERE region_code = $1 ORDER BY seq`,
     [regionCode],
   );
+  const marks = await pool.query<{ id: number; seq: number; hash: string; kind: string; at: Date }>(
+    `SELECT id, seq, hash, kind, at FROM audit_heads WHERE region_code = $1 ORDER BY id`,
+    [regionCode],
+  );
+  const restoreMarks = marks.rows.filter((m) => m.kind === 'restore');
+  const restores = restoreMarks.map((m) => ({ at: m.at.toISOString(), replacedSeq: Number(m.seq) }));
+  const lastRestoreId = restoreMarks.at(-1)?.id ?? 0;
+  const anchors = new Map<number, string>();
+  for (const m of marks.rows) if (m.kind === 'append' && m.id > lastRestoreId) anchors.set(Number(m.seq), m.hash);
+  const anchoredSeq = Math.max(0, ...anchors.keys());
+  const anchoredHead = anchoredSeq ? { seq: anchoredSeq, hash: anchors.get(anchoredSeq)! } : undefined;
+  const lastRestoreAt = restoreMarks.at(-1)?.at.getTime() ?? 0;
+  const checks = checkpoints.filter((c) => c.regionCode === regionCode && Date.parse(c.at) > lastRestoreAt);
+  const broken = (seq: number, reason: string): AuditVerification => ({
+    ok: false,
+    checked: seq - 1,
+    brokenAt: { seq, reason },
+    anchoredHead,
+    restores,
+  });
+
   let prevHash = genesis;
   let expectedSeq = 1;
   for (const r of res.rows) {
-    if (Number(r.seq) !== expectedSeq) {
-      return {
-        ok: false,
-        checked: expectedSeq - 1,
-        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录缺失(已被删除)` },
-      };
-    }
+    if (Number(r.seq) !== expectedSeq) return broken(expectedSeq, missing(expectedSeq, Number(r.seq) - 1));
     if (r.prev_hash !== prevHash) {
-      return {
-        ok: false,
-        checked: expectedSeq - 1,
-        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录的前序哈希不符(链被改动)` },
-      };
+      return broken(expectedSeq, `第${expectedSeq}条审计记录的前序哈希不符(链被改动)`);
     }
     const hash = auditHash(prevHash, {
       regionCode: r.region_code,
@@ -180,15 +228,30 @@ export async function verifyAuditChain(pool: pg.Pool, regionCode: string): Promi
       after: r.after,
       at: r.at,
     });
-    if (hash !== r.hash) {
-      return {
-        ok: false,
-        checked: expectedSeq - 1,
-        brokenAt: { seq: expectedSeq, reason: `第${expectedSeq}条审计记录内容被篡改(哈希不符)` },
-      };
+    if (hash !== r.hash) return broken(expectedSeq, `第${expectedSeq}条审计记录内容被篡改(哈希不符)`);
+    const anchored = anchors.get(expectedSeq);
+    if (anchored === undefined && anchors.size) {
+      return broken(expectedSeq, `第${expectedSeq}条审计记录没有锚点(绕过了只追加的写入路径)`);
+    }
+    if (anchored !== undefined && anchored !== r.hash) {
+      return broken(expectedSeq, `第${expectedSeq}条审计记录与锚点记录的哈希不符(记录被改写)`);
     }
     prevHash = r.hash;
     expectedSeq++;
   }
-  return { ok: true, checked: expectedSeq - 1 };
+  const last = expectedSeq - 1;
+  if (anchoredSeq > last) {
+    return broken(last + 1, `${missing(last + 1, anchoredSeq)}:锚点记录链头为第${anchoredSeq}条,现存链只到第${last}条`);
+  }
+  const hashes = new Map(res.rows.map((r) => [Number(r.seq), r.hash as string]));
+  for (const c of checks) {
+    if (hashes.get(c.seq) !== c.hash) {
+      const reason =
+        c.seq > last
+          ? `${missing(last + 1, c.seq)}:${c.at} 的检查点记录链头为第${c.seq}条,现存链只到第${last}条`
+          : `第${c.seq}条审计记录与 ${c.at} 的检查点哈希不符(记录被改写)`;
+      return broken(Math.min(c.seq, last + 1), reason);
+    }
+  }
+  return { ok: true, checked: last, anchoredHead, restores };
 }

@@ -1,4 +1,5 @@
 /** The PostgreSQL connection: the user's server (DATABASE_URL) or the embedded one; migrations applied at open. */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -40,7 +41,19 @@ export function connect(url: string, max = 10): Database {
   return { db, pool, url, close: () => pool.end() };
 }
 
+/**
+ * Applies the migrations not yet applied. A database that already has the newest one is left alone without any DDL,
+ * so that a login of the application's role (bianzhi_app, migration 0003), which may not create schemas, can open it.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const newest = journal.entries.at(-1)!.when;
+  const applied = await database.pool
+    .query('SELECT 1 FROM drizzle.__drizzle_migrations WHERE created_at = $1', [newest])
+    .catch(() => undefined); // no migrations table yet
+  if (applied?.rowCount) return;
   await migrate(database.db, { migrationsFolder });
 }
 

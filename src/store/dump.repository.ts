@@ -7,10 +7,14 @@ import { StringDecoder } from 'node:string_decoder';
 import { once } from 'node:events';
 import { to as copyTo } from 'pg-copy-streams';
 import type pg from 'pg';
+import { auditHeads, clearAuditForRestore, type AuditHead } from './audit.repository.js';
 import { CopyWriter } from './copy.js';
 import { inTransaction } from './transaction.js';
 
-/** In dependency-free order; restore truncates all of them first. */
+/**
+ * In dependency-free order; restore empties all of them first (audit_events through its sanctioned path). audit_heads,
+ * the chain's anchor, is never dumped nor emptied: a restore leaves a mark in it instead.
+ */
 export const dumpTables = [
   'regions',
   'adjustments',
@@ -37,7 +41,10 @@ export async function schemaVersion(q: pg.Pool | pg.PoolClient): Promise<string>
   return r.rows[0]?.hash ?? 'none';
 }
 
-export async function dumpDatabase(pool: pg.Pool, out: Writable): Promise<Record<string, number>> {
+export async function dumpDatabase(
+  pool: pg.Pool,
+  out: Writable,
+): Promise<{ counts: Record<string, number>; heads: AuditHead[] }> {
   const counts: Record<string, number> = {};
   return inTransaction(pool, async (tx) => {
     // one consistent snapshot of every table
@@ -62,7 +69,7 @@ export async function dumpDatabase(pool: pg.Pool, out: Writable): Promise<Record
       counts[table] = rows;
       await write('\\.\n');
     }
-    return counts;
+    return { counts, heads: await auditHeads(tx) };
   });
 }
 
@@ -92,7 +99,8 @@ export async function restoreDatabase(pool: pg.Pool, input: Readable): Promise<R
     if (version !== (await schemaVersion(tx))) {
       throw new DumpFormatError('备份文件的数据库结构版本与当前程序不一致,请使用相同版本的 bianzhi 恢复');
     }
-    await tx.query(`TRUNCATE ${dumpTables.join(', ')}`);
+    await tx.query(`TRUNCATE ${dumpTables.filter((t) => t !== 'audit_events').join(', ')}`);
+    await clearAuditForRestore(tx);
     for (;;) {
       const next = await lines.next();
       if (next.done) break;

@@ -61,7 +61,8 @@ interface Credentials {
   password: string;
 }
 
-const isAlive = (pid: number) => {
+/** Whether a process with this id runs (EPERM: it does, as another user). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

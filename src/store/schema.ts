@@ -284,6 +284,23 @@ export const auditEvents = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.seq] })],
 );
 
+/**
+ * The audit chain's anchor: one row per appended event (seq, hash), written only by a trigger on audit_events through
+ * a SECURITY DEFINER function, append-only (migration 0003). A `restore` row marks where a restore replaced the chain.
+ */
+export const auditHeads = pgTable(
+  'audit_heads',
+  {
+    regionCode: regionCode(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    kind: text('kind').notNull().default('append'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('audit_heads_seq_idx').on(t.regionCode, t.seq)],
+);
+
 /** Users of one district. Reporters (填报员) are bound to their institution. Passwords: argon2id hashes only. */
 export const users = pgTable(
   'users',

@@ -70,7 +70,10 @@ export async function setPassword(
   );
 }
 
-/** Counts a failed login; locks the account for `lockMinutes` once `maxAttempts` is reached. Returns the new count. */
+/**
+ * Counts a failed login; locks the account for `lockMinutes` once `maxAttempts` is reached. A lock that has expired
+ * starts the count afresh (else one try per lock period would keep an account locked for ever). Returns the new count.
+ */
 export async function recordFailedLogin(
   q: Queryable,
   regionCode: string,
@@ -79,9 +82,11 @@ export async function recordFailedLogin(
   lockMinutes: number,
 ) {
   const r = await q.query<{ failed_attempts: number; locked_until: string | null }>(
-    `UPDATE users SET failed_attempts = failed_attempts + 1,
-            locked_until = CASE WHEN failed_attempts + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
-      WHERE region_code = $1 AND id = $2 RETURNING failed_attempts, locked_until`,
+    `UPDATE users u SET failed_attempts = x.n,
+            locked_until = CASE WHEN x.n >= $3 THEN now() + make_interval(mins => $4) END
+       FROM (SELECT CASE WHEN locked_until <= now() THEN 1 ELSE failed_attempts + 1 END AS n
+               FROM users WHERE region_code = $1 AND id = $2 FOR UPDATE) x
+      WHERE u.region_code = $1 AND u.id = $2 RETURNING u.failed_attempts, u.locked_until`,
     [regionCode, userId, maxAttempts, lockMinutes],
   );
   return r.rows[0]!;
@@ -118,8 +123,17 @@ export async function deleteSession(q: Queryable, regionCode: string, tokenHash:
   return (r.rowCount ?? 0) > 0;
 }
 
-export async function deleteUserSessions(tx: Tx, regionCode: string, userId: string): Promise<number> {
-  const r = await tx.query('DELETE FROM sessions WHERE region_code = $1 AND user_id = $2', [regionCode, userId]);
+/** Ends a user's sessions, all of them or all but the one whose token hash is `exceptTokenHash`. */
+export async function deleteUserSessions(
+  tx: Tx,
+  regionCode: string,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<number> {
+  const r = await tx.query(
+    'DELETE FROM sessions WHERE region_code = $1 AND user_id = $2 AND token_hash IS DISTINCT FROM $3',
+    [regionCode, userId, exceptTokenHash ?? null],
+  );
   return r.rowCount ?? 0;
 }
 

@@ -26,13 +26,21 @@ export function authRoutes(app: Api, ctx: ServerContext) {
       throw e;
     }
   };
-  const rateLimit = { max: ctx.loginAttemptsPerMinute, timeWindow: '1 minute' };
+  // one count per client address across /login and /token (one limiter, one store), and one per user for password
+  // changes: on top of the account lock, which counts wrong passwords per account whatever the address
+  const signInLimit = app.rateLimit({ max: ctx.loginAttemptsPerMinute, timeWindow: '1 minute' });
+  const passwordLimit = app.rateLimit({
+    max: ctx.loginAttemptsPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => `password:${request.user?.id ?? request.ip}`,
+  });
 
   app.post(
     '/api/auth/login',
     {
       schema: { tags: ['登录'], summary: '登录(设置会话 Cookie)', body: credentials },
-      config: { access: 'public', rateLimit },
+      config: { access: 'public' },
+      onRequest: signInLimit,
     },
     async (request, reply) => {
       const s = await signIn(request.body.username, request.body.password);
@@ -59,7 +67,8 @@ export function authRoutes(app: Api, ctx: ServerContext) {
         summary: '登录并取得 Bearer 令牌(脚本使用;不设 Cookie)',
         body: credentials,
       },
-      config: { access: 'public', rateLimit },
+      config: { access: 'public' },
+      onRequest: signInLimit,
     },
     async (request) => {
       const s = await signIn(request.body.username, request.body.password);
@@ -107,10 +116,18 @@ export function authRoutes(app: Api, ctx: ServerContext) {
         body: z.object({ current: z.string().min(1).max(500), next: z.string().min(1).max(500) }),
       },
       config: { access: 'signedIn' },
+      onRequest: passwordLimit,
     },
     async (request) => {
-      await changePassword(ctx.command(request), request.user!.username, request.body.current, request.body.next);
-      ctx.sessions.forget(request.sessionToken!);
+      const token = request.sessionToken!;
+      await changePassword(
+        ctx.command(request),
+        request.user!.username,
+        request.body.current,
+        request.body.next,
+        token,
+      );
+      ctx.sessions.forget(token);
       return { ok: true };
     },
   );

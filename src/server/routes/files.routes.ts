@@ -1,8 +1,7 @@
 /** 导入(上传 → 校验报告 → 提交,全部或全不)、导入模板、导出。 */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -13,22 +12,13 @@ import { validationFailed } from '../../store/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
 import type { ServerContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
+import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
 import { isoDate, type Api } from './route-kit.js';
 import type { FastifyReply } from 'fastify';
 
 const kindParams = z.object({ kind: z.enum(importKinds) });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A work folder that is always removed, whatever happens. */
-async function inWorkFolder<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const attachment = (reply: FastifyReply, fileName: string) =>
   reply
@@ -37,7 +27,7 @@ const attachment = (reply: FastifyReply, fileName: string) =>
 
 /** Writes a file into a fresh work folder, sends it, and removes the folder once the response is done (or failed). */
 async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
-  const dir = await mkdtemp(join(tmpdir(), 'bianzhi-'));
+  const dir = await makeWorkFolder();
   const cleanup = () => void rm(dir, { recursive: true, force: true });
   let path: string;
   try {
@@ -81,7 +71,7 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
       const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || `${importKindLabels[kind]}.xlsx`;
       return inWorkFolder(async (dir) => {
         const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
-        await pipeline(file.file, createWriteStream(path));
+        await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
         if (file.file.truncated)
           throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
         const r = await importFile(ctx.command(request), path, kind, {

@@ -102,7 +102,12 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
         <Form.Item label="当前密码" name="current" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="新密码" name="next" rules={[{ required: true, message: '请输入新密码' }]} extra="至少10位">
+        <Form.Item
+          label="新密码"
+          name="next"
+          rules={[{ required: true, message: '请输入新密码' }]}
+          extra="至少10位,含小写字母、大写字母、数字、符号中的至少3类"
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
