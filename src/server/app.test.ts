@@ -108,7 +108,7 @@ describe('sessions, CSRF and login throttling', () => {
         );
       }
       expect(tries.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
-      expect(tries[3]!.json().message).toBe('请求过于频繁,请稍后再试');
+      expect(tries[3]!.json()).toMatchObject({ error: 'too_many_requests', message: '请求过于频繁,请稍后再试' });
     } finally {
       await strict.close();
     }
@@ -226,6 +226,11 @@ describe('optimistic versions', () => {
     const second = await put(read.json().approved + 2);
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toMatch(/区财政局.*行政编制.*已被他人修改/);
+    expect(second.json().message).not.toContain('编制编制'); // the category's label already ends in 编制
+    const decided = await f.pool.query(`SELECT title FROM adjustments WHERE doc_number = $1`, [
+      `示编〔2026〕4${read.json().approved + 1}号`,
+    ]);
+    expect(decided.rows).toEqual([{ title: `核定区财政局行政编制为${read.json().approved + 1}名` }]);
     const after = await f.as.approver({ method: 'GET', url: `/api/institutions/${f.ids.finance}/quotas/admin` });
     expect(after.json().approved).toBe(read.json().approved + 1);
   });
@@ -331,8 +336,8 @@ describe('errors and limits', () => {
       },
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json().message).toMatch(/^请求体无效:items\.0\.targetId 无效输入/);
-    expect(r.body).not.toMatch(/Invalid|expected/);
+    expect(r.json().message).toMatch(/^请求体无效:items\.0\.targetId 必须填写/);
+    expect(r.body).not.toMatch(/Invalid|expected|期望|实际接收|无效输入/);
   });
 
   it("Given any answer Then security headers are set: a short set on API answers, helmet's full set on pages", async () => {
