@@ -358,6 +358,45 @@ describe('errors and limits', () => {
   });
 });
 
+describe("requests Node's HTTP parser refuses", () => {
+  /** Raw bytes to the listening server (inject skips Node's parser): the whole answer until the server closes. */
+  async function raw(request: string): Promise<string> {
+    const { connect } = await import('node:net');
+    const address = f.app.server.address() as { port: number };
+    return new Promise((resolve, reject) => {
+      const socket = connect(address.port, '127.0.0.1', () => socket.end(request));
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it.each([
+    ['a false Content-Length', 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n{}', 400],
+    [
+      'two Content-Lengths',
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      400,
+    ],
+    ['a broken request line', 'GET /api/health HTTP/9.x\r\n\r\n', 400],
+    ['headers too large', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+  ])(
+    'Given %s When sent Then the answer is Chinese JSON, not Node\'s "Client Error"',
+    async (_what, request, status) => {
+      if (!f.app.server.listening) await f.app.listen({ host: '127.0.0.1', port: 0 });
+      const answer = await raw(request);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/content-type: application\/json; charset=utf-8/i);
+      expect(Number(/content-length: (\d+)/i.exec(head!)?.[1])).toBe(Buffer.byteLength(body!));
+      const json = JSON.parse(body!) as { error: string; message: string };
+      expect(json.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(answer).not.toMatch(/Client Error|Bad Request"/);
+    },
+  );
+});
+
 describe('the 调研报告 over HTTP', () => {
   it('Given a leader When downloading the report Then it is a .docx named for the district, with no 若干', async () => {
     const r = await f.as.leader({ method: 'GET', url: '/api/reports/district.docx' });
