@@ -20,6 +20,7 @@ export async function withStore<T>(fn: (store: OpenedStore) => Promise<T>): Prom
     dataDir: env.BIANZHI_DATA,
     port: env.BIANZHI_PG_PORT || undefined,
   });
+  if (store.embedded?.shared) console.error('(数据目录正由运行中的 bianzhi 服务器使用,已连接到它的数据库)');
   let stopping = false;
   const stop = () => {
     // a second Ctrl-C while closing is ignored (it also arrives forwarded by bin/bianzhi.js); the embedded server

@@ -67,6 +67,7 @@ async function serve(opts: { demo: boolean; host: string; port: number }) {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.BIANZHI_DATA,
     port: env.BIANZHI_PG_PORT || undefined,
+    share: true, // `bianzhi user reset admin` and the other commands work beside the running server
   });
   let app: Awaited<ReturnType<typeof import('../server/app.js').buildServer>> | undefined;
   try {
