@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx (installed as a dependency), so `npx bianzhi` works without a build step.
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runForwardingSignals } from '../scripts/forward-signals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(
+runForwardingSignals(
   process.execPath,
   // a larger young generation: a million-row import allocates short-lived rows fast (12.8 → 11.5 s, bench/RESULTS.md)
   [
@@ -15,8 +15,5 @@ const r = spawnSync(
     join(root, 'src/cli/main.ts'),
     ...process.argv.slice(2),
   ],
-  {
-    stdio: 'inherit',
-  },
+  { cwd: process.cwd() },
 );
-process.exit(r.status ?? 1);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Builds the web app (web/dist) when it is missing or older than its sources; `npm start` runs this first, so a
 // fresh clone serves the app after `npm install && npm start`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runForwardingSignals } from './forward-signals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'web', 'dist', 'index.html');
@@ -31,16 +31,11 @@ if (builtAt && builtAt >= changedAt) {
 } else {
   console.log(builtAt ? '网页源文件有更新,正在重新构建 web/dist……' : '正在构建网页(web/dist)……');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(
+  // a signal to `npm start` while building stops the build too (npm runs this with `exec`, so it is npm's child)
+  runForwardingSignals(
     process.execPath,
     [vite, 'build', '--config', join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    { cwd: root },
+    '网页构建失败。',
   );
-  if (r.status !== 0) {
-    console.error('网页构建失败。');
-    process.exit(r.status ?? 1);
-  }
 }

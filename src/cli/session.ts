@@ -20,12 +20,17 @@ export async function withStore<T>(fn: (store: OpenedStore) => Promise<T>): Prom
     dataDir: env.BIANZHI_DATA,
     port: env.BIANZHI_PG_PORT || undefined,
   });
+  if (store.embedded?.shared) console.error('(数据目录正由运行中的 bianzhi 服务器使用,已连接到它的数据库)');
+  let stopping = false;
   const stop = () => {
-    // a second Ctrl-C while closing is ignored; the embedded server shuts down cleanly
+    // a second Ctrl-C while closing is ignored (it also arrives forwarded by bin/bianzhi.js); the embedded server
+    // shuts down cleanly
+    if (stopping) return;
+    stopping = true;
     void store.close().finally(() => process.exit(130));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     return await fn(store);
   } finally {

@@ -49,18 +49,40 @@ function dailyAuditCheckpoints(store: OpenedStore): () => void {
   return () => clearInterval(timer);
 }
 
+/**
+ * Started by an npm script (`npm start`): npm is the process a manager watches and signals. Should npm vanish without
+ * passing a signal on (SIGKILL), this process is re-parented; it then stops too rather than hold the port and data.
+ */
+function watchNpmParent(stop: () => void) {
+  if (!env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      console.log('npm 进程已结束,服务随之停止。');
+      stop();
+    }
+  }, 1000);
+  timer.unref();
+}
+
 /** Serves until a signal; closes the server, then the database, and resolves (exit code 0). */
 async function serve(opts: { demo: boolean; host: string; port: number }) {
   stopOnSignalsOurselves();
-  // from the first moment: a signal during the first start's demo build stops the server as soon as it is up
+  // from the first moment: a signal during the first start's demo build stops the server as soon as it is up. `on`,
+  // not `once`: Ctrl-C reaches this process twice (from the terminal and forwarded by npm or bin/bianzhi.js), and a
+  // second signal without a listener would kill it before PostgreSQL is stopped.
   const stopRequested = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
+    process.on('SIGHUP', resolve);
+    watchNpmParent(resolve);
   });
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.BIANZHI_DATA,
     port: env.BIANZHI_PG_PORT || undefined,
+    share: true, // `bianzhi user reset admin` and the other commands work beside the running server
   });
   let app: Awaited<ReturnType<typeof import('../server/app.js').buildServer>> | undefined;
   try {

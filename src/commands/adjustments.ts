@@ -393,7 +393,7 @@ export async function recordQuotaDecision(
   // a stale edit is refused without queueing for the district's write lock; the check under the lock decides
   const seen = await currentQuota(ctx.pool, ctx.regionCode, target.institutionId, target.category);
   if (seen && quotaTag(target.institutionId, target.category, seen.approved) !== target.expectedTag) {
-    throw staleVersion(`"${seen.name}"的${quotaCategoryLabels[target.category]}编制`);
+    throw staleVersion(`"${seen.name}"的${quotaCategoryLabels[target.category]}`);
   }
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
@@ -402,13 +402,13 @@ export async function recordQuotaDecision(
     if (!inst || inst.status !== 'active') throw notFound(`机构 ${target.institutionId} `);
     const current = registry.quotas.get(quotaKey(target.institutionId, target.category)) ?? 0;
     if (quotaTag(target.institutionId, target.category, current) !== target.expectedTag) {
-      throw staleVersion(`"${inst.name}"的${quotaCategoryLabels[target.category]}编制`);
+      throw staleVersion(`"${inst.name}"的${quotaCategoryLabels[target.category]}`);
     }
     const adj = await createAdjustment(
       onBehalf,
       {
         docNumber: d.docNumber,
-        title: d.title ?? `核定${inst.name}${quotaCategoryLabels[target.category]}编制为${d.approved}名`,
+        title: d.title ?? `核定${inst.name}${quotaCategoryLabels[target.category]}为${d.approved}名`,
         effectiveOn: d.effectiveOn ?? ctx.today,
         items: [
           { op: 'set_quota', institutionId: target.institutionId, category: target.category, approved: d.approved },

@@ -14,6 +14,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   CI: z.string().optional(),
+  /** set by npm for the script it runs (`npm start`): the server then stops when npm is gone */
+  npm_lifecycle_event: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 

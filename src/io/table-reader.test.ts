@@ -331,6 +331,27 @@ describe('problems with their reason and location', () => {
     }
   });
 
+  it('Given sheet XML the parser refuses (an undefined entity, a broken tag) When read Then the reason is Chinese, with the place', async () => {
+    const rows = sheetXml([
+      ['姓名', '公民身份号码'],
+      ['张&bogus;三', '1'],
+    ]);
+    const cases: [string, string, RegExp][] = [
+      ['entity.xlsx', rows.replace('&amp;bogus;', '&bogus;'), /未定义或格式错误的字符实体/],
+      ['tag.xlsx', rows.replace('</sheetData>', '</sheetData><x'), /属性格式错误|标签不完整/],
+    ];
+    for (const [name, xml, what] of cases) {
+      await craftRawXlsx(tmp.path(name), xml);
+      const { rows: found, problems } = await read(tmp.path(name), 'roster');
+      expect(found).toEqual([]);
+      expect(problems).toHaveLength(1);
+      const reason = problems[0]!.reason;
+      expect(reason).toMatch(/^无法读取工作簿:文件内容损坏或不是有效的 Excel 文件\(XML 解析错误:第 1 行第 \d+ 列/);
+      expect(reason).toMatch(what);
+      expect(reason.replace(/Excel|XML|xlsx|WPS/g, '')).not.toMatch(/[A-Za-z]{3,}/); // no English word of the parser
+    }
+  });
+
   it('Given an old .xls (OLE) file When read Then the user is told to save it as .xlsx', async () => {
     const path = tmp.path('old.xls');
     writeFileSync(path, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]));

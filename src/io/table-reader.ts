@@ -25,6 +25,7 @@ import { CsvSyntaxError, decodeFile, detectCsvEncoding, looksBinary, parseCsv, u
 import { isProblem, type RawRow, type TableProblem } from './table-problem.js';
 import { isHintRow, textOnlyColumns } from './template-layout.js';
 import { defaultZipLimits, inspectXlsx, XlsxRejectedError, type ZipLimits } from './xlsx-inspect.js';
+import { workbookReadFailure } from './parser-messages.js';
 
 export { formatProblem, isProblem, type RawRow, type TableProblem } from './table-problem.js';
 
@@ -436,7 +437,7 @@ async function* readXlsx(
     inspection = await inspectXlsx(path, budget.limits.zip);
   } catch (err) {
     if (err instanceof XlsxRejectedError) return yield { file, sheet: err.sheet ?? '', reason: err.reason };
-    return yield { file, sheet: '', reason: `无法读取文件:${(err as Error).message}` };
+    return yield { file, sheet: '', reason: `无法读取文件:${workbookReadFailure((err as Error).message)}` };
   }
   const wanted = new Map<string, { kind: RecordKind; name: string }>();
   const recordKinds = importKindSheets[kind];
@@ -508,7 +509,7 @@ async function* readXlsx(
   } catch (err) {
     settled = true;
     const reason = readError ? readError.message : (err as Error).message;
-    return yield { file, sheet: '', reason: `无法读取工作簿:${reason}` };
+    return yield { file, sheet: '', reason: `无法读取工作簿:${workbookReadFailure(reason)}` };
   } finally {
     const close = () => feed.destroy();
     if (settled) close();

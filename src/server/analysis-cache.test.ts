@@ -48,7 +48,7 @@ describe('analysis cache', () => {
       { approved: 9, docNumber: '示编〔2026〕91号' },
     );
     await feed.refresh();
-    await vi.waitFor(() => expect(cache.holds(ctx.today)).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(cache.holds(ctx.today)).toBe(true), { timeout: 60_000, interval: 100 });
     const after = await cache.statistics(ctx.today);
     expect(after.etag).not.toBe(before.etag);
     expect(after.value.overview.quota.admin.approved).toBe(before.value.overview.quota.admin.approved + 1);

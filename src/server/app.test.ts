@@ -100,7 +100,7 @@ describe('sessions, CSRF and login throttling', () => {
         tries.push(await strict.inject({ method: 'POST', url, payload: { username: 'nobody', password: 'x' } }));
       }
       expect(tries.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
-      expect(tries[3]!.json().message).toBe('请求过于频繁,请稍后再试');
+      expect(tries[3]!.json()).toMatchObject({ error: 'too_many_requests', message: '请求过于频繁,请稍后再试' });
     } finally {
       await strict.close();
     }
@@ -253,6 +253,11 @@ describe('optimistic versions', () => {
     const second = await put(read.json().approved + 2);
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toMatch(/区财政局.*行政编制.*已被他人修改/);
+    expect(second.json().message).not.toContain('编制编制'); // the category's label already ends in 编制
+    const decided = await f.pool.query(`SELECT title FROM adjustments WHERE doc_number = $1`, [
+      `示编〔2026〕4${read.json().approved + 1}号`,
+    ]);
+    expect(decided.rows).toEqual([{ title: `核定区财政局行政编制为${read.json().approved + 1}名` }]);
     const after = await f.as.approver({ method: 'GET', url: `/api/institutions/${f.ids.finance}/quotas/admin` });
     expect(after.json().approved).toBe(read.json().approved + 1);
   });
@@ -358,8 +363,8 @@ describe('errors and limits', () => {
       },
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json().message).toMatch(/^请求体无效:items\.0\.targetId 无效输入/);
-    expect(r.body).not.toMatch(/Invalid|expected/);
+    expect(r.json().message).toMatch(/^请求体无效:items\.0\.targetId 必须填写/);
+    expect(r.body).not.toMatch(/Invalid|expected|期望|实际接收|无效输入/);
   });
 
   it("Given any answer Then security headers are set: a short set on API answers, helmet's full set on pages", async () => {
@@ -378,6 +383,45 @@ describe('errors and limits', () => {
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
     expect(docs.headers['strict-transport-security']).toBeUndefined();
   });
+});
+
+describe("requests Node's HTTP parser refuses", () => {
+  /** Raw bytes to the listening server (inject skips Node's parser): the whole answer until the server closes. */
+  async function raw(request: string): Promise<string> {
+    const { connect } = await import('node:net');
+    const address = f.app.server.address() as { port: number };
+    return new Promise((resolve, reject) => {
+      const socket = connect(address.port, '127.0.0.1', () => socket.end(request));
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it.each([
+    ['a false Content-Length', 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n{}', 400],
+    [
+      'two Content-Lengths',
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      400,
+    ],
+    ['a broken request line', 'GET /api/health HTTP/9.x\r\n\r\n', 400],
+    ['headers too large', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+  ])(
+    'Given %s When sent Then the answer is Chinese JSON, not Node\'s "Client Error"',
+    async (_what, request, status) => {
+      if (!f.app.server.listening) await f.app.listen({ host: '127.0.0.1', port: 0 });
+      const answer = await raw(request);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/content-type: application\/json; charset=utf-8/i);
+      expect(Number(/content-length: (\d+)/i.exec(head!)?.[1])).toBe(Buffer.byteLength(body!));
+      const json = JSON.parse(body!) as { error: string; message: string };
+      expect(json.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(answer).not.toMatch(/Client Error|Bad Request"/);
+    },
+  );
 });
 
 describe('the 调研报告 over HTTP', () => {

@@ -28,7 +28,7 @@ import { readRegistry } from '../store/registry.repository.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { registerAuthGuard, SessionCache } from './auth.js';
 import { ChangeFeed } from './change-feed.js';
-import { hasUnstorableText, sendError, unstorableText } from './http-errors.js';
+import { answerClientError, hasUnstorableText, sendError, unstorableText } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
 import { removeStaleWorkFolders } from './work-folder.js';
 
@@ -80,6 +80,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 200 },
     // a malformed URL (bad %-escape) or an over-long parameter is refused before routing: answer it like any error
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
+    clientErrorHandler: answerClientError, // refused by Node's HTTP parser: Chinese JSON too
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -839,6 +839,10 @@ const describeSent = (s: Sent) =>
   });
 
 /** What a refusal must never show (unless the request itself contained it: messages may quote the input). */
+/** Framework or parser wording that was never translated, and zod's stilted zh-CN ("期望 int,实际接收 string"). */
+const untranslated =
+  /期望|实际接收|无效输入|无效UUID|\b(?:Bad Request|Client Error|Expected|Received|Invalid|Required|Unexpected|undefined entity|must be|should be|Too Many Requests|Not Found)\b/;
+
 const leaks: [string, RegExp][] = [
   ['stack frame', /\bat [\w.<>]+ \(|\n\s+at /],
   ['SQL', /\bSELECT\b|\bINSERT INTO\b|\bUPDATE \w+ SET\b|relation "|violates .* constraint|syntax error at/],
@@ -950,6 +954,9 @@ async function check(r: RouteSpec, req: FuzzRequest) {
         `refusal without a Chinese message: ${where}`,
       ).toBe(true);
       const request = `${decodeURIComponentSafe(sent.url)} ${sent.url} ${typeof sent.payload === 'string' ? sent.payload : (sent.payload?.toString('latin1') ?? '')}`;
+      const english = untranslated.exec(body.message as string);
+      if (english && !request.includes(english[0]))
+        expect.fail(`refusal not (fully) in Chinese (${english[0]}): ${body.message as string}\n${where}`);
       for (const [what, re] of leaks) {
         const leaked = re.exec(res.body);
         if (leaked && !request.includes(leaked[0].trim()))

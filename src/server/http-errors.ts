@@ -2,6 +2,7 @@
  * Every error becomes a Chinese JSON answer with a status, in one place. Nothing from inside (stack, SQL, file
  * paths) ever reaches the client: unknown errors are logged with the request id and answered with that id only.
  */
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode } from '../store/errors.js';
@@ -115,13 +116,42 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
     return reply.status(400).send({ error: 'validation', message: '输入中含有不允许的字符(如 \\u0000)' });
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const status = fe.statusCode === 429 ? 429 : fe.statusCode;
-    const message =
-      status === 429
-        ? '请求过于频繁,请稍后再试'
-        : ((fe.code && fastifyMessages[fe.code]) ?? (status === 413 ? '请求体过大' : '请求无效'));
+    const status = fe.statusCode;
+    if (status === 429) {
+      // @fastify/rate-limit's refusal carries no code of its own
+      return reply.status(429).send({ error: 'too_many_requests', message: '请求过于频繁,请稍后再试' });
+    }
+    const message = (fe.code && fastifyMessages[fe.code]) ?? (status === 413 ? '请求体过大' : '请求无效');
     return reply.status(status).send({ error: fe.code ?? 'bad_request', message });
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.status(500).send({ error: 'internal', message: `服务器内部错误(请求编号 ${request.id})` });
+}
+
+const clientErrors: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', '请求超时:请求未在规定时间内发送完毕'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'header_too_large', '请求头过大'],
+};
+
+/**
+ * Node's HTTP parser refuses a request before Fastify sees it (a false Content-Length, a broken request line, headers
+ * too large, too slow): answered in Chinese JSON instead of Fastify's `{"error":"Bad Request","message":"Client
+ * Error"}`, then the connection is closed (its stream can no longer be trusted).
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, error, message] = clientErrors[err.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'bad_request',
+    '请求格式无效(请求行、请求头或 Content-Length 不符合 HTTP 规范)',
+  ];
+  const body = JSON.stringify({ error, message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

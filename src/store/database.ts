@@ -98,11 +98,17 @@ export interface OpenedStore extends Database {
 }
 
 /** Opens bianzhi's database: `databaseUrl` when given, else the embedded server on `dataDir`; migrates it. */
-export async function openStore(opts: { databaseUrl?: string; dataDir: string; port?: number }): Promise<OpenedStore> {
+export async function openStore(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  port?: number;
+  /** let other bianzhi processes on dataDir connect to this process's embedded PostgreSQL (the server does) */
+  share?: boolean;
+}): Promise<OpenedStore> {
   let embedded: EmbeddedServer | undefined;
   let url = opts.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedServer({ dataDir: opts.dataDir, port: opts.port });
+    embedded = await startEmbeddedServer({ dataDir: opts.dataDir, port: opts.port, share: opts.share });
     await createUtf8Database(embedded.adminUrl, 'bianzhi');
     url = embedded.url;
   }

