@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { todayIso } from '../commands/context.js';
 import { formatProblem, type ImportResult } from '../commands/import-types.js';
 import { findDistrict } from '../commands/regions.js';
-import { importKindLabels, importKinds, type ImportKind } from '../domain/records.js';
+import { importKinds, importTemplateFileName, type ImportKind } from '../domain/records.js';
 import { AppError } from '../store/errors.js';
 import { dateOption, regionOption } from './options.js';
 import { cliActor, withSession, withStore } from './session.js';
@@ -103,7 +103,7 @@ export function registerFileCommands(program: Command) {
       const { writeTemplate } = await import('../io/table-writer.js');
       await mkdir(dir, { recursive: true });
       for (const kind of importKinds) {
-        const file = join(dir, `${importKindLabels[kind].replace(/[()()、]/g, '')}模板.xlsx`);
+        const file = join(dir, importTemplateFileName(kind));
         await writeTemplate(file, kind);
         console.log(`已生成 ${file}`);
       }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   dutyRecord,
+  importKinds,
+  importTemplateFileName,
   indicatorRecord,
   institutionRecord,
   matchHeaders,
@@ -112,5 +114,15 @@ describe('headers', () => {
     expect(m.missing).toEqual([]);
     const bad = matchHeaders('roster', ['姓名', '身份证号', '单位名称']);
     expect(bad.missing.map((c) => c.header)).toEqual(['编制类别', '入编时间']);
+  });
+});
+
+describe('template file names', () => {
+  it('Given every import kind Then its template is named once, without repeated words or brackets', () => {
+    const names = importKinds.map(importTemplateFileName);
+    expect(names).toContain('机构编制模板.xlsx');
+    expect(new Set(names).size).toBe(importKinds.length);
+    for (const n of names) expect(n).toMatch(/^[\u4e00-\u9fa5与]+模板\.xlsx$/);
+    expect(names.join()).not.toMatch(/机构编制机构编制|领导职数模板/);
   });
 });

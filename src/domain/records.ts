@@ -64,6 +64,11 @@ export const importKindLabels: Record<ImportKind, string> = {
   indicators: '区域指标',
 };
 
+/** The file name of each kind's empty template (CLI `templates`, the web's download): 机构编制模板.xlsx, … */
+export function importTemplateFileName(kind: ImportKind): string {
+  return `${importKindLabels[kind].replace(/[((].*$/, '')}模板.xlsx`;
+}
+
 const orgName = { synonyms: ['单位名称', '机构', '单位', '机构全称', '单位全称'] };
 
 export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
