@@ -27,7 +27,7 @@ import { api, errorMessage, etagOf } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
-import { ErrorAlert, statusColors } from '../ui';
+import { ErrorAlert, formatDateTime, statusColors } from '../ui';
 import {
   describeItem,
   fromItem,
@@ -105,8 +105,8 @@ function AdjustmentList() {
             width: 90,
             render: (l: string, a: Adjustment) => <Tag color={statusColors[a.status]}>{l}</Tag>,
           },
-          { title: '拟稿人', dataIndex: 'createdBy', width: 110 },
-          { title: '审批人', dataIndex: 'decidedBy', width: 110 },
+          { title: '拟稿人', dataIndex: 'createdByLabel', width: 130 },
+          { title: '审批人', dataIndex: 'decidedByLabel', width: 130, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Card>
@@ -348,11 +348,9 @@ function AdjustmentFile({ id }: { id: string }) {
         <Descriptions.Item label="文号">{a.docNumber}</Descriptions.Item>
         <Descriptions.Item label="标题">{a.title}</Descriptions.Item>
         <Descriptions.Item label="生效日期">{a.effectiveOn}</Descriptions.Item>
-        <Descriptions.Item label="拟稿人">{a.createdBy}</Descriptions.Item>
-        <Descriptions.Item label="审批人">{a.decidedBy ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="执行时间">
-          {a.appliedAt ? new Date(a.appliedAt).toLocaleString('zh-CN') : '—'}
-        </Descriptions.Item>
+        <Descriptions.Item label="拟稿人">{a.createdByLabel}</Descriptions.Item>
+        <Descriptions.Item label="审批人">{a.decidedByLabel ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="执行时间">{formatDateTime(a.appliedAt)}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         调整事项
