@@ -20,7 +20,7 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import {
   adjustmentItems,
   currentQuota,
@@ -120,6 +120,11 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
     if (!t.from.includes(adj.status as AdjustmentStatus)) {
       throw conflict(
         `编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",不能${kind === 'submit' ? '提交' : kind === 'approve' ? '批准' : '驳回'}`,
+      );
+    }
+    if (kind === 'approve' && ctx.approverMustDiffer !== false && adj.createdBy === ctx.actor) {
+      throw forbidden(
+        `编制事项"${adj.docNumber}"由您拟稿,须由拟稿人以外的审批人批准(编委决定与拟稿分离;如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
       );
     }
     if (kind === 'submit') {

@@ -44,6 +44,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Today's date for commands (tests pin it). */
   today?: () => string;
+  /** The drafter of an adjustment may not approve it (default true). */
+  approverMustDiffer?: boolean;
   /** Compute today's statistics and findings ahead of requests, at start and after each data change. */
   warmCache?: boolean;
 }
@@ -122,6 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       regionCode: opts.regionCode,
       actor: request.user?.username ?? 'anonymous',
       today: today(),
+      approverMustDiffer: opts.approverMustDiffer ?? true,
       snapshots: (asOf) => analysis.snapshot(asOf),
     }),
     scope: async (request) =>
