@@ -85,6 +85,13 @@ export async function previewAdjustment(ctx: CommandContext, id: string) {
   const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
   if (!adj) throw notFound(`编制事项 ${id} `);
   const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
+  if (adj.status === 'applied') {
+    // what it changed when it was carried out: the ledger folded up to it, then with it
+    const ledger = await loadLedger(ctx.pool, ctx.regionCode);
+    const at = ledger.findIndex((x) => x.id === id);
+    const before = foldLedger(ledger.slice(0, at));
+    return { adjustment: adj, items, diff: registryDiff(before, foldOrExplain(before, ledger[at]!).state) };
+  }
   const before = await readRegistry(ctx.pool, ctx.regionCode);
   const after = foldOrExplain(before, { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items }).state;
   return { adjustment: adj, items, diff: registryDiff(before, after) };

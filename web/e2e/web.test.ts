@@ -66,6 +66,20 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, text: str
   }
 }
 
+/**
+ * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
+ * anything is sent; returns the dialog's text.
+ */
+async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {
+  await page.getByTestId(action).click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await dialog.getByTestId('diff').waitFor();
+  const text = await dialog.innerText();
+  await page.getByTestId('confirm-ok').click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
+}
+
 function idNumber(serial: number) {
   const first17 = `370102${'19910203'}${String(serial).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
@@ -252,20 +266,32 @@ describe('the web app in a browser', () => {
     expect(page.url()).toBe(url);
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '08-adjustment-preview');
+    // 提交 asks first, with the change; cancelling sends nothing
     await page.getByTestId('submit').click();
+    await page.getByTestId('confirm-dialog').getByTestId('diff').waitFor();
+    await shot(page, '08b-confirm-submit');
+    await page
+      .getByRole('button', { name: '取 消' })
+      .or(page.getByRole('button', { name: '取消' }))
+      .click();
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('adjustment-status').innerText()).toBe('草稿');
+    expect(await confirmStep(page, 'submit')).toContain('人民参与和促进法治科');
     await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
     expect(await page.getByTestId('approve').count()).toBe(0); // the operator cannot approve
 
     await signIn(page, base, 'approver');
     await page.goto(url);
-    await page.getByTestId('approve').click();
+    expect(await confirmStep(page, 'approve')).toContain('区司法行政局');
     await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
     expect(await page.getByTestId('apply').count()).toBe(0); // the approver does not carry it out
 
     await signIn(page, base, 'operator');
     await page.goto(url);
-    await page.getByTestId('apply').click();
+    expect(await confirmStep(page, 'apply')).toContain('人民参与和促进法治科');
     await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
+    // what it changed stays on the file after 执行
+    await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '09-adjustment-applied');
 
     await page.goto(`${base}/institutions/${target.id}`);
@@ -342,14 +368,24 @@ describe('the web app in a browser', () => {
     await page.getByTestId('diff').waitFor();
     expect(await page.getByTestId('diff').innerText()).toContain('区价格监督检查局');
     await shot(page, '14-reform-preview');
-    for (const [action, status] of [
-      ['submit', '已提交'],
-      ['approve', '已批准'],
-      ['apply', '已执行'],
-    ] as const) {
-      await page.getByTestId(action).click();
-      await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe(status);
-    }
+    const reform = page.url();
+    await confirmStep(page, 'submit');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    // the admin drafted it: the 编委's decision belongs to someone else
+    await confirmStep(page, 'approve');
+    await expect
+      .poll(() => page.locator('.ant-modal-confirm-error').innerText())
+      .toContain('须由拟稿人以外的审批人批准');
+    await page.locator('.ant-modal-confirm-error').getByRole('button').click();
+    expect(await page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    await signIn(page, base, 'approver');
+    await page.goto(reform);
+    await confirmStep(page, 'approve');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
+    await signIn(page, base, 'admin');
+    await page.goto(reform);
+    await confirmStep(page, 'apply');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
 
     const after = await apiGet<Tree>(page, '/api/institutions');
     expect(after.items.find((i) => i.id === source.id)?.status ?? 'gone').not.toBe('active');

@@ -19,6 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -250,13 +251,14 @@ function AdjustmentFile({ id }: { id: string }) {
   const preview = useQuery({
     queryKey: ['adjustment-preview', id, a?.version],
     queryFn: () => api<{ diff: RegistryDiff }>(`/api/adjustments/${id}/preview`),
-    enabled: !!a && a.status !== 'applied' && a.status !== 'rejected',
+    enabled: !!a && a.status !== 'rejected',
   });
   const [busy, setBusy] = useState<string>();
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!a) return <Skeleton active />;
   if (editing && a.status === 'draft') return <DraftForm key={a.version} existing={a} />;
-  const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+  const diff = preview.data?.diff;
+  const run = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
     setBusy(action);
     try {
       await api(`/api/adjustments/${id}/${action}`, { method: 'POST', body: {}, ifMatch: etagOf(a) });
@@ -273,8 +275,31 @@ function AdjustmentFile({ id }: { id: string }) {
       setBusy(undefined);
     }
   };
+  /** 提交, 批准 and 执行 are asked once more, with what the 编制事项 will change; 驳回 goes straight. */
+  const act = (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+    if (action === 'reject') return void run(action, label);
+    const consequence = {
+      submit: '提交后草稿不能再修改,交由编委审批。',
+      approve: '批准后即可由编办执行;执行前仍可驳回。',
+      apply: '执行后机构、编制和领导职数按下表改变,并记入机构沿革;此操作不能撤回。',
+    }[action];
+    modal.confirm({
+      title: `确认${label}编制事项"${a.docNumber}"?`,
+      width: 720,
+      okText: `确认${label}`,
+      cancelText: '取消',
+      okButtonProps: { danger: action === 'apply', 'data-testid': 'confirm-ok' } as ButtonProps,
+      content: (
+        <div data-testid="confirm-dialog">
+          <p>{consequence}</p>
+          <Typography.Text strong>执行后的变化</Typography.Text>
+          {diff ? <DiffView diff={diff} /> : <ErrorAlert error={preview.error ?? new Error('变化尚未算出,请稍候')} />}
+        </div>
+      ),
+      onOk: () => run(action, label),
+    });
+  };
   const stepOf: Record<string, number> = { draft: 0, submitted: 1, approved: 2, applied: 3, rejected: 2 };
-  const diff = preview.data?.diff;
   return (
     <Card
       data-testid="adjustment-file"
@@ -363,9 +388,9 @@ function AdjustmentFile({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {a.status !== 'applied' && a.status !== 'rejected' && (
+      {a.status !== 'rejected' && (
         <>
-          <Typography.Title level={5}>执行后的变化</Typography.Title>
+          <Typography.Title level={5}>{a.status === 'applied' ? '执行带来的变化' : '执行后的变化'}</Typography.Title>
           <ErrorAlert error={preview.error} />
           {diff && <DiffView diff={diff} />}
         </>
