@@ -105,27 +105,33 @@ export async function importRoster(
         const r = item.record;
         current = item;
         const errorsBefore = problems.count;
-        const inst = institutions.get(r.institution);
-        if (!inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-        else if (inst.kind === 'coordination')
+        // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
+        const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
+        const inst = valid('institution') ? institutions.get(r.institution) : undefined;
+        if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
+        else if (inst?.kind === 'coordination')
           bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
-        const firstRow = inFile.get(r.idNumber);
-        if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
-        else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
-        else inFile.set(r.idNumber, item.row);
-        const facts = idNumberFacts(r.idNumber);
-        if (r.birthDate && r.birthDate !== facts.birthDate)
-          bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
-        if (r.gender && r.gender !== facts.gender) bad('gender', `性别"${r.gender}"与身份证号码不一致`);
-        if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
-        if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+        const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
+        if (facts) {
+          const firstRow = inFile.get(r.idNumber);
+          if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
+          else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
+          else inFile.set(r.idNumber, item.row);
+          if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
+            bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+          if (valid('gender') && r.gender && r.gender !== facts.gender)
+            bad('gender', `性别"${r.gender}"与身份证号码不一致`);
+          if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
+          if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+        }
         let unitId: string | null = null;
-        if (r.unit && inst) {
+        if (r.unit && inst && valid('unit')) {
           unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
           if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
         }
-        if (r.postClass && !r.leadershipLevel) bad('postClass', '填写了领导职数类别但没有领导职务层级');
-        if (problems.count > errorsBefore || !inst) continue;
+        if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
+          bad('postClass', '填写了领导职数类别但没有领导职务层级');
+        if (item.invalid || problems.count > errorsBefore || !inst || !facts) continue;
         if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
           mixed++;
           if (warnings.length < 200) {

@@ -402,7 +402,7 @@ const failCell: Fail = (reason) => {
 export function parseRecord<S extends Cells>(
   def: RecordDefinition<S>,
   input: Readonly<Record<string, string>>,
-): { ok: true; record: ParsedRecord<S> } | { ok: false; issues: RecordIssue[] } {
+): { ok: true; record: ParsedRecord<S> } | { ok: false; issues: RecordIssue[]; record: Partial<ParsedRecord<S>> } {
   parsing.issues = undefined;
   const record: Record<string, unknown> = {};
   for (const key in def.cells) {
@@ -412,7 +412,11 @@ export function parseRecord<S extends Cells>(
   if (!parsing.issues && def.check) {
     def.check(record as ParsedRecord<S>, (key, reason) => (parsing.issues ??= []).push({ key, reason }));
   }
-  return parsing.issues ? { ok: false, issues: parsing.issues } : { ok: true, record: record as ParsedRecord<S> };
+  // a failed record still carries its cells (the failed ones as their parser left them): the importer checks the
+  // valid cells across rows in the same pass, so that a file's every problem is reported at once
+  return parsing.issues
+    ? { ok: false, issues: parsing.issues, record: record as Partial<ParsedRecord<S>> }
+    : { ok: true, record: record as ParsedRecord<S> };
 }
 
 export interface RecordContext {

@@ -244,3 +244,25 @@ export function actorLabel(actor: string, displayName?: string | null): string {
   if (actor === 'anonymous') return '未登录用户';
   return displayName && displayName !== actor ? `${displayName}(${actor})` : actor;
 }
+
+/** What an import's summary figures count, as the CLI and the web say them. */
+export const importSummaryLabels: Record<string, string> = {
+  institutions: '新设机构',
+  changedInstitutions: '调整机构',
+  quotas: '编制核定',
+  posts: '领导职数核定',
+  persons: '人员',
+  mixedQuota: '混用编制人员',
+  duties: '职能事项',
+  dutyInstitutions: '涉及机构',
+  replaced: '替换原有事项',
+  workload: '工作量指标',
+  indicators: '区域指标',
+};
+
+/** The figures of an import's summary in words: 职能事项 12,涉及机构 3 (zeros left out). */
+export const importSummaryText = (summary: Record<string, number>) =>
+  Object.entries(summary)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${importSummaryLabels[k] ?? k} ${n}`)
+    .join(',');

@@ -126,7 +126,7 @@ export interface ImportResult {
   warnings: ImportProblem[];
   importId: string | null;
   adjustmentId: string | null;
-  summary: unknown;
+  summary: Record<string, number>;
 }
 
 export interface UserRow {

@@ -3,6 +3,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { importSummaryText } from '../../../src/domain/vocabulary.js';
 import { api, errorMessage, qs } from '../api';
 import { useAuth } from '../auth';
 import type { ImportResult } from '../types';
@@ -163,7 +164,7 @@ export function ImportPage() {
                     { title: '工作表', dataIndex: 'sheet', width: 120 },
                     { title: '行', dataIndex: 'row', width: 60 },
                     { title: '列', dataIndex: 'column', width: 120 },
-                    { title: '问题', dataIndex: 'message' },
+                    { title: '问题', dataIndex: 'reason' },
                   ]}
                 />
               )}
@@ -177,7 +178,7 @@ export function ImportPage() {
               data-testid="import-done"
               title={
                 done.ok
-                  ? `导入完成:已写入 ${done.rows} 行。`
+                  ? `导入完成:已写入 ${done.rows} 行。${importSummaryText(done.summary)}`
                   : `导入失败:发现 ${done.problemCount} 个问题,未写入任何数据。`
               }
             />
