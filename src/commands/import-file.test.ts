@@ -8,6 +8,7 @@ import { idNumberCheckChar } from '../domain/codes.js';
 import { importSummaryText } from '../domain/vocabulary.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
+import { importBaseline } from './import-baseline.js';
 import { importFile } from './import-file.js';
 
 let ctx: CommandContext;
@@ -102,5 +103,56 @@ describe('an imported file is checked in one pass', () => {
     const r = await importFile(ctx, path, 'duties', { dryRun: true });
     expect(r.rows).toBe(2);
     expect(r.problems.map((p) => `${p.row}|${p.column}`)).toEqual(['2|事项类型', '3|实施主体']);
+  });
+});
+
+describe("the baseline's effective date", () => {
+  const loc = { file: '机构编制.xlsx', row: 2 };
+  const baseline = (name: string) => ({
+    institutions: [
+      { ...loc, sheet: '机构', record: { name, kind: 'gov_dept' as const, alsoNamed: [], civilServiceManaged: false } },
+    ],
+    quotas: [{ ...loc, sheet: '编制', record: { institution: name, category: 'admin' as const, approved: 5 } }],
+    posts: [],
+  });
+
+  it('Given no date When a baseline is checked Then it says that today is taken and how to give the date', async () => {
+    const r = await importBaseline(ctx, baseline('区统计局'), {
+      fileName: '机构编制.xlsx',
+      fileSha256: 'x',
+      dryRun: true,
+    });
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.reason)).toEqual([
+      expect.stringMatching(/^未指定生效日期,.*按导入当天 2026-11-27 生效/),
+    ]);
+    const dated = await importBaseline(ctx, baseline('区统计局'), {
+      fileName: '机构编制.xlsx',
+      fileSha256: 'x',
+      dryRun: true,
+      effectiveOn: '2019-03-01',
+    });
+    expect(dated.warnings).toEqual([]);
+  });
+
+  it('Given a baseline effective 2020-01-01 When people entered in 2013 and 2016 are imported Then they are written with one warning naming the date', async () => {
+    const b = await importBaseline(ctx, baseline('区统计局'), {
+      fileName: '机构编制.xlsx',
+      fileSha256: 'x',
+      effectiveOn: '2020-01-01',
+    });
+    expect(b.ok).toBe(true);
+    const path = csv('统计局人员.csv', [
+      '姓名,公民身份号码,所在机构,编制类别,入编时间',
+      `赵一,${idNo('19850101', '051')},区统计局,行政编制,2016-05-01`,
+      `钱二,${idNo('19860101', '061')},区统计局,行政编制,2013-09-01`,
+      `孙三,${idNo('19870101', '071')},区统计局,行政编制,2021-01-01`,
+    ]);
+    const r = await importFile(ctx, path, 'roster');
+    expect(r).toMatchObject({ ok: true, rows: 3 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ row: 3, column: '入编时间' });
+    expect(r.warnings[0]!.reason).toContain('2 人的入编时间早于机构编制基础数据的生效日期 2020-01-01');
+    expect(r.warnings[0]!.reason).toContain('最早 2013-09-01');
   });
 });

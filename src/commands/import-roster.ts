@@ -14,7 +14,7 @@ import { CopyBuffer, copyField, plain } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
 import { insertImport, setImportRowCount } from '../store/imports.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
-import { readRegistry } from '../store/registry.repository.js';
+import { baselineEffectiveOn, readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 import {
@@ -78,6 +78,8 @@ export async function importRoster(
     const registry = await readRegistry(tx, ctx.regionCode);
     const { byName: institutions, internalByKey: units } = institutionNameIndex(registry);
     const known = await existingIdNumbers(tx, ctx.regionCode);
+    const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
+    const beforeBaseline = { count: 0, earliest: '', row: 0, sheet: '' };
     const inFile = new Map<string, number>();
     const importId = opts.dryRun
       ? 0
@@ -132,6 +134,11 @@ export async function importRoster(
         if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
           bad('postClass', '填写了领导职数类别但没有领导职务层级');
         if (item.invalid || problems.count > errorsBefore || !inst || !facts) continue;
+        if (baselineOn && r.startOn < baselineOn) {
+          beforeBaseline.count++;
+          if (!beforeBaseline.earliest || r.startOn < beforeBaseline.earliest)
+            Object.assign(beforeBaseline, { earliest: r.startOn, row: item.row, sheet: item.sheet });
+        }
         if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
           mixed++;
           if (warnings.length < 200) {
@@ -189,6 +196,16 @@ export async function importRoster(
       throw e;
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
+    if (beforeBaseline.count) {
+      // 入编 before the baseline took effect: the quota then is unknown, and 长期空编 would count from the wrong date
+      warnings.push({
+        file: opts.fileName,
+        sheet: beforeBaseline.sheet,
+        row: beforeBaseline.row,
+        column: col('startOn'),
+        reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
+      });
+    }
     const result = problems.result(opts, rows, { persons: problems.count ? 0 : rows, mixedQuota: mixed }, warnings);
     if (problems.count > 0 || opts.dryRun || rows === 0) {
       await batch.settled();
