@@ -536,6 +536,7 @@ describe('the web app in a browser', () => {
       ['/diagnostics', 'section-职能配置', '18-diagnostics'],
       ['/adjustments', 'adjustments-page', '19-adjustments'],
       ['/users', 'users-page', '20-users'],
+      ['/audit', 'audit-page', '21-audit'],
     ];
     for (const [path, testId, name] of pages) {
       await page.goto(`${base}${path}`);
@@ -547,6 +548,18 @@ describe('the web app in a browser', () => {
     await page.goto(`${base}/duties?tab=overlap`);
     await page.getByTestId('overlaps').locator('mark').first().waitFor();
     expect(await page.getByTestId('overlaps').locator('mark').count()).toBeGreaterThan(0);
+    // …ten groups a page, not all of them on one long page
+    const { findings } = await apiGet<{ findings: unknown[] }>(page, '/api/diagnostics?code=DUTY_OVERLAP');
+    expect(findings.length).toBeGreaterThan(10);
+    expect(await page.getByTestId('overlap-group').count()).toBe(10);
+    await page.getByTestId('overlap-pagination').locator('.ant-pagination-next').click();
+    await expect.poll(() => page.getByTestId('overlap-group').count()).toBe(Math.min(10, findings.length - 10));
+    // the audit log speaks Chinese and names what it touched
+    await page.goto(`${base}/audit`);
+    await page.getByTestId('audit-page').locator('tbody tr').first().waitFor();
+    const log = await page.getByTestId('audit-page').innerText();
+    expect(log).toContain('登录');
+    expect(log).not.toMatch(/session\.login|adjustment\.apply|cli:/);
     // 显示完整号码 for the admin
     await page.goto(`${base}/people`);
     const firstId = page.getByTestId('people-table').locator('tbody tr').first().locator('[data-testid^="id-"]');

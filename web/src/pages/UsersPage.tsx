@@ -211,6 +211,7 @@ export function AuditPage() {
   return (
     <Card
       title="审计日志"
+      data-testid="audit-page"
       extra={
         verify.data &&
         (verify.data.ok ? <Tag color="success">哈希链校验通过</Tag> : <Tag color="error">哈希链校验失败</Tag>)
