@@ -76,7 +76,7 @@ async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {
   await dialog.getByTestId('diff').waitFor();
   const text = await dialog.innerText();
   await page.getByTestId('confirm-ok').click();
-  await dialog.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
   return text;
 }
 
@@ -277,19 +277,19 @@ describe('the web app in a browser', () => {
     await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('adjustment-status').innerText()).toBe('草稿');
     expect(await confirmStep(page, 'submit')).toContain('人民参与和促进法治科');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已提交');
     expect(await page.getByTestId('approve').count()).toBe(0); // the operator cannot approve
 
     await signIn(page, base, 'approver');
     await page.goto(url);
     expect(await confirmStep(page, 'approve')).toContain('区司法行政局');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已批准');
     expect(await page.getByTestId('apply').count()).toBe(0); // the approver does not carry it out
 
     await signIn(page, base, 'operator');
     await page.goto(url);
     expect(await confirmStep(page, 'apply')).toContain('人民参与和促进法治科');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已执行');
     // what it changed stays on the file after 执行
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '09-adjustment-applied');
@@ -370,7 +370,7 @@ describe('the web app in a browser', () => {
     await shot(page, '14-reform-preview');
     const reform = page.url();
     await confirmStep(page, 'submit');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已提交');
     // the admin drafted it: the 编委's decision belongs to someone else
     await confirmStep(page, 'approve');
     await expect
@@ -381,11 +381,11 @@ describe('the web app in a browser', () => {
     await signIn(page, base, 'approver');
     await page.goto(reform);
     await confirmStep(page, 'approve');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已批准');
     await signIn(page, base, 'admin');
     await page.goto(reform);
     await confirmStep(page, 'apply');
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已执行');
 
     const after = await apiGet<Tree>(page, '/api/institutions');
     expect(after.items.find((i) => i.id === source.id)?.status ?? 'gone').not.toBe('active');
@@ -523,7 +523,7 @@ describe('the web app in a browser', () => {
     } finally {
       await other.close();
     }
-  }, 40_000);
+  }, 120_000);
 
   it('Given an admin When every page is opened Then each renders its content (screenshots saved)', async () => {
     await signIn(page, base, 'admin');

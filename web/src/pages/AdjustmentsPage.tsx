@@ -276,8 +276,10 @@ function AdjustmentFile({ id }: { id: string }) {
     }
   };
   /** 提交, 批准 and 执行 are asked once more, with what the 编制事项 will change; 驳回 goes straight. */
-  const act = (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+  const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
     if (action === 'reject') return void run(action, label);
+    // the dialog shows the change: wait for it when the button is pressed before the preview has arrived
+    const shown = diff ?? (await preview.refetch()).data?.diff;
     const consequence = {
       submit: '提交后草稿不能再修改,交由编委审批。',
       approve: '批准后即可由编办执行;执行前仍可驳回。',
@@ -293,7 +295,11 @@ function AdjustmentFile({ id }: { id: string }) {
         <div data-testid="confirm-dialog">
           <p>{consequence}</p>
           <Typography.Text strong>执行后的变化</Typography.Text>
-          {diff ? <DiffView diff={diff} /> : <ErrorAlert error={preview.error ?? new Error('变化尚未算出,请稍候')} />}
+          {shown ? (
+            <DiffView diff={shown} />
+          ) : (
+            <ErrorAlert error={preview.error ?? new Error('变化未能算出,请刷新后重试')} />
+          )}
         </div>
       ),
       onOk: () => run(action, label),
@@ -322,7 +328,7 @@ function AdjustmentFile({ id }: { id: string }) {
             <Button
               type="primary"
               loading={busy === 'submit'}
-              onClick={() => act('submit', '提交审批')}
+              onClick={() => void act('submit', '提交审批')}
               data-testid="submit"
             >
               提交审批
@@ -333,12 +339,17 @@ function AdjustmentFile({ id }: { id: string }) {
               <Button
                 type="primary"
                 loading={busy === 'approve'}
-                onClick={() => act('approve', '批准')}
+                onClick={() => void act('approve', '批准')}
                 data-testid="approve"
               >
                 批准
               </Button>
-              <Button danger loading={busy === 'reject'} onClick={() => act('reject', '驳回')} data-testid="reject">
+              <Button
+                danger
+                loading={busy === 'reject'}
+                onClick={() => void act('reject', '驳回')}
+                data-testid="reject"
+              >
                 驳回
               </Button>
             </>
@@ -348,7 +359,7 @@ function AdjustmentFile({ id }: { id: string }) {
               type="primary"
               danger
               loading={busy === 'apply'}
-              onClick={() => act('apply', '执行')}
+              onClick={() => void act('apply', '执行')}
               data-testid="apply"
             >
               执行
