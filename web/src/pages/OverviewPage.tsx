@@ -128,7 +128,7 @@ export function OverviewPage() {
             {[
               {
                 key: 'institutions',
-                title: '机构总数(不含内设)',
+                title: '机构(不含内设)',
                 value: s.overview.institutions.total,
                 onClick: () =>
                   open(
