@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInstitutionItem } from '../../test/factories.js';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { createTestContext, databaseFingerprint, seedInstitutions } from '../../test/context.js';
 import { idNumberCheckChar } from '../domain/codes.js';
 import { importSummaryText } from '../domain/vocabulary.js';
-import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
 import { importFile } from './import-file.js';
@@ -18,13 +16,7 @@ beforeAll(async () => {
   const t = await createTestContext();
   ctx = t.ctx;
   close = t.database.close;
-  const a = await createAdjustment(ctx, {
-    docNumber: '初始导入',
-    title: 't',
-    effectiveOn: '2024-01-01',
-    items: [createInstitutionItem('区财政局'), createInstitutionItem('区审计局'), createInstitutionItem('区民政局')],
-  });
-  await applyAdjustment(ctx, a.id, { allowUnapproved: true });
+  await seedInstitutions(ctx, ['区财政局', '区审计局', '区民政局']);
 });
 afterAll(async () => {
   await close();
