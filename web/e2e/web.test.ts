@@ -70,6 +70,15 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, text: str
  * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
  * anything is sent; returns the dialog's text.
  */
+/** The draft's 生效日期: the server's "today" is pinned (2026-11-27), the browser's is the real one. */
+async function setEffectiveOn(page: Page, date: string) {
+  const input = page.getByTestId('effective-on');
+  await input.click();
+  await input.fill(date);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(date);
+}
+
 async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {
   await page.getByTestId(action).click();
   const dialog = page.getByTestId('confirm-dialog');
@@ -241,6 +250,7 @@ describe('the web app in a browser', () => {
     await page.goto(`${base}/adjustments/new`);
     await page.getByTestId('doc-number').fill(docNumber);
     await page.getByTestId('doc-title').fill('关于区司法局更名并增设内设机构的批复');
+    await setEffectiveOn(page, '2026-11-01');
     // item 1: rename
     await choose(page, page.getByTestId('item-0').getByTestId('item-op'), '更名');
     await choose(page, page.getByTestId('item-0').getByTestId('item-institutionId'), '区司法局');
@@ -327,6 +337,7 @@ describe('the web app in a browser', () => {
     await page.goto(`${base}/adjustments/new`);
     await page.getByTestId('doc-number').fill('示编〔2026〕40号');
     await page.getByTestId('doc-title').fill('关于区统计局并入区发展和改革局等机构改革事项的批复');
+    await setEffectiveOn(page, '2026-11-01');
     const merge = page.getByTestId('item-0');
     await choose(page, merge.getByTestId('item-op'), '合并机构');
     await choose(page, merge.getByTestId('item-sourceIds'), '区统计局');

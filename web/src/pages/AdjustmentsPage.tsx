@@ -190,6 +190,7 @@ function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
             value={dayjs(effectiveOn)}
             allowClear={false}
             onChange={(d) => d && setEffectiveOn(d.format('YYYY-MM-DD'))}
+            data-testid="effective-on"
           />
         </Space>
         <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
