@@ -64,6 +64,8 @@ describe('the audit log in Chinese', () => {
     const of = (action: string) => log.find((e) => e.action === action)!;
     expect(of('adjustment.apply')).toMatchObject({ entityId: a.id, entityName: '示编〔2026〕1号 设立区财政局' });
     expect(of('user.create').entityName).toBe('张三(zhangsan)');
+    await createUser(ctx, { username: 'lisi', role: 'leader' }); // no display name: the account, not "lisi(lisi)"
+    expect((await readAuditLog(ctx, { limit: 1 }))[0]!.entityName).toBe('lisi');
     expect(of('session.login')).toMatchObject({ actor: 'admin', actorName: '系统管理员' });
     expect(of('region.create').entityName).toBe('示范区');
     expect(log.filter((e) => e.entityId && !e.entityName).map((e) => e.action)).toEqual([]);

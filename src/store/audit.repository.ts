@@ -209,7 +209,8 @@ export async function auditNames(
     `SELECT 'adjustment' AS entity, id::text AS id, doc_number || ' ' || title AS name
        FROM adjustments WHERE region_code = $1 AND id::text = ANY($2::text[])
      UNION ALL
-     SELECT 'user', id::text, display_name || '(' || username || ')'
+     SELECT 'user', id::text,
+            CASE WHEN display_name = username THEN username ELSE display_name || '(' || username || ')' END
        FROM users WHERE region_code = $1 AND id::text = ANY($3::text[])
      UNION ALL
      SELECT 'person', id::text, name FROM persons WHERE region_code = $1 AND id::text = ANY($4::text[])
