@@ -85,3 +85,16 @@ export async function bypassingTriggers(pool: CommandContext['pool'], sql: strin
     c.release();
   }
 }
+
+/** Applies a baseline 编制事项 (初始导入, 2024-01-01) that sets up the named institutions. */
+export async function seedInstitutions(ctx: CommandContext, names: string[]) {
+  const { applyAdjustment, createAdjustment } = await import('../src/commands/adjustments.js');
+  const { createInstitutionItem } = await import('./factories.js');
+  const a = await createAdjustment(ctx, {
+    docNumber: '初始导入',
+    title: 't',
+    effectiveOn: '2024-01-01',
+    items: names.map((n) => createInstitutionItem(n)),
+  });
+  await applyAdjustment(ctx, a.id, { allowUnapproved: true });
+}

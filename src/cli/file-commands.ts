@@ -5,23 +5,11 @@ import { Command, Option } from 'commander';
 import { todayIso } from '../commands/context.js';
 import { formatProblem, type ImportResult } from '../commands/import-types.js';
 import { findDistrict } from '../commands/regions.js';
-import { importKindLabels, importKinds, type ImportKind } from '../domain/records.js';
+import { importKinds, importTemplateFileName, type ImportKind } from '../domain/records.js';
+import { importSummaryText } from '../domain/vocabulary.js';
 import { AppError } from '../store/errors.js';
 import { dateOption, regionOption } from './options.js';
 import { cliActor, withSession, withStore } from './session.js';
-
-const summaryLabels: Record<string, string> = {
-  institutions: '新设机构',
-  changedInstitutions: '调整机构',
-  quotas: '编制核定',
-  posts: '领导职数核定',
-  persons: '人员',
-  mixedQuota: '混用编制人员',
-  duties: '职能事项',
-  replaced: '替换原有事项',
-  workload: '工作量指标',
-  indicators: '区域指标',
-};
 
 export function printImportResult(r: ImportResult, file: string) {
   if (!r.ok) {
@@ -32,10 +20,9 @@ export function printImportResult(r: ImportResult, file: string) {
     process.exitCode = 1;
     return;
   }
-  const parts = Object.entries(r.summary)
-    .filter(([, n]) => n)
-    .map(([k, n]) => `${summaryLabels[k] ?? k} ${n}`);
-  console.log(`${r.dryRun ? '校验通过(试运行,未写入)' : '导入成功'}:${file},共 ${r.rows} 行。${parts.join(',')}`);
+  console.log(
+    `${r.dryRun ? '校验通过(试运行,未写入)' : '导入成功'}:${file},共 ${r.rows} 行。${importSummaryText(r.summary)}`,
+  );
   for (const w of r.warnings.slice(0, 20)) console.log(`  提示:${formatProblem(w)}`);
   if (r.warnings.length > 20) console.log(`  ……另有 ${r.warnings.length - 20} 条提示`);
 }
@@ -48,7 +35,7 @@ export function registerFileCommands(program: Command) {
     .addOption(new Option('--kind <kind>', '文件类别').choices(importKinds).makeOptionMandatory())
     .option('--dry-run', '只校验,不写入')
     .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
-    .option('--effective-on <date>', '机构编制基础数据的生效日期(默认今天)', dateOption)
+    .option('--effective-on <date>', '机构编制基础数据的生效日期,如三定印发日期(不指定则为今天,并给出提示)', dateOption)
     .option(...regionOption)
     .action(
       async (
@@ -103,7 +90,7 @@ export function registerFileCommands(program: Command) {
       const { writeTemplate } = await import('../io/table-writer.js');
       await mkdir(dir, { recursive: true });
       for (const kind of importKinds) {
-        const file = join(dir, `${importKindLabels[kind].replace(/[()()、]/g, '')}模板.xlsx`);
+        const file = join(dir, importTemplateFileName(kind));
         await writeTemplate(file, kind);
         console.log(`已生成 ${file}`);
       }

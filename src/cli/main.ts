@@ -2,6 +2,7 @@
 /** bianzhi CLI: thin commands over src/commands. Exit codes: 0 ok, 1 rejected input, 2 usage, 3 failure. */
 import '../config/zod-chinese.js';
 import { Command } from 'commander';
+import { speakChinese } from './chinese-help.js';
 import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
 import { defineRegion, findDistrict } from '../commands/regions.js';
@@ -17,12 +18,11 @@ import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
 
-const program = new Command();
+const program = speakChinese(new Command());
 program
   .name('bianzhi')
   .description('bianzhi 编制:区委编办机构编制工作系统')
-  .showHelpAfterError('(使用 --help 查看用法)')
-  .configureOutput({ outputError: (s, write) => write(s) });
+  .showHelpAfterError('(使用 --help 查看用法)');
 
 program
   .command('init')

@@ -54,7 +54,13 @@ export async function withSession<T>(region: string | undefined, fn: (s: Session
     }
     return fn({
       store,
-      ctx: { pool: store.pool, regionCode: district.regionCode, actor: cliActor(), today: todayIso() },
+      ctx: {
+        pool: store.pool,
+        regionCode: district.regionCode,
+        actor: cliActor(),
+        today: todayIso(),
+        approverMustDiffer: env.BIANZHI_APPROVER_MUST_DIFFER,
+      },
     });
   });
 }

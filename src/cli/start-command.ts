@@ -109,6 +109,7 @@ async function serve(opts: { demo: boolean; host: string; port: number }) {
       logger: true,
       webRoot,
       warmCache: true,
+      approverMustDiffer: env.BIANZHI_APPROVER_MUST_DIFFER,
     });
     const address = await app.listen({ host: opts.host, port: opts.port });
     const stopCheckpoints = dailyAuditCheckpoints(store);

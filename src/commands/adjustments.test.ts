@@ -26,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
+/** The 编委 member who decides: someone other than the drafter (`ctx.actor`). */
+const approver = () => ({ ...ctx, actor: 'approver' });
+
 async function approveAndApply(
   docNumber: string,
   effectiveOn: string,
@@ -33,7 +36,7 @@ async function approveAndApply(
 ) {
   const a = await createAdjustment(ctx, { docNumber, title: docNumber, effectiveOn, items });
   await submitAdjustment(ctx, a.id);
-  await approveAdjustment(ctx, a.id);
+  await approveAdjustment(approver(), a.id);
   return applyAdjustment(ctx, a.id);
 }
 
@@ -98,6 +101,27 @@ describe('the adjustment ledger on PostgreSQL', () => {
     await expect(approveAdjustment(ctx, a.id)).rejects.toThrow(/已驳回/);
   });
 
+  it('Given a submitted draft When its drafter approves it Then it is refused in Chinese; another approver may, and the rule can be turned off', async () => {
+    const draft = (n: number) =>
+      createAdjustment(ctx, {
+        docNumber: `某编〔2025〕${n}号`,
+        title: 't',
+        effectiveOn: '2025-10-01',
+        items: [setQuotaItem(env.id, 'worker', 1)],
+      }).then(async (a) => (await submitAdjustment(ctx, a.id), a));
+    const own = await draft(23);
+    const err = await approveAdjustment(ctx, own.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/由您拟稿,须由拟稿人以外的审批人批准/),
+    });
+    expect((await approveAdjustment(approver(), own.id)).status).toBe('approved');
+    expect((await approveAdjustment({ ...ctx, approverMustDiffer: false }, (await draft(24)).id)).status).toBe(
+      'approved',
+    );
+  });
+
   it('Given a stale version When a decision is made Then it is a conflict', async () => {
     const a = await createAdjustment(ctx, {
       docNumber: '某编〔2025〕21号',
@@ -131,7 +155,7 @@ describe('the adjustment ledger on PostgreSQL', () => {
       items: [setQuotaItem(env.id, 'worker', 3)],
     });
     await submitAdjustment(ctx, a.id);
-    await approveAdjustment(ctx, a.id);
+    await approveAdjustment(approver(), a.id);
     await expect(applyAdjustment(ctx, a.id)).rejects.toThrow(/尚未到来/);
   });
 
@@ -164,11 +188,13 @@ describe('the adjustment ledger on PostgreSQL', () => {
     const preview = await previewAdjustment(ctx, draft.id);
     expect(preview.diff.abolished).toEqual(['区农业农村局']);
     await submitAdjustment(ctx, draft.id);
-    await approveAdjustment(ctx, draft.id);
+    await approveAdjustment(approver(), draft.id);
     const applied = await applyAdjustment(ctx, draft.id);
 
     // Then
     expect(applied).toMatchObject({ peopleMoved: 2, dutiesMoved: 1 });
+    // the change it made stays readable once carried out (what 执行后的变化 shows after 执行)
+    expect((await previewAdjustment(ctx, draft.id)).diff).toEqual(preview.diff);
     const open = await ctx.pool.query(
       `SELECT institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
       [ctx.regionCode],

@@ -21,7 +21,7 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import {
   adjustmentItems,
   currentQuota,
@@ -110,6 +110,13 @@ export async function previewAdjustment(ctx: CommandContext, id: string) {
   const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
   if (!adj) throw notFound(`编制事项 ${id} `);
   const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
+  if (adj.status === 'applied') {
+    // what it changed when it was carried out: the ledger folded up to it, then with it
+    const ledger = await loadLedger(ctx.pool, ctx.regionCode);
+    const at = ledger.findIndex((x) => x.id === id);
+    const before = foldLedger(ledger.slice(0, at));
+    return { adjustment: adj, items, diff: registryDiff(before, foldOrExplain(before, ledger[at]!).state) };
+  }
   const before = await readRegistry(ctx.pool, ctx.regionCode);
   const after = foldOrExplain(before, { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items }).state;
   return { adjustment: adj, items, diff: registryDiff(before, after) };
@@ -147,6 +154,11 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
     if (!t.from.includes(adj.status as AdjustmentStatus)) {
       throw conflict(
         `编制事项"${adj.docNumber}"当前状态为"${adjustmentStatusLabels[adj.status as AdjustmentStatus]}",不能${kind === 'submit' ? '提交' : kind === 'approve' ? '批准' : '驳回'}`,
+      );
+    }
+    if (kind === 'approve' && ctx.approverMustDiffer !== false && adj.createdBy === ctx.actor) {
+      throw forbidden(
+        `编制事项"${adj.docNumber}"由您拟稿,须由拟稿人以外的审批人批准(编委决定与拟稿分离;如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
       );
     }
     if (kind === 'submit') {

@@ -21,6 +21,8 @@ export interface CommandContext {
   access?: ActorAccess;
   /** YYYY-MM-DD; dates after it are "future". */
   today: string;
+  /** The drafter of an adjustment may not approve it (absent = true; BIANZHI_APPROVER_MUST_DIFFER=false turns it off). */
+  approverMustDiffer?: boolean;
   /**
    * Where snapshots come from when something keeps them (the server caches them per data version); absent = read
    * from the database each time.

@@ -192,8 +192,18 @@ export async function importBaseline(
     quotas: items.filter((i) => i.op === 'set_quota').length,
     posts: items.filter((i) => i.op === 'set_posts').length,
   };
+  // the baseline's date matters (长期空编 counts from it): a date left out is said, never silently today's
+  const warnings = opts.effectiveOn
+    ? []
+    : [
+        {
+          file: opts.fileName,
+          sheet: '',
+          reason: `未指定生效日期,机构编制基础数据按导入当天 ${effectiveOn} 生效;如实际更早生效(如三定印发日期),请指定生效日期(命令行 --effective-on)`,
+        },
+      ];
   const result = (extra: Partial<ImportResult> = {}): ImportResult => ({
-    ...problems.result(opts, rows, summary),
+    ...problems.result(opts, rows, summary, warnings),
     ...extra,
   });
   if (problems.count === 0 && items.length === 0) {

@@ -48,18 +48,19 @@ export async function importDuties(
         continue;
       }
       rows++;
-      const id = byName.get(item.record.institution)?.id;
-      if (!id) {
+      // a row whose cells failed (already reported) is still checked for its institution: one pass, every problem
+      const institutionValid = !item.invalid?.includes('institution');
+      const id = institutionValid ? byName.get(item.record.institution)?.id : undefined;
+      if (institutionValid && !id)
         problems.at(item, col('institution'), `机构"${item.record.institution}"不存在或已撤销`);
-        continue;
-      }
+      if (!id || item.invalid) continue;
       accepted.push({ institutionId: id, r: item.record });
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有职能事项');
     const scopes = new Set(accepted.map((a) => `${a.institutionId}|${a.r.source}`));
     const result = problems.result(opts, rows, {
       duties: problems.count ? 0 : accepted.length,
-      institutions: new Set(accepted.map((a) => a.institutionId)).size,
+      dutyInstitutions: new Set(accepted.map((a) => a.institutionId)).size,
     });
     if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
     const replaced = await deleteDutiesOf(

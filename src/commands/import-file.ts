@@ -45,15 +45,17 @@ export async function importFile(
     case 'baseline': {
       const input = { institutions: [], quotas: [], posts: [] } as Parameters<typeof importBaseline>[1];
       const readProblems: ImportProblem[] = [];
+      const dataRows = new Set<string>(); // the file's rows, valid or not: 共 N 行 counts them all
       for await (const item of validateTable(rows, recordCtx)) {
         if (isProblem(item)) readProblems.push(item);
         else pushBaseline(input, item);
+        if (item.row) dataRows.add(`${item.sheet}\u0000${item.row}`);
       }
       if (readProblems.length) {
         return {
           ok: false,
           dryRun: !!opts.dryRun,
-          rows: 0,
+          rows: dataRows.size,
           problems: readProblems.slice(0, 1000),
           problemCount: readProblems.length,
           warnings: [],
@@ -63,9 +65,9 @@ export async function importFile(
       return importBaseline(ctx, input, { ...common, docNumber: opts.docNumber, effectiveOn: opts.effectiveOn });
     }
     case 'roster':
-      return importRoster(ctx, validateRecords('roster', rows, recordCtx), common);
+      return importRoster(ctx, validateRecords('roster', rows, recordCtx, { partial: true }), common);
     case 'duties':
-      return importDuties(ctx, validateRecords('duties', rows, recordCtx), common);
+      return importDuties(ctx, validateRecords('duties', rows, recordCtx, { partial: true }), common);
     case 'workload':
       return importWorkload(ctx, validateRecords('workload', rows, recordCtx), common);
     case 'indicators':

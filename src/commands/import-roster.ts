@@ -14,7 +14,7 @@ import { CopyBuffer, copyField, plain } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
 import { insertImport, setImportRowCount } from '../store/imports.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
-import { readRegistry } from '../store/registry.repository.js';
+import { baselineEffectiveOn, readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 import {
@@ -78,6 +78,8 @@ export async function importRoster(
     const registry = await readRegistry(tx, ctx.regionCode);
     const { byName: institutions, internalByKey: units } = institutionNameIndex(registry);
     const known = await existingIdNumbers(tx, ctx.regionCode);
+    const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
+    const beforeBaseline = { count: 0, earliest: '', row: 0, sheet: '' };
     const inFile = new Map<string, number>();
     const importId = opts.dryRun
       ? 0
@@ -105,27 +107,38 @@ export async function importRoster(
         const r = item.record;
         current = item;
         const errorsBefore = problems.count;
-        const inst = institutions.get(r.institution);
-        if (!inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-        else if (inst.kind === 'coordination')
+        // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
+        const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
+        const inst = valid('institution') ? institutions.get(r.institution) : undefined;
+        if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
+        else if (inst?.kind === 'coordination')
           bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
-        const firstRow = inFile.get(r.idNumber);
-        if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
-        else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
-        else inFile.set(r.idNumber, item.row);
-        const facts = idNumberFacts(r.idNumber);
-        if (r.birthDate && r.birthDate !== facts.birthDate)
-          bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
-        if (r.gender && r.gender !== facts.gender) bad('gender', `性别"${r.gender}"与身份证号码不一致`);
-        if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
-        if (r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+        const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
+        if (facts) {
+          const firstRow = inFile.get(r.idNumber);
+          if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
+          else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
+          else inFile.set(r.idNumber, item.row);
+          if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
+            bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+          if (valid('gender') && r.gender && r.gender !== facts.gender)
+            bad('gender', `性别"${r.gender}"与身份证号码不一致`);
+          if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
+          if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+        }
         let unitId: string | null = null;
-        if (r.unit && inst) {
+        if (r.unit && inst && valid('unit')) {
           unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
           if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
         }
-        if (r.postClass && !r.leadershipLevel) bad('postClass', '填写了领导职数类别但没有领导职务层级');
-        if (problems.count > errorsBefore || !inst) continue;
+        if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
+          bad('postClass', '填写了领导职数类别但没有领导职务层级');
+        if (item.invalid || problems.count > errorsBefore || !inst || !facts) continue;
+        if (baselineOn && r.startOn < baselineOn) {
+          beforeBaseline.count++;
+          if (!beforeBaseline.earliest || r.startOn < beforeBaseline.earliest)
+            Object.assign(beforeBaseline, { earliest: r.startOn, row: item.row, sheet: item.sheet });
+        }
         if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
           mixed++;
           if (warnings.length < 200) {
@@ -183,6 +196,16 @@ export async function importRoster(
       throw e;
     }
     if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
+    if (beforeBaseline.count) {
+      // 入编 before the baseline took effect: the quota then is unknown, and 长期空编 would count from the wrong date
+      warnings.push({
+        file: opts.fileName,
+        sheet: beforeBaseline.sheet,
+        row: beforeBaseline.row,
+        column: col('startOn'),
+        reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
+      });
+    }
     const result = problems.result(opts, rows, { persons: problems.count ? 0 : rows, mixedQuota: mixed }, warnings);
     if (problems.count > 0 || opts.dryRun || rows === 0) {
       await batch.settled();

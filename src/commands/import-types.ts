@@ -12,6 +12,11 @@ export interface SourceLocation {
 
 export interface Located<T> extends SourceLocation {
   record: T;
+  /**
+   * Set on a row whose cells failed (those problems already reported): the failed cells' keys. Its other cells are
+   * still checked across rows, so that one pass reports every problem of a file; such a row is never written.
+   */
+  invalid?: readonly string[];
 }
 
 /** A problem of an imported file (the reader's shape): file, sheet, row, Chinese column header, Chinese reason. */

@@ -11,6 +11,11 @@ const envSchema = z.object({
     .regex(/^\d{6}$/, 'BIANZHI_REGION 应为6位行政区划代码')
     .optional(),
   BIANZHI_ACTOR: z.string().min(1).optional(),
+  /** 编委's decision by someone other than the drafter (default on); `false` lets one person draft and approve. */
+  BIANZHI_APPROVER_MUST_DIFFER: z
+    .enum(['true', 'false', '1', '0'], { message: 'BIANZHI_APPROVER_MUST_DIFFER 应为 true 或 false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   CI: z.string().optional(),

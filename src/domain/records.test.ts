@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   dutyRecord,
+  importKinds,
+  importTemplateFileName,
   indicatorRecord,
   institutionRecord,
   matchHeaders,
@@ -92,7 +94,7 @@ describe('record definitions', () => {
   });
   it('Given rules across cells When only the cells are valid Then the record is still refused, with the rule on its column', () => {
     const duty = parseRecord(dutyRecord(), { institution: '区市场监管局', title: '食品经营许可' });
-    expect(duty).toEqual({ ok: false, issues: [{ key: 'category', reason: '权责清单事项必须填写事项类型' }] });
+    expect(duty).toMatchObject({ ok: false, issues: [{ key: 'category', reason: '权责清单事项必须填写事项类型' }] });
     const sanding = parseRecord(dutyRecord(), {
       institution: '区市场监管局',
       title: '负责食品安全监管',
@@ -100,7 +102,7 @@ describe('record definitions', () => {
     });
     expect(sanding.ok && sanding.record).toMatchObject({ source: 'sanding', role: 'lead', domains: [] });
     const ind = parseRecord(indicatorRecord(today), { year: '2025', indicator: '常住人口' });
-    expect(ind).toEqual({ ok: false, issues: [{ key: 'value', reason: '数值和文字值不能同时为空' }] });
+    expect(ind).toMatchObject({ ok: false, issues: [{ key: 'value', reason: '数值和文字值不能同时为空' }] });
     expect(parseRecord(indicatorRecord(today), { year: '2027', indicator: '常住人口', value: '1' }).ok).toBe(false);
   });
 });
@@ -112,5 +114,15 @@ describe('headers', () => {
     expect(m.missing).toEqual([]);
     const bad = matchHeaders('roster', ['姓名', '身份证号', '单位名称']);
     expect(bad.missing.map((c) => c.header)).toEqual(['编制类别', '入编时间']);
+  });
+});
+
+describe('template file names', () => {
+  it('Given every import kind Then its template is named once, without repeated words or brackets', () => {
+    const names = importKinds.map(importTemplateFileName);
+    expect(names).toContain('机构编制模板.xlsx');
+    expect(new Set(names).size).toBe(importKinds.length);
+    for (const n of names) expect(n).toMatch(/^[\u4e00-\u9fa5与]+模板\.xlsx$/);
+    expect(names.join()).not.toMatch(/机构编制机构编制|领导职数模板/);
   });
 });

@@ -65,6 +65,11 @@ export const importKindLabels: Record<ImportKind, string> = {
   indicators: '区域指标',
 };
 
+/** The file name of each kind's empty template (CLI `templates`, the web's download): 机构编制模板.xlsx, … */
+export function importTemplateFileName(kind: ImportKind): string {
+  return `${importKindLabels[kind].replace(/[((].*$/, '')}模板.xlsx`;
+}
+
 const orgName = { synonyms: ['单位名称', '机构', '单位', '机构全称', '单位全称'] };
 
 export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
@@ -398,7 +403,7 @@ const failCell: Fail = (reason) => {
 export function parseRecord<S extends Cells>(
   def: RecordDefinition<S>,
   input: Readonly<Record<string, string>>,
-): { ok: true; record: ParsedRecord<S> } | { ok: false; issues: RecordIssue[] } {
+): { ok: true; record: ParsedRecord<S> } | { ok: false; issues: RecordIssue[]; record: Partial<ParsedRecord<S>> } {
   parsing.issues = undefined;
   const record: Record<string, unknown> = {};
   for (const key in def.cells) {
@@ -408,7 +413,11 @@ export function parseRecord<S extends Cells>(
   if (!parsing.issues && def.check) {
     def.check(record as ParsedRecord<S>, (key, reason) => (parsing.issues ??= []).push({ key, reason }));
   }
-  return parsing.issues ? { ok: false, issues: parsing.issues } : { ok: true, record: record as ParsedRecord<S> };
+  // a failed record still carries its cells (the failed ones as their parser left them): the importer checks the
+  // valid cells across rows in the same pass, so that a file's every problem is reported at once
+  return parsing.issues
+    ? { ok: false, issues: parsing.issues, record: record as Partial<ParsedRecord<S>> }
+    : { ok: true, record: record as ParsedRecord<S> };
 }
 
 export interface RecordContext {

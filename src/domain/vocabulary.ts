@@ -192,3 +192,77 @@ export const roleLabels: Record<Role, string> = {
   leader: '领导(只读)',
   reporter: '单位填报员',
 };
+
+/** 审计日志: what each audited action and entity is called (the server's audit page, the CLI). */
+export const auditActionLabels: Record<string, string> = {
+  'session.login': '登录',
+  'session.logout': '退出登录',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改密码',
+  'person.unmask': '查看完整身份证号',
+  'region.create': '登记行政区划',
+  'region.update': '修改行政区划',
+  'adjustment.create': '拟制编制事项',
+  'adjustment.update': '修改编制事项',
+  'adjustment.submit': '提交编制事项',
+  'adjustment.approve': '批准编制事项',
+  'adjustment.reject': '驳回编制事项',
+  'adjustment.apply': '执行编制事项',
+  'registry.rebuild': '按台账重建',
+  'database.restore': '从备份恢复数据库',
+  'import.baseline': '导入机构编制基础数据',
+  'import.roster': '导入实名制人员',
+  'import.duties': '导入职能与权责清单',
+  'import.workload': '导入工作量',
+  'import.indicators': '导入区域指标',
+};
+
+export const auditEntityLabels: Record<string, string> = {
+  user: '用户',
+  session: '会话',
+  person: '人员',
+  region: '行政区划',
+  adjustment: '编制事项',
+  registry: '机构编制台账',
+  database: '数据库',
+  import: '导入批次',
+  institution: '机构',
+};
+
+export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;
+export const auditEntityLabel = (entity: string): string => auditEntityLabels[entity] ?? entity;
+
+/**
+ * Who did it, as a reader says it: the CLI's `cli:<os user>` is 命令行(<os user>); a signed-in user is their display
+ * name with the account in brackets when the name is known, else the account.
+ */
+export function actorLabel(actor: string, displayName?: string | null): string {
+  const cli = /^cli:(.+)$/.exec(actor);
+  if (cli) return `命令行(${cli[1]})`;
+  if (actor === 'anonymous') return '未登录用户';
+  return displayName && displayName !== actor ? `${displayName}(${actor})` : actor;
+}
+
+/** What an import's summary figures count, as the CLI and the web say them. */
+export const importSummaryLabels: Record<string, string> = {
+  institutions: '新设机构',
+  changedInstitutions: '调整机构',
+  quotas: '编制核定',
+  posts: '领导职数核定',
+  persons: '人员',
+  mixedQuota: '混用编制人员',
+  duties: '职能事项',
+  dutyInstitutions: '涉及机构',
+  replaced: '替换原有事项',
+  workload: '工作量指标',
+  indicators: '区域指标',
+};
+
+/** The figures of an import's summary in words: 职能事项 12,涉及机构 3 (zeros left out). */
+export const importSummaryText = (summary: Record<string, number>) =>
+  Object.entries(summary)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${importSummaryLabels[k] ?? k} ${n}`)
+    .join(',');

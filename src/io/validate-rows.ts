@@ -17,7 +17,15 @@ export { formatProblem, isProblem, type RawRow, type TableProblem } from './tabl
 export type { RecordTypes } from '../domain/records.js';
 /** A valid record with where it came from (for messages about it later, e.g. an unknown institution). */
 export type LocatedRecord<K extends RecordKind = RecordKind> = {
-  [P in K]: { kind: P; file: string; sheet: string; row: number; record: RecordTypes[P] };
+  [P in K]: {
+    kind: P;
+    file: string;
+    sheet: string;
+    row: number;
+    record: RecordTypes[P];
+    /** A row with field problems (already yielded): its cells that failed; the others may still be checked. */
+    invalid?: string[];
+  };
 }[K];
 
 type Source<T> = AsyncIterable<T> | Iterable<T>;
@@ -27,6 +35,7 @@ export async function* validateRecords<K extends RecordKind>(
   kind: K,
   rows: Source<RawRow | TableProblem>,
   ctx: RecordContext,
+  opts: { partial?: boolean } = {},
 ): AsyncGenerator<LocatedRecord<K> | TableProblem> {
   const definition = recordDefinition(kind, ctx);
   for await (const item of rows) {
@@ -36,8 +45,25 @@ export async function* validateRecords<K extends RecordKind>(
     }
     if (item.kind !== kind) throw new Error(`validateRecords(${kind}) got a ${item.kind} row`);
     const checked = validateRow(kind, definition, item);
-    if (Array.isArray(checked)) yield* checked;
-    else yield checked;
+    if (!Array.isArray(checked)) yield checked;
+    else {
+      yield* checked;
+      // the row's valid cells go on to the importer's checks across rows (unknown institution, duplicate ID …)
+      if (opts.partial) {
+        const parsed = parseRecord(definition, item.values);
+        if (!parsed.ok) {
+          const invalid = [...new Set(parsed.issues.map((i) => i.key))];
+          yield {
+            kind,
+            file: item.file,
+            sheet: item.sheet,
+            row: item.row,
+            record: parsed.record,
+            invalid,
+          } as LocatedRecord<K>;
+        }
+      }
+    }
   }
 }
 

@@ -45,6 +45,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Today's date for commands (tests pin it). */
   today?: () => string;
+  /** The drafter of an adjustment may not approve it (default true). */
+  approverMustDiffer?: boolean;
   /** Compute today's statistics and findings ahead of requests, at start and after each data change. */
   warmCache?: boolean;
 }
@@ -127,6 +129,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       actor: request.user?.username ?? 'anonymous',
       access: request.user && { role: request.user.role, scope: () => ctx.scope(request) },
       today: today(),
+      approverMustDiffer: opts.approverMustDiffer ?? true,
       snapshots: (asOf) => analysis.snapshot(asOf),
     }),
     scope: async (request) =>

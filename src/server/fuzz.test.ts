@@ -48,7 +48,7 @@ for (const [i, steps] of [0, 0, 1, 1, 2, 2].entries()) {
         : [createInstitutionItem(`模糊测试中心${i}`, 'public_institution', { parentId: f.ids.finance })],
   });
   if (steps >= 1) await submitAdjustment(f.ctx, a.id, a.version);
-  if (steps >= 2) await approveAdjustment(f.ctx, a.id, a.version + 1);
+  if (steps >= 2) await approveAdjustment({ ...f.ctx, actor: 'approver' }, a.id, a.version + 1);
 }
 
 type CallerKind =

@@ -255,3 +255,40 @@ export async function verifyAuditChain(
   }
   return { ok: true, checked: last, anchoredHead, restores };
 }
+
+/**
+ * Readable names for the audit log: the entities' names (编制事项 文号 and title, a user's name, a person's name, an
+ * import's file, the district) and the actors' display names, for the given events.
+ */
+export async function auditNames(
+  q: pg.Pool,
+  regionCode: string,
+  events: Pick<AuditRow, 'actor' | 'entity' | 'entityId'>[],
+): Promise<{ entities: Map<string, string>; actors: Map<string, string> }> {
+  const ids = (entity: string) => [
+    ...new Set(events.filter((e) => e.entity === entity && e.entityId).map((e) => e.entityId!)),
+  ];
+  const r = await q.query<{ entity: string; id: string; name: string }>(
+    `SELECT 'adjustment' AS entity, id::text AS id, doc_number || ' ' || title AS name
+       FROM adjustments WHERE region_code = $1 AND id::text = ANY($2::text[])
+     UNION ALL
+     SELECT 'user', id::text,
+            CASE WHEN display_name = username THEN username ELSE display_name || '(' || username || ')' END
+       FROM users WHERE region_code = $1 AND id::text = ANY($3::text[])
+     UNION ALL
+     SELECT 'person', id::text, name FROM persons WHERE region_code = $1 AND id::text = ANY($4::text[])
+     UNION ALL
+     SELECT 'import', id::text, file_name FROM imports WHERE region_code = $1 AND id::text = ANY($5::text[])
+     UNION ALL
+     SELECT 'region', region_code::text, name FROM regions WHERE region_code::text = ANY($6::text[])`,
+    [regionCode, ids('adjustment'), ids('user'), ids('person'), ids('import'), ids('region')],
+  );
+  const actors = await q.query<{ username: string; display_name: string }>(
+    'SELECT username, display_name FROM users WHERE region_code = $1 AND username = ANY($2::text[])',
+    [regionCode, [...new Set(events.map((e) => e.actor))]],
+  );
+  return {
+    entities: new Map(r.rows.map((row) => [`${row.entity}:${row.id}`, row.name])),
+    actors: new Map(actors.rows.map((row) => [row.username, row.display_name])),
+  };
+}

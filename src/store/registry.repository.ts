@@ -164,6 +164,16 @@ export async function nextAppliedSeq(tx: Tx, regionCode: string): Promise<number
 }
 
 /** Applied adjustments with their items, in fold order (effective date, then the order they were applied). */
+/** The effective date of the district's baseline (its first applied 初始导入), if any. */
+export async function baselineEffectiveOn(q: Queryable, regionCode: string): Promise<string | undefined> {
+  const r = await q.query<{ on: string | null }>(
+    `SELECT to_char(min(effective_on), 'YYYY-MM-DD') AS on FROM adjustments
+      WHERE region_code = $1 AND is_baseline AND status = 'applied'`,
+    [regionCode],
+  );
+  return r.rows[0]?.on ?? undefined;
+}
+
 export async function loadLedger(q: Queryable, regionCode: string): Promise<LedgerAdjustment[]> {
   const r = await q.query<{ id: string; doc_number: string; effective_on: string; items: unknown[] | null }>(
     `SELECT a.id, a.doc_number, a.effective_on,

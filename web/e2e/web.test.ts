@@ -68,6 +68,29 @@ async function choose(page: Page, select: ReturnType<Page['locator']>, text: str
   }
 }
 
+/**
+ * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
+ * anything is sent; returns the dialog's text.
+ */
+/** The draft's 生效日期: the server's "today" is pinned (2026-11-27), the browser's is the real one. */
+async function setEffectiveOn(page: Page, date: string) {
+  const input = page.getByTestId('effective-on');
+  await input.click();
+  await input.fill(date);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(date);
+}
+
+async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {
+  await page.getByTestId(action).click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await dialog.getByTestId('diff').waitFor();
+  const text = await dialog.innerText();
+  await page.getByTestId('confirm-ok').click();
+  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+  return text;
+}
+
 function idNumber(serial: number) {
   const first17 = `370102${'19910203'}${String(serial).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
@@ -229,6 +252,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.goto(`${base}/adjustments/new`);
     await page.getByTestId('doc-number').fill(docNumber);
     await page.getByTestId('doc-title').fill('关于区司法局更名并增设内设机构的批复');
+    await setEffectiveOn(page, '2026-11-01');
     // item 1: rename
     await choose(page, page.getByTestId('item-0').getByTestId('item-op'), '更名');
     await choose(page, page.getByTestId('item-0').getByTestId('item-institutionId'), '区司法局');
@@ -254,20 +278,32 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     expect(page.url()).toBe(url);
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '08-adjustment-preview');
+    // 提交 asks first, with the change; cancelling sends nothing
     await page.getByTestId('submit').click();
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    await page.getByTestId('confirm-dialog').getByTestId('diff').waitFor();
+    await shot(page, '08b-confirm-submit');
+    await page
+      .getByRole('button', { name: '取 消' })
+      .or(page.getByRole('button', { name: '取消' }))
+      .click();
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('adjustment-status').innerText()).toBe('草稿');
+    expect(await confirmStep(page, 'submit')).toContain('人民参与和促进法治科');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已提交');
     expect(await page.getByTestId('approve').count()).toBe(0); // the operator cannot approve
 
     await signIn(page, base, 'approver');
     await page.goto(url);
-    await page.getByTestId('approve').click();
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已批准');
+    expect(await confirmStep(page, 'approve')).toContain('区司法行政局');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已批准');
     expect(await page.getByTestId('apply').count()).toBe(0); // the approver does not carry it out
 
     await signIn(page, base, 'operator');
     await page.goto(url);
-    await page.getByTestId('apply').click();
-    await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe('已执行');
+    expect(await confirmStep(page, 'apply')).toContain('人民参与和促进法治科');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已执行');
+    // what it changed stays on the file after 执行
+    await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');
     await shot(page, '09-adjustment-applied');
 
     await page.goto(`${base}/institutions/${target.id}`);
@@ -303,6 +339,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.goto(`${base}/adjustments/new`);
     await page.getByTestId('doc-number').fill('示编〔2026〕40号');
     await page.getByTestId('doc-title').fill('关于区统计局并入区发展和改革局等机构改革事项的批复');
+    await setEffectiveOn(page, '2026-11-01');
     const merge = page.getByTestId('item-0');
     await choose(page, merge.getByTestId('item-op'), '合并机构');
     await choose(page, merge.getByTestId('item-sourceIds'), '区统计局');
@@ -344,14 +381,24 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.getByTestId('diff').waitFor();
     expect(await page.getByTestId('diff').innerText()).toContain('区价格监督检查局');
     await shot(page, '14-reform-preview');
-    for (const [action, status] of [
-      ['submit', '已提交'],
-      ['approve', '已批准'],
-      ['apply', '已执行'],
-    ] as const) {
-      await page.getByTestId(action).click();
-      await expect.poll(() => page.getByTestId('adjustment-status').innerText()).toBe(status);
-    }
+    const reform = page.url();
+    await confirmStep(page, 'submit');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已提交');
+    // the admin drafted it: the 编委's decision belongs to someone else
+    await confirmStep(page, 'approve');
+    await expect
+      .poll(() => page.locator('.ant-modal-confirm-error').innerText())
+      .toContain('须由拟稿人以外的审批人批准');
+    await page.locator('.ant-modal-confirm-error').getByRole('button').click();
+    expect(await page.getByTestId('adjustment-status').innerText()).toBe('已提交');
+    await signIn(page, base, 'approver');
+    await page.goto(reform);
+    await confirmStep(page, 'approve');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已批准');
+    await signIn(page, base, 'admin');
+    await page.goto(reform);
+    await confirmStep(page, 'apply');
+    await expect.poll(() => page.getByTestId('adjustment-status').innerText(), { timeout: 30_000 }).toBe('已执行');
 
     const after = await apiGet<Tree>(page, '/api/institutions');
     expect(after.items.find((i) => i.id === source.id)?.status ?? 'gone').not.toBe('active');
@@ -502,6 +549,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
       ['/diagnostics', 'section-职能配置', '18-diagnostics'],
       ['/adjustments', 'adjustments-page', '19-adjustments'],
       ['/users', 'users-page', '20-users'],
+      ['/audit', 'audit-page', '21-audit'],
     ];
     for (const [path, testId, name] of pages) {
       await page.goto(`${base}${path}`);
@@ -513,6 +561,17 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.goto(`${base}/duties?tab=overlap`);
     await page.getByTestId('overlaps').locator('mark').first().waitFor();
     expect(await page.getByTestId('overlaps').locator('mark').count()).toBeGreaterThan(0);
+    // …ten groups a page, not all of them on one long page
+    const { findings } = await apiGet<{ findings: unknown[] }>(page, '/api/diagnostics?code=DUTY_OVERLAP');
+    expect(findings.length).toBeGreaterThan(10);
+    expect(await page.getByTestId('overlap-group').count()).toBe(10);
+    await page.getByTestId('overlap-pagination').locator('.ant-pagination-next').click();
+    await expect.poll(() => page.getByTestId('overlap-group').count()).toBe(Math.min(10, findings.length - 10));
+    // the audit log speaks Chinese and names what it touched
+    await page.goto(`${base}/audit`);
+    await expect.poll(() => page.getByTestId('audit-page').innerText(), { timeout: 30_000 }).toContain('登录');
+    const log = await page.getByTestId('audit-page').innerText();
+    expect(log).not.toMatch(/session\.login|adjustment\.apply|cli:/);
     // 显示完整号码 for the admin
     await page.goto(`${base}/people`);
     const firstId = page.getByTestId('people-table').locator('tbody tr').first().locator('[data-testid^="id-"]');

@@ -59,8 +59,10 @@ export interface Adjustment {
   statusLabel: string;
   isBaseline: boolean;
   createdBy: string;
+  createdByLabel: string;
   createdAt: string;
   decidedBy: string | null;
+  decidedByLabel: string | null;
   appliedAt: string | null;
   note: string | null;
   version: number;
@@ -124,7 +126,7 @@ export interface ImportResult {
   warnings: ImportProblem[];
   importId: string | null;
   adjustmentId: string | null;
-  summary: unknown;
+  summary: Record<string, number>;
 }
 
 export interface UserRow {

@@ -1,7 +1,12 @@
 /** Small shared pieces: error display, numbers that open their drill-down, quota tags. */
 import { Alert, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 import { errorMessage } from './api';
+
+/** One date format everywhere: 2026-12-03; with the time of day 2026-12-03 18:08 (local time). */
+export const formatDate = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '—');
+export const formatDateTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;

@@ -45,7 +45,13 @@ export const findTooBroadDuties: Diagnostic = (s, config) => {
       { kind: 'number', label: '三定牵头职责涉及领域', value: domains, unit: '个', institution: inst.name },
       { kind: 'number', label: '实有人员', value: n, unit: '人', institution: inst.name },
       { kind: 'number', label: '核定编制', value: approved, unit: '名', institution: inst.name },
-      { kind: 'number', label: '人均领域数', value: Math.round(perStaff * 100) / 100, institution: inst.name },
+      {
+        kind: 'number',
+        label: '平均每人牵头的领域',
+        value: Math.round(perStaff * 100) / 100,
+        unit: '个',
+        institution: inst.name,
+      },
       ...ranked.map((x) => ({
         kind: 'text' as const,
         institutionId: inst.id,

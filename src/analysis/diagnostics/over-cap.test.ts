@@ -68,6 +68,22 @@ describe('findOverCap', () => {
   });
 });
 
+describe('standing bodies set by the Party centre', () => {
+  it('Given the 区委机构编制委员会 and 深改委 set up long ago beside an old 防汛 body When diagnosed Then only the 防汛 body is asked for review', () => {
+    const s = makeSnapshot({
+      asOf: '2026-06-30',
+      institutions: [
+        { name: '区委机构编制委员会', kind: 'coordination', establishedOn: '1991-01-01' },
+        { name: '区委全面深化改革委员会', kind: 'coordination', establishedOn: '2014-03-01' },
+        { name: '区防汛抗旱指挥部', kind: 'coordination', establishedOn: '2010-01-01' },
+      ],
+    });
+    const f = findOverCap(s, config);
+    expect(f.flatMap((x) => x.institutions.map((i) => i.name))).toEqual(['区防汛抗旱指挥部']);
+    expect(f.map((x) => x.title).join()).not.toMatch(/机构编制委员会|深化改革委员会/);
+  });
+});
+
 describe('findOverCap on the demo district', () => {
   it('Given the planted demo When diagnosed Then the extra bureau and the expired body are in findings', () => {
     const s = demoSnapshot();

@@ -14,6 +14,13 @@ const specialTask = /非典|肺炎|疫情|新冠|普查|筹备|创建|迎检|专
 /** Generic task words (指挥部, 领导小组, 工作组) mark a special body unless the name says it is a standing duty. */
 const taskWords = /指挥部|领导小组|工作组/;
 const standing = /防汛|抗旱|防火|安全生产|食品安全|应急|减灾|委员会/;
+/**
+ * Standing bodies that the Party centre requires at every level (the 党委's decision-making and coordinating bodies:
+ * 机构编制委员会, 全面深化改革委员会, 全面依法治区委员会, 财经委员会, 网信委, 审计委员会, 国家安全委员会 …): not
+ * temporary, so their age is no reason to review them.
+ */
+const partyCentreStanding =
+  /机构编制委员会|深化改革委员会|深改委|依法治[区县市省]委员会|财经委员会|网络安全和信息化委员会|审计委员会|国家安全委员会|外事工作委员会|教育工作领导小组|农村工作领导小组|党的建设工作领导小组|统一战线工作领导小组|巡察工作领导小组|保密委员会/;
 
 export const findOverCap: Diagnostic = (s, config) => {
   const institutions = activeInstitutions(s);
@@ -127,7 +134,7 @@ function expiredBodies(s: Snapshot, institutions: InstitutionState[], maxYears: 
     .filter((b) => b.years > maxYears);
   const isSpecial = (name: string) => specialTask.test(name) || (taskWords.test(name) && !standing.test(name));
   const special = old.filter((b) => isSpecial(b.inst.name)).sort((a, b) => b.years - a.years);
-  const standingOld = old.filter((b) => !isSpecial(b.inst.name));
+  const standingOld = old.filter((b) => !isSpecial(b.inst.name) && !partyCentreStanding.test(b.inst.name));
   const out: Finding[] = [];
   for (const b of special) {
     // high: a body for one task or event, still standing years after it — exactly what 第十一条 forbids.

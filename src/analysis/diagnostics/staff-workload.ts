@@ -112,7 +112,7 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
   return outliers.map(({ row, z, ratio, med, peers }): Finding => {
     const over = z > 0;
     const diff = row.staff - row.approved;
-    const quotaText = diff < 0 ? `空编${-diff}名` : diff > 0 ? `超编${diff}人` : '编制满员';
+    const quotaText = diff < 0 ? `空编${-diff}名` : diff > 0 ? `超编${diff}名` : '编制满员';
     const per = Math.round(row.perPerson);
     const compare = over
       ? `为同类${row.group}中位数${Math.round(med)}件的${one(ratio)}倍`
@@ -148,7 +148,13 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
         { kind: 'number', label: '核定编制', value: row.approved, unit: '名', institution: row.inst.name },
         { kind: 'number', label: '人均工作量', value: per, unit: '件', institution: row.inst.name },
         { kind: 'number', label: `同类${row.group}人均中位数(${peers}个)`, value: Math.round(med), unit: '件' },
-        { kind: 'number', label: '稳健z值', value: Math.round(z * 10) / 10, institution: row.inst.name },
+        {
+          kind: 'number',
+          label: `工作量约为同类单位中位数的`,
+          value: Math.round(ratio * 10) / 10,
+          unit: '倍',
+          institution: row.inst.name,
+        },
         ...(pop !== undefined
           ? [{ kind: 'number' as const, label: '服务人口', value: pop, unit: '人', institution: row.inst.name }]
           : []),

@@ -5,7 +5,10 @@ import { formatProblem } from '../../commands/import-types.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import { adjustmentOpLabels, type AdjustmentItem } from '../../domain/ledger.js';
 import {
+  actorLabel,
   adjustmentStatusLabels,
+  auditActionLabel,
+  auditEntityLabel,
   dutyRoleLabels,
   dutySourceLabels,
   institutionKindLabels,
@@ -21,7 +24,7 @@ import {
 import type { DutyListRow } from '../../store/duties.repository.js';
 import type { PersonListRow, PersonRecord } from '../../store/people.repository.js';
 import type { AdjustmentRow } from '../../store/registry.repository.js';
-import type { AuditRow } from '../../store/audit.repository.js';
+import type { AuditLogEntry } from '../../commands/audit-log.js';
 
 const label = <K extends string>(labels: Record<K, string>, k: string | null | undefined) =>
   k ? (labels[k as K] ?? k) : null;
@@ -75,8 +78,10 @@ export const presentAdjustment = (a: AdjustmentRow) => ({
   statusLabel: label(adjustmentStatusLabels as Record<AdjustmentStatus, string>, a.status),
   isBaseline: a.isBaseline,
   createdBy: a.createdBy,
+  createdByLabel: actorLabel(a.createdBy),
   createdAt: new Date(a.createdAt).toISOString(),
   decidedBy: a.decidedBy,
+  decidedByLabel: a.decidedBy ? actorLabel(a.decidedBy) : null,
   appliedAt: a.appliedAt ? new Date(a.appliedAt).toISOString() : null,
   note: a.note,
   version: a.version,
@@ -162,13 +167,17 @@ export const presentImportResult = (r: ImportResult) => ({
   summary: r.summary,
 });
 
-export const presentAudit = (e: AuditRow) => ({
+export const presentAudit = (e: AuditLogEntry) => ({
   seq: Number(e.seq),
   at: new Date(e.at).toISOString(),
   actor: e.actor,
+  actorLabel: actorLabel(e.actor, e.actorName),
   action: e.action,
+  actionLabel: auditActionLabel(e.action),
   entity: e.entity,
+  entityLabel: auditEntityLabel(e.entity),
   entityId: e.entityId,
+  entityName: e.entityName,
   before: e.before,
   after: e.after,
   hash: e.hash,

@@ -8,7 +8,8 @@ import {
   userChangesSchema,
   usersOfDistrict,
 } from '../../commands/users.js';
-import { listAudit, verifyAuditChain } from '../../store/audit.repository.js';
+import { readAuditLog } from '../../commands/audit-log.js';
+import { verifyAuditChain } from '../../store/audit.repository.js';
 import { notFound } from '../../store/errors.js';
 import type { ServerContext } from '../app.js';
 import { presentAudit, presentUser } from '../presenters/registry.presenter.js';
@@ -95,9 +96,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readAudit' },
     },
     async (request) => ({
-      items: (
-        await listAudit(ctx.pool, ctx.regionCode, { beforeSeq: request.query.before, limit: request.query.limit })
-      ).map(presentAudit),
+      items: (await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })).map(
+        presentAudit,
+      ),
     }),
   );
 

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { exportDistrict, exportFileNames } from '../../commands/export-district.js';
 import { importFile } from '../../commands/import-file.js';
-import { importKindLabels, importKinds, type ImportKind } from '../../domain/records.js';
+import { importKindLabels, importKinds, importTemplateFileName, type ImportKind } from '../../domain/records.js';
 import { validationFailed } from '../../store/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
 import type { ServerContext } from '../app.js';
@@ -92,7 +92,7 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'importData' },
     },
     async (request, reply) =>
-      sendGenerated(reply, `${importKindLabels[request.params.kind]}模板.xlsx`, async (dir) => {
+      sendGenerated(reply, importTemplateFileName(request.params.kind), async (dir) => {
         const path = join(dir, 'template.xlsx');
         await writeTemplate(path, request.params.kind);
         return path;

@@ -19,6 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -27,7 +28,7 @@ import { api, errorMessage, etagOf } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
-import { ErrorAlert, statusColors } from '../ui';
+import { ErrorAlert, formatDateTime, statusColors } from '../ui';
 import {
   describeItem,
   fromItem,
@@ -105,8 +106,8 @@ function AdjustmentList() {
             width: 90,
             render: (l: string, a: Adjustment) => <Tag color={statusColors[a.status]}>{l}</Tag>,
           },
-          { title: '拟稿人', dataIndex: 'createdBy', width: 110 },
-          { title: '审批人', dataIndex: 'decidedBy', width: 110 },
+          { title: '拟稿人', dataIndex: 'createdByLabel', width: 130 },
+          { title: '审批人', dataIndex: 'decidedByLabel', width: 130, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Card>
@@ -189,6 +190,7 @@ function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
             value={dayjs(effectiveOn)}
             allowClear={false}
             onChange={(d) => d && setEffectiveOn(d.format('YYYY-MM-DD'))}
+            data-testid="effective-on"
           />
         </Space>
         <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
@@ -250,13 +252,14 @@ function AdjustmentFile({ id }: { id: string }) {
   const preview = useQuery({
     queryKey: ['adjustment-preview', id, a?.version],
     queryFn: () => api<{ diff: RegistryDiff }>(`/api/adjustments/${id}/preview`),
-    enabled: !!a && a.status !== 'applied' && a.status !== 'rejected',
+    enabled: !!a && a.status !== 'rejected',
   });
   const [busy, setBusy] = useState<string>();
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!a) return <Skeleton active />;
   if (editing && a.status === 'draft') return <DraftForm key={a.version} existing={a} />;
-  const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+  const diff = preview.data?.diff;
+  const run = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
     setBusy(action);
     try {
       await api(`/api/adjustments/${id}/${action}`, { method: 'POST', body: {}, ifMatch: etagOf(a) });
@@ -273,8 +276,37 @@ function AdjustmentFile({ id }: { id: string }) {
       setBusy(undefined);
     }
   };
+  /** 提交, 批准 and 执行 are asked once more, with what the 编制事项 will change; 驳回 goes straight. */
+  const act = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
+    if (action === 'reject') return void run(action, label);
+    // the dialog shows the change: wait for it when the button is pressed before the preview has arrived
+    const shown = diff ?? (await preview.refetch()).data?.diff;
+    const consequence = {
+      submit: '提交后草稿不能再修改,交由编委审批。',
+      approve: '批准后即可由编办执行;执行前仍可驳回。',
+      apply: '执行后机构、编制和领导职数按下表改变,并记入机构沿革;此操作不能撤回。',
+    }[action];
+    modal.confirm({
+      title: `确认${label}编制事项"${a.docNumber}"?`,
+      width: 720,
+      okText: `确认${label}`,
+      cancelText: '取消',
+      okButtonProps: { danger: action === 'apply', 'data-testid': 'confirm-ok' } as ButtonProps,
+      content: (
+        <div data-testid="confirm-dialog">
+          <p>{consequence}</p>
+          <Typography.Text strong>执行后的变化</Typography.Text>
+          {shown ? (
+            <DiffView diff={shown} />
+          ) : (
+            <ErrorAlert error={preview.error ?? new Error('变化未能算出,请刷新后重试')} />
+          )}
+        </div>
+      ),
+      onOk: () => run(action, label),
+    });
+  };
   const stepOf: Record<string, number> = { draft: 0, submitted: 1, approved: 2, applied: 3, rejected: 2 };
-  const diff = preview.data?.diff;
   return (
     <Card
       data-testid="adjustment-file"
@@ -297,7 +329,7 @@ function AdjustmentFile({ id }: { id: string }) {
             <Button
               type="primary"
               loading={busy === 'submit'}
-              onClick={() => act('submit', '提交审批')}
+              onClick={() => void act('submit', '提交审批')}
               data-testid="submit"
             >
               提交审批
@@ -308,12 +340,17 @@ function AdjustmentFile({ id }: { id: string }) {
               <Button
                 type="primary"
                 loading={busy === 'approve'}
-                onClick={() => act('approve', '批准')}
+                onClick={() => void act('approve', '批准')}
                 data-testid="approve"
               >
                 批准
               </Button>
-              <Button danger loading={busy === 'reject'} onClick={() => act('reject', '驳回')} data-testid="reject">
+              <Button
+                danger
+                loading={busy === 'reject'}
+                onClick={() => void act('reject', '驳回')}
+                data-testid="reject"
+              >
                 驳回
               </Button>
             </>
@@ -323,7 +360,7 @@ function AdjustmentFile({ id }: { id: string }) {
               type="primary"
               danger
               loading={busy === 'apply'}
-              onClick={() => act('apply', '执行')}
+              onClick={() => void act('apply', '执行')}
               data-testid="apply"
             >
               执行
@@ -348,11 +385,9 @@ function AdjustmentFile({ id }: { id: string }) {
         <Descriptions.Item label="文号">{a.docNumber}</Descriptions.Item>
         <Descriptions.Item label="标题">{a.title}</Descriptions.Item>
         <Descriptions.Item label="生效日期">{a.effectiveOn}</Descriptions.Item>
-        <Descriptions.Item label="拟稿人">{a.createdBy}</Descriptions.Item>
-        <Descriptions.Item label="审批人">{a.decidedBy ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="执行时间">
-          {a.appliedAt ? new Date(a.appliedAt).toLocaleString('zh-CN') : '—'}
-        </Descriptions.Item>
+        <Descriptions.Item label="拟稿人">{a.createdByLabel}</Descriptions.Item>
+        <Descriptions.Item label="审批人">{a.decidedByLabel ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="执行时间">{formatDateTime(a.appliedAt)}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         调整事项
@@ -365,9 +400,9 @@ function AdjustmentFile({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {a.status !== 'applied' && a.status !== 'rejected' && (
+      {a.status !== 'rejected' && (
         <>
-          <Typography.Title level={5}>执行后的变化</Typography.Title>
+          <Typography.Title level={5}>{a.status === 'applied' ? '执行带来的变化' : '执行后的变化'}</Typography.Title>
           <ErrorAlert error={preview.error} />
           {diff && <DiffView diff={diff} />}
         </>

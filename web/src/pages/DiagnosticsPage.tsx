@@ -9,6 +9,14 @@ import { ErrorAlert, Highlighted, severityColors } from '../ui';
 
 const sections = ['机构设置', '职能配置', '人员结构', '管理体制'];
 
+/** Chinese text with the full-width punctuation throughout: an ASCII comma, semicolon or colon after a CJK
+ * character or a closing bracket/number inside Chinese prose becomes ，；： (diagnostics mix the two). */
+const fullWidth = (text: string) =>
+  text.replace(/([\u4e00-\u9fa5\d)）”"%])([,;:])(?=[\u4e00-\u9fa5“"（(])/g, (_m, before: string, p: string) => {
+    const wide: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+    return before + wide[p]!;
+  });
+
 export function DiagnosticsPage() {
   const [code, setCode] = useParam('code');
   const [severity, setSeverity] = useParam('severity');
@@ -84,7 +92,7 @@ export function DiagnosticsPage() {
                     <Space align="start">
                       <Tag color={severityColors[f.severity]}>{f.severityLabel}</Tag>
                       <Tag>{f.codeLabel}</Tag>
-                      <span>{f.title}</span>
+                      <span>{fullWidth(f.title)}</span>
                     </Space>
                   ),
                   children: <FindingBody f={f} />,
@@ -145,7 +153,7 @@ function FindingBody({ f }: { f: Finding }) {
       ))}
       <div>
         <b>对策建议:</b>
-        {f.measure}
+        {fullWidth(f.measure)}
       </div>
     </Space>
   );

@@ -1,7 +1,7 @@
 /** 职能: the duty browser, the overlap explorer (DUTY_OVERLAP clusters side by side) and a domain × institution heat map. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Input, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { powerCategories } from '../../../src/domain/vocabulary.js';
 import { api, qs } from '../api';
@@ -157,20 +157,24 @@ function useFindings(code?: string) {
   });
 }
 
+const overlapsPerPage = 10;
+
 function OverlapExplorer() {
   const f = useFindings('DUTY_OVERLAP');
+  const [page, setPage] = useState(1);
   if (f.error) return <ErrorAlert error={f.error} />;
   const findings = f.data?.findings ?? [];
   if (f.data && !findings.length) return <Empty description="未发现职能交叉重叠" />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="overlaps">
       <Typography.Text type="secondary">共 {findings.length} 组交叉重叠职责,相同或相近的表述已标出。</Typography.Text>
-      {findings.map((x) => {
+      {findings.slice((page - 1) * overlapsPerPage, page * overlapsPerPage).map((x) => {
         const texts = x.evidence.filter((e) => e.kind === 'text');
         return (
           <Card
             key={x.id}
             size="small"
+            data-testid="overlap-group"
             title={
               <Space wrap>
                 <Tag color={severityColors[x.severity]}>{x.severityLabel}</Tag>
@@ -199,6 +203,20 @@ function OverlapExplorer() {
           </Card>
         );
       })}
+      <Pagination
+        align="center"
+        current={page}
+        pageSize={overlapsPerPage}
+        total={findings.length}
+        hideOnSinglePage
+        showSizeChanger={false}
+        showTotal={(n) => `共 ${n} 组`}
+        onChange={(p) => {
+          setPage(p);
+          window.scrollTo({ top: 0 });
+        }}
+        data-testid="overlap-pagination"
+      />
     </Space>
   );
 }

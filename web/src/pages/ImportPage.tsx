@@ -1,8 +1,25 @@
 /** 导入导出: upload → every row's problem listed → commit only a clean file; templates and exports to download. */
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Input,
+  Row,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { importSummaryText } from '../../../src/domain/vocabulary.js';
 import { api, errorMessage, qs } from '../api';
 import { useAuth } from '../auth';
 import type { ImportResult } from '../types';
@@ -22,6 +39,7 @@ export function ImportPage() {
   const [kind, setKind] = useState('roster');
   const [file, setFile] = useState<File>();
   const [docNumber, setDocNumber] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState<string>();
   const [check, setCheck] = useState<ImportResult>();
   const [done, setDone] = useState<ImportResult>();
   const [busy, setBusy] = useState(false);
@@ -35,7 +53,11 @@ export function ImportPage() {
       const form = new FormData();
       form.append('file', file, file.name);
       const r = await api<ImportResult>(
-        `/api/imports/${kind}${qs({ dryRun: String(dryRun), docNumber: kind === 'baseline' ? docNumber || undefined : undefined })}`,
+        `/api/imports/${kind}${qs({
+          dryRun: String(dryRun),
+          docNumber: kind === 'baseline' ? docNumber || undefined : undefined,
+          effectiveOn: kind === 'baseline' ? effectiveOn : undefined,
+        })}`,
         { form },
       );
       if (dryRun) setCheck(r);
@@ -87,6 +109,15 @@ export function ImportPage() {
                 value={docNumber}
                 onChange={(e) => setDocNumber(e.target.value)}
                 style={{ width: 240 }}
+              />
+            )}
+            {kind === 'baseline' && (
+              <DatePicker
+                placeholder="生效日期(如三定印发日期)"
+                value={effectiveOn ? dayjs(effectiveOn) : null}
+                onChange={(d) => setEffectiveOn(d ? d.format('YYYY-MM-DD') : undefined)}
+                style={{ width: 220 }}
+                data-testid="import-effective-on"
               />
             )}
           </Space>
@@ -163,7 +194,7 @@ export function ImportPage() {
                     { title: '工作表', dataIndex: 'sheet', width: 120 },
                     { title: '行', dataIndex: 'row', width: 60 },
                     { title: '列', dataIndex: 'column', width: 120 },
-                    { title: '问题', dataIndex: 'message' },
+                    { title: '问题', dataIndex: 'reason' },
                   ]}
                 />
               )}
@@ -177,7 +208,7 @@ export function ImportPage() {
               data-testid="import-done"
               title={
                 done.ok
-                  ? `导入完成:已写入 ${done.rows} 行。`
+                  ? `导入完成:已写入 ${done.rows} 行。${importSummaryText(done.summary)}`
                   : `导入失败:发现 ${done.problemCount} 个问题,未写入任何数据。`
               }
             />

@@ -63,8 +63,12 @@ function buildTree(items: InstitutionNode[], filter: string, showAbolished: bool
         )}
         {i.status === 'abolished' && <Tag>已撤销</Tag>}
         {i.kind !== 'internal_unit' && (
-          <Typography.Text type={i.actual > i.approved ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-            {i.actual}/{i.approved}
+          <Typography.Text
+            type={i.actual > i.approved ? 'danger' : 'secondary'}
+            style={{ fontSize: 12 }}
+            title={`实有 ${i.actual} 人,核定编制 ${i.approved} 名`}
+          >
+            实有/核定 {i.actual}/{i.approved}
           </Typography.Text>
         )}
       </span>
@@ -213,8 +217,17 @@ function InstitutionFile({ id, asOf }: { id: string; asOf?: string }) {
                 )}
                 <Descriptions.Item label="职能事项">{d.dutyCount} 项</Descriptions.Item>
                 <Descriptions.Item label="内设机构">
-                  <InstitutionLinks items={d.units.filter((u) => u.status === 'active')} />
+                  <InstitutionLinks
+                    items={d.units.filter((u) => u.status === 'active' && u.kind === 'internal_unit')}
+                  />
                 </Descriptions.Item>
+                {d.units.some((u) => u.status === 'active' && u.kind !== 'internal_unit') && (
+                  <Descriptions.Item label="下属单位">
+                    <InstitutionLinks
+                      items={d.units.filter((u) => u.status === 'active' && u.kind !== 'internal_unit')}
+                    />
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label="挂靠于本机构">
                   <InstitutionLinks items={d.hosted} />
                 </Descriptions.Item>

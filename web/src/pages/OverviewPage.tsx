@@ -46,6 +46,8 @@ const levels: LeadershipLevel[] = ['正处', '副处', '正科', '副科'];
 const metricLabels = { approved: '核定', actual: '实有', vacant: '空编', over: '超编' } as const;
 type QuotaMetric = keyof typeof metricLabels;
 
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 export function OverviewPage() {
   const [asOf, setAsOf] = useParam('asOf');
   const stats = useQuery(statisticsQuery(asOf));
@@ -126,7 +128,7 @@ export function OverviewPage() {
             {[
               {
                 key: 'institutions',
-                title: '机构总数(不含内设)',
+                title: '机构(不含内设)',
                 value: s.overview.institutions.total,
                 onClick: () =>
                   open(
@@ -139,6 +141,14 @@ export function OverviewPage() {
                 key: 'party-gov',
                 title: `党政机构(限额 ${s.limits?.partyGovInstitutionCap ?? '—'})`,
                 value: s.overview.institutions.partyGov,
+                // above the cap set from above: red, with how many over
+                ...(s.limits?.partyGovInstitutionCap !== undefined &&
+                s.overview.institutions.partyGov > s.limits.partyGovInstitutionCap
+                  ? {
+                      color: '#cf1322',
+                      note: `超出限额 ${s.overview.institutions.partyGov - s.limits.partyGovInstitutionCap} 个`,
+                    }
+                  : {}),
                 onClick: () =>
                   open(
                     '党政机构',
@@ -194,17 +204,31 @@ export function OverviewPage() {
                 onClick: () => quotaDrill('total', 'over'),
                 color: '#cf1322',
               },
-            ].map((c) => (
-              <Col xs={12} md={6} xl={3} key={c.key}>
-                <Card size="small" hoverable onClick={c.onClick} data-testid={`card-${c.key}`}>
-                  <Statistic
-                    title={c.title}
-                    value={c.value}
-                    styles={{ content: c.color ? { color: c.color } : undefined }}
-                  />
-                </Card>
-              </Col>
-            ))}
+            ].map(
+              (c: {
+                key: string;
+                title: string;
+                value: number;
+                onClick: () => void;
+                color?: string;
+                note?: string;
+              }) => (
+                <Col xs={12} md={6} xl={3} key={c.key}>
+                  <Card size="small" hoverable onClick={c.onClick} data-testid={`card-${c.key}`}>
+                    <Statistic
+                      title={<span style={{ whiteSpace: 'nowrap' }}>{c.title}</span>}
+                      value={c.value}
+                      styles={{ content: c.color ? { color: c.color } : undefined }}
+                    />
+                    {c.note && (
+                      <Tag color="red" style={{ marginTop: 4 }} data-testid={`card-${c.key}-note`}>
+                        {c.note}
+                      </Tag>
+                    )}
+                  </Card>
+                </Col>
+              ),
+            )}
           </Row>
 
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
@@ -277,7 +301,12 @@ export function OverviewPage() {
                     tooltip: { trigger: 'axis' },
                     legend: { top: 0 },
                     grid: { left: 50, right: 20, top: 30, bottom: 30 },
-                    xAxis: { type: 'category', data: quotaOrder.map((c) => s.labels.quotaCategories[c]) },
+                    xAxis: {
+                      type: 'category',
+                      data: quotaOrder.map((c) => s.labels.quotaCategories[c]),
+                      // every category named: the long ones wrap instead of being skipped
+                      axisLabel: { interval: 0, width: 64, overflow: 'break', lineHeight: 14 },
+                    },
                     yAxis: { type: 'value' },
                     series: [
                       {
@@ -310,12 +339,17 @@ export function OverviewPage() {
                   data-testid="posts-table"
                   dataSource={levels.map((l) => ({ level: l, ...s.overview.posts[l] }))}
                   columns={[
-                    { title: '层级', dataIndex: 'level' },
-                    ...(['admin', 'public_service', 'total'] as const).flatMap((c) =>
-                      (['approved', 'filled'] as const).map((m) => ({
-                        title: `${c === 'admin' ? '行政类' : c === 'public_service' ? '事业类' : '合计'}${m === 'approved' ? '核定' : '实配'}`,
+                    { title: '层级', dataIndex: 'level', onHeaderCell: nowrap, onCell: nowrap },
+                    ...(['admin', 'public_service', 'total'] as const).map((c) => ({
+                      title: c === 'admin' ? '行政类' : c === 'public_service' ? '事业类' : '合计',
+                      key: c,
+                      align: 'center' as const,
+                      onHeaderCell: nowrap,
+                      children: (['approved', 'filled'] as const).map((m) => ({
+                        title: m === 'approved' ? '核定' : '实配',
                         key: `${c}-${m}`,
                         align: 'right' as const,
+                        onHeaderCell: nowrap,
                         render: (_: unknown, r: { level: string } & Record<string, unknown>) => {
                           const cell = r[c] as { approved: number; filled: number } | undefined;
                           const v = cell?.[m] ?? 0;
@@ -330,7 +364,7 @@ export function OverviewPage() {
                           );
                         },
                       })),
-                    ),
+                    })),
                   ]}
                 />
               </Card>

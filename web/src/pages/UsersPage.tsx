@@ -21,7 +21,7 @@ import { roleLabels, roles, type Role } from '../../../src/domain/vocabulary.js'
 import { api, errorMessage } from '../api';
 import { useInstitutionNames } from '../hooks';
 import type { UserRow } from '../types';
-import { ErrorAlert } from '../ui';
+import { ErrorAlert, formatDateTime } from '../ui';
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -193,9 +193,13 @@ interface AuditRow {
   seq: number;
   at: string;
   actor: string;
+  actorLabel: string;
   action: string;
+  actionLabel: string;
   entity: string;
+  entityLabel: string;
   entityId: string | null;
+  entityName: string | null;
 }
 
 export function AuditPage() {
@@ -207,6 +211,7 @@ export function AuditPage() {
   return (
     <Card
       title="审计日志"
+      data-testid="audit-page"
       extra={
         verify.data &&
         (verify.data.ok ? <Tag color="success">哈希链校验通过</Tag> : <Tag color="error">哈希链校验失败</Tag>)
@@ -220,11 +225,17 @@ export function AuditPage() {
         dataSource={q.data?.items}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: '操作人', dataIndex: 'actor' },
-          { title: '操作', dataIndex: 'action' },
-          { title: '对象', dataIndex: 'entity' },
-          { title: '对象标识', dataIndex: 'entityId', ellipsis: true },
+          { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: '操作人', dataIndex: 'actorLabel', width: 200 },
+          { title: '操作', dataIndex: 'actionLabel', width: 200 },
+          { title: '对象类别', dataIndex: 'entityLabel', width: 130 },
+          {
+            title: '对象',
+            key: 'object',
+            ellipsis: true,
+            // a name where it still resolves; the bare id otherwise (a deleted row), never a UUID beside a name
+            render: (_: unknown, e: AuditRow) => e.entityName ?? e.entityId ?? '—',
+          },
         ]}
       />
     </Card>

@@ -84,6 +84,21 @@ function institutionSelect(
   );
 }
 
+/** What the institution holds now in the chosen category, beside the new figure (核定编制 shows it before saving). */
+function CurrentQuota({ institutionId, category }: { institutionId?: string; category?: string }) {
+  const q = useQuery({
+    queryKey: ['quota', institutionId, category],
+    queryFn: () => api<{ approved: number; actual: number }>(`/api/institutions/${institutionId}/quotas/${category}`),
+    enabled: !!institutionId && !!category,
+  });
+  if (!q.data) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="current-quota">
+      现核定 {q.data.approved} 名,实有 {q.data.actual} 人
+    </Typography.Text>
+  );
+}
+
 export function ItemFields({ item, set, options }: ItemProps) {
   const inst = (field: string, placeholder = '机构') => institutionSelect(item, set, options, field, placeholder);
   const num = (field: string, placeholder: string) => (
@@ -121,6 +136,7 @@ export function ItemFields({ item, set, options }: ItemProps) {
           {inst('institutionId')}
           {category}
           {num('approved', '核定数')}
+          <CurrentQuota institutionId={item.institutionId as string} category={item.category as string} />
         </Space>
       );
     case 'set_posts':
