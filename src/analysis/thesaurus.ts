@@ -202,7 +202,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '农业农村',
-    consolidated: { into: '农业农村部门', reform: `${reform2018}、${reform2023}` },
+    consolidated: { into: '农业农村部门', reform: `${reform2018}、${reform2023}`, body: /农业农村/ },
     source: `${reform2018}：国家发展和改革委员会的农业投资项目、财政部的农业综合开发项目、国土资源部的农田整治项目、水利部的农田水利建设项目等管理职责划入农业农村部；${reform2023}：国家乡村振兴局的牵头开展防止返贫监测和帮扶、组织拟订并实施巩固拓展脱贫攻坚成果同乡村振兴有效衔接等职责划入农业农村部`,
     objects: [
       {

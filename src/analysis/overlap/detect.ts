@@ -202,7 +202,16 @@ export function clustersOf(docs: readonly OverlapDoc[], pairs: OverlapPair[]): O
       });
     }
   }
-  return clusters.sort((a, b) => b.institutions.length - a.institutions.length || b.maxScore - a.maxScore);
+  clusters.sort(
+    (a, b) =>
+      b.institutions.length - a.institutions.length || b.members.length - a.members.length || b.maxScore - a.maxScore,
+  );
+  // one finding per set of duties: a cluster whose duties all lie in a larger (or equal, earlier) one is the same story
+  const kept: OverlapCluster[] = [];
+  for (const c of clusters) {
+    if (!kept.some((k) => c.members.every((m) => k.members.includes(m)))) kept.push(c);
+  }
+  return kept;
 }
 
 /**
