@@ -68,7 +68,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
       },
       {
         object: '地下水污染防治',
-        terms: ['防止地下水污染', '地下水污染', '地下水环境'],
+        terms: ['防止地下水污染', '地下水污染'],
         actions: ['监督', '防治'],
       },
       {
@@ -569,6 +569,18 @@ export const isGenericAction = (w: string) => genericSet.has(w);
  * a duplicate of the lead department's duty.
  */
 export const sectoralScope = /(本行业|本系统|本部门|本单位|本领域|行业|系统|领域|系统内|职责范围内|部门)(的)?$/;
+
+/**
+ * Cross-cutting tasks every department holds for its own sector by law or rule (管行业必须管安全; 谁主管谁负责 for
+ * 信访, 统计, 保密, 档案…): "负责本行业安全生产" is boilerplate of the 三定 template, removed before comparing.
+ */
+export const sectoralClause =
+  /(本行业|本系统|本部门|本单位|本领域|本机关|行业|系统|领域)(内)?(的)?(安全生产|信访|统计|信息化|网络安全|保密|档案|宣传|党建|精神文明建设|普法|法治建设|节能|应急管理|消防安全|安全稳定|综治维稳|人才队伍建设|干部队伍建设|对外交流)[^，。；]*/g;
+
+/** The text without its sectoral boilerplate clauses. */
+export function withoutSectoralClauses(text: string): string {
+  return text.replace(sectoralClause, '');
+}
 
 interface TermEntry {
   term: string;

@@ -105,7 +105,7 @@ export function explainPair(
   const terms = words.filter((t) => !words.some((u) => u !== t && u.includes(t)));
   const score = total > 0 && objectPart >= minObjectShare * total ? total : 0;
   // without a thesaurus object, one short shared word (草案, 市场, 政务) is too little to name one task
-  const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 4;
+  const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 3;
   const object = objects[0] ?? terms[0] ?? '';
   return { score: object && enough ? score : 0, object, thesaurus: objects.length > 0, objects, terms };
 }

@@ -5,7 +5,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { isGenericAction, objectsIn } from '../thesaurus.js';
+import { isGenericAction, objectsIn, withoutSectoralClauses } from '../thesaurus.js';
 
 /** Words jieba splits badly in duty texts; kept whole so an overlap is shown as the phrase people use. */
 export const userWords = [
@@ -194,8 +194,9 @@ export function powerItemObject(title: string): string {
 
 /** Terms of a duty as compared for overlap: its words plus the thesaurus objects it names (三定 duties only). */
 export function overlapTerms(text: string, withObjects = true): string[] {
-  const t = segment(text);
-  if (withObjects) for (const h of objectsIn(text)) t.push(`${objectPrefix}${h.object}`);
+  const own = withoutSectoralClauses(text);
+  const t = segment(own);
+  if (withObjects) for (const h of objectsIn(own)) t.push(`${objectPrefix}${h.object}`);
   return t;
 }
 
