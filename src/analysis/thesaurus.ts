@@ -39,6 +39,11 @@ export interface PolicyDomain {
   broader?: string;
   objects: readonly PolicyObject[];
   /**
+   * Broader words that place a duty in the domain without naming one object (信息化, 基层治理): they count for
+   * DOMAIN_FRAGMENTED, never as a shared object for DUTY_OVERLAP.
+   */
+  domainTerms?: readonly string[];
+  /**
    * A reform that consolidated this domain's duties, held by several bodies before, into one. When a district's lead
    * duties of the domain still sit with two or more institutions, DOMAIN_FRAGMENTED reports it with this precedent.
    */
@@ -181,6 +186,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '养老服务',
+    domainTerms: ['老年人', '敬老', '养老'],
     consolidated: { into: '民政部门', reform: reform2023, body: /民政/ },
     source: `${reform2023}：组织拟订并协调落实积极应对人口老龄化政策措施、承担全国老龄工作委员会的具体工作等职责划入民政部`,
     objects: [
@@ -350,6 +356,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '数字经济',
+    domainTerms: ['信息化', '数字化', '电子政务', '政务信息系统'],
     consolidated: { into: '数据管理部门', reform: reform2023, body: /数据局|数据管理局/ },
     source: `${reform2023}：中央网络安全和信息化委员会办公室承担的研究拟订数字中国建设方案、协调推动公共服务和社会治理信息化、协调促进智慧城市建设、协调国家重要信息资源开发利用与共享、推动信息资源跨行业跨部门互联互通等职责，国家发展和改革委员会承担的统筹推进数字经济发展、组织实施国家大数据战略、推进数据要素基础制度建设、推进数字基础设施布局建设等职责划入国家数据局`,
     objects: [
@@ -379,6 +386,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '社会工作',
+    domainTerms: ['基层治理', '社会组织', '党建引领基层治理', '新兴领域党建'],
     broader: '基层治理',
     consolidated: { into: '党委社会工作部门', reform: reform2023, body: /社会工作部/ },
     source: `${reform2023}：组建中央社会工作部，划入民政部的指导城乡社区治理体系和治理能力建设、拟订社会工作政策等职责，中央组织部的全国性行业协会商会党建、新经济组织和新社会组织党建职责，中央精神文明建设办公室的志愿服务工作协调职责；国家信访局由国务院办公厅管理调整为国务院直属机构，人民建议征集工作由中央社会工作部统筹`,
@@ -420,6 +428,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '党史和地方志',
+    domainTerms: ['县志', '市志', '区志', '镇志', '方志'],
     consolidated: { into: '党史和地方志部门', reform: reform2023, body: /党史和地方志|党史地方志|史志/ },
     source: `${reform2023}：组建中央党史和文献研究院；地方党委党史研究室与地方志办公室整合为党史和地方志研究(编纂)机构`,
     objects: [
@@ -434,6 +443,9 @@ export const policyThesaurus: readonly PolicyDomain[] = [
           '地方志',
           '地方志书',
           '志书',
+          '县志',
+          '市志',
+          '区志',
           '综合年鉴',
           '史志',
           '地情',
@@ -546,6 +558,9 @@ export const genericActions: readonly string[] = [
   '许可证',
   '证明',
   '信息',
+  '信息化',
+  '信息化建设',
+  '数字化',
   '网络',
   '档案',
   '报告',
@@ -629,7 +644,10 @@ export function objectsIn(text: string): ObjectHit[] {
 
 /** The thesaurus domains a text names (through its objects). */
 export function thesaurusDomains(text: string): string[] {
-  return [...new Set(objectsIn(text).map((h) => h.domain))];
+  const own = withoutSectoralClauses(text);
+  const out = new Set(objectsIn(own).map((h) => h.domain));
+  for (const d of policyThesaurus) if (d.domainTerms?.some((t) => own.includes(t))) out.add(d.domain);
+  return [...out];
 }
 
 /** Reform domains: those a reform consolidated into one body. */
