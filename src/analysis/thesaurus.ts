@@ -356,7 +356,7 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   },
   {
     domain: '数字经济',
-    domainTerms: ['信息化', '数字化', '电子政务', '政务信息系统'],
+    domainTerms: ['电子政务', '政务信息系统', '政务云'],
     consolidated: { into: '数据管理部门', reform: reform2023, body: /数据局|数据管理局/ },
     source: `${reform2023}：中央网络安全和信息化委员会办公室承担的研究拟订数字中国建设方案、协调推动公共服务和社会治理信息化、协调促进智慧城市建设、协调国家重要信息资源开发利用与共享、推动信息资源跨行业跨部门互联互通等职责，国家发展和改革委员会承担的统筹推进数字经济发展、组织实施国家大数据战略、推进数据要素基础制度建设、推进数字基础设施布局建设等职责划入国家数据局`,
     objects: [
@@ -558,9 +558,6 @@ export const genericActions: readonly string[] = [
   '许可证',
   '证明',
   '信息',
-  '信息化',
-  '信息化建设',
-  '数字化',
   '网络',
   '档案',
   '报告',
@@ -577,6 +574,12 @@ export const genericActions: readonly string[] = [
 
 const genericSet = new Set(genericActions);
 export const isGenericAction = (w: string) => genericSet.has(w);
+
+/**
+ * Words of work every department does in its own field (教育信息化, 两化融合): weighed as usual, but never the shared
+ * object that makes two duties one.
+ */
+export const crossCuttingWords: ReadonlySet<string> = new Set(['信息化', '信息化建设', '数字化', '数字化转型']);
 
 /**
  * An object term right after one of these is the holder's own sector's share of a cross-cutting task ("负责本行业安全生产",

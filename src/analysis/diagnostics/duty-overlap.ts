@@ -60,7 +60,8 @@ const cnCount = (n: number) => cnNumbers[n] ?? String(n);
 /**
  * Severity by how many administrative units (党政部门, 部门管理机构, 派出机构, 群团: not the 事业单位 delivering a
  * department's work) hold the object and how central it is to them (centrality: the share of the holders for which
- * the duty lies in one of their own main domains), for a close match (similarity ≥ 0.6, thesaurus objects counting):
+ * the duty lies in one of their own main domains), for a close match (similarity ≥ 0.6 on a thesaurus object, ≥ 0.73
+ * on shared words only, the medium cut of the word-only matcher before the thesaurus):
  * high from three administrative units with the duty central to most; medium from three, or from two for both of
  * which it is core work; low otherwise. 权责清单 duplicates (多头执法, weighed by ENFORCEMENT_SCATTERED) are medium
  * from four units on, else low.

@@ -5,7 +5,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { isGenericAction, objectsIn, withoutSectoralClauses } from '../thesaurus.js';
+import { crossCuttingWords, isGenericAction, objectsIn, withoutSectoralClauses } from '../thesaurus.js';
 
 /** Words jieba splits badly in duty texts; kept whole so an overlap is shown as the phrase people use. */
 export const userWords = [
@@ -168,7 +168,7 @@ export const objectPrefix = '@';
  */
 export function isObjectTerm(t: string): boolean {
   if (t.startsWith(objectPrefix) || t.startsWith('#')) return true;
-  return !isGenericAction(t) && !isVerb(t);
+  return !isGenericAction(t) && !crossCuttingWords.has(t) && !isVerb(t);
 }
 
 /** Weight factor of a term: objects of the thesaurus most, key phrases more, verbs less, generic shapes least. */
