@@ -138,6 +138,13 @@ function realQuality() {
   console.log(
     `  held out @${chosen.t.toFixed(2)}: ${fmt(at(heldOut, chosen.t))}  (goal precision ≥ 0.85 at recall ≥ 0.80)`,
   );
+  const f1Train = best(
+    train.map((x) => x.score),
+    train.map((x) => positive(x.p)),
+  );
+  console.log(
+    `  best F1 on train: ${f1Train.t.toFixed(2)} (${fmt(f1Train)}); held out there: ${fmt(at(heldOut, f1Train.t))}`,
+  );
   console.log(`  held out @${threshold} (config default): ${fmt(at(heldOut, threshold))}`);
   console.log(
     `  all real @${threshold}, overlap label only as positive: ${fmt(at(scored, threshold, (p) => p.label === 'overlap'))}`,

@@ -57,6 +57,12 @@ export interface OverlapResult {
   model: TfidfModel & { tokens: string[][] };
 }
 
+/** An object named by more than this share of a list's duties is its theme, not a shared task (min 3 duties). */
+export const themeShare = 0.1;
+
+/** The least score of two duties sharing a thesaurus object (above the default threshold 0.4). */
+export const objectFloor = 0.45;
+
 /** Share of a pair's cosine that must come from object terms for the pair to count. */
 export const minObjectShare = 0.5;
 
@@ -83,7 +89,7 @@ export function explainPair(
   let j = 0;
   let total = 0;
   let objectPart = 0;
-  const shared: [string, number][] = [];
+  const shared: [string, number, number][] = [];
   while (i < a.ids.length && j < b.ids.length) {
     const x = a.ids[i]!;
     const y = b.ids[j]!;
@@ -93,17 +99,26 @@ export function explainPair(
       const t = model.terms[x]!;
       if (isObjectTerm(t)) {
         objectPart += w;
-        shared.push([t, w]);
+        shared.push([t, w, x]);
       }
     } else if (x < y) i++;
     else j++;
   }
   shared.sort((p, q) => q[1] - p[1]);
-  const objects = shared.filter(([t]) => t.startsWith(objectPrefix)).map(([t]) => t.slice(objectPrefix.length));
+  // an object that most duties name is the theme of the whole list (地质灾害 in a 地质灾害 plan), not a match
+  const objects = shared
+    .filter(([t, , id]) => t.startsWith(objectPrefix) && model.df[id]! <= Math.max(3, themeShare * model.docs))
+    .map(([t]) => t.slice(objectPrefix.length));
   const words = shared.map(([t]) => t).filter((t) => !t.startsWith(objectPrefix) && !t.startsWith('#'));
   // 排水管网 says it all: drop 排水 and 管网 when the whole word is shared too
   const terms = words.filter((t) => !words.some((u) => u !== t && u.includes(t)));
-  const score = total > 0 && objectPart >= minObjectShare * total ? total : 0;
+  // sharing a thesaurus object is the same task whatever the other words (a long duty dilutes the cosine): such a
+  // pair scores at least objectFloor, rising with the cosine
+  const score = objects.length
+    ? objectFloor + (1 - objectFloor) * total
+    : total > 0 && objectPart >= minObjectShare * total
+      ? total
+      : 0;
   // without a thesaurus object, one short shared word (草案, 市场, 政务) is too little to name one task
   const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 3;
   const object = objects[0] ?? terms[0] ?? '';
