@@ -80,7 +80,7 @@ export function scoreGroups(source: RealSource, groups: readonly DomainGroup[], 
     for (const r of g.duties) groupOf.set(r, [...(groupOf.get(r) ?? []), k]);
   });
   const found = new Set<number>();
-  const foundBy = new Map<number, string>();
+  const byOverlap = new Set<number>();
   let flagged = 0;
   let inside = 0;
   for (const f of findings) {
@@ -98,7 +98,7 @@ export function scoreGroups(source: RealSource, groups: readonly DomainGroup[], 
           if (shared.length) inside++;
           for (const k of shared) {
             found.add(k);
-            if (!foundBy.has(k)) foundBy.set(k, 'DUTY_OVERLAP');
+            byOverlap.add(k);
           }
         }
       }
@@ -106,17 +106,14 @@ export function scoreGroups(source: RealSource, groups: readonly DomainGroup[], 
       const names = new Set(f.institutions.map((i) => i.name));
       groups.forEach((g, k) => {
         const holders = new Set(g.duties.map((r) => r.slice(0, r.lastIndexOf('#'))).filter((n) => names.has(n)));
-        if (holders.size >= 2) {
-          found.add(k);
-          if (!foundBy.has(k)) foundBy.set(k, 'DOMAIN_FRAGMENTED');
-        }
+        if (holders.size >= 2) found.add(k);
       });
     }
   }
   return {
     groups: groups.length,
     found: found.size,
-    byOverlap: [...foundBy.values()].filter((x) => x === 'DUTY_OVERLAP').length,
+    byOverlap: byOverlap.size,
     flaggedPairs: flagged,
     pairPrecision: flagged ? inside / flagged : 1,
     missed: groups.filter((_, k) => !found.has(k)).map((g) => g.domain),
