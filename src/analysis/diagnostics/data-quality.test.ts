@@ -7,7 +7,7 @@ import { findDataQualityGaps } from './data-quality.js';
 
 const byCheck = (f: Finding[], check: string) => f.find((x) => x.measures.check === check);
 
-/** A sound district: every unit has 三定 duties, a code, quota for its people and fresh indicators. */
+/** A sound district: every unit has 三定 duties, a code, quota for its people, workload figures and fresh indicators. */
 function sound() {
   const s = makeSnapshot({
     asOf: '2026-06-30',
@@ -25,6 +25,7 @@ function sound() {
       { institution: '区会计服务中心', title: '承担会计人员服务', source: 'sanding' },
     ],
     indicators: [{ year: 2025, indicator: '常住人口', value: 100000, textValue: null }],
+    workload: [{ institution: '区财政局', year: 2025, indicator: '办件量', value: 1200 }],
   });
   for (const i of s.registry.institutions.values()) if (i.kind !== 'coordination') i.code = `CODE-${i.name}`;
   return s;

@@ -36,6 +36,34 @@ export const findDataQualityGaps: Diagnostic = (s, config) => {
   const names = (list: InstitutionState[]) => list.map((i) => i.name).join('、');
   const kindOf = (i: InstitutionState) => institutionKindLabels[i.kind];
 
+  // data never imported: the diagnostics that stand on it stay silent, and this says so
+  const missing: { what: string; silent: string }[] = [];
+  if (units.length && s.people.length === 0)
+    missing.push({
+      what: '实名制人员',
+      silent: '空编、超编、编制混用、领导职数、年龄结构、专业技术人员、工作量、职能宽泛',
+    });
+  if (units.length && s.workload.length === 0) missing.push({ what: '工作量指标', silent: '编制配备与工作量匹配' });
+  if (units.length && s.indicators.length === 0)
+    missing.push({ what: '区域人口经济指标', silent: '乡镇机构设置、民生领域编制保障' });
+  if (missing.length) {
+    out.push(
+      finding('DATA_QUALITY', {
+        severity: missing.some((m) => m.what === '实名制人员') ? 'high' : 'medium',
+        title: `尚未导入${missing.map((m) => m.what).join('、')}数据,相关诊断未能开展`,
+        institutions: [],
+        measures: { check: 'missing_data', missing: missing.map((m) => m.what).join('、') },
+        evidence: missing.map((m): Evidence => ({
+          kind: 'text',
+          institutionId: '',
+          institution: '全区',
+          text: `${m.what}数据为空,未开展${m.silent}等诊断`,
+        })),
+        measure: `尽快导入${missing.map((m) => m.what).join('、')}数据,做到底数清、情况明,再据此开展相应诊断。`,
+      }),
+    );
+  }
+
   const noDuties = units.filter((i) => !withDuties.has(i.id));
   if (noDuties.length) {
     // medium: without duties the unit is invisible to every duty diagnostic (overlap, fragmentation, workload).

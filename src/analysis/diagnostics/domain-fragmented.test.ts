@@ -54,7 +54,10 @@ describe('findFragmentedDomains', () => {
         lead('区防汛服务中心', '承担防汛抢险物资管理'),
       ],
     });
-    expect(findFragmentedDomains(s, config)).toEqual([]);
+    // the three bureaus alone are below the general minimum (4); the 2018 precedent (应急管理) names exactly them
+    const f = findFragmentedDomains(s, config);
+    expect(f.map((x) => x.measures.domain)).toEqual(['应急管理']);
+    expect(f[0]!.institutions.map((i) => i.name).sort()).toEqual(['区农业农村局', '区应急管理局', '区水务局'].sort());
   });
 
   it('Given the planted demo, When diagnosed, Then 防灾减灾 is found with its five institutions', () => {

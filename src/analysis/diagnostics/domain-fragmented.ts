@@ -7,6 +7,8 @@ import { dutyDomains } from '../domains.js';
 import { finding, type Diagnostic, type Evidence, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { overlapScope } from '../overlap/scope.js';
+import { supporting } from '../overlap/detect.js';
+import { consolidatedDomains, thesaurusDomains } from '../thesaurus.js';
 
 const notCounted = new Set(['street', 'township', 'coordination', 'internal_unit']);
 
@@ -22,6 +24,8 @@ export const findFragmentedDomains: Diagnostic = (s, config) => {
   const { familyOf } = overlapScope(s);
   // domain → institution → lead duty titles (三定 only: the mandate, not the item lists)
   const leads = new Map<string, Map<string, string[]>>();
+  // domain → institution → lead duty titles naming an object of a domain a reform consolidated (thesaurus.ts)
+  const reformLeads = new Map<string, Map<string, string[]>>();
   for (const d of s.duties) {
     if (d.source !== 'sanding' || d.role !== 'lead') continue;
     const i = inst.get(d.institutionId);
@@ -35,10 +39,65 @@ export const findFragmentedDomains: Diagnostic = (s, config) => {
       titles.push(i.id === family ? d.title : `${d.title}（${i.name}）`);
       byInst.set(family, titles);
     }
+    if (supporting({ ...d, kind: 'sanding' })) continue;
+    for (const domain of thesaurusDomains(d.text ? `${d.title}。${d.text}` : d.title)) {
+      if (!consolidatedDomains.has(domain)) continue;
+      let byInst = reformLeads.get(domain);
+      if (!byInst) reformLeads.set(domain, (byInst = new Map()));
+      const titles = byInst.get(family) ?? [];
+      titles.push(i.id === family ? d.title : `${d.title}（${i.name}）`);
+      byInst.set(family, titles);
+    }
   }
   const out = [];
+  const reported = new Set<string>();
+  // A domain that a reform consolidated into one body (2018: 生态环境、应急管理、医疗保障…; 2023: 数据、社会工作…) and
+  // that still has lead duties in two or more institutions here is fragmented by that precedent.
+  for (const [domain, byInst] of reformLeads) {
+    if (byInst.size < 2) continue;
+    const general = leads.get(domain);
+    if (general && general.size >= config.fragmentedLeadsMin && general.size >= byInst.size) continue;
+    const precedent = consolidatedDomains.get(domain)!.consolidated!;
+    reported.add(domain);
+    const institutions = [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id }));
+    const evidence: Evidence[] = [...byInst].map(([id, titles]) => ({
+      kind: 'text',
+      institutionId: id,
+      institution: inst.get(id)?.name ?? id,
+      text: titles.join('；'),
+    }));
+    evidence.push(
+      { kind: 'number', label: '牵头单位数', value: byInst.size, unit: '个' },
+      {
+        kind: 'law',
+        law: precedent.reform,
+        article: '职责整合',
+        text: `${precedent.reform}将${domain}领域上述职责整合由${precedent.into}统一承担`,
+      },
+      { kind: 'law', ...laws.comprehensiveSetup },
+    );
+    // once one holder has most of the domain's lead duties (the consolidated body exists), the rest is residue: low
+    const counts = [...byInst.values()].map((t) => t.length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const dominant = Math.max(...counts) * 2 > total;
+    out.push(
+      finding('DOMAIN_FRAGMENTED', {
+        severity: dominant ? 'low' : fragmentedSeverity(byInst.size + 1, config.fragmentedLeadsMin),
+        title: `${domain}领域的牵头职责分散在${institutions.map((i) => i.name).join('、')}${byInst.size}个单位（${precedent.reform}已将其整合由${precedent.into}统一承担）`,
+        institutions,
+        measures: {
+          domain,
+          leadInstitutions: byInst.size,
+          leadDuties: [...byInst.values()].reduce((a, t) => a + t.length, 0),
+          precedent: precedent.reform,
+        },
+        evidence,
+        measure: `参照${precedent.reform}，将${domain}领域分散在${institutions.map((i) => i.name).join('、')}的职责整合由${precedent.into}统一承担，其余部门按职责分工配合。`,
+      }),
+    );
+  }
   for (const [domain, byInst] of leads) {
-    if (byInst.size < config.fragmentedLeadsMin) continue;
+    if (byInst.size < config.fragmentedLeadsMin || reported.has(domain)) continue;
     const institutions = [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id }));
     const evidence: Evidence[] = [...byInst].map(([id, titles]) => ({
       kind: 'text',

@@ -3,6 +3,7 @@ import { demoSnapshot } from '../../../test/demo-snapshot.js';
 import { makeSnapshot } from '../../../test/snapshot-factory.js';
 import { defaultDiagnosticConfig } from '../config.js';
 import { recommendedOverlapThreshold } from '../overlap/scope.js';
+import { isGenericAction } from '../thesaurus.js';
 import { findDutyOverlaps } from './duty-overlap.js';
 
 const config = { ...defaultDiagnosticConfig, overlapThreshold: recommendedOverlapThreshold };
@@ -80,7 +81,131 @@ describe('findDutyOverlaps', () => {
   });
 });
 
+describe('findDutyOverlaps where the same task is worded differently', () => {
+  // pre-2018 county 三定 wording (2018 reform consolidated each pair into one body)
+  const cases: [string, string, string, string, string][] = [
+    [
+      '县环境保护局',
+      '负责主要污染物排放总量控制和减排工作',
+      '县发展和改革局',
+      '负责应对气候变化和节能减排有关工作',
+      '污染减排',
+    ],
+    [
+      '县安全生产监督管理局',
+      '负责职业卫生监督检查，查处职业危害事故',
+      '县卫生和计划生育局',
+      '负责职业病防治和放射卫生的监督管理',
+      '职业健康',
+    ],
+    [
+      '县文化广电新闻出版局',
+      '负责文化市场综合执法，查处文化市场违法经营活动',
+      '县旅游局',
+      '负责旅游市场秩序的监督管理和旅游投诉处理',
+      '文化和旅游市场执法',
+    ],
+    [
+      '县发展和改革局',
+      '负责农业投资项目的审核和管理',
+      '县农业局',
+      '负责农业综合开发和高标准农田建设项目管理',
+      '农业投资项目',
+    ],
+  ];
+  for (const [ia, ta, ib, tb, object] of cases) {
+    it(`Given ${ia} and ${ib} on ${object} in different words, When diagnosed, Then one finding names the object and both units`, () => {
+      const s = makeSnapshot({
+        institutions: [{ name: ia }, { name: ib }, { name: '县教育局' }],
+        duties: [sanding(ia, ta), sanding(ib, tb), sanding('县教育局', '负责全县义务教育学校招生管理')],
+      });
+      const f = findDutyOverlaps(s, config);
+      expect(f).toHaveLength(1);
+      expect(f[0]!.measures.object).toBe(object);
+      expect(f[0]!.title).toContain(`${object}`);
+      expect(f[0]!.title).toContain(`由${ia}、${ib}两个单位同时承担`);
+      expect(f[0]!.title).not.toMatch(/相似度|0\.\d/);
+    });
+  }
+
+  it('Given each bureau holding 本行业安全生产 and the 应急 bureau the comprehensive one, When diagnosed, Then nothing is found', () => {
+    const s = makeSnapshot({
+      institutions: [{ name: '县交通运输局' }, { name: '县商务局' }, { name: '县应急管理局' }],
+      duties: [
+        sanding('县交通运输局', '负责本行业安全生产监督管理'),
+        sanding('县商务局', '负责商贸流通领域安全生产监督管理'),
+        sanding('县应急管理局', '负责全县安全生产综合监督管理'),
+      ],
+    });
+    expect(findDutyOverlaps(s, config)).toEqual([]);
+  });
+
+  it('Given 权责清单 items sharing only a verb of the template (明令淘汰, 毁弃, 发布, 挪用), When diagnosed, Then nothing is found', () => {
+    const item = (institution: string, title: string) => ({
+      institution,
+      title,
+      category: '行政处罚',
+      source: 'power_list' as const,
+    });
+    const s = makeSnapshot({
+      institutions: [
+        { name: '区市场监督管理局' },
+        { name: '区工业和信息化局' },
+        { name: '区统计局' },
+        { name: '区审计局' },
+        { name: '区财政局' },
+        { name: '区住房和城乡建设局' },
+      ],
+      duties: [
+        item('区市场监督管理局', '对电梯使用单位使用国家明令淘汰的特种设备的处罚'),
+        item('区工业和信息化局', '对用能单位使用国家明令淘汰的用能设备的处罚'),
+        item('区统计局', '对统计调查对象转移、隐匿、篡改、毁弃原始记录和凭证的处罚'),
+        item('区审计局', '对被审计单位转移、隐匿、篡改、毁弃会计资料的处罚'),
+        item('区财政局', '对截留、挪用国家建设资金行为的行政处罚'),
+        item('区住房和城乡建设局', '对挪用住宅专项维修资金的处罚'),
+      ],
+    });
+    expect(findDutyOverlaps(s, config)).toEqual([]);
+  });
+
+  it('Given the same 违法行为 punished by two units, When diagnosed, Then it is 多头执法 on that object', () => {
+    const item = (institution: string) => ({
+      institution,
+      title: '对政府投资项目未按规定履行审批程序的处罚',
+      category: '行政处罚',
+      source: 'power_list' as const,
+    });
+    const s = makeSnapshot({
+      institutions: [{ name: '区发展和改革局' }, { name: '区审计局' }],
+      duties: [item('区发展和改革局'), item('区审计局')],
+    });
+    const f = findDutyOverlaps(s, config);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.title).toContain(
+      '对“政府投资项目未按规定履行审批程序”的处罚由区发展和改革局、区审计局两个单位分别实施',
+    );
+  });
+});
+
 describe('findDutyOverlaps on the demo district', () => {
+  it('Given the planted demo, When diagnosed, Then every group is a cross-department overlap on a named object: one duty per institution, never a generic verb', () => {
+    const s = demoSnapshot();
+    const findings = findDutyOverlaps(s, config);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      const texts = f.evidence.filter((e) => e.kind === 'text');
+      const holders = texts.map((e) => (e.kind === 'text' ? e.institutionId : ''));
+      // a one-institution cluster, or one institution named several times, fails here
+      expect(new Set(holders).size, f.title).toBe(holders.length);
+      expect(holders.length, f.title).toBeGreaterThanOrEqual(2);
+      expect(new Set(f.institutions.map((i) => i.id)).size, f.title).toBe(f.institutions.length);
+      const object = String(f.measures.object);
+      expect(object.length, f.title).toBeGreaterThanOrEqual(2);
+      expect(isGenericAction(object), f.title).toBe(false);
+      expect(f.title).not.toMatch(/相似度/);
+    }
+  });
+
   it('Given the planted demo, When diagnosed, Then every DUTY_OVERLAP cluster of the manifest is inside one finding (recall 1.0)', () => {
     const s = demoSnapshot();
     const findings = findDutyOverlaps(s, config);

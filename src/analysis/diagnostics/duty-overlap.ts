@@ -1,25 +1,124 @@
 /**
- * DUTY_OVERLAP (九龙治水): the same object and action held by different institutions, found in 三定 duties and 权责清单
- * items by TF-IDF cosine (src/analysis/overlap), one finding per cluster, with the duties side by side and the shared
- * terms highlighted.
+ * DUTY_OVERLAP (九龙治水): the same object and action held by different institutions. 三定 duties are compared on
+ * their words and on the thesaurus objects they name (the same task worded differently: 主要污染物减排 /
+ * 应对气候变化和节能减排 are both 污染减排), 权责清单 items per category on their object phrase (the same 违法行为
+ * punished by two units is 多头执法; a shared verb is not). One finding per shared object, naming it and the action
+ * in words, with one duty per institution side by side.
  */
 import { dutyDomains } from '../domains.js';
 import { finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
-import { detectOverlaps, type OverlapCluster } from '../overlap/detect.js';
+import { comparedText, detectOverlaps, type OverlapCluster, type OverlapDoc } from '../overlap/detect.js';
 import { overlapScope } from '../overlap/scope.js';
-import type { DutyFact } from '../snapshot.js';
+import type { DutyFact, Snapshot } from '../snapshot.js';
+import { objectsIn, thesaurusObjects } from '../thesaurus.js';
 
-/** high: three or more institutions on a close match, or a near-identical pair; medium: a clear pair. */
+/** Actions named in a finding when every member duty states one (most specific first). */
+const actionWords = [
+  '确权登记',
+  '监督检查',
+  '行政执法',
+  '综合执法',
+  '监测',
+  '登记',
+  '执法',
+  '审批',
+  '许可',
+  '备案',
+  '调查',
+  '编制',
+  '编纂',
+  '防治',
+  '治理',
+  '整治',
+  '救助',
+  '安置',
+  '征收',
+  '评估',
+  '验收',
+  '建设',
+  '维护',
+  '保护',
+  '统筹',
+];
+
+const categoryActions: Record<string, string> = {
+  行政处罚: '处罚',
+  行政检查: '检查',
+  行政许可: '许可',
+  行政强制: '强制',
+  行政征收: '征收',
+  行政给付: '给付',
+  行政确认: '确认',
+  行政奖励: '奖励',
+  行政裁决: '裁决',
+};
+
+const cnNumbers = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cnCount = (n: number) => cnNumbers[n] ?? String(n);
+
+/**
+ * Severity by how many administrative units (党政部门, 部门管理机构, 派出机构, 群团: not the 事业单位 delivering a
+ * department's work) hold the object and how central it is to them (centrality: the share of the holders for which
+ * the duty lies in one of their own main domains), for a close match (similarity ≥ 0.6 on a thesaurus object, ≥ 0.73
+ * on shared words only, the medium cut of the word-only matcher before the thesaurus):
+ * high from three administrative units with the duty central to most; medium from three, or from two for both of
+ * which it is core work; low otherwise. 权责清单 duplicates (多头执法, weighed by ENFORCEMENT_SCATTERED) are medium
+ * from four units on, else low.
+ */
 export function overlapSeverity(
-  c: Pick<OverlapCluster, 'institutions' | 'maxScore'>,
-  powerListOnly: boolean,
+  adminUnits: number,
+  centrality: number,
+  powerList: boolean,
+  close: boolean,
+  units = adminUnits,
 ): Severity {
-  // 权责清单 duplicates are 多头执法, weighed by ENFORCEMENT_SCATTERED; here they are shown, not ranked
-  if (powerListOnly) return 'low';
-  if (c.maxScore >= 0.9 || (c.institutions.length >= 3 && c.maxScore >= 0.85)) return 'high';
-  if (c.maxScore >= 0.73) return 'medium';
+  if (powerList) return units >= 4 ? 'medium' : 'low';
+  if (!close) return 'low';
+  if (adminUnits >= 3 && centrality >= 2 / 3) return 'high';
+  if (adminUnits >= 3 || (adminUnits >= 2 && centrality >= 1)) return 'medium';
   return 'low';
+}
+
+const administrative = new Set(['party_dept', 'gov_dept', 'dept_managed', 'dispatched', 'mass_org']);
+
+/** Each institution's main domains: the three holding most of its duties. */
+function mainDomains(s: Snapshot): Map<string, Set<string>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const d of s.duties) {
+    if (d.source !== 'sanding') continue;
+    const c = counts.get(d.institutionId) ?? new Map<string, number>();
+    for (const x of dutyDomains(d)) c.set(x, (c.get(x) ?? 0) + 1);
+    counts.set(d.institutionId, c);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [id, c] of counts)
+    out.set(
+      id,
+      new Set(
+        [...c]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([x]) => x),
+      ),
+    );
+  return out;
+}
+
+/** One duty per institution: the member in the most (then strongest) pairs of the cluster. */
+function representatives(c: OverlapCluster, duties: readonly DutyFact[]): DutyFact[] {
+  const weight = new Map<number, number>();
+  for (const p of c.pairs) {
+    weight.set(p.a, (weight.get(p.a) ?? 0) + 1 + p.score);
+    weight.set(p.b, (weight.get(p.b) ?? 0) + 1 + p.score);
+  }
+  const best = new Map<string, number>();
+  for (const m of c.members) {
+    const inst = duties[m]!.institutionId;
+    const cur = best.get(inst);
+    if (cur === undefined || weight.get(m)! > weight.get(cur)!) best.set(inst, m);
+  }
+  return c.institutions.map((id) => duties[best.get(id)!]!);
 }
 
 export const findDutyOverlaps: Diagnostic = (s, config) => {
@@ -33,45 +132,92 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
     else groups.set(g, [d]);
   }
   const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
+  const main = mainDomains(s);
   const out: Finding[] = [];
   for (const [group, duties] of groups) {
-    const { clusters } = detectOverlaps(duties, { threshold: config.overlapThreshold, comparable: scope.comparable });
+    const powerList = group !== 'sanding';
+    const category = powerList ? group.slice(6) : '';
+    const docs: OverlapDoc[] = duties.map((d) => ({ ...d, kind: powerList ? 'power' : 'sanding' }));
+    const { clusters } = detectOverlaps(docs, { threshold: config.overlapThreshold, comparable: scope.comparable });
     for (const c of clusters) {
-      const members = c.members.map((m) => duties[m]!);
-      const terms = c.topTerms.slice(0, 5);
+      const reps = representatives(c, duties);
+      const texts = reps.map((d) => `${d.title}${d.text ?? ''}`);
+      const entry = thesaurusObjects.get(c.object);
       const domainCount = new Map<string, number>();
-      for (const d of members) for (const dm of dutyDomains(d)) domainCount.set(dm, (domainCount.get(dm) ?? 0) + 1);
-      const domain = [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类';
-      const label = terms[0] ?? domain;
-      const institutions = c.institutions.map((id) => ({ id, name: name(id) }));
+      for (const d of reps) for (const dm of dutyDomains(d)) domainCount.set(dm, (domainCount.get(dm) ?? 0) + 1);
+      const domain = entry?.domain.domain ?? [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类';
+      const central = reps.filter((d) => {
+        const own = main.get(d.institutionId);
+        return !!own && (own.has(domain) || dutyDomains(d).some((x) => own.has(x)));
+      }).length;
+      const centrality = central / reps.length;
+      // the object as the duties name it: a 权责清单 item's object phrase, else the thesaurus object or shared word
+      const object = powerList ? comparedText({ ...reps[0]!, kind: 'power' }) : c.object;
+      const action = powerList
+        ? (categoryActions[category] ?? category)
+        : (actionWords.find((a) => !object.includes(a) && texts.every((t) => t.includes(a))) ?? '');
+      const institutions = reps.map((d) => ({ id: d.institutionId, name: name(d.institutionId) }));
+      const body = entry?.domain.consolidated?.body;
+      // the reform's body itself coordinating the task (统筹/协调/指导) while others deliver parts of it is the
+      // division of labour the reform set up
+      const residue =
+        !!body &&
+        c.thesaurus &&
+        reps.some((d) => body.test(name(d.institutionId)) && /统筹|协调|指导/.test(`${d.title}${d.text ?? ''}`));
       const names = institutions.map((i) => i.name).join('、');
-      const evidence: Evidence[] = members.map((d) => ({
+      const n = institutions.length;
+      const matched = reps.map(
+        (d) => objectsIn(`${d.title}${d.text ?? ''}`).find((h) => h.object === c.object)?.term ?? '',
+      );
+      // the same task in different words (主要污染物减排 / 节能减排), not the same words
+      const worded = !powerList && c.thesaurus && new Set(matched).size > 1;
+      const evidence: Evidence[] = reps.map((d) => ({
         kind: 'text',
         institutionId: d.institutionId,
         institution: name(d.institutionId),
         text: d.text && !d.text.startsWith(d.title) ? `${d.title}：${d.text}` : (d.text ?? d.title),
-        highlight: terms.filter((t) => `${d.title}${d.text ?? ''}`.includes(t)),
+        highlight: [
+          ...new Set([
+            ...objectsIn(`${d.title}${d.text ?? ''}`)
+              .filter((h) => h.object === c.object)
+              .map((h) => h.term),
+            ...c.topTerms.slice(0, 5).filter((t) => `${d.title}${d.text ?? ''}`.includes(t)),
+          ]),
+        ],
       }));
-      evidence.push(
-        { kind: 'number', label: '最高相似度', value: Math.round(c.maxScore * 100) / 100 },
-        { kind: 'law', ...laws.overlap },
-      );
+      evidence.push({ kind: 'number', label: '承担单位数', value: n, unit: '个' }, { kind: 'law', ...laws.overlap });
+      const what = powerList ? `对“${object}”的${action}` : `${object}${action}`;
       out.push(
         finding('DUTY_OVERLAP', {
-          severity: overlapSeverity(c, group !== 'sanding'),
-          title: `“${label}”职责由${names}${institutions.length}个单位同时承担（${domain}领域，相似度${c.maxScore.toFixed(2)}）`,
+          // after the reform the consolidated body leads and the others' share is residue: shown, not ranked
+          severity: residue
+            ? 'low'
+            : overlapSeverity(
+                reps.filter((d) => administrative.has(s.registry.institutions.get(d.institutionId)?.kind ?? '')).length,
+                centrality,
+                powerList,
+                c.maxScore >= 0.6,
+                n,
+              ),
+          title: powerList
+            ? `${what}由${names}${cnCount(n)}个单位分别实施（权责清单${category}，多头执法）`
+            : `${what}由${names}${cnCount(n)}个单位同时承担${worded ? `（表述不同，同属${domain}领域“${object}”职责）` : ''}`,
           institutions,
           measures: {
+            object,
+            action,
+            domain,
+            institutions: n,
+            duties: c.members.length,
+            centrality: Math.round(centrality * 100) / 100,
+            matchedBy: worded ? '同义对象' : '相同表述',
+            topTerms: c.topTerms.slice(0, 5).join('、'),
             similarity: Math.round(c.maxScore * 1000) / 1000,
             meanSimilarity: Math.round(c.meanScore * 1000) / 1000,
-            institutions: institutions.length,
-            duties: members.length,
-            topTerms: terms.join('、'),
-            domain,
-            source: group === 'sanding' ? '三定' : `权责清单(${group.slice(6)})`,
+            source: powerList ? `权责清单(${category})` : '三定',
           },
           evidence,
-          measure: `按照“一件事由一个部门负责”的原则，明确“${label}”事项由一个部门牵头、其余部门配合，纳入职责边界清单。`,
+          measure: `按照“一件事由一个部门负责”的原则，明确${what}由一个部门牵头、其余部门配合，纳入职责边界清单。`,
         }),
       );
     }

@@ -15,6 +15,8 @@ function severityOf(domains: number, perStaff: number, minDomains: number, maxPe
 }
 
 export const findTooBroadDuties: Diagnostic = (s, config) => {
+  // domains per staff member needs the roster; without one DATA_QUALITY reports the gap
+  if (s.people.length === 0) return [];
   const staff = new Map<string, number>();
   for (const p of s.people) staff.set(p.institutionId, (staff.get(p.institutionId) ?? 0) + 1);
   const dutiesOf = new Map<string, DutyFact[]>();

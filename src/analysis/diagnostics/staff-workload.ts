@@ -57,6 +57,8 @@ interface Row {
 }
 
 export const findWorkloadMismatches: Diagnostic = (s, config) => {
+  // per-person workload needs the roster and the workload figures; without them DATA_QUALITY reports the gap
+  if (s.people.length === 0 || s.workload.length === 0) return [];
   const staff = new Map<string, number>();
   for (const p of s.people) staff.set(p.institutionId, (staff.get(p.institutionId) ?? 0) + 1);
   const approved = new Map<string, number>();

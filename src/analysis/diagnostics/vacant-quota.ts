@@ -14,6 +14,8 @@ function severityOf(vacant: number, share: number): Severity {
 }
 
 export const findVacantQuota: Diagnostic = (s, config) => {
+  // no roster imported at all: every quota would look vacant; DATA_QUALITY reports the missing roster instead
+  if (s.people.length === 0) return [];
   const byKey = new Map<string, { count: number; lastStart: string | null }>();
   for (const p of s.people) {
     const key = `${p.institutionId}|${p.category}`;

@@ -1,16 +1,21 @@
 /**
- * Duty-overlap detection: segment, weight (TF-IDF), find candidate pairs through the prefix index, score by cosine,
- * and group pairs that hold across different institutions into clusters (connected components over duties), each
- * labelled by the terms its duties share.
+ * Duty-overlap detection: segment, add the thesaurus objects a duty names (src/analysis/thesaurus.ts), weight
+ * (TF-IDF, objects over verbs), find candidate pairs through the prefix index, score by cosine, keep only pairs whose
+ * similarity comes mostly from what the work is about (a shared object, never only shared verbs or shapes), and group
+ * them per shared object into clusters that span different institutions.
  */
 import { similarPairs, type ScoredPair } from './candidates.js';
-import { dutyText } from './segment.js';
-import { cosine, sharedTerms, tfidfOf, type TfidfModel } from './tfidf.js';
+import { dutyText, isObjectTerm, objectPrefix, overlapTerms, powerItemObject } from './segment.js';
+import { buildTfidf, type SparseVector, type TfidfModel } from './tfidf.js';
 
 export interface OverlapDoc {
   institutionId: string;
   title: string;
   text: string | null;
+  /** 三定 duties are compared on their whole text and thesaurus objects; 权责清单 items on their object phrase. */
+  kind?: 'sanding' | 'power';
+  /** A duty held in support (配合) of another's lead is the division of labour, not an overlap. */
+  role?: 'lead' | 'assist';
 }
 
 export interface OverlapOptions {
@@ -20,88 +25,226 @@ export interface OverlapOptions {
   maxPosting?: number;
 }
 
+export interface OverlapPair extends ScoredPair {
+  /** The shared object: a thesaurus object, else the heaviest shared object word. */
+  object: string;
+  /** Whether `object` is a thesaurus object (same task worded differently) rather than a shared word. */
+  thesaurus: boolean;
+  /** Every shared thesaurus object (a pair can share two: 地下水 and 水质监测); the pair joins each one's cluster. */
+  objects: string[];
+  /** Shared object words, heaviest first (the highlight). */
+  terms: string[];
+}
+
 export interface OverlapCluster {
+  /** What the member duties share: the cluster's label. */
+  object: string;
+  thesaurus: boolean;
   /** Indices of the duties in the input, in input order. */
   members: number[];
-  pairs: ScoredPair[];
+  pairs: OverlapPair[];
   maxScore: number;
   meanScore: number;
   /** Distinct institutions, in order of first appearance. */
   institutions: string[];
-  /** Shared terms, most shared (then heaviest) first: the label and the highlight. */
+  /** Shared object words, most shared (then heaviest) first. */
   topTerms: string[];
 }
 
 export interface OverlapResult {
   clusters: OverlapCluster[];
-  pairs: ScoredPair[];
+  pairs: OverlapPair[];
   model: TfidfModel & { tokens: string[][] };
 }
 
+/** An object named by more than this share of a list's duties is its theme, not a shared task (min 3 duties). */
+export const themeShare = 0.1;
+
+/** The least score of two duties sharing a thesaurus object (above the default threshold 0.4). */
+export const objectFloor = 0.45;
+
+/** Share of a pair's cosine that must come from object terms for the pair to count. */
+export const minObjectShare = 0.5;
+
+/** The text a duty is compared on, by kind. */
+export function comparedText(d: OverlapDoc): string {
+  return d.kind === 'power' ? powerItemObject(d.title) : dutyText(d);
+}
+
+export function overlapModel(docs: readonly OverlapDoc[]): TfidfModel & { tokens: string[][] } {
+  const tokens = docs.map((d) => overlapTerms(comparedText(d), d.kind !== 'power'));
+  return { ...buildTfidf(tokens), tokens };
+}
+
+/**
+ * What a pair shares, and its score: the cosine when at least `minObjectShare` of it comes from object terms
+ * (thesaurus objects, concept classes, nouns), else 0.
+ */
+export function explainPair(
+  model: TfidfModel,
+  a: SparseVector,
+  b: SparseVector,
+): { score: number; object: string; thesaurus: boolean; objects: string[]; terms: string[] } {
+  let i = 0;
+  let j = 0;
+  let total = 0;
+  let objectPart = 0;
+  const shared: [string, number, number][] = [];
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      const w = a.weights[i++]! * b.weights[j++]!;
+      total += w;
+      const t = model.terms[x]!;
+      if (isObjectTerm(t)) {
+        objectPart += w;
+        shared.push([t, w, x]);
+      }
+    } else if (x < y) i++;
+    else j++;
+  }
+  shared.sort((p, q) => q[1] - p[1]);
+  // an object that most duties name is the theme of the whole list (地质灾害 in a 地质灾害 plan), not a match
+  const objects = shared
+    .filter(([t, , id]) => t.startsWith(objectPrefix) && model.df[id]! <= Math.max(3, themeShare * model.docs))
+    .map(([t]) => t.slice(objectPrefix.length));
+  const words = shared.map(([t]) => t).filter((t) => !t.startsWith(objectPrefix) && !t.startsWith('#'));
+  // 排水管网 says it all: drop 排水 and 管网 when the whole word is shared too
+  const terms = words.filter((t) => !words.some((u) => u !== t && u.includes(t)));
+  // sharing a thesaurus object is the same task whatever the other words (a long duty dilutes the cosine): such a
+  // pair scores at least objectFloor, rising with the cosine
+  const score = objects.length
+    ? objectFloor + (1 - objectFloor) * total
+    : total > 0 && objectPart >= minObjectShare * total
+      ? total
+      : 0;
+  // without a thesaurus object, one short shared word (草案, 市场, 政务) is too little to name one task
+  const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 3;
+  const object = objects[0] ?? terms[0] ?? '';
+  return { score: object && enough ? score : 0, object, thesaurus: objects.length > 0, objects, terms };
+}
+
+/** Held in support of another unit's lead: role 配合, or worded so (配合…, 协助…, 参与…). */
+export function supporting(d: OverlapDoc): boolean {
+  return d.role === 'assist' || /^(配合|协助|参与)/.test(d.title);
+}
+
+/** 权责清单 object phrases are short: two items count as one only when nearly the whole phrase is shared. */
+export const powerThreshold = 0.65;
+
+/** explainPair, and two 权责清单 items naming the very same object phrase are the same item held twice. */
+function explainDocs(docs: readonly OverlapDoc[], model: TfidfModel, a: number, b: number) {
+  const e = explainPair(model, model.vectors[a]!, model.vectors[b]!);
+  if (docs[a]!.kind === 'power' && e.score === 0) {
+    const phrase = comparedText(docs[a]!);
+    if (phrase.length >= 2 && phrase === comparedText(docs[b]!)) return { ...e, score: 1, object: phrase };
+  }
+  return e;
+}
+
 export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions): OverlapResult {
-  const model = tfidfOf(docs.map(dutyText));
+  const model = overlapModel(docs);
   const comparable = opts.comparable ?? ((x, y) => x !== y);
-  const pairs = similarPairs(model.vectors, {
+  const candidates = similarPairs(model.vectors, {
     threshold: opts.threshold,
     maxPosting: opts.maxPosting,
     comparable: (a, b) => {
       const x = docs[a]!.institutionId;
       const y = docs[b]!.institutionId;
-      return x !== y && comparable(x, y);
+      return x !== y && comparable(x, y) && !supporting(docs[a]!) && !supporting(docs[b]!);
     },
   });
-  return { clusters: clustersOf(docs, model, pairs), pairs, model };
-}
-
-/** Connected components of the pair graph, with their labels. */
-export function clustersOf(docs: readonly OverlapDoc[], model: TfidfModel, pairs: ScoredPair[]): OverlapCluster[] {
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  for (const p of pairs) {
-    const ra = find(p.a);
-    const rb = find(p.b);
-    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  const pairs: OverlapPair[] = [];
+  for (const p of candidates) {
+    const e = explainDocs(docs, model, p.a, p.b);
+    const t = docs[p.a]!.kind === 'power' ? Math.max(opts.threshold, powerThreshold) : opts.threshold;
+    if (e.score >= t) pairs.push({ ...p, ...e, score: e.score });
   }
-  const groups = new Map<number, ScoredPair[]>();
-  for (const p of pairs) {
-    const r = find(p.a);
-    const g = groups.get(r);
-    if (g) g.push(p);
-    else groups.set(r, [p]);
-  }
-  const clusters: OverlapCluster[] = [];
-  for (const g of groups.values()) {
-    const members = [...new Set(g.flatMap((p) => [p.a, p.b]))].sort((a, b) => a - b);
-    const termCount = new Map<string, number>();
-    for (const p of g) {
-      sharedTerms(model, model.vectors[p.a]!, model.vectors[p.b]!).forEach((t, rank) =>
-        termCount.set(t, (termCount.get(t) ?? 0) + 1 - rank / 100),
-      );
-    }
-    clusters.push({
-      members,
-      pairs: g,
-      maxScore: g.reduce((m, p) => Math.max(m, p.score), 0), // no spread: a cluster can hold millions of pairs
-      meanScore: g.reduce((s, p) => s + p.score, 0) / g.length,
-      institutions: [...new Set(members.map((m) => docs[m]!.institutionId))],
-      topTerms: [...termCount].sort((a, b) => b[1] - a[1]).map(([t]) => t),
-    });
-  }
-  return clusters.sort((a, b) => b.institutions.length - a.institutions.length || b.maxScore - a.maxScore);
+  return { clusters: clustersOf(docs, pairs), pairs, model };
 }
 
 /**
- * Scores text pairs the way the diagnostic does (same segmentation, weights and cosine), with the weights learnt
- * from a background corpus plus the texts themselves: for measuring on labelled pairs.
+ * Clusters per shared object: pairs are grouped by the object they share, and each group's connected components are
+ * the clusters, so one broad word cannot chain unrelated duties together. Only clusters spanning two or more
+ * institutions are kept (a pair always does; a component always contains one).
  */
-export function scoreTextPairs(background: readonly string[], pairs: readonly [string, string][]): number[] {
-  const texts = [...background, ...pairs.flat()];
-  const model = tfidfOf(texts);
+export function clustersOf(docs: readonly OverlapDoc[], pairs: OverlapPair[]): OverlapCluster[] {
+  const byObject = new Map<string, OverlapPair[]>();
+  for (const p of pairs) {
+    for (const key of p.objects.length ? p.objects : [p.object]) {
+      const g = byObject.get(key);
+      if (g) g.push(p);
+      else byObject.set(key, [p]);
+    }
+  }
+  const clusters: OverlapCluster[] = [];
+  for (const [object, group] of byObject) {
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    for (const p of group) {
+      const ra = find(p.a);
+      const rb = find(p.b);
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+    }
+    const components = new Map<number, OverlapPair[]>();
+    for (const p of group) {
+      const r = find(p.a);
+      const g = components.get(r);
+      if (g) g.push(p);
+      else components.set(r, [p]);
+    }
+    for (const g of components.values()) {
+      const members = [...new Set(g.flatMap((p) => [p.a, p.b]))].sort((a, b) => a - b);
+      const institutions = [...new Set(members.map((m) => docs[m]!.institutionId))];
+      if (institutions.length < 2) continue;
+      const termCount = new Map<string, number>();
+      for (const p of g) p.terms.forEach((t, rank) => termCount.set(t, (termCount.get(t) ?? 0) + 1 - rank / 100));
+      clusters.push({
+        object,
+        thesaurus: g.some((p) => p.objects.includes(object)),
+        members,
+        pairs: g,
+        maxScore: g.reduce((m, p) => Math.max(m, p.score), 0), // no spread: a cluster can hold millions of pairs
+        meanScore: g.reduce((s, p) => s + p.score, 0) / g.length,
+        institutions,
+        topTerms: [...termCount].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+      });
+    }
+  }
+  clusters.sort(
+    (a, b) =>
+      b.institutions.length - a.institutions.length || b.members.length - a.members.length || b.maxScore - a.maxScore,
+  );
+  // one finding per set of duties: a cluster whose duties all lie in a larger (or equal, earlier) one is the same story
+  const kept: OverlapCluster[] = [];
+  for (const c of clusters) {
+    if (!kept.some((k) => c.members.every((m) => k.members.includes(m)))) kept.push(c);
+  }
+  return kept;
+}
+
+/**
+ * Scores duty pairs the way the diagnostic does (same terms, weights, object gate), with the weights learnt from a
+ * background corpus plus the pairs themselves: for measuring on labelled pairs.
+ */
+export function scoreDocPairs(background: readonly OverlapDoc[], pairs: readonly [OverlapDoc, OverlapDoc][]): number[] {
+  const docs = [...background, ...pairs.flat()];
+  const model = overlapModel(docs);
   const at = background.length;
-  return pairs.map((_, k) => cosine(model.vectors[at + 2 * k]!, model.vectors[at + 2 * k + 1]!));
+  return pairs.map((_, k) => explainDocs(docs, model, at + 2 * k, at + 2 * k + 1).score);
+}
+
+/** As scoreDocPairs, for plain 三定-style texts. */
+export function scoreTextPairs(background: readonly string[], pairs: readonly [string, string][]): number[] {
+  const doc = (text: string): OverlapDoc => ({ institutionId: '', title: text, text: null, kind: 'sanding' });
+  return scoreDocPairs(
+    background.map(doc),
+    pairs.map(([a, b]) => [doc(a), doc(b)]),
+  );
 }

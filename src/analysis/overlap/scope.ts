@@ -2,7 +2,7 @@
  * Which duties may overlap at all. Not 九龙治水: a street and a township holding the same provincial 赋权 list, a
  * 局 and its own 事业单位 (or a unit hosted by it), a coordination body and its members, a 审批局 licence and the
  * department's inspection of the same object (审管分离 by design). So: territorial units and coordination bodies
- * are left out, institutions of one family are never compared, and 权责清单 items meet only items of their own
+ * and the organs (人大、政协、法院、检察院) are left out, institutions of one family are never compared, and 权责清单 items meet only items of their own
  * category, 三定 duties only 三定 duties.
  */
 import type { DutyFact, Snapshot } from '../snapshot.js';
@@ -23,7 +23,8 @@ export function overlapScope(s: Snapshot) {
     }
     return i?.id ?? id;
   };
-  const excludedKinds = new Set(['street', 'township', 'coordination', 'internal_unit']);
+  // 人大/政协/法院/检察院 organs supervise or try what departments do (公益诉讼, 国有资产管理情况的监督): not a duplicate
+  const excludedKinds = new Set(['street', 'township', 'coordination', 'internal_unit', 'organ']);
   const included = (d: DutyFact) => {
     const i = inst.get(d.institutionId);
     const root = inst.get(familyOf(d.institutionId));

@@ -5,6 +5,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { crossCuttingWords, isGenericAction, objectsIn, withoutSectoralClauses } from '../thesaurus.js';
 
 /** Words jieba splits badly in duty texts; kept whole so an overlap is shown as the phrase people use. */
 export const userWords = [
@@ -143,6 +144,60 @@ export function segment(text: string): string[] {
     if (t.length >= 3) for (const w of edgeWords(t)) put(w);
   }
   return out;
+}
+
+const verbs = new Map<string, boolean>();
+/** Is the word a verb in jieba's dictionary (v: 处罚、毁弃、挪用; not vn: 监测、登记, which name a work as well as do it)? */
+export function isVerb(word: string): boolean {
+  let v = verbs.get(word);
+  if (v === undefined) {
+    const tags = segmenter().tag(word, false);
+    v = tags.length === 1 && tags[0]!.tag === 'v';
+    verbs.set(word, v);
+  }
+  return v;
+}
+
+/** Prefix of the thesaurus-object terms added to a duty's terms ("@污染减排"). */
+export const objectPrefix = '@';
+
+/**
+ * Does a term name what the work is about (an object), rather than how it is done? Thesaurus objects and concept
+ * classes do; generic verbs and shapes (明令, 毁弃, 发布, 监督管理…) and plain verbs do not. Two duties that share no
+ * object term are never an overlap, however similar their verbs.
+ */
+export function isObjectTerm(t: string): boolean {
+  if (t.startsWith(objectPrefix) || t.startsWith('#')) return true;
+  return !isGenericAction(t) && !crossCuttingWords.has(t) && !isVerb(t);
+}
+
+/** Weight factor of a term: objects of the thesaurus most, key phrases more, verbs less, generic shapes least. */
+export function termFactor(t: string): number {
+  if (t.startsWith(objectPrefix)) return objectBoost;
+  if (keyPhrases.has(t)) return keyPhraseBoost;
+  if (isGenericAction(t)) return 0.3;
+  if (t.startsWith('#')) return 1;
+  return isVerb(t) ? 0.5 : 1;
+}
+export const objectBoost = 3;
+
+/**
+ * The object phrase of a 权责清单 item: its title without the category's template ("对…的处罚", "…的监督检查",
+ * "…行为的行政处罚"): items are compared on what is punished or inspected, not on the template around it.
+ */
+export function powerItemObject(title: string): string {
+  return title
+    .replace(/^(对|关于)/, '')
+    .replace(/(行为)?(的)?(行政处罚|处罚|行政检查|监督检查|检查|行政强制|强制措施)$/, '')
+    .replace(/(行为)?的?$/, '');
+}
+
+/** Terms of a duty as compared for overlap: its words plus the thesaurus objects it names (三定 duties only). */
+export function overlapTerms(text: string, withObjects = true): string[] {
+  const own = withoutSectoralClauses(text);
+  const t = segment(own);
+  if (withObjects) for (const h of objectsIn(own)) t.push(`${objectPrefix}${h.object}`);
+  return t;
 }
 
 /** The text a duty is compared on: its title and text, without repeating a title that opens the text. */

@@ -2,7 +2,7 @@
  * TF-IDF vectors of duty texts, unit length, as sparse arrays sorted by term id. Term ids are assigned in order of
  * increasing document frequency, so "rare first" is simply ascending id (what prefix filtering needs).
  */
-import { keyPhraseBoost, keyPhrases, segment } from './segment.js';
+import { segment, termFactor } from './segment.js';
 
 export interface SparseVector {
   /** Term ids, ascending (= rarest first). */
@@ -29,6 +29,7 @@ export function buildTfidf(tokenized: string[][]): TfidfModel {
   const df = Int32Array.from(terms, (t) => dfByTerm.get(t)!);
   const n = tokenized.length;
   const idf = Float64Array.from(df, (f) => Math.log((n + 1) / (f + 1)) + 1);
+  const factor = Float64Array.from(terms, termFactor);
   const vectors = tokenized.map((toks) => {
     const tf = new Map<number, number>();
     for (const t of toks) {
@@ -36,11 +37,9 @@ export function buildTfidf(tokenized: string[][]): TfidfModel {
       tf.set(id, (tf.get(id) ?? 0) + 1);
     }
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    // sublinear tf: a word repeated in one sentence (土地…土地…土地) is not three times the evidence
-    const w = Float64Array.from(
-      ids,
-      (id) => (1 + Math.log(tf.get(id)!)) * idf[id]! * (keyPhrases.has(terms[id]!) ? keyPhraseBoost : 1),
-    );
+    // sublinear tf: a word repeated in one sentence (土地…土地…土地) is not three times the evidence; objects weigh
+    // more than verbs (segment.ts termFactor)
+    const w = Float64Array.from(ids, (id) => (1 + Math.log(tf.get(id)!)) * idf[id]! * factor[id]!);
     const norm = Math.hypot(...w) || 1;
     return { ids, weights: Float32Array.from(w, (x) => x / norm) };
   });
@@ -80,7 +79,7 @@ export function sharedTerms(model: TfidfModel, a: SparseVector, b: SparseVector,
     else if (x < y) i++;
     else j++;
   }
-  const words = shared.filter(([t]) => !t.startsWith('#'));
+  const words = shared.filter(([t]) => !t.startsWith('#') && !t.startsWith('@'));
   // 排水管网 says it all: drop 排水 and 管网 when the whole word is shared too
   return words
     .filter(([t]) => !words.some(([u]) => u !== t && u.includes(t)))
