@@ -595,3 +595,31 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     },
   };
 }
+
+/** The model as plain text in reading order, prose apart from table cells: what the linter and the tests read. */
+export function reportText(m: ReportModel): { paragraphs: string[]; cells: string[] } {
+  const paragraphs: string[] = [m.title, m.preface];
+  for (const s of m.situation) paragraphs.push(s.heading + s.text);
+  paragraphs.push(m.problemsIntro);
+  for (const p of m.problems) {
+    paragraphs.push(p.heading, p.summary);
+    for (const it of p.items) paragraphs.push(`${it.number}.${it.label}。${it.text}`);
+  }
+  paragraphs.push(m.measuresIntro);
+  for (const s of m.measures) {
+    paragraphs.push(s.heading, s.intro);
+    for (const it of s.items) paragraphs.push(`${it.number}.${it.text}`);
+    if (s.closing) paragraphs.push(s.closing);
+  }
+  paragraphs.push(m.conclusion);
+  const cells: string[] = [];
+  for (const a of m.appendices) {
+    paragraphs.push(a.title);
+    for (const b of a.blocks) {
+      if (b.kind === 'paragraph') paragraphs.push(b.text);
+      else if (b.kind === 'table') cells.push(b.table.title, ...b.table.header, ...b.table.rows.flat());
+      else cells.push(b.chart.title, ...b.chart.categories, ...b.chart.series.map((s) => s.name));
+    }
+  }
+  return { paragraphs: paragraphs.filter(Boolean), cells: cells.filter(Boolean) };
+}
