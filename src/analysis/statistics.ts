@@ -59,8 +59,12 @@ export const isYoung = (age: number) => age <= youngMaxAge;
 
 /** A share as the report writes it, one decimal: 922 of 3963 → "23.3%". The one formatting of every percentage. */
 export function percent(n: number, of: number): string {
-  if (!of) return '0%';
-  return `${((100 * n) / of).toFixed(1)}%`;
+  return `${sharePct(n, of)}%`;
+}
+
+/** The same share as a number of percent, one decimal (23.3): for evidence and tables. */
+export function sharePct(n: number, of: number): number {
+  return of ? Number(((100 * n) / of).toFixed(1)) : 0;
 }
 
 export function ageBandOf(age: number): AgeBand {

@@ -28,9 +28,9 @@ export interface ReportText {
 
 /**
  * Latin letters a Chinese official text may carry: standard and document numbers (GB/T 9704), and a few established
- * abbreviations. Anything else is a code or a field name that leaked from the data.
+ * abbreviations (A级旅游景区). Anything else is a code or a field name that leaked from the data.
  */
-export const latinAllowed = ['GB/T', 'PM2.5', 'PM10', '5G'] as const;
+export const latinAllowed = ['GB/T', 'PM2.5', 'PM10', '5G', 'A级'] as const;
 
 /** Words that belong to the analysis, not to a report (scores, internal markers, claims the data cannot make). */
 const machineWords: { pattern: RegExp; why: string }[] = [
