@@ -43,7 +43,10 @@ export const regulations = {
     name: '中国共产党机构编制工作条例',
     note: '2019年8月中共中央印发，适用于党的机关、人大政协法院检察院机关、群团机关，并统领机构编制工作',
   },
-  gov: { name: '地方各级人民政府机构设置和编制管理条例', note: '2007年国务院令第486号，适用于地方各级人民政府行政机构' },
+  gov: {
+    name: '地方各级人民政府机构设置和编制管理条例',
+    note: '2007年国务院令第486号，适用于地方各级人民政府行政机构',
+  },
   piRegistration: { name: '事业单位登记管理暂行条例', note: '2004年修订，适用于事业单位的设立和登记' },
   piPersonnel: { name: '事业单位人事管理条例', note: '2014年国务院令第652号，适用于事业单位岗位设置和人员管理' },
 } as const;
@@ -72,10 +75,7 @@ export const articles = {
   setup: gov('第八条', laws.comprehensiveSetup.text),
   overlap: gov('第十条', laws.overlap.text),
   coordination: gov('第十一条', laws.coordinationBodies.text),
-  quotaByDuty: gov(
-    '第十四条',
-    '地方各级人民政府行政机构的编制，应当根据其所承担的职责，按照精简的原则核定。',
-  ),
+  quotaByDuty: gov('第十四条', '地方各级人民政府行政机构的编制，应当根据其所承担的职责，按照精简的原则核定。'),
   quotaCategories: gov('第十五条', laws.quotaCategories.text),
   evaluation: gov(
     '第二十四条',

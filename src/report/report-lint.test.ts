@@ -58,9 +58,9 @@ describe('the report linter on texts made to fail it', () => {
   it('Given PDF pages When the 署名 stands alone or a page is blank Then the close is reported', () => {
     const close = { issuer: '区委编办', date: '2026年11月27日', appendixTitles: ['机构编制统计表'] };
     const body = '综上所述，必须坚持问题导向，为全区经济社会高质量发展提供坚强有力的组织保障。';
-    expect(lintPages([`正文${body}`, `${body}\n附件：1.机构编制统计表\n区委编办\n2026年11月27日\n— 2 —`], close)).toEqual(
-      [],
-    );
+    expect(
+      lintPages([`正文${body}`, `${body}\n附件：1.机构编制统计表\n区委编办\n2026年11月27日\n— 2 —`], close),
+    ).toEqual([]);
     expect(rules(lintPages([body, '附件：1.机构编制统计表\n区委编办\n2026年11月27日\n— 2 —'], close))).toEqual([
       'close-alone',
     ]);

@@ -71,20 +71,21 @@ function textIssues(texts: string[], where: string): LintIssue[] {
 }
 
 /** 《…》第十条“…”: the same article's words quoted more than once. */
-const quotedArticle = /(第[一二三四五六七八九十百]+条(?:第[（(][一二三四五六七八九十]+[)）]项)?)(?:所列)?[“"]([^”"]{8,})[”"]/gu;
+const quotedArticle =
+  /(第[一二三四五六七八九十百]+条(?:第[（(][一二三四五六七八九十]+[)）]项)?)(?:所列)?[“"]([^”"]{8,})[”"]/gu;
 
 export function lintText(r: ReportText): LintIssue[] {
   const out = [...textIssues(r.paragraphs, '正文'), ...textIssues(r.cells, '表格')];
   const seen = new Map<string, number>();
   for (const p of r.paragraphs)
     for (const s of sentencesOf(p)) if ([...s].length >= 12) seen.set(s, (seen.get(s) ?? 0) + 1);
-  for (const [s, n] of seen)
-    if (n > 1) out.push({ rule: 'repeated-sentence', message: `同一句话出现${n}次：${s}` });
+  for (const [s, n] of seen) if (n > 1) out.push({ rule: 'repeated-sentence', message: `同一句话出现${n}次：${s}` });
   const quotes = new Map<string, number>();
   for (const p of [...r.paragraphs, ...r.cells])
     for (const m of p.matchAll(quotedArticle)) quotes.set(m[2]!, (quotes.get(m[2]!) ?? 0) + 1);
   for (const [q, n] of quotes)
-    if (n > 1) out.push({ rule: 'article-twice', message: `条文原文引用了${n}次（应全文引用一次，其后只写条号）：${q}` });
+    if (n > 1)
+      out.push({ rule: 'article-twice', message: `条文原文引用了${n}次（应全文引用一次，其后只写条号）：${q}` });
   return out;
 }
 
@@ -188,7 +189,10 @@ export function lintFigures(r: ReportText, st: Statistics): LintIssue[] {
  * The rendered pages (text of each PDF page): none may be blank, and the page that carries the 署名 must carry body
  * text as well (GB/T 9704-2012 7.3.5: the 署名 never stands alone on a page).
  */
-export function lintPages(pages: string[], close: { issuer: string; date: string; appendixTitles: string[] }): LintIssue[] {
+export function lintPages(
+  pages: string[],
+  close: { issuer: string; date: string; appendixTitles: string[] },
+): LintIssue[] {
   const out: LintIssue[] = [];
   const squash = (s: string) => s.replace(/\s/gu, '');
   pages.forEach((page, i) => {

@@ -143,7 +143,6 @@ export const cn = (n: number) => numerals[n - 1] ?? String(n);
 
 export { chineseDate };
 
-
 /** Prose per section: every high finding, then medium up to this many; sections with few findings take low ones too. */
 export const proseCap = 8;
 const proseMin = 3;
@@ -408,7 +407,6 @@ function statisticsTables(st: Statistics): ReportTable[] {
   ];
 }
 
-
 /** Charts of what exists: a chart whose every value is zero tells nothing and is left out. */
 function charts(st: Statistics, sections: { section: ReportSection; items: number }[]): ReportChart[] {
   const q = st.overview.quota;
@@ -439,7 +437,9 @@ function charts(st: Statistics, sections: { section: ReportSection; items: numbe
 function overlapTable(findings: Finding[]): ReportTable {
   const rows: string[][] = [];
   findings.forEach((f, i) => {
-    const texts = f.evidence.filter((e): e is Extract<Finding['evidence'][number], { kind: 'text' }> => e.kind === 'text');
+    const texts = f.evidence.filter(
+      (e): e is Extract<Finding['evidence'][number], { kind: 'text' }> => e.kind === 'text',
+    );
     const what = plain(f.title);
     if (!texts.length) rows.push([`${i + 1}`, what, f.institutions.map((x) => x.name).join('、'), '—']);
     texts.forEach((e, j) => rows.push([j === 0 ? `${i + 1}` : '', j === 0 ? what : '', e.institution, plain(e.text)]));
@@ -489,7 +489,11 @@ function lawTable(): ReportTable {
     rows: [
       [kindsOf('party'), regulations.party.name, '按该条例关于机构编制管理的规定'],
       [kindsOf('gov'), regulations.gov.name, articlesOf('gov')],
-      [kindsOf('piPersonnel'), `${regulations.piRegistration.name}、${regulations.piPersonnel.name}`, articlesOf('piPersonnel')],
+      [
+        kindsOf('piPersonnel'),
+        `${regulations.piRegistration.name}、${regulations.piPersonnel.name}`,
+        articlesOf('piPersonnel'),
+      ],
     ],
     widths: [4, 4, 8],
   };
@@ -537,7 +541,8 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   const o = st.overview;
   const issuer = meta.issuer ?? defaultIssuer(meta.districtName);
   const missing = missingData(st);
-  if (!o.institutions.total || (!o.quota.total.approved && !st.people.total)) return noticeModel(st, meta, issuer, missing);
+  if (!o.institutions.total || (!o.quota.total.approved && !st.people.total))
+    return noticeModel(st, meta, issuer, missing);
 
   const notes = findings.filter(isWorkingNote);
   const sorted = [...findings].filter((f) => !isWorkingNote(f)).sort(bySeverity);

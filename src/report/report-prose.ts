@@ -14,7 +14,12 @@ export function chineseDate(iso: string): string {
 }
 
 /** The codes whose findings meet by domain: one item per group of domains in part 二. */
-export const dutyCodes: readonly DiagnosticCode[] = ['DOMAIN_UNCOVERED', 'VAGUE_DUTY', 'DUTY_OVERLAP', 'DOMAIN_FRAGMENTED'];
+export const dutyCodes: readonly DiagnosticCode[] = [
+  'DOMAIN_UNCOVERED',
+  'VAGUE_DUTY',
+  'DUTY_OVERLAP',
+  'DOMAIN_FRAGMENTED',
+];
 
 /** What a problem of each code leads to, in the seed report's words. */
 const effects: Record<DiagnosticCode, string> = {
@@ -114,7 +119,8 @@ export interface ProblemGroup {
 }
 
 const names = (fs: Finding[]) => [...new Set(fs.flatMap((f) => f.institutions.map((i) => i.name)))];
-const list = (xs: string[], max = 4) => (xs.length > max ? `${xs.slice(0, max).join('、')}等${xs.length}个单位` : xs.join('、'));
+const list = (xs: string[], max = 4) =>
+  xs.length > max ? `${xs.slice(0, max).join('、')}等${xs.length}个单位` : xs.join('、');
 
 export function groupLabel(g: ProblemGroup): string {
   if (g.code === 'DATA_QUALITY') return '“三定”规定和编制台账管理不到位';
@@ -164,8 +170,7 @@ export class LawCiter {
     if (key) {
       const a = articles[key];
       const applies =
-        (a.regulation === 'gov' && regs.has('gov')) ||
-        (a.regulation === 'piPersonnel' && regs.has('piPersonnel'));
+        (a.regulation === 'gov' && regs.has('gov')) || (a.regulation === 'piPersonnel' && regs.has('piPersonnel'));
       if (applies) {
         const law = regulations[a.regulation].name;
         const isCase = a.text.endsWith('的');
@@ -229,12 +234,15 @@ export function groupProse(g: ProblemGroup, law: LawCiter): string {
           quotes.push(factText(e, true));
         }
     if (quotes.length) parts.push(`从职责表述看，${quotes.slice(0, 4).join('；')}。`);
-  } else if (g.findings.length === 1) {
-    const f = g.findings[0]!;
-    const unnamed = f.institutions.map((i) => i.name).filter((n) => !f.title.includes(n));
+  } else {
+    // every institution the item concerns is named, even when its titles only count them
+    const titles = g.findings.map((f) => f.title).join('');
+    const unnamed = names(g.findings).filter((n) => !titles.includes(n));
     if (unnamed.length) parts.push(`涉及${list(unnamed, 6)}。`);
-    const fs = facts(f, 2, f.code === 'DUTY_TOO_BROAD');
-    if (fs.length) parts.push(`具体看，${fs.join('；')}。`);
+    if (g.findings.length === 1) {
+      const fs = facts(g.findings[0]!, 2, g.code === 'DUTY_TOO_BROAD');
+      if (fs.length) parts.push(`具体看，${fs.join('；')}。`);
+    }
   }
   parts.push(`${groupEffect(g)}。`);
   parts.push(law.cite(g, '这一情况'));
@@ -258,7 +266,8 @@ export function groupMeasure(g: ProblemGroup): string {
       const steps = [];
       if (has('DOMAIN_UNCOVERED') || has('VAGUE_DUTY'))
         steps.push(`结合机构改革明确${d}的主责部门，在其“三定”规定中写明牵头职责，必要时加挂牌子或设立专门内设机构`);
-      if (has('DOMAIN_FRAGMENTED')) steps.push(`对${d}领域的牵头职责逐项梳理，明确一个综合牵头部门，其余部门按分工配合`);
+      if (has('DOMAIN_FRAGMENTED'))
+        steps.push(`对${d}领域的牵头职责逐项梳理，明确一个综合牵头部门，其余部门按分工配合`);
       if (has('DUTY_OVERLAP'))
         steps.push(`按照“一件事由一个部门负责”的原则厘清${who}之间的职责边界，纳入部门职责边界清单`);
       steps.push('职责表述中不再使用“参与”“协助”等模糊性词语，写清事项、责任主体和履职方式');
@@ -271,7 +280,12 @@ export function groupMeasure(g: ProblemGroup): string {
     case 'STAFF_WORKLOAD':
       return `建立编制动态调整机制，按年度工作量评估${who}的编制使用：任务繁重的单位先补齐现有空编，工作量明显偏低的单位冻结空编，在同类编制内调剂使用；依法设立的机构保留设置、只调整编制，不以工作量为由撤并`;
     case 'LIVELIHOOD_GAP':
-      return `在事业编制总量内统筹调剂，向${fs.map((f) => String(f.measures.sector ?? '')).filter(Boolean).join('、') || '民生'}领域倾斜，优先补足相关事业单位的编制缺口，所需编制从长期空编、工作量偏低的事业单位调剂，不突破事业编制总量`;
+      return `在事业编制总量内统筹调剂，向${
+        fs
+          .map((f) => String(f.measures.sector ?? ''))
+          .filter(Boolean)
+          .join('、') || '民生'
+      }领域倾斜，优先补足相关事业单位的编制缺口，所需编制从长期空编、工作量偏低的事业单位调剂，不突破事业编制总量`;
     default:
       return each(fs.map(own));
   }
