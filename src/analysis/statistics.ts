@@ -59,7 +59,7 @@ export const isYoung = (age: number) => age <= youngMaxAge;
 
 /** A share as the report writes it, one decimal: 922 of 3963 → "23.3%". The one formatting of every percentage. */
 export function percent(n: number, of: number): string {
-  return `${sharePct(n, of)}%`;
+  return of ? `${((100 * n) / of).toFixed(1)}%` : '0%';
 }
 
 /** The same share as a number of percent, one decimal (23.3): for evidence and tables. */

@@ -273,13 +273,15 @@ function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] 
 
   out.push(heading1('二、主要问题'), body(m.problemsIntro));
   for (const p of m.problems) {
-    out.push(heading2(p.heading), body(p.summary));
+    out.push(heading2(p.heading));
+    if (p.summary) out.push(body(p.summary));
     for (const it of p.items) out.push(body(it.text, [{ text: `${it.number}.${it.label}。`, bold: true }]));
   }
 
   out.push(heading1('三、改进措施与建议'), body(m.measuresIntro));
   for (const s of m.measures) {
-    out.push(heading2(s.heading), body(s.intro));
+    out.push(heading2(s.heading));
+    if (s.intro) out.push(body(s.intro));
     for (const it of s.items) out.push(body(it.text, [{ text: `${it.number}.` }]));
     if (s.closing) out.push(body(s.closing));
   }

@@ -37,7 +37,7 @@ describe('the report linter on texts made to fail it', () => {
 
   it('Given a sentence or an article quoted twice When linted Then the repetition is reported once', () => {
     const s = '编制资源长期闲置，未能发挥应有效益。';
-    expect(rules(lintText(text(s, `另外，${s}`)))).toEqual(['repeated-sentence']);
+    expect(rules(lintText(text(s, `另一段。${s}`)))).toEqual(['repeated-sentence']);
     const q = '《条例》第十条“地方各级人民政府行政机构职责相同或者相近的，原则上由一个行政机构承担”';
     expect(rules(lintText(text(`甲不符合${q}的规定。`, `乙不符合${q}的规定啊。`)))).toEqual(['article-twice']);
     expect(rules(lintText(text(`甲不符合${q}的规定。`, '乙同样不符合该条规定。')))).toEqual([]);

@@ -5,7 +5,6 @@
 import {
   diagnosticLabels,
   reportSections,
-  severityLabels,
   severityRank,
   type DiagnosticCode,
   type Finding,
@@ -146,6 +145,8 @@ export { chineseDate };
 /** Prose per section: every high finding, then medium up to this many; sections with few findings take low ones too. */
 export const proseCap = 8;
 const proseMin = 3;
+/** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
+export const itemCap = 5;
 
 const problemHeadings: Record<ReportSection, string> = {
   机构设置: '对标"优化协同高效",机构设置有待优化',
@@ -331,12 +332,9 @@ export function groupFindings(prose: Finding[], rest: Finding[]): { groups: Prob
   return { groups, rest: left };
 }
 
-function sectionSummary(section: ReportSection, items: number, rest: number, restAppendix: number | undefined): string {
-  if (!items) return `本次调研未发现${section}方面的突出问题。`;
-  return (
-    `经数据比对，${section}方面主要有以下${items}个问题` +
-    (rest && restAppendix ? `，另有${rest}个情节较轻的问题列入附件${restAppendix}。` : '。')
-  );
+/** Said only of a section without items; the items speak for themselves and the appendix is named once. */
+function sectionSummary(section: ReportSection, items: number): string {
+  return items ? '' : `本次调研未发现${section}方面的突出问题。`;
 }
 
 // ---- appendices ----
@@ -550,7 +548,10 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
 
   const selections = reportSections.map((section) => {
     const { prose, rest } = selectForProse(sorted.filter((f) => f.section === section));
-    return { section, ...groupFindings(prose, rest) };
+    const grouped = groupFindings(prose, rest);
+    const kept = grouped.groups.slice(0, itemCap);
+    const dropped = grouped.groups.slice(itemCap).flatMap((g) => g.findings);
+    return { section, groups: kept, rest: [...dropped, ...grouped.rest] };
   });
   const inGroups = new Set(selections.flatMap((s) => s.groups.flatMap((g) => g.findings)));
   const overlaps = sorted.filter((f) => f.code === 'DUTY_OVERLAP' && !inGroups.has(f));
@@ -558,18 +559,17 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   const rest = selections.flatMap(restOf);
 
   // appendices are numbered in the order they appear; the part 二 text refers to them
-  let n = 1;
-  const statsAppendix = n++;
-  const overlapAppendix = overlaps.length ? n++ : undefined;
-  const restAppendix = rest.length ? n++ : undefined;
-  const lawAppendix = n++;
+  const statsAppendix = 1;
+  const overlapAppendix = overlaps.length ? statsAppendix + 1 : undefined;
+  const restAppendix = rest.length ? (overlapAppendix ?? statsAppendix) + 1 : undefined;
+  const lawAppendix = (restAppendix ?? overlapAppendix ?? statsAppendix) + 1;
 
   const kinds = new Map(st.institutions.map((i) => [i.id, i.kind]));
   const law = new LawCiter((id) => kinds.get(id));
   const problems: ProblemSection[] = selections.map((s, si) => ({
     section: s.section,
     heading: typeset(`（${cn(si + 1)}）${problemHeadings[s.section]}`),
-    summary: typeset(sectionSummary(s.section, s.groups.length, restOf(s).length, restAppendix)),
+    summary: typeset(sectionSummary(s.section, s.groups.length)),
     items: s.groups.map((g, i) => ({
       ref: `二（${cn(si + 1)}）${i + 1}`,
       number: i + 1,
@@ -589,16 +589,12 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
       cites: [it.ref],
       text: typeset(`${trimEnd(groupMeasure(it.group))}（针对问题${it.ref}）。`),
     }));
-    const restHere = restOf(selections[si]!).length;
     return {
       section: p.section,
       heading: typeset(`（${cn(si + 1)}）${h.heading}`),
-      intro: typeset(items.length ? h.intro : `${p.section}方面未发现突出问题，保持现行管理做法，持续跟踪监测。`),
+      intro: items.length ? '' : typeset(`${p.section}方面未发现突出问题，保持现行管理做法，持续跟踪监测。`),
       items,
-      closing:
-        restHere && restAppendix
-          ? typeset(`附件${restAppendix}所列${p.section}方面问题，由相关单位对照上述措施逐项整改，明确责任和完成时限。`)
-          : undefined,
+      closing: undefined,
     };
   });
 
@@ -682,15 +678,19 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     ].map((s) => ({ heading: typeset(s.heading), text: typeset(s.text) })),
     problemsIntro: typeset(
       inProse
-        ? '对照“优化协同高效”要求，经数据比对，全区机构职能体系主要存在以下问题。'
+        ? '对照“优化协同高效”要求，经数据比对，全区机构职能体系主要存在以下问题' +
+            (rest.length && restAppendix ? `，另有${rest.length}个情节较轻的问题列入附件${restAppendix}。` : '。')
         : '经数据比对分析，全区机构职能体系运行总体平稳，本次调研未发现突出问题。',
     ),
     problems,
-    measuresIntro: typeset('针对上述问题，提出以下改进措施与建议，每项措施后注明所针对的问题。'),
+    measuresIntro: typeset(
+      '针对上述问题，提出以下改进措施与建议，每项措施后注明所针对的问题' +
+        (rest.length && restAppendix ? `；附件${restAppendix}所列其他问题，由相关单位参照逐项整改。` : '。'),
+    ),
     measures,
     conclusion: typeset(
-      '综上所述，面对机构职能体系中存在的问题，必须坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实党中央关于深化党和国家机构改革的决策部署，' +
-        '以更大的决心和勇气破解难题，不断推动机构改革向纵深发展，努力构建系统完备、科学规范、运行高效的机构职能体系，为全区经济社会高质量发展提供坚强有力的组织保障。',
+      '综上所述，必须坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实党中央关于深化党和国家机构改革的决策部署，' +
+        '以更大的决心和勇气破解上述问题，努力构建系统完备、科学规范、运行高效的机构职能体系，为全区经济社会高质量发展提供坚强有力的组织保障。',
     ),
     appendices: appendices.map((a) => ({
       ...a,
@@ -728,7 +728,8 @@ export function reportText(m: ReportModel): { paragraphs: string[]; cells: strin
   for (const s of m.situation) paragraphs.push(s.heading + s.text);
   paragraphs.push(m.problemsIntro);
   for (const p of m.problems) {
-    paragraphs.push(p.heading, p.summary);
+    paragraphs.push(p.heading);
+    if (p.summary) paragraphs.push(p.summary);
     for (const it of p.items) paragraphs.push(`${it.number}.${it.label}。${it.text}`);
   }
   paragraphs.push(m.measuresIntro);

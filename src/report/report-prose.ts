@@ -36,7 +36,7 @@ const effects: Record<DiagnosticCode, string> = {
   STAFF_WORKLOAD: '编制配备与实际工作量不匹配，忙闲不均',
   OVER_QUOTA: '超编进人，编制管理的刚性约束不强',
   VACANT_QUOTA: '编制资源长期闲置，未能发挥应有效益',
-  MIXED_QUOTA: '编制混用、挤占，编制使用范围不规范',
+  MIXED_QUOTA: '编制使用范围不规范，影响编制管理的严肃性',
   LEADERSHIP_EXCESS: '超职数配备领导，职数管理不够严格',
   PROFESSIONAL_SHORTAGE: '专业人才匮乏，制约了单位业务水平的提升',
   AGEING: '年龄结构老化，梯次配备不合理，面临断档风险',
@@ -76,19 +76,30 @@ export function clip(text: string, max = 50): string {
   const chars = [...trimEnd(text)];
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max).join('');
-  const cut = Math.max(head.lastIndexOf('，'), head.lastIndexOf('；'), head.lastIndexOf('、'), head.lastIndexOf(','));
+  const cut = Math.max(...['，', '；', '、', ',', ';'].map((m) => head.lastIndexOf(m)));
   if (cut < max / 3) return chars.join('');
   return `${head.slice(0, cut)}等`;
+}
+
+/** A long measure cut after its last whole clause (；) that fits, so that it ends on a complete thought. */
+export function clauseClip(text: string, max = 90): string {
+  const t = trimEnd(text);
+  if ([...t].length <= max) return t;
+  const head = [...t].slice(0, max).join('');
+  const last = (...marks: string[]) => Math.max(...marks.map((m) => head.lastIndexOf(m)));
+  const semi = last('；', ';');
+  const cut = semi > max / 3 ? semi : last('：', ':');
+  return cut > max / 3 ? head.slice(0, cut) : t;
 }
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 type FactEvidence = Exclude<Evidence, { kind: 'law' }>;
 
-function factText(e: FactEvidence, quote: boolean): string {
+function factText(e: FactEvidence, quote: boolean, max = 40): string {
   if (e.kind === 'number') return plain(`${e.institution ?? ''}${e.label}${formatNumber(e.value)}${e.unit ?? ''}`);
   const holder = e.institution.includes('、') ? '' : e.institution;
-  const text = clip(plain(e.text));
+  const text = clip(plain(e.text), max);
   if (quote) return `${holder}“${text}”`;
   return holder ? `${holder}（${text.replace(/[;；]/gu, '，')}）` : text;
 }
@@ -151,14 +162,28 @@ function groupEffect(g: ProblemGroup): string {
   return said.map((c, i) => (i === 0 ? domainEffects[c]!(d) : effects[c])).join('；');
 }
 
+/** The short names a regulation goes by after its first mention. */
+const shortNames: Partial<Record<keyof typeof regulations, string>> = { gov: '地方机构编制条例' };
+
 /** The law an item is held to: quoted in full the first time an article comes up, by number afterwards. */
 export class LawCiter {
   private readonly quoted = new Set<ArticleKey>();
+  private readonly named = new Set<string>();
   private partyNamed = false;
+
+  /** A regulation by its full name the first time, with the short name it goes by afterwards. */
+  private lawName(key: keyof typeof regulations): string {
+    const full = regulations[key].name;
+    const short = shortNames[key];
+    if (!short) return `《${full}》`;
+    if (this.named.has(key)) return `《${short}》`;
+    this.named.add(key);
+    return `《${full}》（以下简称《${short}》）`;
+  }
 
   constructor(private readonly kindOf: (institutionId: string) => string | undefined) {}
 
-  cite(g: ProblemGroup, subject: string): string {
+  cite(g: ProblemGroup, subject: string): { clause: string; sentence: string } {
     const kinds = g.findings.flatMap((f) => f.institutions.map((i) => this.kindOf(i.id)));
     const regs = new Set(kinds.filter((k): k is string => !!k).map(regulationOf));
     const partyNames = names(g.findings).filter((_, i, all) => {
@@ -167,24 +192,23 @@ export class LawCiter {
     });
     const key = this.articleFor(g);
     const parts: string[] = [];
+    // an article already quoted is referred to in a clause of the effect sentence: no stock sentence repeated
+    let later = '';
     if (key) {
       const a = articles[key];
       const applies =
         (a.regulation === 'gov' && regs.has('gov')) || (a.regulation === 'piPersonnel' && regs.has('piPersonnel'));
       if (applies) {
-        const law = regulations[a.regulation].name;
+        const law = this.lawName(a.regulation);
         const isCase = a.text.endsWith('的');
         if (!this.quoted.has(key)) {
           this.quoted.add(key);
           parts.push(
             isCase
-              ? `${subject}属于《${law}》${a.article}所列“${a.text}”的情形`
-              : `${subject}不符合《${law}》${a.article}“${trimEnd(a.text)}”的规定`,
+              ? `${subject}属于${law}${a.article}所列“${a.text}”的情形`
+              : `${subject}不符合${law}${a.article}“${trimEnd(a.text)}”的规定`,
           );
-        } else
-          parts.push(
-            `${groupLabel(g)}的情况${isCase ? '同样属于' : '同样不符合'}前引《${law}》${a.article}${isCase ? '所列情形' : '的规定'}`,
-          );
+        } else later = `，${isCase ? '属于' : '不符合'}${law}${a.article}${isCase ? '所列情形' : '的规定'}`;
       }
     }
     if (partyNames.length && (key || g.code === 'OVER_CAP')) {
@@ -194,7 +218,7 @@ export class LawCiter {
         `${list(partyNames, 3)}不属于政府行政机构，${first ? `适用《${regulations.party.name}》，应按该条例规定的程序调整` : `同样按《${regulations.party.name}》规定的程序调整`}`,
       );
     }
-    return parts.length ? `${parts.join('；')}。` : '';
+    return { clause: later, sentence: parts.length ? `${parts.join('；')}。` : '' };
   }
 
   private articleFor(g: ProblemGroup): ArticleKey | undefined {
@@ -217,13 +241,31 @@ export function groupProse(g: ProblemGroup, law: LawCiter): string {
   // an uncovered domain and its vague duties are one fact: the uncovered finding says it
   const uncovered = new Set(g.findings.filter((f) => f.code === 'DOMAIN_UNCOVERED').map(domainOf));
   const told = g.findings.filter((f) => !(f.code === 'VAGUE_DUTY' && uncovered.has(domainOf(f))));
-  const overlapTitles = told.filter((f) => f.code === 'DUTY_OVERLAP');
-  const shown = told.filter((f) => f.code !== 'DUTY_OVERLAP' || overlapTitles.indexOf(f) < 3);
+  // where a domain has no lead, its overlaps are the same fact seen from the duties: the quotes show them
+  const noLead = new Set(
+    g.findings.filter((f) => f.code === 'DOMAIN_UNCOVERED' || f.code === 'VAGUE_DUTY').map(domainOf),
+  );
+  const overlapTitles = told.filter((f) => f.code === 'DUTY_OVERLAP' && !noLead.has(domainOf(f)));
+  const shown = told.filter(
+    (f) =>
+      f.code !== 'DUTY_OVERLAP' ||
+      (overlapTitles.includes(f) && overlapTitles.indexOf(f) < (g.codes.includes('DOMAIN_FRAGMENTED') ? 1 : 2)),
+  );
   const titleOf = (f: Finding) => {
     const t = trimEnd(plain(f.title));
     return duty ? t.replace(/[（(][\u4e00-\u9fa5]+领域[)）]$/u, '') : t;
   };
-  parts.push(`${shown.map(titleOf).join('；')}。`);
+  // several domains without a lead are said at once rather than domain by domain
+  const noLeadTitles = shown.filter((f) => f.code === 'DOMAIN_UNCOVERED' || f.code === 'VAGUE_DUTY');
+  if (noLead.size > 1 && noLeadTitles.length === noLead.size) {
+    const holders = list(names(noLeadTitles), 6);
+    const others = shown.filter((f) => !noLeadTitles.includes(f));
+    parts.push(
+      `${[...noLead].join('、')}领域均没有明确的牵头职责，相关职责仅以“参与”“协助”“配合”等模糊表述分散在${holders}` +
+        (others.length ? `；${others.map(titleOf).join('；')}` : '') +
+        '。',
+    );
+  } else parts.push(`${shown.map(titleOf).join('；')}。`);
   if (duty) {
     const seen = new Set<string>();
     const quotes: string[] = [];
@@ -233,19 +275,20 @@ export function groupProse(g: ProblemGroup, law: LawCiter): string {
           seen.add(e.text);
           quotes.push(factText(e, true));
         }
-    if (quotes.length) parts.push(`从职责表述看，${quotes.slice(0, 4).join('；')}。`);
+    if (quotes.length) parts.push(`从职责表述看，${quotes.slice(0, 2).join('；')}。`);
   } else {
     // every institution the item concerns is named, even when its titles only count them
     const titles = g.findings.map((f) => f.title).join('');
     const unnamed = names(g.findings).filter((n) => !titles.includes(n));
     if (unnamed.length) parts.push(`涉及${list(unnamed, 6)}。`);
-    if (g.findings.length === 1) {
-      const fs = facts(g.findings[0]!, 2, g.code === 'DUTY_TOO_BROAD');
+    // a long title says enough: the evidence stays in the data behind the report
+    if (g.findings.length === 1 && [...g.findings[0]!.title].length < 80) {
+      const fs = facts(g.findings[0]!, 1, g.code === 'DUTY_TOO_BROAD');
       if (fs.length) parts.push(`具体看，${fs.join('；')}。`);
     }
   }
-  parts.push(`${groupEffect(g)}。`);
-  parts.push(law.cite(g, '这一情况'));
+  const cited = law.cite(g, '这一情况');
+  parts.push(`${groupEffect(g)}${cited.clause}。`, cited.sentence);
   return parts.join('');
 }
 
@@ -254,7 +297,7 @@ export function groupMeasure(g: ProblemGroup): string {
   const fs = g.findings;
   const who = list(names(fs), 5);
   const d = g.domains.join('、');
-  const own = (f: Finding) => trimEnd(plain(f.measure));
+  const own = (f: Finding) => clauseClip(plain(f.measure), fs.length > 1 ? 60 : 100);
   const each = (xs: string[]) =>
     xs.length === 1 ? xs[0]! : xs.map((x, i) => `${['一', '二', '三', '四', '五'][i] ?? i + 1}是${x}`).join('；');
   switch (g.code) {
@@ -265,27 +308,22 @@ export function groupMeasure(g: ProblemGroup): string {
       const has = (c: DiagnosticCode) => g.codes.includes(c);
       const steps = [];
       if (has('DOMAIN_UNCOVERED') || has('VAGUE_DUTY'))
-        steps.push(`结合机构改革明确${d}的主责部门，在其“三定”规定中写明牵头职责，必要时加挂牌子或设立专门内设机构`);
-      if (has('DOMAIN_FRAGMENTED'))
-        steps.push(`对${d}领域的牵头职责逐项梳理，明确一个综合牵头部门，其余部门按分工配合`);
+        steps.push(`明确${d}的主责部门，在其“三定”规定中写明牵头职责，其他部门的“参与”“协助”改为具体配合事项`);
+      if (has('DOMAIN_FRAGMENTED')) steps.push(`明确${d}领域的综合牵头部门，其余部门按分工配合`);
       if (has('DUTY_OVERLAP'))
-        steps.push(`按照“一件事由一个部门负责”的原则厘清${who}之间的职责边界，纳入部门职责边界清单`);
-      steps.push('职责表述中不再使用“参与”“协助”等模糊性词语，写清事项、责任主体和履职方式');
+        steps.push(`按照“一件事由一个部门负责”的原则厘清${list(names(fs), 3)}的职责边界，列入职责边界清单`);
       return steps.join('；');
     }
     case 'OVER_QUOTA':
-      return `消化${who}超编人员：冻结其超编类别的进人计划，超出人员通过内部调剂、转任交流和自然减员限期消化；严格执行“先核编、后进人”，不得为超编人员核拨财政资金`;
+      return `冻结${who}超编类别的进人计划，超编人员通过内部调剂、转任交流和自然减员限期消化，严格执行“先核编、后进人”`;
     case 'MIXED_QUOTA':
-      return `清理规范${who}混编混岗：在编制类别不变的前提下，其他类别编制人员限期回到核定该类编制的单位，或按规定程序办理划转；整改到位前暂停相关单位进人`;
+      return `清理规范${who}混编混岗，其他类别编制人员限期回到核定该类编制的单位或按规定程序办理划转，整改前暂停进人`;
     case 'STAFF_WORKLOAD':
-      return `建立编制动态调整机制，按年度工作量评估${who}的编制使用：任务繁重的单位先补齐现有空编，工作量明显偏低的单位冻结空编，在同类编制内调剂使用；依法设立的机构保留设置、只调整编制，不以工作量为由撤并`;
-    case 'LIVELIHOOD_GAP':
-      return `在事业编制总量内统筹调剂，向${
-        fs
-          .map((f) => String(f.measures.sector ?? ''))
-          .filter(Boolean)
-          .join('、') || '民生'
-      }领域倾斜，优先补足相关事业单位的编制缺口，所需编制从长期空编、工作量偏低的事业单位调剂，不突破事业编制总量`;
+      return `按年度工作量评估${who}的编制使用，任务繁重的先补齐空编，工作量偏低的冻结空编、在同类编制内调剂；依法设立的机构不以工作量为由撤并`;
+    case 'LIVELIHOOD_GAP': {
+      const sectors = fs.map((f) => String(f.measures.sector ?? '')).filter(Boolean);
+      return `在事业编制总量内统筹调剂，向${sectors.join('、') || '民生'}领域事业单位倾斜，所需编制从长期空编、工作量偏低的事业单位调剂`;
+    }
     default:
       return each(fs.map(own));
   }
