@@ -4,16 +4,19 @@ import { severityRank, type Finding } from '../analysis/finding.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import { demoSnapshot } from '../../test/demo-snapshot.js';
 import { makeSnapshot } from '../../test/snapshot-factory.js';
-import { expectPartOneMatches } from '../../test/helpers/report.js';
+import { expectPartOneMatches, openDocx } from '../../test/helpers/report.js';
 import {
   buildReportModel,
   isWorkingNote,
   itemCap,
+  reportText,
   proseCap,
   type ReportMeta,
   type ReportModel,
 } from './report-model.js';
 import { dutyCodes, plain, typeset } from './report-prose.js';
+import { lintText } from './report-lint.js';
+import { renderReportDocx } from './report-docx.js';
 
 const meta = (s: { regionName: string; limits: { partyGovInstitutionCap?: number } }): ReportMeta => ({
   districtName: s.regionName,
@@ -190,5 +193,36 @@ describe('report model of a small district', () => {
     expect(m.counts.inAppendix).toBe(10);
     expect(m.problemsIntro).toContain('另有10个情节较轻的问题列入附件2');
     expect(m.measures.find((x) => x.section === '人员结构')!.items).toHaveLength(1);
+  });
+});
+
+describe('report model of an empty or near-empty district', () => {
+  it('Given a district without institutions When the report is built Then it is a short notice of what is missing', async () => {
+    const s = makeSnapshot({ institutions: [] });
+    const st = computeStatistics(s);
+    const m = buildReportModel(st, diagnose(s), meta({ regionName: '空白区', limits: {} }));
+    expect(m.notice).toBe(true);
+    expect(m.title).toBe('关于空白区机构编制数据情况的说明');
+    expect(m.preface).toContain('机构设置台账');
+    expect(m.preface).toContain('实名制人员信息');
+    expect(allText(m)).not.toMatch(/0个机构|高风险|问题\d+个/);
+    expect(m.appendices).toEqual([]);
+    expect(m.issuer).toBe('中共空白区委机构编制委员会办公室');
+    const r = reportText(m);
+    expect(lintText(r)).toEqual([]);
+    const docx = await openDocx(await renderReportDocx(m));
+    expect(docx.paragraphs).toContain(m.issuer);
+    expect(docx.paragraphs).not.toContain('一、机构编制情况');
+    expect(docx.files.filter((f) => f.startsWith('word/charts/'))).toEqual([]);
+  });
+
+  it('Given institutions with quotas but no people When the report is built Then no chart of zero bars is drawn', () => {
+    const s = makeSnapshot({ institutions: [{ name: '区财政局', kind: 'gov_dept', quotas: { admin: 8 } }] });
+    const m = buildReportModel(computeStatistics(s), [], meta({ regionName: '测试区', limits: {} }));
+    expect(m.notice).toBe(false);
+    const charts = m.appendices.flatMap((a) => a.blocks).flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
+    for (const c of charts) expect(c.series.some((x) => x.values.some((v) => v > 0))).toBe(true);
+    expect(charts.map((c) => c.title)).not.toContain('图2 在编人员年龄结构');
+    expect(m.situation[3]!.text).toBe('全区暂无在编在岗人员信息。');
   });
 });

@@ -359,6 +359,18 @@ function statisticsTables(st: Statistics): ReportTable[] {
     return [institutionKindLabels[k], r.n, r.approved, r.actual, r.vacant, r.over].map(String);
   });
   const q = o.quota;
+  // 空缺 and 超配 unit by unit, as the body counts them: one unit's excess is not netted against another's vacancy
+  const gaps = (level: string, cls: string | 'total') => {
+    let vacant = 0;
+    let over = 0;
+    for (const inst of st.institutions)
+      for (const p of inst.posts)
+        if (p.level === level && (cls === 'total' || p.postClass === cls)) {
+          vacant += Math.max(0, p.approved - p.filled);
+          over += Math.max(0, p.filled - p.approved);
+        }
+    return [vacant, over];
+  };
   const postRows = leadershipLevels
     .filter((l) => o.posts[l].total.approved || o.posts[l].total.filled)
     .flatMap((l) =>
@@ -367,8 +379,7 @@ function statisticsTables(st: Statistics): ReportTable[] {
         c === 'total' ? '小计' : postClassLabels[c],
         String(o.posts[l][c].approved),
         String(o.posts[l][c].filled),
-        String(Math.max(0, o.posts[l][c].approved - o.posts[l][c].filled)),
-        String(Math.max(0, o.posts[l][c].filled - o.posts[l][c].approved)),
+        ...gaps(l, c).map(String),
       ]),
     );
   return [
