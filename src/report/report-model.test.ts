@@ -7,6 +7,7 @@ import { makeSnapshot } from '../../test/snapshot-factory.js';
 import { expectPartOneMatches, openDocx } from '../../test/helpers/report.js';
 import {
   buildReportModel,
+  findingsPerItem,
   isWorkingNote,
   itemCap,
   reportText,
@@ -186,12 +187,13 @@ describe('report model of a small district', () => {
     const s = makeSnapshot({ institutions: [{ name: '区财政局', quotas: { admin: 10 } }] });
     const m = buildReportModel(computeStatistics(s), findings, meta({ regionName: '测试区', limits: {} }));
     const people = m.problems.find((p) => p.section === '人员结构')!;
-    // ten units over quota are one problem: one item naming them all, one measure
+    // ten units over quota are one problem: one item naming the first six, the other four listed in the appendix
     expect(people.items).toHaveLength(1);
-    expect(people.items[0]!.findings.map((f) => f.severity)).toEqual(Array(10).fill('high'));
-    for (let i = 0; i < 10; i++) expect(people.items[0]!.text).toContain(`单位${i}`);
-    expect(m.counts.inAppendix).toBe(10);
-    expect(m.problemsIntro).toContain('另有10个情节较轻的问题列入附件2');
+    expect(people.items[0]!.findings.map((f) => f.severity)).toEqual(Array(findingsPerItem).fill('high'));
+    for (let i = 0; i < findingsPerItem; i++) expect(people.items[0]!.text).toContain(`单位${i}`);
+    expect(people.items[0]!.text).toContain(`另有${10 - findingsPerItem}处同类情况列入附件`);
+    expect(m.counts.inAppendix).toBe(20 - findingsPerItem);
+    expect(m.problemsIntro).toContain(`另有${20 - findingsPerItem}个问题列入附件2`);
     expect(m.measures.find((x) => x.section === '人员结构')!.items).toHaveLength(1);
   });
 });

@@ -147,6 +147,8 @@ export const proseCap = 8;
 const proseMin = 3;
 /** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
 export const itemCap = 5;
+/** Cases told per item; a large district's many units over quota are one item naming the first of them. */
+export const findingsPerItem = 6;
 
 const problemHeadings: Record<ReportSection, string> = {
   机构设置: '对标"优化协同高效",机构设置有待优化',
@@ -329,6 +331,13 @@ export function groupFindings(prose: Finding[], rest: Finding[]): { groups: Prob
   }
   const rank = (g: ProblemGroup) => Math.max(...g.findings.map((f) => severityRank[f.severity]));
   const groups = [...merged.values()].sort((a, b) => rank(b) - rank(a));
+  // an item tells a few cases; the others of the same kind are listed in the appendix, and the item says how many
+  for (const g of groups) {
+    const more = g.findings.slice(findingsPerItem);
+    g.findings = g.findings.slice(0, findingsPerItem);
+    g.more = more.length;
+    left.push(...more);
+  }
   return { groups, rest: left };
 }
 
@@ -690,7 +699,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     problemsIntro: typeset(
       inProse
         ? '对照“优化协同高效”要求，经数据比对，全区机构职能体系主要存在以下问题' +
-            (rest.length && restAppendix ? `，另有${rest.length}个情节较轻的问题列入附件${restAppendix}。` : '。')
+            (rest.length && restAppendix ? `，另有${rest.length}个问题列入附件${restAppendix}。` : '。')
         : '经数据比对分析，全区机构职能体系运行总体平稳，本次调研未发现突出问题。',
     ),
     problems,

@@ -127,6 +127,8 @@ export interface ProblemGroup {
   codes: DiagnosticCode[];
   domains: string[];
   findings: Finding[];
+  /** Findings of the same kind listed in the appendix rather than told here. */
+  more?: number;
 }
 
 const names = (fs: Finding[]) => [...new Set(fs.flatMap((f) => f.institutions.map((i) => i.name)))];
@@ -287,6 +289,7 @@ export function groupProse(g: ProblemGroup, law: LawCiter): string {
       if (fs.length) parts.push(`具体看，${fs.join('；')}。`);
     }
   }
+  if (g.more) parts.push(`另有${g.more}处同类情况列入附件。`);
   const cited = law.cite(g, '这一情况');
   parts.push(`${groupEffect(g)}${cited.clause}。`, cited.sentence);
   return parts.join('');
