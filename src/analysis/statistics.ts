@@ -52,8 +52,23 @@ export function staffCountsOf(people: PersonFact[]): StaffCounts {
   return { actual, leaders };
 }
 
+/** 35岁以下 includes 35 (以下 in Chinese statistics counts the bound): the one definition the report, the statistics
+ * and the AGEING diagnostic share. */
+export const youngMaxAge = 35;
+export const isYoung = (age: number) => age <= youngMaxAge;
+
+/** A share as the report writes it, one decimal: 922 of 3963 → "23.3%". The one formatting of every percentage. */
+export function percent(n: number, of: number): string {
+  return of ? `${((100 * n) / of).toFixed(1)}%` : '0%';
+}
+
+/** The same share as a number of percent, one decimal (23.3): for evidence and tables. */
+export function sharePct(n: number, of: number): number {
+  return of ? Number(((100 * n) / of).toFixed(1)) : 0;
+}
+
 export function ageBandOf(age: number): AgeBand {
-  if (age <= 35) return '35岁以下';
+  if (isYoung(age)) return '35岁以下';
   if (age <= 45) return '36-45岁';
   if (age <= 54) return '46-54岁';
   return '55岁以上';

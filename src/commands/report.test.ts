@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../config/env.js';
 import { generateDemoDistrict } from '../demo/demo-district.js';
-import { typeset } from '../report/report-prose.js';
+import { plain, typeset } from '../report/report-prose.js';
+import { lintFigures, lintText } from '../report/report-lint.js';
+import { isWorkingNote, reportText } from '../report/report-model.js';
 import { createTestDatabase } from '../../test/test-database.js';
 import { between, expectPartOneMatches, openDocx, type DocxParts } from '../../test/helpers/report.js';
 import type { CommandContext } from './context.js';
@@ -42,13 +44,20 @@ describe('the district report built from the database', () => {
     expect(report.fileName).toContain(st.asOf);
   });
 
-  it('Given the report When its text is searched Then no 若干 is left and every high finding is told in part 二', async () => {
+  it('Given the report When its text is searched Then no 若干 is left and every high finding is in part 二 or an appendix', async () => {
     expect(docx.paragraphs.join('\n')).not.toContain('若干');
     const { findings } = await diagnoseDistrict(ctx);
-    const high = findings.filter((f) => f.severity === 'high');
+    const high = findings.filter((f) => f.severity === 'high' && !isWorkingNote(f));
     expect(high.length).toBeGreaterThan(0);
-    const part2 = between(docx.paragraphs, '二、主要问题', '三、改进措施与建议').join('\n');
-    for (const f of high) expect(part2).toContain(typeset(f.title.replace(/[。；;，,]+$/u, '')));
+    const told = new Set(report.model.problems.flatMap((p) => p.items.flatMap((i) => i.findings.map((f) => f.title))));
+    const listed = docx.document;
+    for (const f of high) expect(told.has(f.title) || listed.includes(typeset(plain(f.title))), f.title).toBe(true);
+  });
+
+  it('Given the report When linted as a director would read it Then no machine text, repetition or wrong figure', async () => {
+    const st = await districtStatistics(ctx);
+    const text = reportText(report.model);
+    expect([...lintText(text), ...lintFigures(text, st)].map((i) => i.message)).toEqual([]);
   });
 
   it('Given part 三 When its numbered measures are read Then each cites problems that part 二 numbers', () => {

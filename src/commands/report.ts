@@ -8,18 +8,20 @@ import { diagnose } from '../analysis/diagnose.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import { buildReportModel, type ReportModel } from '../report/report-model.js';
 import { renderReportDocx } from '../report/report-docx.js';
+import { fonts } from '../report/report-layout.js';
 import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
 
 export async function buildDistrictReport(
   ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
-  opts: { asOf?: string },
+  opts: { asOf?: string; signer?: string },
 ): Promise<{ fileName: string; docx: Buffer; model: ReportModel }> {
   const snapshot = await loadSnapshot(ctx, opts.asOf);
   const model = buildReportModel(computeStatistics(snapshot), diagnose(snapshot), {
     districtName: snapshot.regionName,
     issuedOn: ctx.today,
     partyGovCap: snapshot.limits.partyGovInstitutionCap,
+    issuer: opts.signer?.trim() || undefined,
     sources: {
       sandingDuties: snapshot.duties.filter((d) => d.source === 'sanding').length,
       powerItems: snapshot.duties.filter((d) => d.source === 'power_list').length,
@@ -38,6 +40,35 @@ export async function buildDistrictReport(
 export const fontsConf = fileURLToPath(new URL('../report/fonts.conf', import.meta.url));
 
 export const sofficeMissing = '未安装 LibreOffice,无法生成 PDF(请安装 libreoffice-writer-nogui)';
+
+/** The four faces an official document names, and the words that show a matched family is one of them. */
+const officialFaces = [
+  { label: '小标宋', name: fonts.title.name, own: /小标宋/u },
+  { label: '仿宋', name: fonts.body.name, own: /仿宋|FangSong/iu },
+  { label: '黑体', name: fonts.heading1.name, own: /黑体|SimHei/iu },
+  { label: '楷体', name: fonts.heading2.name, own: /楷体|KaiTi/iu },
+] as const;
+
+/**
+ * The official faces this machine lacks, each with what LibreOffice will set instead (fontconfig's match through
+ * fonts.conf), as Chinese warnings for the PDF command. Empty when all four are installed, or when fontconfig is not.
+ */
+export async function missingFontWarnings(): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of officialFaces) {
+    let family: string;
+    try {
+      family = (
+        await run('env', [`FONTCONFIG_FILE=${fontsConf}`, 'fc-match', '-f', '%{family[0]}', f.name], 30_000)
+      ).stdout.trim();
+    } catch {
+      return [];
+    }
+    if (!f.own.test(family))
+      out.push(`未安装${f.label}字体（${f.name}），PDF 中以“${family || '系统默认字体'}”代替，版式与正式公文可能不同`);
+  }
+  return out;
+}
 
 /** The PDF could not be made; the .docx is written regardless. `missing`: LibreOffice is not installed. */
 export class PdfConversionError extends Error {

@@ -28,6 +28,7 @@ import {
   page,
   pageNumberIndent,
   sizes,
+  textWidth,
 } from './report-layout.js';
 import { chineseDate, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
 import { spliceParagraphs, tableXml } from './report-table-xml.js';
@@ -200,9 +201,71 @@ function chart(c: ReportChart): Paragraph[] {
   ];
 }
 
+/**
+ * 署名 and 成文日期 of a document without seal (GB/T 9704-2012 7.3.5.2): the 署名 two characters from the right edge, the
+ * date on the next line, its first character two characters right of the 署名's first; a date longer than that allows
+ * keeps two characters from the right edge and moves the 署名 left instead. Widths in characters of the 28-character
+ * line (digits are half-width).
+ */
+export function closeIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const width = (s: string) => [...s].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
+  const line = 28;
+  let issuerAt = line - 2 - width(issuer);
+  let dateAt = issuerAt + 2;
+  if (dateAt + width(date) > line - 2) {
+    dateAt = line - 2 - width(date);
+    issuerAt = dateAt - 2;
+  }
+  return { issuer: Math.max(0, issuerAt), date: Math.max(0, dateAt) };
+}
+
+/** The close: 附件说明, 署名 and 成文日期, each paragraph kept with the next so that none stands alone on a page. */
+function close(m: ReportModel): Paragraph[] {
+  const keep = { keepNext: true, keepLines: true } as const;
+  const out: Paragraph[] = [];
+  // 附件说明: 正文下空一行左空二字编排"附件"二字，后标全角冒号和附件名称；多个附件用阿拉伯数字标序号，名称后不加标点
+  if (m.appendices.length) {
+    out.push(new Paragraph({ ...keep, children: [] }));
+    const many = m.appendices.length > 1;
+    m.appendices.forEach((a, i) =>
+      out.push(
+        new Paragraph({
+          ...keep,
+          // 回行与附件名称首字对齐: "附件：" is three characters, "1." one more
+          indent: i === 0 ? { left: 2 * oneCharTwips } : { left: 5 * oneCharTwips },
+          children: [new TextRun(`${i === 0 ? '附件：' : ''}${many ? `${a.number}.` : ''}${a.title}`)],
+        }),
+      ),
+    );
+  }
+  const charTwips = textWidth / 28;
+  const date = chineseDate(m.issuedOn);
+  const at = closeIndents(m.issuer, date);
+  out.push(
+    new Paragraph({ ...keep, children: [] }),
+    new Paragraph({
+      ...keep,
+      indent: { left: Math.round(at.issuer * charTwips) },
+      children: [new TextRun(m.issuer)],
+    }),
+    new Paragraph({
+      keepLines: true,
+      indent: { left: Math.round(at.date * charTwips) },
+      children: [new TextRun(date)],
+    }),
+  );
+  return out;
+}
+
 function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] {
   const out: Paragraph[] = [];
   out.push(new Paragraph({ style: 'ReportTitle', children: [new TextRun(m.title)] }), blank());
+  if (m.notice) {
+    // an empty district: the notice of what is missing, then the close
+    out.push(new Paragraph({ style: 'BodyText', keepNext: true, keepLines: true, children: [new TextRun(m.preface)] }));
+    out.push(...close(m));
+    return out;
+  }
   out.push(body(m.preface));
 
   out.push(heading1('一、机构编制情况'));
@@ -210,42 +273,28 @@ function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] 
 
   out.push(heading1('二、主要问题'), body(m.problemsIntro));
   for (const p of m.problems) {
-    out.push(heading2(p.heading), body(p.summary));
+    out.push(heading2(p.heading));
+    if (p.summary) out.push(body(p.summary));
     for (const it of p.items) out.push(body(it.text, [{ text: `${it.number}.${it.label}。`, bold: true }]));
   }
 
   out.push(heading1('三、改进措施与建议'), body(m.measuresIntro));
   for (const s of m.measures) {
-    out.push(heading2(s.heading), body(s.intro));
+    out.push(heading2(s.heading));
+    if (s.intro) out.push(body(s.intro));
     for (const it of s.items) out.push(body(it.text, [{ text: `${it.number}.` }]));
     if (s.closing) out.push(body(s.closing));
   }
-  out.push(body(m.conclusion));
-
-  // 附件说明: 正文下空一行左空二字编排"附件",多个附件用阿拉伯数字标序号
-  out.push(blank());
-  m.appendices.forEach((a, i) =>
-    out.push(
-      new Paragraph({
-        indent: i === 0 ? { left: 2 * oneCharTwips } : { left: 5 * oneCharTwips },
-        children: [new TextRun(`${i === 0 ? '附件:' : ''}${a.number}.${a.title}`)],
-      }),
-    ),
-  );
-  // 不加盖印章: 正文(或附件说明)下空一行右空二字编排署名,下一行编排成文日期
+  // the last paragraph goes with the close: no page carries the 署名 without body text
   out.push(
-    blank(),
     new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 2 * oneCharTwips },
-      children: [new TextRun(m.issuer)],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 2 * oneCharTwips },
-      children: [new TextRun(chineseDate(m.issuedOn))],
+      style: 'BodyText',
+      keepNext: true,
+      keepLines: true,
+      children: [new TextRun(m.conclusion)],
     }),
   );
+  out.push(...close(m));
 
   for (const a of m.appendices) {
     out.push(

@@ -4,9 +4,20 @@ import { severityRank, type Finding } from '../analysis/finding.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import { demoSnapshot } from '../../test/demo-snapshot.js';
 import { makeSnapshot } from '../../test/snapshot-factory.js';
-import { expectPartOneMatches } from '../../test/helpers/report.js';
-import { buildReportModel, proseCap, type ReportMeta, type ReportModel } from './report-model.js';
-import { typeset } from './report-prose.js';
+import { expectPartOneMatches, openDocx } from '../../test/helpers/report.js';
+import {
+  buildReportModel,
+  findingsPerItem,
+  isWorkingNote,
+  itemCap,
+  reportText,
+  proseCap,
+  type ReportMeta,
+  type ReportModel,
+} from './report-model.js';
+import { dutyCodes, plain, typeset } from './report-prose.js';
+import { lintText } from './report-lint.js';
+import { renderReportDocx } from './report-docx.js';
 
 const meta = (s: { regionName: string; limits: { partyGovInstitutionCap?: number } }): ReportMeta => ({
   districtName: s.regionName,
@@ -46,24 +57,42 @@ describe('report model of the demo district', () => {
   });
 
   it('Given the findings When told in part 二 Then every high one is there, each section ranked by severity', () => {
-    const told = new Set(items.map((i) => i.finding));
-    for (const f of findings.filter((x) => x.severity === 'high')) expect(told.has(f)).toBe(true);
+    // every high finding is told in part 二 or, past the items a section has room for, listed in the appendices
+    const told = new Set(items.flatMap((i) => i.findings));
+    const listed = model.appendices
+      .flatMap((a) => a.blocks)
+      .flatMap((b) => (b.kind === 'table' ? b.table.rows.map((r) => r.join('|')) : []))
+      .join('\n');
+    for (const f of findings.filter((x) => x.severity === 'high' && !isWorkingNote(x)))
+      expect(told.has(f) || listed.includes(typeset(plain(f.title))), f.title).toBe(true);
     for (const p of model.problems) {
+      expect(p.items.length).toBeLessThanOrEqual(itemCap);
       const ranks = p.items.map((i) => severityRank[i.severity]);
       expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
-      expect(p.items.every((i) => i.finding.section === p.section)).toBe(true);
+      expect(p.items.every((i) => i.findings.every((f) => f.section === p.section))).toBe(true);
       const high = p.items.filter((i) => i.severity === 'high').length;
       expect(p.items.length).toBeLessThanOrEqual(Math.max(proseCap, high, 3));
     }
-    expect(model.counts.inProse + model.counts.inAppendix).toBe(findings.length);
+    expect(model.counts.inProse + model.counts.inAppendix + model.workingNotes.length).toBe(findings.length);
     expect(model.problems.map((p) => p.section)).toEqual(['机构设置', '职能配置', '人员结构', '管理体制']);
   });
 
-  it('Given a finding told in part 二 When its prose is read Then it names its institutions and its title', () => {
-    for (const it of items) {
-      expect(it.text).toContain(typeset(it.finding.title.replace(/[。；;，,]+$/u, '')));
-      for (const inst of it.finding.institutions.slice(0, 3)) expect(it.text).toContain(inst.name);
+  it('Given an item told in part 二 When its prose is read Then it names the institutions of its first finding', () => {
+    for (const it of items)
+      for (const inst of it.findings[0]!.institutions.slice(0, 3)) expect(it.text).toContain(inst.name);
+  });
+
+  it('Given the findings of a section When grouped Then one item per code, the duty codes of one domain in one item', () => {
+    for (const p of model.problems) {
+      const plainCodes = p.items.filter((i) => !dutyCodes.includes(i.codes[0]!)).map((i) => i.codes[0]);
+      expect(new Set(plainCodes).size).toBe(plainCodes.length);
     }
+    // 数字经济: its overlap, its uncovered domain and its vague duties are one problem
+    const digital = items.filter((i) => i.findings.some((f) => f.measures.domain === '数字经济'));
+    expect(digital).toHaveLength(1);
+    expect(new Set(digital[0]!.findings.map((f) => f.code))).toEqual(
+      new Set(['DUTY_OVERLAP', 'DOMAIN_UNCOVERED', 'VAGUE_DUTY']),
+    );
   });
 
   it('Given part 三 When each measure is read Then it cites problems of part 二 that exist, and every problem is answered', () => {
@@ -79,12 +108,12 @@ describe('report model of the demo district', () => {
         }
       }
     }
-    for (const i of items) if (i.finding.measure.trim()) expect(cited.has(i.ref)).toBe(true);
+    for (const i of items) expect(cited.has(i.ref)).toBe(true);
     expect(model.counts.measures).toBeGreaterThan(0);
   });
 
   it('Given the appendices When listed Then the statistics tables, the overlap clusters and the rest of the findings are there', () => {
-    const [stats, overlap, rest] = model.appendices;
+    const [stats, overlap, rest, law] = model.appendices;
     expect(stats!.title).toBe('机构编制统计表');
     const tables = stats!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
     const quotaTable = tables.find((t) => t.title.includes('各类编制'))!;
@@ -93,15 +122,21 @@ describe('report model of the demo district', () => {
     expect(total.slice(1).map(Number)).toEqual([q.approved, q.actual, q.vacant, q.over]);
     expect(stats!.blocks.filter((b) => b.kind === 'chart').length).toBeGreaterThanOrEqual(1);
 
-    const overlaps = findings.filter((f) => f.code === 'DUTY_OVERLAP');
+    // 附件2: the overlaps part 二 does not tell, once each; 附件3: the other problems, none of 附件2's
+    const told = new Set(items.flatMap((i) => i.findings));
+    const overlaps = findings.filter((f) => f.code === 'DUTY_OVERLAP' && !told.has(f));
     expect(overlap!.title).toBe('职能交叉重叠事项清单');
     const overlapRows = overlap!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
     expect(overlapRows.filter((r) => r[0] !== '').length).toBe(overlaps.length);
 
     expect(rest!.title).toBe('其他问题清单');
-    const restRows = rest!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
-    expect(restRows.length).toBe(model.counts.inAppendix);
-    expect(restRows.every((r) => /\([A-Z_]+\)|（[A-Z_]+）/.test(r[1]!))).toBe(true);
+    const restTable = rest!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))[0]!;
+    expect(restTable.header).toEqual(['序号', '问题', '涉及单位', '主要数据', '建议']);
+    expect(restTable.rows.length + overlaps.length).toBe(model.counts.inAppendix);
+    expect(restTable.rows.map((r) => r[3]).join('')).not.toMatch(/[A-Za-z]/);
+    for (const f of overlaps) expect(restTable.rows.some((r) => r[3] === typeset(plain(f.title)))).toBe(false);
+
+    expect(law!.title).toBe('法规依据');
   });
 });
 
@@ -129,7 +164,7 @@ describe('report model of a small district', () => {
     expect(text).toContain('全区没有挂靠机构');
     expect(m.title).toBe('关于测试区机构职能体系运行情况的调研报告');
     expect(m.problems.every((p) => p.items.length === 0 && p.summary.includes('未发现'))).toBe(true);
-    expect(m.appendices.map((a) => a.title)).toEqual(['机构编制统计表']);
+    expect(m.appendices.map((a) => a.title)).toEqual(['机构编制统计表', '法规依据']);
     expect(allText(m)).not.toContain('若干');
   });
 
@@ -149,12 +184,47 @@ describe('report model of a small district', () => {
       ...Array.from({ length: 5 }, (_, i) => f('medium', 10 + i)),
       ...Array.from({ length: 5 }, (_, i) => f('low', 20 + i)),
     ];
-    const s = makeSnapshot({ institutions: [{ name: '区财政局' }] });
+    const s = makeSnapshot({ institutions: [{ name: '区财政局', quotas: { admin: 10 } }] });
     const m = buildReportModel(computeStatistics(s), findings, meta({ regionName: '测试区', limits: {} }));
     const people = m.problems.find((p) => p.section === '人员结构')!;
-    expect(people.items.map((i) => i.severity)).toEqual(Array(10).fill('high'));
-    expect(m.counts.inAppendix).toBe(10);
-    expect(people.summary).toContain('其余10个详见附件2');
-    expect(m.measures.find((x) => x.section === '人员结构')!.items).toHaveLength(10);
+    // ten units over quota are one problem: one item naming the first six, the other four listed in the appendix
+    expect(people.items).toHaveLength(1);
+    expect(people.items[0]!.findings.map((f) => f.severity)).toEqual(Array(findingsPerItem).fill('high'));
+    for (let i = 0; i < findingsPerItem; i++) expect(people.items[0]!.text).toContain(`单位${i}`);
+    expect(people.items[0]!.text).toContain(`另有${10 - findingsPerItem}处同类情况列入附件`);
+    expect(m.counts.inAppendix).toBe(20 - findingsPerItem);
+    expect(m.problemsIntro).toContain(`另有${20 - findingsPerItem}个问题列入附件2`);
+    expect(m.measures.find((x) => x.section === '人员结构')!.items).toHaveLength(1);
+  });
+});
+
+describe('report model of an empty or near-empty district', () => {
+  it('Given a district without institutions When the report is built Then it is a short notice of what is missing', async () => {
+    const s = makeSnapshot({ institutions: [] });
+    const st = computeStatistics(s);
+    const m = buildReportModel(st, diagnose(s), meta({ regionName: '空白区', limits: {} }));
+    expect(m.notice).toBe(true);
+    expect(m.title).toBe('关于空白区机构编制数据情况的说明');
+    expect(m.preface).toContain('机构设置台账');
+    expect(m.preface).toContain('实名制人员信息');
+    expect(allText(m)).not.toMatch(/0个机构|高风险|问题\d+个/);
+    expect(m.appendices).toEqual([]);
+    expect(m.issuer).toBe('中共空白区委机构编制委员会办公室');
+    const r = reportText(m);
+    expect(lintText(r)).toEqual([]);
+    const docx = await openDocx(await renderReportDocx(m));
+    expect(docx.paragraphs).toContain(m.issuer);
+    expect(docx.paragraphs).not.toContain('一、机构编制情况');
+    expect(docx.files.filter((f) => f.startsWith('word/charts/'))).toEqual([]);
+  });
+
+  it('Given institutions with quotas but no people When the report is built Then no chart of zero bars is drawn', () => {
+    const s = makeSnapshot({ institutions: [{ name: '区财政局', kind: 'gov_dept', quotas: { admin: 8 } }] });
+    const m = buildReportModel(computeStatistics(s), [], meta({ regionName: '测试区', limits: {} }));
+    expect(m.notice).toBe(false);
+    const charts = m.appendices.flatMap((a) => a.blocks).flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
+    for (const c of charts) expect(c.series.some((x) => x.values.some((v) => v > 0))).toBe(true);
+    expect(charts.map((c) => c.title)).not.toContain('图2 在编人员年龄结构');
+    expect(m.situation[3]!.text).toBe('全区暂无在编在岗人员信息。');
   });
 });

@@ -5,14 +5,13 @@
 import {
   diagnosticLabels,
   reportSections,
-  severityLabels,
   severityRank,
   type DiagnosticCode,
   type Finding,
   type ReportSection,
   type Severity,
 } from '../analysis/finding.js';
-import type { Statistics } from '../analysis/statistics.js';
+import { percent, type Statistics } from '../analysis/statistics.js';
 import {
   institutionKindLabels,
   institutionKinds,
@@ -23,7 +22,19 @@ import {
   quotaCategoryLabels,
   type InstitutionKind,
 } from '../domain/vocabulary.js';
-import { findingProse, measuresText, typeset } from './report-prose.js';
+import {
+  chineseDate,
+  clip,
+  dutyCodes,
+  groupLabel,
+  groupMeasure,
+  groupProse,
+  LawCiter,
+  plain,
+  typeset,
+  type ProblemGroup,
+} from './report-prose.js';
+import { articles, codeArticles, regulationOf, regulations, type RegulationKey } from '../analysis/laws.js';
 
 export interface ReportMeta {
   districtName: string;
@@ -66,14 +77,16 @@ export interface SituationSection {
 }
 
 export interface ProblemItem {
-  /** How part 三 cites it: 二(一)1. */
+  /** How part 三 cites it: 二（一）1. */
   ref: string;
   number: number;
-  code: DiagnosticCode;
+  codes: DiagnosticCode[];
   severity: Severity;
   label: string;
   text: string;
-  finding: Finding;
+  /** The findings the item tells: one code, or the duty codes of the same domains. */
+  findings: Finding[];
+  group: ProblemGroup;
 }
 
 export interface ProblemSection {
@@ -112,6 +125,10 @@ export interface ReportModel {
   measures: MeasureSection[];
   conclusion: string;
   appendices: Appendix[];
+  /** A notice of missing data instead of a report (an empty district): title, preface and close only. */
+  notice: boolean;
+  /** For the 工作底稿, not the report: gaps in the office's own records. */
+  workingNotes: string[];
   counts: Record<Severity, number> & {
     findings: number;
     inProse: number;
@@ -123,17 +140,15 @@ export interface ReportModel {
 export const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
 export const cn = (n: number) => numerals[n - 1] ?? String(n);
 
-/** 2026-06-30 → 2026年6月30日 (月、日不编虚位). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
-
-const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '0%');
+export { chineseDate };
 
 /** Prose per section: every high finding, then medium up to this many; sections with few findings take low ones too. */
 export const proseCap = 8;
 const proseMin = 3;
+/** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
+export const itemCap = 5;
+/** Cases told per item; a large district's many units over quota are one item naming the first of them. */
+export const findingsPerItem = 6;
 
 const problemHeadings: Record<ReportSection, string> = {
   机构设置: '对标"优化协同高效",机构设置有待优化',
@@ -235,7 +250,7 @@ function postsText(st: Statistics): string {
 function peopleText(st: Statistics): string {
   const p = st.people;
   if (!p.total) return '全区暂无在编在岗人员信息。';
-  const bands = Object.entries(p.ageBands).map(([b, n]) => `${b}${n}人、占${pct(n, p.total)}`);
+  const bands = Object.entries(p.ageBands).map(([b, n]) => `${b}${n}人、占${percent(n, p.total)}`);
   const edu = Object.entries(p.education).filter(([, n]) => n);
   const college = (p.education['研究生'] ?? 0) + (p.education['大学本科'] ?? 0);
   const titles = Object.entries(p.titles).filter(([t, n]) => n && t !== '无');
@@ -243,9 +258,9 @@ function peopleText(st: Statistics): string {
     `全区在编在岗人员${p.total}人` +
     (p.meanAge !== null ? `,平均年龄${p.meanAge}岁` : '') +
     `。从年龄看,${bands.join(';')}。` +
-    `从学历看,${edu.map(([e, n]) => `${e}${n}人`).join('、')},大学本科及以上学历${college}人、占${pct(college, p.total)}。` +
+    `从学历看,${edu.map(([e, n]) => `${e}${n}人`).join('、')},大学本科及以上学历${college}人、占${percent(college, p.total)}。` +
     (titles.length
-      ? `从职称看,具有专业技术职称的${p.titled}人、占${pct(p.titled, p.total)},其中${titles.map(([t, n]) => `${t}${n}人`).join('、')}。`
+      ? `从职称看,具有专业技术职称的${p.titled}人、占${percent(p.titled, p.total)},其中${titles.map(([t, n]) => `${t}${n}人`).join('、')}。`
       : '从职称看,在编人员均未取得专业技术职称。') +
     `从性别看,男性${p.gender.男}人、女性${p.gender.女}人。`
   );
@@ -253,11 +268,17 @@ function peopleText(st: Statistics): string {
 
 // ---- part 二 and 三 ----
 
+function severityCounts(findings: Finding[]): Record<Severity, number> {
+  const c = { high: 0, medium: 0, low: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
 function bySeverity(a: Finding, b: Finding) {
   return severityRank[b.severity] - severityRank[a.severity];
 }
 
-/** Which findings of a section are told as prose; the rest go to the appendix table. */
+/** Which findings of a section are told as prose; the rest go to the appendices. */
 export function selectForProse(findings: Finding[]): { prose: Finding[]; rest: Finding[] } {
   const sorted = [...findings].sort(bySeverity); // stable: diagnose's order within a severity
   const high = sorted.filter((f) => f.severity === 'high');
@@ -269,38 +290,60 @@ export function selectForProse(findings: Finding[]): { prose: Finding[]; rest: F
   return { prose, rest: sorted.filter((f) => !chosen.has(f)) };
 }
 
-function severityCounts(findings: Finding[]): Record<Severity, number> {
-  const c = { high: 0, medium: 0, low: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
+/**
+ * DATA_QUALITY findings that only say the office's own records are incomplete (no duties entered, old indicators, no
+ * credit code): a note for the 工作底稿, not a problem of the district's institutions.
+ */
+export function isWorkingNote(f: Finding): boolean {
+  return f.code === 'DATA_QUALITY' && !['no_sanding', 'roster_quota_mismatch'].includes(String(f.measures.check));
 }
 
-function sectionSummary(section: ReportSection, findings: Finding[], told: number, restAppendix: number): string {
-  if (!findings.length) return `本次调研未发现${section}方面的突出问题。`;
-  const c = severityCounts(findings);
-  const levels = (['high', 'medium', 'low'] as const)
-    .filter((s) => c[s])
-    .map((s) => `${severityLabels[s]}风险${c[s]}个`)
-    .join('、');
-  return (
-    `经比对分析,${section}方面共发现问题${findings.length}个(${levels})。` +
-    (findings.length > told ? `择要分述如下,其余${findings.length - told}个详见附件${restAppendix}。` : '分述如下。')
-  );
-}
+const domainOf = (f: Finding) => (typeof f.measures.domain === 'string' ? f.measures.domain : '');
+const isDuty = (f: Finding) => dutyCodes.includes(f.code) && domainOf(f) !== '';
 
-function measureItems(items: ProblemItem[]): MeasureItem[] {
-  // the same measure answering several problems is written once, citing them all
-  const byText = new Map<string, string[]>();
-  for (const it of items) {
-    const text = it.finding.measure.trim().replace(/[。;；]+$/u, '');
-    if (!text) continue;
-    byText.set(text, [...(byText.get(text) ?? []), it.ref]);
+/**
+ * The items of a section: the prose findings grouped, one item per real problem. Findings of one code make one item;
+ * the duty codes meet by domain (an uncovered domain, its vague duties and its overlaps are one problem), and domains
+ * with the same problems are told together. Findings of the rest that belong to a told domain join its item.
+ */
+export function groupFindings(prose: Finding[], rest: Finding[]): { groups: ProblemGroup[]; rest: Finding[] } {
+  const byKey = new Map<string, Finding[]>();
+  const add = (key: string, f: Finding) => byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  for (const f of prose) add(isDuty(f) ? `domain:${domainOf(f)}` : `code:${f.code}`, f);
+  const left: Finding[] = [];
+  for (const f of rest) {
+    const key = `domain:${domainOf(f)}`;
+    // only what weighs: the many slight overlaps of a domain stay in 附件2
+    if (isDuty(f) && byKey.has(key) && f.severity !== 'low') add(key, f);
+    else left.push(f);
   }
-  return [...byText].map(([text, cites], i) => ({
-    number: i + 1,
-    cites,
-    text: typeset(`${text}(针对问题${cites.join('、')})。`),
-  }));
+  // domains with the same set of problems are one item
+  const merged = new Map<string, ProblemGroup>();
+  for (const [key, fs] of byKey) {
+    const codes = [...new Set(fs.map((f) => f.code))];
+    const k = key.startsWith('domain:') ? `codes:${[...codes].sort().join('+')}` : key;
+    const g = merged.get(k);
+    const domains = key.startsWith('domain:') ? [key.slice('domain:'.length)] : [];
+    if (g) {
+      g.findings.push(...fs);
+      g.domains.push(...domains);
+    } else merged.set(k, { code: fs[0]!.code, codes, domains, findings: [...fs] });
+  }
+  const rank = (g: ProblemGroup) => Math.max(...g.findings.map((f) => severityRank[f.severity]));
+  const groups = [...merged.values()].sort((a, b) => rank(b) - rank(a));
+  // an item tells a few cases; the others of the same kind are listed in the appendix, and the item says how many
+  for (const g of groups) {
+    const more = g.findings.slice(findingsPerItem);
+    g.findings = g.findings.slice(0, findingsPerItem);
+    g.more = more.length;
+    left.push(...more);
+  }
+  return { groups, rest: left };
+}
+
+/** Said only of a section without items; the items speak for themselves and the appendix is named once. */
+function sectionSummary(section: ReportSection, items: number): string {
+  return items ? '' : `本次调研未发现${section}方面的突出问题。`;
 }
 
 // ---- appendices ----
@@ -325,6 +368,18 @@ function statisticsTables(st: Statistics): ReportTable[] {
     return [institutionKindLabels[k], r.n, r.approved, r.actual, r.vacant, r.over].map(String);
   });
   const q = o.quota;
+  // 空缺 and 超配 unit by unit, as the body counts them: one unit's excess is not netted against another's vacancy
+  const gaps = (level: string, cls: string | 'total') => {
+    let vacant = 0;
+    let over = 0;
+    for (const inst of st.institutions)
+      for (const p of inst.posts)
+        if (p.level === level && (cls === 'total' || p.postClass === cls)) {
+          vacant += Math.max(0, p.approved - p.filled);
+          over += Math.max(0, p.filled - p.approved);
+        }
+    return [vacant, over];
+  };
   const postRows = leadershipLevels
     .filter((l) => o.posts[l].total.approved || o.posts[l].total.filled)
     .flatMap((l) =>
@@ -333,8 +388,7 @@ function statisticsTables(st: Statistics): ReportTable[] {
         c === 'total' ? '小计' : postClassLabels[c],
         String(o.posts[l][c].approved),
         String(o.posts[l][c].filled),
-        String(Math.max(0, o.posts[l][c].approved - o.posts[l][c].filled)),
-        String(Math.max(0, o.posts[l][c].filled - o.posts[l][c].approved)),
+        ...gaps(l, c).map(String),
       ]),
     );
   return [
@@ -371,16 +425,16 @@ function statisticsTables(st: Statistics): ReportTable[] {
   ];
 }
 
-function charts(st: Statistics, findings: Finding[]): ReportChart[] {
+/** Charts of what exists: a chart whose every value is zero tells nothing and is left out. */
+function charts(st: Statistics, sections: { section: ReportSection; items: number }[]): ReportChart[] {
   const q = st.overview.quota;
-  const bySection = reportSections.map((s) => severityCounts(findings.filter((f) => f.section === s)));
-  return [
+  const all: ReportChart[] = [
     {
       title: '图1 各类编制核定与实有情况',
       categories: quotaCategories.map((c) => quotaCategoryLabels[c]),
       series: [
-        { name: '核定(名)', values: quotaCategories.map((c) => q[c].approved) },
-        { name: '实有(人)', values: quotaCategories.map((c) => q[c].actual) },
+        { name: '核定（名）', values: quotaCategories.map((c) => q[c].approved) },
+        { name: '实有（人）', values: quotaCategories.map((c) => q[c].actual) },
       ],
     },
     {
@@ -389,121 +443,193 @@ function charts(st: Statistics, findings: Finding[]): ReportChart[] {
       series: [{ name: '人数', values: Object.values(st.people.ageBands) }],
     },
     {
-      title: '图3 主要问题分布',
-      categories: [...reportSections],
-      series: (['high', 'medium', 'low'] as const).map((s) => ({
-        name: `${severityLabels[s]}风险`,
-        values: bySection.map((c) => c[s]),
-      })),
-      stacked: true,
+      title: '图3 正文所列问题分布',
+      categories: sections.map((s) => s.section),
+      series: [{ name: '问题数', values: sections.map((s) => s.items) }],
     },
   ];
+  return all.filter((c) => c.series.some((s) => s.values.some((v) => v > 0)));
 }
 
+/** 附件2: each overlap with the texts side by side and the institutions named; no scores. */
 function overlapTable(findings: Finding[]): ReportTable {
   const rows: string[][] = [];
   findings.forEach((f, i) => {
-    const texts = f.evidence.filter((e) => e.kind === 'text');
-    const sim = f.measures.similarity;
-    const head = [`${i + 1}`, typeof f.measures.domain === 'string' ? f.measures.domain : '—'];
-    if (!texts.length) rows.push([...head, f.institutions.map((x) => x.name).join('、'), f.title, fmt(sim)]);
-    texts.forEach((e, j) =>
-      rows.push([...(j === 0 ? head : ['', '']), e.institution, e.text, j === 0 ? fmt(sim) : '']),
+    const texts = f.evidence.filter(
+      (e): e is Extract<Finding['evidence'][number], { kind: 'text' }> => e.kind === 'text',
     );
+    const what = plain(f.title);
+    if (!texts.length) rows.push([`${i + 1}`, what, f.institutions.map((x) => x.name).join('、'), '—']);
+    texts.forEach((e, j) => rows.push([j === 0 ? `${i + 1}` : '', j === 0 ? what : '', e.institution, plain(e.text)]));
   });
   return {
     title: '职能交叉重叠事项对照表',
-    header: ['组', '领域', '单位', '职责表述', '相似度'],
+    header: ['序号', '重叠事项', '承担单位', '职责表述（原文）'],
     rows,
-    widths: [1, 2, 4, 9, 2],
+    widths: [1, 5, 3, 8],
   };
 }
 
-const fmt = (v: number | string | undefined) =>
-  v === undefined ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;
-
-function restTable(rest: { finding: Finding; section: ReportSection }[]): ReportTable {
-  // five columns, the severity beside the type: the table may run to thousands of rows
+/** 附件3: the other problems as a table a reader can act on. */
+function restTable(rest: Finding[]): ReportTable {
   return {
     title: '其他问题清单',
-    header: ['序号', '问题类型(程度)', '涉及单位', '主要数据', '问题描述'],
-    rows: rest.map(({ finding: f }, i) => [
+    header: ['序号', '问题', '涉及单位', '主要数据', '建议'],
+    rows: rest.map((f, i) => [
       String(i + 1),
-      `${diagnosticLabels[f.code]}(${f.code})·${severityLabels[f.severity]}`,
-      f.institutions.map((x) => x.name).join('、') || '—',
-      measuresText(f.measures),
-      f.title,
+      diagnosticLabels[f.code],
+      f.institutions.map((x) => x.name).join('、') || '全区',
+      plain(f.title),
+      clip(plain(f.measure), 80),
     ]),
-    widths: [1, 4, 3, 4, 6],
+    widths: [1, 3, 3, 6, 6],
+  };
+}
+
+/** The regulations by institution kind, with the articles the report relies on: the 法规依据 appendix. */
+function lawTable(): ReportTable {
+  const kindsOf = (reg: RegulationKey) =>
+    institutionKinds
+      .filter((k) => k !== 'internal_unit' && regulationOf(k) === reg)
+      .map((k) => institutionKindLabels[k])
+      .join('、');
+  const articlesOf = (reg: RegulationKey) =>
+    [
+      ...new Set(
+        Object.entries(codeArticles)
+          .filter(([, key]) => articles[key!].regulation === reg)
+          .map(([code, key]) => `${articles[key!].article}（${diagnosticLabels[code as DiagnosticCode]}）`),
+      ),
+    ].join('；') || '按该条例有关规定';
+  return {
+    title: '法规适用对照表',
+    header: ['机构类别', '适用法规', '本报告依据的条款'],
+    rows: [
+      [kindsOf('party'), regulations.party.name, '按该条例关于机构编制管理的规定'],
+      [kindsOf('gov'), regulations.gov.name, articlesOf('gov')],
+      [
+        kindsOf('piPersonnel'),
+        `${regulations.piRegistration.name}、${regulations.piPersonnel.name}`,
+        articlesOf('piPersonnel'),
+      ],
+    ],
+    widths: [4, 4, 8],
   };
 }
 
 // ---- the whole report ----
 
+/** The signer by default: the district's 编办 by its full name (示范区 → 中共示范区委机构编制委员会办公室). */
+export const defaultIssuer = (districtName: string) => `中共${districtName}委机构编制委员会办公室`;
+
+/** What a district lacks for a report; empty when it has institutions and people to report on. */
+export function missingData(st: Statistics): string[] {
+  const missing: string[] = [];
+  if (!st.overview.institutions.total) missing.push('机构设置台账（尚未录入任何机构）');
+  if (!st.overview.quota.total.approved) missing.push('编制核定数据');
+  if (!st.people.total) missing.push('实名制人员信息');
+  return missing;
+}
+
+function noticeModel(st: Statistics, meta: ReportMeta, issuer: string, missing: string[]): ReportModel {
+  return {
+    title: `关于${meta.districtName}机构编制数据情况的说明`,
+    districtName: meta.districtName,
+    asOf: st.asOf,
+    issuedOn: meta.issuedOn,
+    issuer,
+    notice: true,
+    preface: typeset(
+      `截至${chineseDate(st.asOf)}，系统中${meta.districtName}的${missing.join('、')}尚不具备，无法形成机构职能体系运行情况调研报告。` +
+        `请先导入上述数据，数据齐备后再生成调研报告。`,
+    ),
+    situation: [],
+    problemsIntro: '',
+    problems: [],
+    measuresIntro: '',
+    measures: [],
+    conclusion: '',
+    appendices: [],
+    workingNotes: [],
+    counts: { findings: 0, high: 0, medium: 0, low: 0, inProse: 0, inAppendix: 0, measures: 0 },
+  };
+}
+
 export function buildReportModel(st: Statistics, findings: Finding[], meta: ReportMeta): ReportModel {
   const o = st.overview;
-  const issuer = meta.issuer ?? '区委编办';
-  const sorted = [...findings].sort(bySeverity);
+  const issuer = meta.issuer ?? defaultIssuer(meta.districtName);
+  const missing = missingData(st);
+  if (!o.institutions.total || (!o.quota.total.approved && !st.people.total))
+    return noticeModel(st, meta, issuer, missing);
+
+  const notes = findings.filter(isWorkingNote);
+  const sorted = [...findings].filter((f) => !isWorkingNote(f)).sort(bySeverity);
   const counts = severityCounts(sorted);
 
-  const selections = reportSections.map((section) => ({
-    section,
-    all: sorted.filter((f) => f.section === section),
-    ...selectForProse(sorted.filter((f) => f.section === section)),
-  }));
-  const rest = selections.flatMap((s) => s.rest.map((finding) => ({ finding, section: s.section })));
-  const overlaps = sorted.filter((f) => f.code === 'DUTY_OVERLAP');
+  const selections = reportSections.map((section) => {
+    const { prose, rest } = selectForProse(sorted.filter((f) => f.section === section));
+    const grouped = groupFindings(prose, rest);
+    const kept = grouped.groups.slice(0, itemCap);
+    const dropped = grouped.groups.slice(itemCap).flatMap((g) => g.findings);
+    return { section, groups: kept, rest: [...dropped, ...grouped.rest] };
+  });
+  const inGroups = new Set(selections.flatMap((s) => s.groups.flatMap((g) => g.findings)));
+  const overlaps = sorted.filter((f) => f.code === 'DUTY_OVERLAP' && !inGroups.has(f));
+  const restOf = (s: (typeof selections)[number]) => s.rest.filter((f) => f.code !== 'DUTY_OVERLAP');
+  const rest = selections.flatMap(restOf);
 
   // appendices are numbered in the order they appear; the part 二 text refers to them
   const statsAppendix = 1;
   const overlapAppendix = overlaps.length ? statsAppendix + 1 : undefined;
   const restAppendix = rest.length ? (overlapAppendix ?? statsAppendix) + 1 : undefined;
+  const lawAppendix = (restAppendix ?? overlapAppendix ?? statsAppendix) + 1;
 
+  const kinds = new Map(st.institutions.map((i) => [i.id, i.kind]));
+  const law = new LawCiter((id) => kinds.get(id));
   const problems: ProblemSection[] = selections.map((s, si) => ({
     section: s.section,
-    heading: typeset(`(${cn(si + 1)})${problemHeadings[s.section]}`),
-    summary: typeset(sectionSummary(s.section, s.all, s.prose.length, restAppendix ?? 0)),
-    items: s.prose.map((f, i) => ({
-      ref: `二(${cn(si + 1)})${i + 1}`,
+    heading: typeset(`（${cn(si + 1)}）${problemHeadings[s.section]}`),
+    summary: typeset(sectionSummary(s.section, s.groups.length)),
+    items: s.groups.map((g, i) => ({
+      ref: `二（${cn(si + 1)}）${i + 1}`,
       number: i + 1,
-      code: f.code,
-      severity: f.severity,
-      label: typeset(diagnosticLabels[f.code]),
-      text: typeset(findingProse(f)),
-      finding: f,
+      codes: g.codes,
+      severity: g.findings.map((f) => f.severity).sort((a, b) => severityRank[b] - severityRank[a])[0]!,
+      label: typeset(groupLabel(g)),
+      text: typeset(groupProse(g, law)),
+      findings: g.findings,
+      group: g,
     })),
   }));
-  for (const p of problems) for (const it of p.items) it.ref = typeset(it.ref);
 
   const measures: MeasureSection[] = problems.map((p, si) => {
     const h = measureHeadings[p.section];
-    const items = measureItems(p.items);
-    const restHere = selections[si]!.rest.length;
+    const items: MeasureItem[] = p.items.map((it, i) => ({
+      number: i + 1,
+      cites: [it.ref],
+      text: typeset(`${trimEnd(groupMeasure(it.group))}（针对问题${it.ref}）。`),
+    }));
     return {
       section: p.section,
-      heading: typeset(`(${cn(si + 1)})${h.heading}`),
-      intro: typeset(items.length ? h.intro : `${p.section}方面未发现突出问题,保持现行管理做法,持续跟踪监测。`),
+      heading: typeset(`（${cn(si + 1)}）${h.heading}`),
+      intro: items.length ? '' : typeset(`${p.section}方面未发现突出问题，保持现行管理做法，持续跟踪监测。`),
       items,
-      closing: restHere
-        ? typeset(
-            `对附件${restAppendix}所列其余${restHere}个${p.section}方面问题,参照上述措施逐项研究整改,明确责任单位和完成时限。`,
-          )
-        : undefined,
+      closing: undefined,
     };
   });
 
   const src = meta.sources;
+  const inProse = problems.reduce((s, p) => s + p.items.length, 0);
   const preface = typeset(
-    `为有效破解机构职能体系障碍和弊端,按照区委统一部署,${issuer}依托机构编制实名制管理数据,` +
-      `对截至${chineseDate(st.asOf)}全区${o.institutions.total}个机构(另有内设机构${o.institutions.internalUnits}个)、` +
+    `为有效破解机构职能体系障碍和弊端，按照区委统一部署，${issuer}依托机构编制实名制管理数据，` +
+      `对截至${chineseDate(st.asOf)}全区${o.institutions.total}个机构（另有内设机构${o.institutions.internalUnits}个）、` +
       `核定编制${o.quota.total.approved}名、在编人员${st.people.total}人的机构编制和运行情况开展专题调研。` +
       `调研数据来源于机构编制台账、实名制人员信息` +
       (src.sandingDuties ? `、“三定”规定职责${src.sandingDuties}项` : '') +
       (src.powerItems ? `、权责清单事项${src.powerItems}项` : '') +
       (src.workloadInstitutions ? `、${src.workloadInstitutions}个单位的工作量指标` : '') +
       (src.indicators ? `和区域经济社会指标${src.indicators}项` : '') +
-      `。经逐项比对分析,共梳理出问题${sorted.length}个,其中高风险${counts.high}个、中风险${counts.medium}个、低风险${counts.low}个,` +
-      `摸清了全区机构运行、职能配置等现状,针对性提出了意见建议。现将有关情况报告如下。`,
+      `。经逐项数据比对，梳理出需要重点解决的问题${inProse}个，并提出了改进措施和建议。现将有关情况报告如下。`,
   );
 
   const appendices: Appendix[] = [
@@ -512,7 +638,10 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
       title: '机构编制统计表',
       blocks: [
         ...statisticsTables(st).map((table) => ({ kind: 'table' as const, table })),
-        ...charts(st, sorted).map((chart) => ({ kind: 'chart' as const, chart })),
+        ...charts(
+          st,
+          problems.map((p) => ({ section: p.section, items: p.items.length })),
+        ).map((chart) => ({ kind: 'chart' as const, chart })),
       ],
     },
   ];
@@ -524,7 +653,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
         {
           kind: 'paragraph',
           text: typeset(
-            `共${overlaps.length}组,每组列出表述相近的职责及其承担单位,相似度为职责文本的余弦相似度(1为完全相同)。`,
+            `正文已分述的事项外，另有${overlaps.length}组职责交叉重叠，每组列出重叠事项和各单位“三定”规定或权责清单中的原文表述，供逐项厘清职责边界时对照。`,
           ),
         },
         { kind: 'table', table: overlapTable(overlaps) },
@@ -535,39 +664,53 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
       number: restAppendix,
       title: '其他问题清单',
       blocks: [
-        {
-          kind: 'paragraph',
-          text: typeset(`正文未展开分述的问题${rest.length}个,按所属方面和风险程度排列。`),
-        },
+        { kind: 'paragraph', text: typeset(`正文未展开分述的问题${rest.length}个，按所属方面和严重程度排列。`) },
         { kind: 'table', table: restTable(rest) },
       ],
     });
+  appendices.push({
+    number: lawAppendix,
+    title: '法规依据',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: typeset(
+          '党的机构、人大政协法院检察院机关和群团机关适用党内法规，政府机构适用行政法规，事业单位适用事业单位管理法规。本报告依据的法规和条款如下。',
+        ),
+      },
+      { kind: 'table', table: lawTable() },
+    ],
+  });
 
-  const inProse = problems.reduce((s, p) => s + p.items.length, 0);
   return {
     title: `关于${meta.districtName}机构职能体系运行情况的调研报告`,
     districtName: meta.districtName,
     asOf: st.asOf,
     issuedOn: meta.issuedOn,
     issuer,
+    notice: false,
     preface,
     situation: [
-      { heading: '(一)机构设置方面:', text: institutionsText(st, meta.partyGovCap) },
-      { heading: '(二)人员编制方面:', text: quotaText(st) },
-      { heading: '(三)领导职数方面:', text: postsText(st) },
-      { heading: '(四)人员结构方面:', text: peopleText(st) },
+      { heading: '（一）机构设置方面：', text: institutionsText(st, meta.partyGovCap) },
+      { heading: '（二）人员编制方面：', text: quotaText(st) },
+      { heading: '（三）领导职数方面：', text: postsText(st) },
+      { heading: '（四）人员结构方面：', text: peopleText(st) },
     ].map((s) => ({ heading: typeset(s.heading), text: typeset(s.text) })),
     problemsIntro: typeset(
-      sorted.length
-        ? `对照“优化协同高效”要求,结合数据比对和实地调研,全区机构职能体系主要存在以下问题。`
-        : '经数据比对分析,全区机构职能体系运行总体平稳,本次调研未发现突出问题。',
+      inProse
+        ? '对照“优化协同高效”要求，经数据比对，全区机构职能体系主要存在以下问题' +
+            (rest.length && restAppendix ? `，另有${rest.length}个问题列入附件${restAppendix}。` : '。')
+        : '经数据比对分析，全区机构职能体系运行总体平稳，本次调研未发现突出问题。',
     ),
     problems,
-    measuresIntro: typeset('针对上述问题,提出以下改进措施与建议,每项措施后注明所针对的问题。'),
+    measuresIntro: typeset(
+      '针对上述问题，提出以下改进措施与建议，每项措施后注明所针对的问题' +
+        (rest.length && restAppendix ? `；附件${restAppendix}所列其他问题，由相关单位参照逐项整改。` : '。'),
+    ),
     measures,
     conclusion: typeset(
-      '综上所述,面对机构职能体系中存在的问题,必须坚持以习近平新时代中国特色社会主义思想为指导,认真贯彻落实党中央关于深化党和国家机构改革的决策部署,' +
-        '以更大的决心和勇气破解难题,不断推动机构改革向纵深发展,努力构建系统完备、科学规范、运行高效的机构职能体系,为全区经济社会高质量发展提供坚强有力的组织保障。',
+      '综上所述，必须坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实党中央关于深化党和国家机构改革的决策部署，' +
+        '以更大的决心和勇气破解上述问题，努力构建系统完备、科学规范、运行高效的机构职能体系，为全区经济社会高质量发展提供坚强有力的组织保障。',
     ),
     appendices: appendices.map((a) => ({
       ...a,
@@ -586,12 +729,44 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
           : b,
       ),
     })),
+    workingNotes: notes.map((f) => typeset(`${trimEnd(plain(f.title))}。`)),
     counts: {
       findings: sorted.length,
       ...counts,
-      inProse,
-      inAppendix: rest.length,
+      inProse: problems.reduce((s, p) => s + p.items.reduce((t, it) => t + it.findings.length, 0), 0),
+      inAppendix: rest.length + overlaps.length,
       measures: measures.reduce((s, m) => s + m.items.length, 0),
     },
   };
+}
+
+const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
+
+/** The model as plain text in reading order, prose apart from table cells: what the linter and the tests read. */
+export function reportText(m: ReportModel): { paragraphs: string[]; cells: string[] } {
+  const paragraphs: string[] = [m.title, m.preface];
+  for (const s of m.situation) paragraphs.push(s.heading + s.text);
+  paragraphs.push(m.problemsIntro);
+  for (const p of m.problems) {
+    paragraphs.push(p.heading);
+    if (p.summary) paragraphs.push(p.summary);
+    for (const it of p.items) paragraphs.push(`${it.number}.${it.label}。${it.text}`);
+  }
+  paragraphs.push(m.measuresIntro);
+  for (const s of m.measures) {
+    paragraphs.push(s.heading, s.intro);
+    for (const it of s.items) paragraphs.push(`${it.number}.${it.text}`);
+    if (s.closing) paragraphs.push(s.closing);
+  }
+  paragraphs.push(m.conclusion);
+  const cells: string[] = [];
+  for (const a of m.appendices) {
+    paragraphs.push(a.title);
+    for (const b of a.blocks) {
+      if (b.kind === 'paragraph') paragraphs.push(b.text);
+      else if (b.kind === 'table') cells.push(b.table.title, ...b.table.header, ...b.table.rows.flat());
+      else cells.push(b.chart.title, ...b.chart.categories, ...b.chart.series.map((s) => s.name));
+    }
+  }
+  return { paragraphs: paragraphs.filter(Boolean), cells: cells.filter(Boolean) };
 }

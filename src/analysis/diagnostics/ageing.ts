@@ -2,6 +2,7 @@
 import type { DiagnosticConfig } from '../config.js';
 import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, ageOn, type PersonFact } from '../snapshot.js';
+import { isYoung, peopleStructure, percent, sharePct } from '../statistics.js';
 
 interface AgeStats {
   people: number;
@@ -22,7 +23,7 @@ function stats(people: PersonFact[], asOf: string, config: DiagnosticConfig): Ag
   for (const p of people) {
     const age = ageOn(p.birthDate!, asOf);
     sum += age;
-    if (age < 35) under35++;
+    if (isYoung(age)) under35++;
     const retireAt = p.gender === '女' ? config.retirementAge.女 : config.retirementAge.男;
     // due when the retirement age is reached by the horizon (already past it counts too)
     if (ageOn(p.birthDate!, horizon) >= retireAt) retiring++;
@@ -52,12 +53,14 @@ export const findAgeing: Diagnostic = (s, config) => {
     else byInst.set(p.institutionId, [p]);
   }
   const district = stats(dated, s.asOf, config);
+  const districtBands = peopleStructure(s.people, s.asOf);
   const districtEvidence = [
     { kind: 'number' as const, label: '全区平均年龄', value: one(district.meanAge), unit: '岁' },
+    // the district's share as part 一 states it: the statistics' own bands over all people
     {
       kind: 'number' as const,
-      label: '全区35岁以下占比',
-      value: pct(district.under35 / (district.people || 1)),
+      label: '全区35岁以下人员占比',
+      value: sharePct(districtBands.ageBands['35岁以下'], districtBands.total),
       unit: '%',
     },
     {
@@ -83,8 +86,9 @@ export const findAgeing: Diagnostic = (s, config) => {
       finding('AGEING', {
         severity,
         title:
-          `${inst.name}实有${a.people}人，平均年龄${one(a.meanAge)}岁，35岁以下${a.under35}人(${pct(u35)}%)，` +
-          `${config.retirementYears}年内将退休${a.retiring}人(${pct(ret)}%)，年龄结构老化`,
+          `${inst.name}实有${a.people}人，平均年龄${one(a.meanAge)}岁，` +
+          (a.under35 ? `35岁以下${a.under35}人、占${percent(a.under35, a.people)}，` : '没有35岁以下人员，') +
+          `${config.retirementYears}年内将退休${a.retiring}人、占${percent(a.retiring, a.people)}，年龄结构老化`,
         institutions: [{ id: inst.id, name: inst.name }],
         measures: {
           people: a.people,

@@ -102,7 +102,7 @@ export const findHostedMismatches: Diagnostic = (s, config) => {
       finding('HOSTED_MISMATCH', {
         severity,
         title:
-          `${unit.name}承担${ud}职责,却挂靠在以${hd.slice(0, 2).join('、')}为主的${host.name},职责领域重合度${round(jac)}` +
+          `${unit.name}承担${ud}职责,却挂靠在以${hd.slice(0, 2).join('、')}为主的${host.name},${jac === 0 ? '两者职责领域没有交集' : '两者职责领域交集很少'}` +
           (better ? `,与${better.inst.name}职责更相近` : ''),
         institutions: [unit, host, ...(better ? [better.inst] : [])].map((i) => ({ id: i.id, name: i.name })),
         measures: {

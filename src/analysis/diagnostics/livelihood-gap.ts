@@ -81,7 +81,7 @@ export const findLivelihoodGaps: Diagnostic = (s, config) => {
         severity,
         title:
           `${sector.label}事业单位仅${unitList},事业编制合计${quota}名,` +
-          `按全区${sector.demandLabel}${fmt(demand)}人计算,${sector.perLabel}仅${rate.toFixed(2)}名,低于${threshold}名的保障标准(至少需${needed}名)`,
+          `按全区${sector.demandLabel}${fmt(demand)}人计算,${sector.perLabel}仅${rate.toFixed(2)}名,低于本次测算口径(${sector.perLabel}${threshold}名,按此口径至少需${needed}名)`,
         institutions: involved.map((i) => ({ id: i.id, name: i.name })),
         measures: {
           sector: sector.label,

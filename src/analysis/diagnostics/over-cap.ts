@@ -42,7 +42,15 @@ function overCap(s: Snapshot, institutions: InstitutionState[]): Finding[] {
   if (count <= cap) return [];
   const extra = partyGov.slice(cap);
   const party = partyGov.filter((i) => i.kind === 'party_dept').length;
-  const merges = extra.map((e) => ({ extra: e, into: closestDepartment(s, e, partyGov) }));
+  // a government department is never merged into a Party one (or the reverse): categories are not mixed
+  const merges = extra.map((e) => ({
+    extra: e,
+    into: closestDepartment(
+      s,
+      e,
+      partyGov.filter((c) => c.kind === e.kind),
+    ),
+  }));
   return [
     // Always high: the cap is a hard limit set by the higher authority.
     finding('OVER_CAP', {
@@ -62,11 +70,11 @@ function overCap(s: Snapshot, institutions: InstitutionState[]): Finding[] {
         { kind: 'law', ...laws.comprehensiveSetup },
       ],
       measure:
-        `严格执行机构限额管理,压减党政机构${count - cap}个:` +
+        `严格执行机构限额管理,结合本轮机构改革统筹研究党政机构设置,在限额内压减党政机构${count - cap}个,调整方案按程序报批:` +
         merges
           .map((m) =>
             m.into
-              ? `将${m.extra.name}并入职责相近的${m.into.name}(或改为其部门管理机构)`
+              ? `研究将${m.extra.name}调整为部门管理机构或与职责相近的${m.into.name}整合设置`
               : `将${m.extra.name}与职责相近的部门整合设置`,
           )
           .join(';') +

@@ -26,7 +26,8 @@ describe('findProfessionalShortage', () => {
       severity: 'high',
       measures: { people: 10, titled: 0, share: 0, domain: '科技创新', threshold: 0.5 },
     });
-    expect(f!.title).toBe('区科技创新服务中心(科技创新领域)专业技术人员0人，仅占10人的0%，低于50%');
+    // none of 10 is said in words, not as "0人，仅占10人的0%"; the threshold is a 测算口径, not a standard
+    expect(f!.title).toBe('区科技创新服务中心(科技创新领域)10人中没有专业技术人员，低于50%的测算口径');
   });
 
   it('Given a unit whose duties lie in 科技创新 with 4 of 10 titled When diagnosed Then the key-domain bar applies: medium', () => {

@@ -2,6 +2,7 @@
 import { dutyDomains } from '../domains.js';
 import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, type PersonFact } from '../snapshot.js';
+import { percent } from '../statistics.js';
 
 const titled = new Set(['正高', '副高', '中级', '初级']);
 /** Names that mark a key-domain unit even before its duties are tagged. */
@@ -84,7 +85,9 @@ export const findProfessionalShortage: Diagnostic = (s, config) => {
     out.push(
       finding('PROFESSIONAL_SHORTAGE', {
         severity,
-        title: `${r.inst.name}${where}专业技术人员${r.titled}人，仅占${r.people}人的${pct(share)}%，低于${pct(min)}%`,
+        title: r.titled
+          ? `${r.inst.name}${where}${r.people}人中专业技术人员仅${r.titled}人，占${percent(r.titled, r.people)}，低于${pct(min)}%的测算口径`
+          : `${r.inst.name}${where}${r.people}人中没有专业技术人员，低于${pct(min)}%的测算口径`,
         institutions: [{ id: r.inst.id, name: r.inst.name }],
         measures: {
           people: r.people,

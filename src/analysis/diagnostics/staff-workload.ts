@@ -123,7 +123,14 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
     const others = (over ? idle : busy).filter((n) => n !== row.inst.name).slice(0, 3);
     return finding('STAFF_WORKLOAD', {
       severity: severityOf(z, ratio, config.workloadZ),
-      title: `${row.inst.name}人均工作量${per}件，${compare}，实有${row.staff}人、核定编制${row.approved}名(${quotaText})，${over ? '人员长期超负荷' : '人员相对闲置'}`,
+      // overloaded with vacancies is a recruitment gap, not a quota one: the title says so rather than both at once
+      title: `${row.inst.name}人均工作量${per}件，${compare}，实有${row.staff}人、核定编制${row.approved}名，${
+        over
+          ? diff < 0
+            ? `空编${-diff}名未及时补充，在岗人员负荷偏重`
+            : `${quotaText}，在岗人员负荷偏重`
+          : `${quotaText}，人员相对闲置`
+      }`,
       institutions: [{ id: row.inst.id, name: row.inst.name }],
       measures: {
         direction: over ? 'overloaded' : 'idle',
@@ -163,9 +170,9 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
       ],
       measure: over
         ? `按工作量动态调整编制：${row.inst.name}任务繁重、人员超负荷，${diff < 0 ? `优先补齐${-diff}名空编，` : ''}` +
-          `并从${others.length ? others.join('、') + '等' : ''}工作量偏低的单位调剂编制和人员，推动力量向基层一线倾斜，做到人岗相适、人事相宜。`
+          `并在同类编制内从${others.length ? others.join('、') + '等' : ''}工作量偏低的单位调剂编制，推动力量向基层一线倾斜，做到人岗相适、人事相宜。`
         : `${row.inst.name}人均工作量明显偏低：冻结或收回${diff < 0 ? `${-diff}名空编及` : ''}富余编制，调剂到` +
-          `${others.length ? others.join('、') + '等' : ''}任务繁重的单位；评估该单位职责履行情况，研究职能整合或与相近单位合并设置。`,
+          `同类编制中${others.length ? others.join('、') + '等' : ''}任务繁重的单位；评估该单位法定职责履行情况，依法设立的机构保留设置、只调整编制，不以工作量为由撤并。`,
     });
   });
 };

@@ -91,7 +91,7 @@ export const findVagueDuties: Diagnostic = (s, config) => {
         evidence: vagueEvidence(list),
         measure:
           `明确${domain}的牵头单位：${holders.length > 1 ? `从${names}中确定一个主责部门，` : `由${names}或相应行业主管部门承担主责，`}` +
-          `在其"三定"规定中写明"负责${domain}……"的具体职责，其他部门按分工配合；职责表述中不使用"指导""参与""协助"等模糊性词语，写清事项、责任主体和履职方式。`,
+          `在其"三定"规定中写明负责${domain}工作的具体职责，其他部门按分工配合；职责表述中不使用"指导""参与""协助"等模糊性词语，写清事项、责任主体和履职方式。`,
       }),
     );
   }
