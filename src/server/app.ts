@@ -26,6 +26,7 @@ import { scopeOf } from '../domain/permissions.js';
 import type { RegistryState } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { AnalysisCache } from './analysis-cache.js';
+import { AnswerCache } from './answer-cache.js';
 import { registerAuthGuard, SessionCache } from './auth.js';
 import { ChangeFeed } from './change-feed.js';
 import { hasUnstorableText, sendError, unstorableText } from './http-errors.js';
@@ -54,6 +55,8 @@ export interface ServerContext {
   regionCode: string;
   feed: ChangeFeed;
   analysis: AnalysisCache;
+  /** Ready answers of the read routes, per data version and viewer. */
+  answers: AnswerCache;
   sessions: SessionCache;
   currentDate: () => string;
   /** The command context of a signed-in request: the actor is the user. */
@@ -98,6 +101,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const analysis = new AnalysisCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
   app.addHook('onClose', async () => analysis.close());
   const today = opts.today ?? (() => todayIso());
+  const answers = new AnswerCache(feed, today);
   let registryCache: { version: number; state: Promise<RegistryState> } | undefined;
   const registry = () => {
     if (registryCache?.version !== feed.dataVersion) {
@@ -112,6 +116,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     regionCode: opts.regionCode,
     feed,
     analysis,
+    answers,
     sessions,
     currentDate: today,
     maxUploadBytes,
@@ -123,6 +128,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       actor: request.user?.username ?? 'anonymous',
       today: today(),
       snapshots: (asOf) => analysis.snapshot(asOf),
+      rosters: (asOf) => analysis.roster(asOf),
+      dutyCatalog: () => analysis.dutyCatalog(),
     }),
     scope: async (request) =>
       request.user?.role === 'reporter' ? scopeOf(request.user, (await registry()).institutions.values()) : undefined,
