@@ -19,7 +19,7 @@ import {
   presentPost,
   presentQuota,
 } from '../presenters/registry.presenter.js';
-import { asOfQuery, idParams, pageQuery, paged, tagFromIfMatch, type Api } from './route-kit.js';
+import { asOfQuery, idParams, pageQuery, paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
 
 export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -185,8 +185,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
           q: f.q || undefined,
           searchIdNumbers: can(request.user!.role, 'unmaskIdNumbers'),
           scope: await ctx.scope(request),
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
+          ...pageWindow(page, pageSize),
         });
         return paged(
           r.total,
@@ -245,8 +244,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
           ...f,
           q: f.q || undefined,
           scope: await ctx.scope(request),
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
+          ...pageWindow(page, pageSize),
         });
         return paged(r.total, page, pageSize, r.rows.map(presentDuty));
       }),
