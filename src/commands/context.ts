@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type { Snapshot } from '../analysis/snapshot.js';
+import type { DutyCatalog } from './duties.js';
+import type { Roster } from './people.js';
 import type { Role } from '../domain/vocabulary.js';
 
 /**
@@ -28,6 +30,10 @@ export interface CommandContext {
    * from the database each time.
    */
   snapshots?: (asOf: string) => Promise<Snapshot>;
+  /** Where the roster on a date comes from when something keeps it (as `snapshots`). */
+  rosters?: (asOf: string) => Promise<Roster>;
+  /** Where the duties catalogue comes from when something keeps it (as `snapshots`). */
+  dutyCatalog?: () => Promise<DutyCatalog>;
 }
 
 export const todayIso = (d = new Date()) => d.toISOString().slice(0, 10);

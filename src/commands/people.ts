@@ -5,9 +5,10 @@
  * the others `q` matches names only, so that a search cannot confirm a guessed number digit by digit.
  */
 import { ageOn } from '../analysis/snapshot.js';
+import { GroupIndex, intersectionOf, pageOf, PrefixIndex, SubstringIndex, unionOf } from '../analysis/text-index.js';
 import { maskIdNumber } from '../domain/codes.js';
 import { notFound } from '../store/errors.js';
-import { findPerson, listPeople, type PeopleFilter } from '../store/people.repository.js';
+import { findPerson, rosterOn, type PersonListRow } from '../store/people.repository.js';
 import { auditDisclosure, mayUnmask, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 import { ensureInScope, type Scope } from './institutions.js';
@@ -27,25 +28,67 @@ export function protectPerson<T extends { idNumber: string; birthDate: string | 
   };
 }
 
+/** Everyone holding a post on a date, with what browsing searches: names, ID numbers, institutions and units. */
+export interface Roster {
+  asOf: string;
+  rows: PersonListRow[];
+  names: SubstringIndex;
+  idNumbers: PrefixIndex;
+  places: GroupIndex;
+}
+
+export async function loadRoster(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, asOf: string): Promise<Roster> {
+  const rows = await rosterOn(ctx.pool, ctx.regionCode, asOf);
+  return {
+    asOf,
+    rows,
+    names: new SubstringIndex(rows.map((r) => r.name)),
+    idNumbers: new PrefixIndex(rows.map((r) => r.idNumber)),
+    places: new GroupIndex(rows.length, (i) => [rows[i]!.institutionId, rows[i]!.unitId]),
+  };
+}
+
+/** Roughly what a roster holds in memory (for cache budgets). */
+export const rosterBytes = (r: Roster) => r.rows.length * 1200;
+
+export interface PeopleQuery {
+  asOf?: string;
+  institutionId?: string;
+  scope?: Scope;
+  category?: string;
+  /** a fragment of the name, or (with `searchIdNumbers`) the start of the ID number */
+  q?: string;
+  /** only for roles that may see whole ID numbers: a search by ID number would confirm guessed digits */
+  searchIdNumbers?: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of the roster on a date, masked; reads the roster kept by `ctx.rosters` (the server's, per data version)
+ * if any. The reach and whether `q` may match ID numbers come from the actor.
+ */
 export async function browsePeople(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'access'>,
-  f: Omit<PeopleFilter, 'asOf' | 'institutionIds' | 'matchIdNumber'> & {
-    asOf?: string;
-    institutionId?: string;
-    scope?: Scope;
-  },
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'rosters' | 'access'>,
+  f: Omit<PeopleQuery, 'searchIdNumbers'>,
 ) {
   const scope = f.scope ?? (await reachOf(ctx));
   if (f.institutionId) ensureInScope(scope, f.institutionId);
-  const institutionIds = f.institutionId ? [f.institutionId] : scope ? [...scope] : undefined;
   const asOf = f.asOf ?? ctx.today;
-  const r = await listPeople(ctx.pool, ctx.regionCode, {
-    ...f,
-    asOf,
-    institutionIds,
-    matchIdNumber: mayUnmask(ctx),
-  });
+  const roster = await (ctx.rosters?.(asOf) ?? loadRoster(ctx, asOf));
+  const r = searchRoster(roster, { ...f, scope, searchIdNumbers: mayUnmask(ctx) });
   return { total: r.total, rows: r.rows.map((p) => protectPerson(p, asOf, false)) };
+}
+
+export function searchRoster(roster: Roster, f: PeopleQuery): { total: number; rows: PersonListRow[] } {
+  const places = f.institutionId ? [f.institutionId] : f.scope;
+  let candidates = places && roster.places.find(places);
+  if (f.q) {
+    const found = roster.names.find(f.q);
+    const matches = f.searchIdNumbers ? unionOf([found, roster.idNumbers.find(f.q.toUpperCase())]) : found;
+    candidates = candidates ? intersectionOf(candidates, matches) : matches;
+  }
+  return pageOf(roster.rows, candidates, (r) => !f.category || r.category === f.category, f);
 }
 
 /** One person, masked unless `unmask` is asked for by a role that may (refused otherwise); an unmask is audited. */

@@ -1,9 +1,13 @@
 import type { Snapshot } from '../analysis/snapshot.js';
+import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
 import { notFound } from '../store/errors.js';
-import { findRegion } from '../store/regions.repository.js';
+import { findRegion, type RegionRow } from '../store/regions.repository.js';
+import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
+
+type ReadContext = Pick<CommandContext, 'pool' | 'regionCode'>;
 
 /** The district on `asOf` (today when omitted), as the statistics and diagnostics read it. */
 export async function loadSnapshot(
@@ -12,9 +16,8 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const region = await findRegion(ctx.pool, ctx.regionCode);
-  if (!region) throw notFound(`行政区划 ${ctx.regionCode} `);
-  const [registry, people, duties, workload, indicators] = await Promise.all([
+  const [region, registry, people, duties, workload, indicators] = await Promise.all([
+    foundRegion(ctx),
     registryAsOf(ctx, asOf),
     loadPeopleOn(ctx.pool, ctx.regionCode, date),
     loadDuties(ctx.pool, ctx.regionCode),
@@ -31,5 +34,47 @@ export async function loadSnapshot(
     duties,
     workload,
     indicators,
+  };
+}
+
+async function foundRegion(ctx: ReadContext): Promise<RegionRow> {
+  const region = await findRegion(ctx.pool, ctx.regionCode);
+  if (!region) throw notFound(`行政区划 ${ctx.regionCode} `);
+  return region;
+}
+
+/** What a snapshot holds that does not depend on its date: read once per data version, shared by every date. */
+export interface DistrictBase {
+  region: RegionRow;
+  ledger: LedgerAdjustment[];
+  duties: Snapshot['duties'];
+  workload: Snapshot['workload'];
+  indicators: Snapshot['indicators'];
+}
+
+export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
+  const [region, ledger, duties, workload, indicators] = await Promise.all([
+    foundRegion(ctx),
+    loadLedger(ctx.pool, ctx.regionCode),
+    loadDuties(ctx.pool, ctx.regionCode),
+    loadWorkload(ctx.pool, ctx.regionCode),
+    loadIndicators(ctx.pool, ctx.regionCode),
+  ]);
+  return { region, ledger, duties, workload, indicators };
+}
+
+/** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
+export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: string): Promise<Snapshot> {
+  const people = await loadPeopleOn(ctx.pool, ctx.regionCode, asOf);
+  return {
+    regionCode: ctx.regionCode,
+    regionName: base.region.name,
+    asOf,
+    limits: base.region.limits,
+    registry: foldLedger(base.ledger, asOf),
+    people,
+    duties: base.duties,
+    workload: base.workload,
+    indicators: base.indicators,
   };
 }

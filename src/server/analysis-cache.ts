@@ -1,58 +1,73 @@
 /**
- * Statistics and diagnostics only change when the data does: computed once per (data version, date) and kept as
- * ready-to-send JSON with an ETag. Concurrent requests for the same key share one computation.
+ * What the server computes from the district's data, kept per data version and bounded: the date-free part of the
+ * district (ledger, duties, workload, indicators) read once per version; snapshots, rosters, statistics and findings
+ * per date in small least-recently-used caches; at most a few dates computed at once, each at most once at a time.
+ * A burst of requests for a hundred distinct dates therefore holds a few snapshots, not a hundred, and the event loop
+ * keeps answering other requests in between.
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { diagnose } from '../analysis/diagnose.js';
 import { defaultDiagnosticConfig } from '../analysis/config.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import type { Snapshot } from '../analysis/snapshot.js';
 import type { CommandContext } from '../commands/context.js';
-import { loadSnapshot } from '../commands/snapshot.js';
+import { dutyCatalogBytes, loadDutyCatalog, type DutyCatalog } from '../commands/duties.js';
+import { loadRoster, rosterBytes, type Roster } from '../commands/people.js';
+import { loadDistrictBase, snapshotOn, type DistrictBase } from '../commands/snapshot.js';
+import { BoundedCache, Gate } from './bounded-cache.js';
 import type { ChangeFeed } from './change-feed.js';
 import { presentFindings, presentStatistics } from './presenters/analysis.presenter.js';
+import { cachedJson, readyJsonBytes, type CachedJson } from './ready-json.js';
+
+export type { CachedJson } from './ready-json.js';
 
 type PresentedStatistics = ReturnType<typeof presentStatistics>;
 type PresentedFindings = ReturnType<typeof presentFindings>;
 
-export interface CachedJson<T> {
-  value: T;
-  json: string;
-  /** The same JSON gzipped once: what browsers (Accept-Encoding: gzip) get, 5–8× fewer bytes on every answer. */
-  gzip: Buffer;
-  etag: string;
+export interface AnalysisCacheLimits {
+  /** snapshots (and rosters) kept, each a whole district on one date */
+  dates: number;
+  /** statistics and findings kept (each kind), and the bytes they may hold together */
+  answers: number;
+  answerBytes: number;
+  /** dates read and folded at the same time */
+  concurrentDates: number;
 }
 
-interface Entry {
-  snapshot: Promise<Snapshot>;
-  statistics?: Promise<CachedJson<PresentedStatistics>>;
-  diagnostics?: Promise<CachedJson<PresentedFindings>>;
-}
-
-const cached = <T>(value: T): CachedJson<T> => {
-  const json = JSON.stringify(value);
-  return {
-    value,
-    json,
-    gzip: gzipSync(json, { level: 6 }),
-    etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
-  };
+export const defaultAnalysisCacheLimits: AnalysisCacheLimits = {
+  dates: 4,
+  answers: 16,
+  answerBytes: 64 * 1024 * 1024,
+  concurrentDates: 1,
 };
 
 export class AnalysisCache {
-  private entries = new Map<string, Entry>();
+  private readonly base: BoundedCache<DistrictBase>;
+  private readonly snapshots: BoundedCache<Snapshot>;
+  private readonly rosters: BoundedCache<Roster>;
+  private readonly duties: BoundedCache<DutyCatalog>;
+  private readonly stats: BoundedCache<CachedJson<PresentedStatistics>>;
+  private readonly findings: BoundedCache<CachedJson<PresentedFindings>>;
+  private readonly all: Pick<BoundedCache<unknown>, 'dropOtherThan'>[];
 
   constructor(
     private readonly ctx: Pick<CommandContext, 'pool' | 'regionCode'>,
     private readonly feed: ChangeFeed,
-    private readonly maxEntries = 16,
+    limits: Partial<AnalysisCacheLimits> = {},
   ) {
+    const l = { ...defaultAnalysisCacheLimits, ...limits };
+    const gate = new Gate(l.concurrentDates);
+    this.base = new BoundedCache({ maxEntries: 1 });
+    this.snapshots = new BoundedCache({ maxEntries: l.dates, gate });
+    this.rosters = new BoundedCache({ maxEntries: l.dates, maxBytes: 512 * 1024 * 1024, sizeOf: rosterBytes, gate });
+    this.duties = new BoundedCache({ maxEntries: 1, sizeOf: dutyCatalogBytes });
+    const answers = { maxEntries: l.answers, maxBytes: l.answerBytes / 2 };
+    this.stats = new BoundedCache({ ...answers, sizeOf: (c) => readyJsonBytes(c) });
+    this.findings = new BoundedCache({ ...answers, sizeOf: (c) => readyJsonBytes(c) });
+    this.all = [this.base, this.snapshots, this.rosters, this.duties, this.stats, this.findings];
     feed.onChange((c) => {
-      if (c.dataChanged) {
-        this.entries.clear();
-        if (this.warmDate) this.scheduleWarm();
-      }
+      if (!c.dataChanged) return;
+      for (const cache of this.all) cache.dropOtherThan(feed.dataVersion);
+      if (this.warmDate) this.scheduleWarm();
     });
   }
 
@@ -86,40 +101,60 @@ export class AnalysisCache {
 
   /** Whether the answers for a date are held (or being computed) for the current data version. */
   holds(asOf: string): boolean {
-    const e = this.entries.get(`${this.feed.dataVersion}|${asOf}`);
-    return !!(e?.statistics && e.diagnostics);
+    const key = this.key(asOf);
+    return this.stats.has(key) && this.findings.has(key);
+  }
+
+  /** Snapshots held now (at most the `dates` limit). */
+  get heldDates(): number {
+    return this.snapshots.size;
+  }
+
+  private key(asOf: string) {
+    return `${this.feed.dataVersion}|${asOf}`;
+  }
+
+  private districtBase(): Promise<DistrictBase> {
+    const v = this.feed.dataVersion;
+    return this.base.get(String(v), () => loadDistrictBase(this.ctx), v);
   }
 
   /** The district on a date, read once per data version. */
   snapshot(asOf: string): Promise<Snapshot> {
-    return this.entry(asOf).snapshot;
+    const v = this.feed.dataVersion;
+    return this.snapshots.get(this.key(asOf), async () => snapshotOn(this.ctx, await this.districtBase(), asOf), v);
   }
 
-  private entry(asOf: string): Entry {
-    const key = `${this.feed.dataVersion}|${asOf}`;
-    let e = this.entries.get(key);
-    if (!e) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      e = { snapshot: loadSnapshot({ ...this.ctx, today: asOf }, asOf) };
-      e.snapshot.catch(() => this.entries.delete(key)); // never keep a failure
-      this.entries.set(key, e);
-    }
-    return e;
+  /** Everyone holding a post on a date, indexed for browsing. */
+  roster(asOf: string): Promise<Roster> {
+    return this.rosters.get(this.key(asOf), () => loadRoster(this.ctx, asOf), this.feed.dataVersion);
+  }
+
+  /** Every duty, indexed for browsing. */
+  dutyCatalog(): Promise<DutyCatalog> {
+    const v = this.feed.dataVersion;
+    return this.duties.get(String(v), () => loadDutyCatalog(this.ctx), v);
   }
 
   statistics(asOf: string): Promise<CachedJson<PresentedStatistics>> {
-    const e = this.entry(asOf);
-    e.statistics ??= e.snapshot.then((s) => {
-      return cached(presentStatistics(computeStatistics(s), s));
-    });
-    return e.statistics;
+    return this.stats.get(
+      this.key(asOf),
+      async () => {
+        const s = await this.snapshot(asOf);
+        return cachedJson(presentStatistics(computeStatistics(s), s));
+      },
+      this.feed.dataVersion,
+    );
   }
 
   diagnostics(asOf: string): Promise<CachedJson<PresentedFindings>> {
-    const e = this.entry(asOf);
-    e.diagnostics ??= e.snapshot.then((s) => {
-      return cached(presentFindings(diagnose(s, defaultDiagnosticConfig), s.asOf));
-    });
-    return e.diagnostics;
+    return this.findings.get(
+      this.key(asOf),
+      async () => {
+        const s = await this.snapshot(asOf);
+        return cachedJson(presentFindings(diagnose(s, defaultDiagnosticConfig), s.asOf));
+      },
+      this.feed.dataVersion,
+    );
   }
 }

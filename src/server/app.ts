@@ -26,6 +26,7 @@ import { scopeOf } from '../domain/permissions.js';
 import type { RegistryState } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { AnalysisCache } from './analysis-cache.js';
+import { AnswerCache } from './answer-cache.js';
 import { registerAuthGuard, SessionCache } from './auth.js';
 import { ChangeFeed } from './change-feed.js';
 import { answerClientError, hasUnstorableText, sendError, unstorableText } from './http-errors.js';
@@ -57,6 +58,8 @@ export interface ServerContext {
   regionCode: string;
   feed: ChangeFeed;
   analysis: AnalysisCache;
+  /** Ready answers of the read routes, per data version and viewer. */
+  answers: AnswerCache;
   sessions: SessionCache;
   currentDate: () => string;
   /** The command context of a signed-in request: the actor is the user. */
@@ -104,6 +107,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const analysis = new AnalysisCache({ pool: opts.pool, regionCode: opts.regionCode }, feed);
   app.addHook('onClose', async () => analysis.close());
   const today = opts.today ?? (() => todayIso());
+  const answers = new AnswerCache(feed, today);
   let registryCache: { version: number; state: Promise<RegistryState> } | undefined;
   const registry = () => {
     if (registryCache?.version !== feed.dataVersion) {
@@ -118,6 +122,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     regionCode: opts.regionCode,
     feed,
     analysis,
+    answers,
     sessions,
     currentDate: today,
     maxUploadBytes,
@@ -131,6 +136,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       today: today(),
       approverMustDiffer: opts.approverMustDiffer ?? true,
       snapshots: (asOf) => analysis.snapshot(asOf),
+      rosters: (asOf) => analysis.roster(asOf),
+      dutyCatalog: () => analysis.dutyCatalog(),
     }),
     scope: async (request) =>
       request.user?.role === 'reporter' ? scopeOf(request.user, (await registry()).institutions.values()) : undefined,

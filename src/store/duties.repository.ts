@@ -47,38 +47,13 @@ export interface DutyListRow {
   itemCode: string | null;
 }
 
-/** Duties for browsing, filtered and paginated; `institutionIds` undefined = all. */
-export async function listDuties(
-  q: Pick<Tx, 'query'>,
-  regionCode: string,
-  f: {
-    institutionIds?: string[];
-    source?: string;
-    category?: string;
-    domain?: string;
-    q?: string;
-    offset: number;
-    limit: number;
-  },
-): Promise<{ total: number; rows: DutyListRow[] }> {
-  const params: unknown[] = [regionCode];
-  const where = ['region_code = $1'];
-  const add = (sql: (n: number) => string, v: unknown) => {
-    params.push(v);
-    where.push(sql(params.length));
-  };
-  if (f.institutionIds) add((n) => `institution_id = ANY($${n}::uuid[])`, f.institutionIds);
-  if (f.source) add((n) => `source = $${n}`, f.source);
-  if (f.category) add((n) => `category = $${n}`, f.category);
-  if (f.domain) add((n) => `$${n} = ANY(domains)`, f.domain);
-  if (f.q) add((n) => `(title LIKE $${n} OR text LIKE $${n})`, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const cond = where.join(' AND ');
-  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM duties WHERE ${cond}`, params);
-  const rows = await q.query<DutyListRow>(
+/** Every duty of the district for browsing, in its order (institution, then as imported). */
+export async function dutyCatalog(q: Pick<Tx, 'query'>, regionCode: string): Promise<DutyListRow[]> {
+  const r = await q.query<DutyListRow>(
     `SELECT id::int AS id, institution_id AS "institutionId", source, category, title, text, legal_basis AS "legalBasis",
             domains, role, item_code AS "itemCode"
-       FROM duties WHERE ${cond} ORDER BY institution_id, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
+       FROM duties WHERE region_code = $1 ORDER BY institution_id, id`,
+    [regionCode],
   );
-  return { total: total.rows[0]!.n, rows: rows.rows };
+  return r.rows;
 }

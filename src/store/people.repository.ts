@@ -26,57 +26,19 @@ export interface PersonListRow extends AssignmentFields {
   politicalStatus: string | null;
 }
 
-export interface PeopleFilter {
-  asOf: string;
-  /** undefined = every institution */
-  institutionIds?: string[];
-  /** name fragment, or the start of an ID number when `matchIdNumber` */
-  q?: string;
-  /** whether `q` may match the start of an ID number (only for those who may see whole numbers) */
-  matchIdNumber?: boolean;
-  category?: string;
-  offset: number;
-  limit: number;
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listPeople(
-  q: Queryable,
-  regionCode: string,
-  f: PeopleFilter,
-): Promise<{ total: number; rows: PersonListRow[] }> {
-  const params: unknown[] = [regionCode, f.asOf];
-  const where = ['a.region_code = $1', 'a.start_on <= $2', '(a.end_on IS NULL OR a.end_on > $2)'];
-  if (f.institutionIds) {
-    params.push(f.institutionIds);
-    where.push(`(a.institution_id = ANY($${params.length}::uuid[]) OR a.unit_id = ANY($${params.length}::uuid[]))`);
-  }
-  if (f.category) {
-    params.push(f.category);
-    where.push(`a.category = $${params.length}`);
-  }
-  if (f.q && f.matchIdNumber) {
-    params.push(`%${escapeLike(f.q)}%`, `${escapeLike(f.q.toUpperCase())}%`);
-    where.push(`(p.name LIKE $${params.length - 1} OR p.id_number LIKE $${params.length})`);
-  } else if (f.q) {
-    params.push(`%${escapeLike(f.q)}%`);
-    where.push(`p.name LIKE $${params.length}`);
-  }
-  const from = `FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
-               WHERE ${where.join(' AND ')}`;
-  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
-  const rows = await q.query<PersonListRow>(
+/** Everyone holding a post on `asOf`, one row per post, in the roster's order (institution, leaders first, name). */
+export async function rosterOn(q: Queryable, regionCode: string, asOf: string): Promise<PersonListRow[]> {
+  const r = await q.query<PersonListRow>(
     `SELECT p.id AS "personId", p.id_number AS "idNumber", p.name, p.gender, p.birth_date AS "birthDate",
             p.education, p.title_level AS "titleLevel", p.political_status AS "politicalStatus",
             a.institution_id AS "institutionId", a.unit_id AS "unitId", a.category, a.post,
             a.leadership_level AS "leadershipLevel", a.post_class AS "postClass", a.start_on AS "startOn"
-       ${from}
-      ORDER BY a.institution_id, a.leadership_level NULLS LAST, p.name, p.id
-      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
+       FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
+      WHERE a.region_code = $1 AND a.start_on <= $2 AND (a.end_on IS NULL OR a.end_on > $2)
+      ORDER BY a.institution_id, a.leadership_level NULLS LAST, p.name, p.id`,
+    [regionCode, asOf],
   );
-  return { total: total.rows[0]!.n, rows: rows.rows };
+  return r.rows;
 }
 
 export interface PersonRecord {

@@ -42,13 +42,19 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/adjustments',
     { schema: { tags: ['编制事项'], summary: '编制事项列表' }, config: { access: 'readOwnUnit' } },
-    async (request) => {
-      const scope = await ctx.scope(request);
-      const rows = scope
-        ? await adjustmentsNaming(ctx.pool, ctx.regionCode, [...scope], request.user!.username)
-        : await listAdjustments(ctx.pool, ctx.regionCode);
-      return { items: rows.map(presentAdjustment) };
-    },
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => {
+          const scope = await ctx.scope(request);
+          const rows = scope
+            ? await adjustmentsNaming(ctx.pool, ctx.regionCode, [...scope], request.user!.username)
+            : await listAdjustments(ctx.pool, ctx.regionCode);
+          return { items: rows.map(presentAdjustment) };
+        },
+        { changesWith: 'anything' },
+      ),
   );
 
   app.post(
@@ -70,10 +76,16 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
       schema: { tags: ['编制事项'], summary: '编制事项及其各项调整(ETag 为版本)', params: idParams },
       config: { access: 'readOwnUnit' },
     },
-    async (request, reply) => {
-      const { adj, items } = await loadVisible(request, request.params.id);
-      return send(reply, adj, { items: presentItems(items) });
-    },
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => {
+          const { adj, items } = await loadVisible(request, request.params.id);
+          return { ...presentAdjustment(adj), items: presentItems(items) };
+        },
+        { changesWith: 'anything', etag: adjustmentEtag },
+      ),
   );
 
   app.patch(
@@ -96,11 +108,17 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
       schema: { tags: ['编制事项'], summary: '执行前预览:将改变什么', params: idParams },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      await loadVisible(request, request.params.id);
-      const p = await previewAdjustment(ctx.command(request), request.params.id);
-      return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
-    },
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => {
+          await loadVisible(request, request.params.id);
+          const p = await previewAdjustment(ctx.command(request), request.params.id);
+          return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
+        },
+        { changesWith: 'anything' },
+      ),
   );
 
   const transitions = [

@@ -28,7 +28,10 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/users',
     { schema: { tags: ['用户'], summary: '用户列表' }, config: { access: 'manageUsers' } },
-    async () => ({ items: (await usersOfDistrict(ctx)).map(presentUser) }),
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => ({ items: (await usersOfDistrict(ctx)).map(presentUser) }), {
+        changesWith: 'anything',
+      }),
   );
 
   app.post(
@@ -95,11 +98,17 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readAudit' },
     },
-    async (request) => ({
-      items: (await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })).map(
-        presentAudit,
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => ({
+          items: (
+            await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })
+          ).map(presentAudit),
+        }),
+        { changesWith: 'anything' },
       ),
-    }),
   );
 
   app.get(

@@ -2,18 +2,8 @@
 import { z } from 'zod';
 import { diagnosticCodes, reportSections } from '../../analysis/finding.js';
 import type { ServerContext } from '../app.js';
-import type { CachedJson } from '../analysis-cache.js';
+import { sendReady } from '../ready-json.js';
 import { asOfQuery, type Api } from './route-kit.js';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-
-function sendCached(request: FastifyRequest, reply: FastifyReply, c: CachedJson<unknown>) {
-  reply.header('ETag', c.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
-  if (request.headers['if-none-match'] === c.etag) return reply.status(304).send();
-  reply.type('application/json; charset=utf-8');
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
-    return reply.header('Content-Encoding', 'gzip').send(c.gzip);
-  return reply.send(c.json);
-}
 
 export function analysisRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -23,7 +13,7 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readDistrict' },
     },
     async (request, reply) =>
-      sendCached(request, reply, await ctx.analysis.statistics(request.query.asOf ?? ctx.currentDate())),
+      sendReady(request, reply, await ctx.analysis.statistics(request.query.asOf ?? ctx.currentDate())),
   );
 
   app.get(
@@ -45,16 +35,18 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
       const { asOf, ...filter } = request.query;
       const c = await ctx.analysis.diagnostics(asOf ?? ctx.currentDate());
       if (!filter.code && !filter.severity && !filter.section && !filter.institutionId) {
-        return sendCached(request, reply, c);
+        return sendReady(request, reply, c);
       }
-      const findings = c.value.findings.filter(
-        (f) =>
-          (!filter.code || f.code === filter.code) &&
-          (!filter.severity || f.severity === filter.severity) &&
-          (!filter.section || f.section === filter.section) &&
-          (!filter.institutionId || f.institutions.some((i) => i.id === filter.institutionId)),
-      );
-      return { asOf: c.value.asOf, total: findings.length, findings };
+      return ctx.answers.send(request, reply, () => {
+        const findings = c.value.findings.filter(
+          (f) =>
+            (!filter.code || f.code === filter.code) &&
+            (!filter.severity || f.severity === filter.severity) &&
+            (!filter.section || f.section === filter.section) &&
+            (!filter.institutionId || f.institutions.some((i) => i.id === filter.institutionId)),
+        );
+        return { asOf: c.value.asOf, total: findings.length, findings };
+      });
     },
   );
 

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { quotaDecisionSchema, quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
 import { institutionDetail, institutionHistory, institutionTree, ensureInScope } from '../../commands/institutions.js';
+import { browseDuties } from '../../commands/duties.js';
 import { browsePeople, personRecord } from '../../commands/people.js';
 import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
-import { listDuties } from '../../store/duties.repository.js';
 import { loadWorkload } from '../../store/snapshot.repository.js';
 import type { ServerContext } from '../app.js';
 import {
@@ -17,20 +17,31 @@ import {
   presentPost,
   presentQuota,
 } from '../presenters/registry.presenter.js';
-import { asOfQuery, idParams, pageQuery, paged, tagFromIfMatch, type Api } from './route-kit.js';
+import { asOfQuery, idParams, pageQuery, paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
 
 export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/region',
     { schema: { tags: ['区划'], summary: '本区划、限额与数据版本' }, config: { access: 'readOwnUnit' } },
-    async () => {
-      const r = await ctx.pool.query<{ region_code: string; name: string; limits: unknown }>(
-        'SELECT region_code, name, limits FROM regions WHERE region_code = $1',
-        [ctx.regionCode],
-      );
-      const region = r.rows[0]!;
-      return { regionCode: region.region_code, name: region.name, limits: region.limits, version: ctx.feed.version };
-    },
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => {
+          const r = await ctx.pool.query<{ region_code: string; name: string; limits: unknown }>(
+            'SELECT region_code, name, limits FROM regions WHERE region_code = $1',
+            [ctx.regionCode],
+          );
+          const region = r.rows[0]!;
+          return {
+            regionCode: region.region_code,
+            name: region.name,
+            limits: region.limits,
+            version: ctx.feed.version,
+          };
+        },
+        { changesWith: 'anything' },
+      ),
   );
 
   app.get(
@@ -39,13 +50,14 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       schema: { tags: ['机构'], summary: '机构树(含已撤销;截至某日)', querystring: asOfQuery },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const nodes = await institutionTree(ctx.command(request), {
-        asOf: request.query.asOf,
-        scope: await ctx.scope(request),
-      });
-      return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
-    },
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => {
+        const nodes = await institutionTree(ctx.command(request), {
+          asOf: request.query.asOf,
+          scope: await ctx.scope(request),
+        });
+        return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
+      }),
   );
 
   app.get(
@@ -59,18 +71,19 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const d = await institutionDetail(ctx.command(request), request.params.id, {
-        asOf: request.query.asOf,
-        scope: await ctx.scope(request),
-      });
-      return {
-        ...d,
-        institution: presentInstitution(d.institution),
-        quotas: d.quotas.map((q) => ({ ...presentQuota(q), tag: q.tag })),
-        posts: d.posts.map(presentPost),
-      };
-    },
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => {
+        const d = await institutionDetail(ctx.command(request), request.params.id, {
+          asOf: request.query.asOf,
+          scope: await ctx.scope(request),
+        });
+        return {
+          ...d,
+          institution: presentInstitution(d.institution),
+          quotas: d.quotas.map((q) => ({ ...presentQuota(q), tag: q.tag })),
+          posts: d.posts.map(presentPost),
+        };
+      }),
   );
 
   app.get(
@@ -79,12 +92,18 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       schema: { tags: ['机构'], summary: '机构沿革:涉及该机构的编制事项', params: idParams },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const rows = await institutionHistory(ctx.command(request), request.params.id, {
-        scope: await ctx.scope(request),
-      });
-      return { items: rows.map(presentAdjustment) };
-    },
+    async (request, reply) =>
+      ctx.answers.send(
+        request,
+        reply,
+        async () => {
+          const rows = await institutionHistory(ctx.command(request), request.params.id, {
+            scope: await ctx.scope(request),
+          });
+          return { items: rows.map(presentAdjustment) };
+        },
+        { changesWith: 'anything' },
+      ),
   );
 
   const quotaParams = z.object({ id: z.uuid('编号格式无效'), category: quotaCategorySchema });
@@ -156,17 +175,17 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const { page, pageSize, ...f } = request.query;
-      const r = await browsePeople(ctx.command(request), {
-        ...f,
-        q: f.q || undefined,
-        scope: await ctx.scope(request),
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      });
-      return paged(r.total, page, pageSize, r.rows.map(presentPersonRow));
-    },
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => {
+        const { page, pageSize, ...f } = request.query;
+        const r = await browsePeople(ctx.command(request), {
+          ...f,
+          q: f.q || undefined,
+          scope: await ctx.scope(request),
+          ...pageWindow(page, pageSize),
+        });
+        return paged(r.total, page, pageSize, r.rows.map(presentPersonRow));
+      }),
   );
 
   app.get(
@@ -180,11 +199,12 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const p = await personRecord(ctx.command(request), request.params.id, {
-        unmask: request.query.unmask === 'true',
-      });
-      return presentPerson(p);
+    async (request, reply) => {
+      const unmask = request.query.unmask === 'true';
+      const read = async () => presentPerson(await personRecord(ctx.command(request), request.params.id, { unmask }));
+      // an unmasked read is audited each time: never answered from the cache
+      return unmask ? read() : ctx.answers.send(request, reply, read);
+    },
     },
   );
 
@@ -205,19 +225,17 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const { page, pageSize, institutionId, ...f } = request.query;
-      const scope = await ctx.scope(request);
-      if (institutionId) ensureInScope(scope, institutionId);
-      const r = await listDuties(ctx.pool, ctx.regionCode, {
-        ...f,
-        q: f.q || undefined,
-        institutionIds: institutionId ? [institutionId] : scope && [...scope],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      });
-      return paged(r.total, page, pageSize, r.rows.map(presentDuty));
-    },
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => {
+        const { page, pageSize, ...f } = request.query;
+        const r = await browseDuties(ctx.command(request), {
+          ...f,
+          q: f.q || undefined,
+          scope: await ctx.scope(request),
+          ...pageWindow(page, pageSize),
+        });
+        return paged(r.total, page, pageSize, r.rows.map(presentDuty));
+      }),
   );
 
   app.get(
@@ -230,14 +248,15 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       },
       config: { access: 'readOwnUnit' },
     },
-    async (request) => {
-      const scope = await ctx.scope(request);
-      const { institutionId } = request.query;
-      if (institutionId) ensureInScope(scope, institutionId);
-      const rows = (await loadWorkload(ctx.pool, ctx.regionCode)).filter(
-        (w) => (!institutionId || w.institutionId === institutionId) && (!scope || scope.has(w.institutionId)),
-      );
-      return { items: rows };
-    },
+    async (request, reply) =>
+      ctx.answers.send(request, reply, async () => {
+        const scope = await ctx.scope(request);
+        const { institutionId } = request.query;
+        if (institutionId) ensureInScope(scope, institutionId);
+        const rows = (await loadWorkload(ctx.pool, ctx.regionCode)).filter(
+          (w) => (!institutionId || w.institutionId === institutionId) && (!scope || scope.has(w.institutionId)),
+        );
+        return { items: rows };
+      }),
   );
 }

@@ -29,6 +29,8 @@ export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 };
+/** The rows a page covers. */
+export const pageWindow = (page: number, pageSize: number) => ({ offset: (page - 1) * pageSize, limit: pageSize });
 export const paged = <T>(total: number, page: number, pageSize: number, items: T[]) => ({
   total,
   page,
