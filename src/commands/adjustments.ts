@@ -40,7 +40,6 @@ import { moveDuties } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { itemsOutsideScope } from '../domain/permissions.js';
-import { forbidden } from '../store/errors.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 

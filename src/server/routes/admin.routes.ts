@@ -103,9 +103,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => ({
-          items: (
-            await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })
-          ).map(presentAudit),
+          items: (await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })).map(
+            presentAudit,
+          ),
         }),
         { changesWith: 'anything' },
       ),

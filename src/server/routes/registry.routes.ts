@@ -205,7 +205,6 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       // an unmasked read is audited each time: never answered from the cache
       return unmask ? read() : ctx.answers.send(request, reply, read);
     },
-    },
   );
 
   app.get(
