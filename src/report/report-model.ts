@@ -148,7 +148,7 @@ const proseMin = 3;
 /** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
 export const itemCap = 5;
 /** Cases told per item; a large district's many units over quota are one item naming the first of them. */
-export const findingsPerItem = 6;
+export const findingsPerItem = 3;
 
 const problemHeadings: Record<ReportSection, string> = {
   机构设置: '对标"优化协同高效",机构设置有待优化',

@@ -110,7 +110,8 @@ export interface ChangeNotice {
 }
 
 /** Mutations that leave the registry, roster, duties and indicators as they were (what analysis caches may keep). */
-const nonDataActions = /^(session\.|user\.|person\.unmask$|adjustment\.(create|update|submit|approve|reject)$)/;
+const nonDataActions =
+  /^(session\.|user\.|person\.unmask$|district\.export$|adjustment\.(create|update|submit|approve|reject)$)/;
 export const changesData = (action: string) => !nonDataActions.test(action);
 
 /** What happened after `afterSeq`: the last sequence number, and whether those events changed the data or the users. */
