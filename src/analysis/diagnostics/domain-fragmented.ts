@@ -53,19 +53,23 @@ export const findFragmentedDomains: Diagnostic = (s, config) => {
   const reported = new Set<string>();
   // A domain that a reform consolidated into one body (2018: 生态环境、应急管理、医疗保障…; 2023: 数据、社会工作…) and
   // that still has lead duties in two or more institutions here is fragmented by that precedent.
+  // the institutions holding a domain's lead duties, and their duties side by side
+  const holders = (byInst: Map<string, string[]>) => ({
+    institutions: [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id })),
+    evidence: [...byInst].map(([id, titles]): Evidence => ({
+      kind: 'text',
+      institutionId: id,
+      institution: inst.get(id)?.name ?? id,
+      text: titles.join('；'),
+    })),
+  });
   for (const [domain, byInst] of reformLeads) {
     if (byInst.size < 2) continue;
     const general = leads.get(domain);
     if (general && general.size >= config.fragmentedLeadsMin && general.size >= byInst.size) continue;
     const precedent = consolidatedDomains.get(domain)!.consolidated!;
     reported.add(domain);
-    const institutions = [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id }));
-    const evidence: Evidence[] = [...byInst].map(([id, titles]) => ({
-      kind: 'text',
-      institutionId: id,
-      institution: inst.get(id)?.name ?? id,
-      text: titles.join('；'),
-    }));
+    const { institutions, evidence } = holders(byInst);
     evidence.push(
       { kind: 'number', label: '牵头单位数', value: byInst.size, unit: '个' },
       {
@@ -98,13 +102,7 @@ export const findFragmentedDomains: Diagnostic = (s, config) => {
   }
   for (const [domain, byInst] of leads) {
     if (byInst.size < config.fragmentedLeadsMin || reported.has(domain)) continue;
-    const institutions = [...byInst.keys()].map((id) => ({ id, name: inst.get(id)?.name ?? id }));
-    const evidence: Evidence[] = [...byInst].map(([id, titles]) => ({
-      kind: 'text',
-      institutionId: id,
-      institution: inst.get(id)?.name ?? id,
-      text: titles.join('；'),
-    }));
+    const { institutions, evidence } = holders(byInst);
     evidence.push(
       { kind: 'number', label: '牵头单位数', value: byInst.size, unit: '个' },
       { kind: 'law', ...laws.comprehensiveSetup },
