@@ -274,7 +274,6 @@ function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] 
   out.push(heading1('二、主要问题'), body(m.problemsIntro));
   for (const p of m.problems) {
     out.push(heading2(p.heading));
-    if (p.summary) out.push(body(p.summary));
     for (const it of p.items) out.push(body(it.text, [{ text: `${it.number}.${it.label}。`, bold: true }]));
   }
 

@@ -66,7 +66,8 @@ export function plain(text: string): string {
     .trim();
 }
 
-const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
+/** A clause without its closing punctuation, to be continued or closed by the caller. */
+export const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
 
 /**
  * A long text shortened at a clause (，；、) rather than mid-word, ending with 等; a text without a clause boundary early
@@ -76,9 +77,17 @@ export function clip(text: string, max = 50): string {
   const chars = [...trimEnd(text)];
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max).join('');
-  const cut = Math.max(...['，', '；', '、', ',', ';'].map((m) => head.lastIndexOf(m)));
-  if (cut < max / 3) return chars.join('');
-  return `${head.slice(0, cut)}等`;
+  // a whole clause first (；), then a phrase (，、); never a cut that leaves a dangling 的/和/或 before 等
+  const cuts = (marks: string[]) =>
+    [...head.matchAll(new RegExp(`[${marks.join('')}]`, 'gu'))]
+      .map((m) => m.index)
+      .filter((i) => i >= max / 3 && !/[的和或及与]$/u.test(head.slice(0, i)))
+      .sort((a, b) => b - a);
+  const clause = cuts(['；', ';'])[0];
+  if (clause !== undefined) return head.slice(0, clause); // a whole clause reads complete as it is
+  const phrase = cuts(['，', '、', ','])[0];
+  if (phrase === undefined) return chars.join('');
+  return `${head.slice(0, phrase)}等`;
 }
 
 /** A long measure cut after its last whole clause (；) that fits, so that it ends on a complete thought. */
