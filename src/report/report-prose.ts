@@ -6,12 +6,9 @@
  */
 import { diagnosticLabels, type DiagnosticCode, type Evidence, type Finding } from '../analysis/finding.js';
 import { articles, codeArticles, regulationOf, regulations, type ArticleKey } from '../analysis/laws.js';
+import { chineseDate, typeset } from '../domain/chinese-text.js';
 
-/** 2026-06-30 → 2026年6月30日 (月、日不编虚位). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate, typeset };
 
 /** The codes whose findings meet by domain: one item per group of domains in part 二. */
 export const dutyCodes: readonly DiagnosticCode[] = [
@@ -339,23 +336,4 @@ export function groupMeasure(g: ProblemGroup): string {
     default:
       return each(fs.map(own));
   }
-}
-
-/**
- * Typesets the plain-ASCII punctuation that findings and templates use into the full-width forms of an official
- * document: ,;:() and straight double quotes as “…” pairs. Decimal points stay.
- */
-export function typeset(text: string): string {
-  let open = true;
-  return text
-    .replace(/,(?!\d{3}\b)/g, '，')
-    .replace(/;/g, '；')
-    .replace(/:/g, '：')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/"/g, () => {
-      const q = open ? '“' : '”';
-      open = !open;
-      return q;
-    });
 }
