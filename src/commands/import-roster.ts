@@ -16,9 +16,12 @@ import { insertImport, setImportRowCount } from '../store/imports.repository.js'
 import { existingIdNumbers } from '../store/roster.repository.js';
 import { baselineEffectiveOn, readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { validateRecords } from '../io/validate-rows.js';
 import type { CommandContext } from './context.js';
+import { rolledBack, RollbackWith } from './import-run.js';
 import {
   ProblemList,
+  type FileImporter,
   type ImportOptions,
   type ImportProblem,
   type ImportResult,
@@ -223,10 +226,7 @@ export async function importRoster(
     });
     opts.onProgress?.(rows);
     return { ...result, importId };
-  }).catch((e) => {
-    if (e instanceof RollbackWith) return e.result;
-    throw e;
-  });
+  }).catch(rolledBack);
 }
 
 /** The COPY lines of up to two batches: one being written by PostgreSQL, one being filled. */
@@ -263,9 +263,6 @@ class RosterBatch {
   }
 }
 
-/** Carries a result out of a transaction that must roll back (dry runs and files with problems). */
-export class RollbackWith extends Error {
-  constructor(readonly result: ImportResult) {
-    super('rollback');
-  }
-}
+/** A roster file: rows checked cell by cell, the rows with bad cells still checked across rows (duplicate ID …). */
+export const rosterImporter: FileImporter = (ctx, rows, opts) =>
+  importRoster(ctx, validateRecords('roster', rows, { today: ctx.today }, { partial: true }), opts);
