@@ -8,7 +8,7 @@ import { CopyWriter, copyLine } from '../store/copy.js';
 import { deleteDutiesOf } from '../store/duties.repository.js';
 import type { CommandContext } from './context.js';
 import { validateRecords } from '../io/validate-rows.js';
-import { runRowImport } from './import-run.js';
+import { collectRows, runRowImport } from './import-run.js';
 import type { FileImporter, ImportOptions, ImportResult, RecordStream } from './import-types.js';
 
 const col = (key: string) => recordColumns.duties.find((c) => c.key === key)!.header;
@@ -34,50 +34,52 @@ export async function importDuties(
   return runRowImport(ctx, records, opts, {
     kind: 'duties',
     emptyFile: '文件中没有职能事项',
-    accept: (item, problems, { byName }) => {
-      // a row whose cells failed (already reported) is still checked for its institution: one pass, every problem
-      const institutionValid = !item.invalid?.includes('institution');
-      const id = institutionValid ? byName.get(item.record.institution)?.id : undefined;
-      if (institutionValid && !id)
-        problems.at(item, col('institution'), `机构"${item.record.institution}"不存在或已撤销`);
-      if (!id || item.invalid) return undefined;
-      return { institutionId: id, r: item.record };
-    },
-    summary: (accepted, clean) => ({
-      duties: clean ? accepted.length : 0,
-      dutyInstitutions: new Set(accepted.map((a) => a.institutionId)).size,
-    }),
-    write: async (tx, accepted, importId) => {
-      const scopes = new Set(accepted.map((a) => `${a.institutionId}|${a.r.source}`));
-      const replaced = await deleteDutiesOf(
-        tx,
-        ctx.regionCode,
-        [...scopes].map((s) => {
-          const [institutionId, source] = s.split('|') as [string, string];
-          return { institutionId, source };
-        }),
-      );
-      const w = new CopyWriter(tx, 'duties', dutyColumns);
-      for (const { institutionId, r } of accepted) {
-        await w.writeLine(
-          copyLine([
-            ctx.regionCode,
-            institutionId,
-            r.source,
-            r.category,
-            r.title,
-            r.text,
-            r.legalBasis,
-            r.domains,
-            r.role,
-            r.itemCode,
-            importId,
-          ]),
+    open: collectRows({
+      accept: (item, problems, { byName }) => {
+        // a row whose cells failed (already reported) is still checked for its institution: one pass, every problem
+        const institutionValid = !item.invalid?.includes('institution');
+        const id = institutionValid ? byName.get(item.record.institution)?.id : undefined;
+        if (institutionValid && !id)
+          problems.at(item, col('institution'), `机构"${item.record.institution}"不存在或已撤销`);
+        if (!id || item.invalid) return undefined;
+        return { institutionId: id, r: item.record };
+      },
+      summary: (accepted, clean) => ({
+        duties: clean ? accepted.length : 0,
+        dutyInstitutions: new Set(accepted.map((a) => a.institutionId)).size,
+      }),
+      write: async (tx, accepted, importId) => {
+        const scopes = new Set(accepted.map((a) => `${a.institutionId}|${a.r.source}`));
+        const replaced = await deleteDutiesOf(
+          tx,
+          ctx.regionCode,
+          [...scopes].map((s) => {
+            const [institutionId, source] = s.split('|') as [string, string];
+            return { institutionId, source };
+          }),
         );
-      }
-      await w.end();
-      return { replaced };
-    },
+        const w = new CopyWriter(tx, 'duties', dutyColumns);
+        for (const { institutionId, r } of accepted) {
+          await w.writeLine(
+            copyLine([
+              ctx.regionCode,
+              institutionId,
+              r.source,
+              r.category,
+              r.title,
+              r.text,
+              r.legalBasis,
+              r.domains,
+              r.role,
+              r.itemCode,
+              importId,
+            ]),
+          );
+        }
+        await w.end();
+        return { replaced };
+      },
+    }),
   });
 }
 

@@ -5,7 +5,7 @@ import { upsertRegionIndicators, upsertWorkload } from '../store/indicators.repo
 import type { Tx } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 import { validateRecords } from '../io/validate-rows.js';
-import { runRowImport } from './import-run.js';
+import { collectRows, runRowImport } from './import-run.js';
 import type { FileImporter, ImportOptions, ImportResult, RecordStream } from './import-types.js';
 
 type Input<T> = RecordStream<T>;
@@ -80,33 +80,35 @@ function importKeyed<T extends { year: number; indicator: string }>(
   return runRowImport(ctx, records, opts, {
     kind: spec.kind,
     emptyFile: '文件中没有数据',
-    accept: (item, problems, { byName }) => {
-      const scope = spec.scopeOf(item.record);
-      let id: string | null = null;
-      if (scope) {
-        id = byName.get(scope)?.id ?? null;
-        if (!id) {
-          problems.at(item, spec.scopeColumn, `机构"${scope}"不存在或已撤销`);
+    open: collectRows({
+      accept: (item, problems, { byName }) => {
+        const scope = spec.scopeOf(item.record);
+        let id: string | null = null;
+        if (scope) {
+          id = byName.get(scope)?.id ?? null;
+          if (!id) {
+            problems.at(item, spec.scopeColumn, `机构"${scope}"不存在或已撤销`);
+            return undefined;
+          }
+        } else if (spec.required) {
+          problems.at(item, spec.scopeColumn, '不能为空');
           return undefined;
         }
-      } else if (spec.required) {
-        problems.at(item, spec.scopeColumn, '不能为空');
-        return undefined;
-      }
-      const key = spec.key(item.record, id);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.at(item, undefined, `与第${first}行的同一年度同一指标重复`);
-        return undefined;
-      }
-      seen.set(key, item.row);
-      return { r: item.record, id };
-    },
-    summary: (accepted, clean) => ({ [spec.kind]: clean ? accepted.length : 0 }),
-    write: async (tx, accepted) => {
-      await spec.write(tx, accepted);
-      return {};
-    },
+        const key = spec.key(item.record, id);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.at(item, undefined, `与第${first}行的同一年度同一指标重复`);
+          return undefined;
+        }
+        seen.set(key, item.row);
+        return { r: item.record, id };
+      },
+      summary: (accepted, clean) => ({ [spec.kind]: clean ? accepted.length : 0 }),
+      write: async (tx, accepted) => {
+        await spec.write(tx, accepted);
+        return {};
+      },
+    }),
   });
 }
 
