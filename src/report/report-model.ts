@@ -2,8 +2,8 @@
  * The 调研报告 as data: every sentence, table and chart of the report, computed from the statistics (part 一) and the
  * findings (parts 二 and 三). Pure: the docx renderer only lays it out, and tests read the figures here.
  */
+import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
 import {
-  diagnosticLabels,
   reportSections,
   severityRank,
   type DiagnosticCode,

@@ -1,7 +1,7 @@
 /** OVER_QUOTA: more people on a quota category than approved, per institution and category (条例第二十六条). */
 import { quotaKey } from '../../domain/ledger.js';
 import { allowedQuotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, type PersonFact } from '../snapshot.js';
 
@@ -69,3 +69,14 @@ export const findOverQuota: Diagnostic = (s) => {
 function addYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
+
+export const overQuotaDiagnostic = defineDiagnostic({
+  code: 'OVER_QUOTA',
+  section: '人员结构',
+  label: '超编',
+  severity:
+    'high when 5 or more over, or 2 or more and at least 20% over; medium when 2 or more or at least 10% over (or any over a category with no approved quota); low for one person in a larger unit.',
+  effect: '超编进人，编制管理的刚性约束不强',
+  thresholds: {},
+  find: findOverQuota,
+});

@@ -1,5 +1,6 @@
 /** API shapes of statistics and findings: labelled in Chinese beside the codes, so clients need no vocabulary. */
-import { diagnosticLabels, severityLabels, type Finding } from '../../analysis/finding.js';
+import { diagnosticLabels } from '../../analysis/diagnostics/registry.js';
+import { severityLabels, type Finding } from '../../analysis/finding.js';
 import type { Snapshot } from '../../analysis/snapshot.js';
 import type { Statistics } from '../../analysis/statistics.js';
 import { institutionKindLabels, quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
