@@ -83,17 +83,24 @@ export function retirementGroup(
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A date (YYYY-MM-DD) plus whole months; a day missing in the target month becomes its last day. */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const at = y * 12 + (m - 1) + n;
+  const year = Math.floor(at / 12);
+  const month = (at % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
+}
+
 /** Statutory retirement age and date for a birth date (YYYY-MM-DD) and group. */
 export function statutoryRetirement(birthDate: string, group: RetirementGroup): RetirementAge {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [by, bm] = birthDate.split('-').map(Number) as [number, number];
   const rule = retirementRules[group];
   const m = by * 12 + (bm - 1) - rule.firstCohort;
   const delayMonths = m < 0 ? 0 : Math.min(Math.floor(m / rule.step) + 1, rule.cap);
   const total = rule.originalMonths + delayMonths;
-  const at = by * 12 + (bm - 1) + total;
-  const year = Math.floor(at / 12);
-  const month = (at % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const date = addMonths(birthDate, total);
   const years = Math.floor(total / 12);
   const months = total % 12;
   return {
@@ -101,8 +108,8 @@ export function statutoryRetirement(birthDate: string, group: RetirementGroup): 
     years,
     months,
     delayMonths,
-    date: `${year}-${pad(month)}-${pad(Math.min(bd, lastDay))}`,
-    month: `${year}-${pad(month)}`,
+    date,
+    month: date.slice(0, 7),
     label: months ? `${years}岁${months}个月` : `${years}岁`,
   };
 }
