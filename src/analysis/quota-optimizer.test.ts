@@ -239,4 +239,23 @@ describe('optimizeQuotaAllocation', () => {
     expect(result.allocation.map((a) => a.to).sort()).toEqual([3, 3, 4]);
     expect(result.objective).toBeCloseTo(2 * (1 / 3) + 2 / 3, 9);
   });
+
+  it('Given a capped unit, then greedy re-apportions the rest by workload and the optimum does better', async () => {
+    // targets 10·3/14, 10·4/14, 10·7/14 = 2.14, 2.86, 5; 单位2 capped at 2. Greedy clamps it and splits the other 8
+    // by 3:7 (2.4, 5.6 → 2, 6): deviation 2; the optimum gives the spare place to 单位1 instead: 3, 2, 5 → 12/7.
+    const result = await optimizeQuotaAllocation({
+      category: '行政编制',
+      units: [
+        unit(1, { current: 4, workload: 3 }),
+        unit(2, { current: 1, workload: 4, max: 2 }),
+        unit(3, { current: 5, workload: 7, max: 6 }),
+      ],
+      total: 10,
+      maxMovePerUnit: 2,
+    });
+    expect(result.allocation.map((a) => a.to)).toEqual([3, 2, 5]);
+    expect(result.objective).toBeCloseTo(12 / 7, 9);
+    expect(result.greedy).toEqual({ allocation: [2, 2, 6], objective: 2 });
+    expect(result.allocation[1]!.explanation).toContain('受限于最高编制数2名，不能再增至应得数');
+  });
 });

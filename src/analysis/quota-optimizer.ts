@@ -308,8 +308,11 @@ function explain(
   if (to === b.lower && to > target + 1e-9) why = `受限于${b.lowerWhy}，不能再减至应得数`;
   else if (to === b.upper && to < target - 1e-9) why = `受限于${b.upperWhy}，不能再增至应得数`;
   else if (Math.abs(to - target) < 1e-9) why = '正好等于应得数';
-  else if (Math.abs(to - target) < 1) why = '为最接近应得数的整数（总数固定，各单位取整后合计须等于总数）';
-  else why = '其他单位受上下限约束，总数固定，差额只能由本单位承担';
+  else if (to === Math.floor(target) || to === Math.ceil(target))
+    why = '为应得数取整（总数固定，各单位取整后合计须等于总数，按余数大小确定进位）';
+  else if (to < target)
+    why = '其他单位受下限（实有人数、最低编制数或最大调整幅度）约束不能再减，总数固定，可分配给本单位的名额不足应得数';
+  else why = '其他单位受上限约束不能再增，总数固定，多出的名额须由本单位承担';
   const reason =
     delta === 0
       ? why
