@@ -135,6 +135,10 @@ describe('optimizeQuotaAllocation', () => {
         );
         holds(input, result.greedy.allocation);
         expect(result.objective).toBeLessThanOrEqual(result.greedy.objective + 1e-9);
+        for (const a of result.allocation) {
+          expect(a.explanation.startsWith(`${a.name}：`)).toBe(true);
+          expect(a.explanation).toMatch(/应得.*名。.*调整后人均工作量/);
+        }
         expect(result.objective).toBeCloseTo(
           deviation(
             result.allocation.map((a) => a.to),

@@ -8,8 +8,8 @@
  * breakpoints it is linear. x_i = L_i + a_i + b_i + c_i with a_i the steps up to ⌊t_i⌋ (each lowers the deviation by 1),
  * b_i the one step across t_i (changes it by 1 − 2·frac(t_i)) and c_i the steps beyond ⌈t_i⌉ (each raises it by 1).
  * Convexity makes the solver fill the segments in order, so this is an exact MILP of min Σ|x_i − t_i|. Its LP
- * relaxation is a fractional knapsack with at most one fractional variable; HiGHS solves the textbook form
- * (d_i ≥ x_i − t_i, d_i ≥ t_i − x_i) to the same objective too, but about 2–3× slower at 3,000 units
+ * relaxation is a fractional knapsack with at most one fractional variable. HiGHS solves the textbook form
+ * (d_i ≥ x_i − t_i, d_i ≥ t_i − x_i) to the same objective too, somewhat slower in our runs at 3,000 units
  * (bench/optimizer.bench.ts prints both; figures in bench/RESULTS.md).
  */
 import highsModule from 'highs';
