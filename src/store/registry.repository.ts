@@ -39,14 +39,7 @@ const adjustmentColumns = `id, doc_number AS "docNumber", title, effective_on AS
 export async function insertAdjustment(
   tx: Tx,
   regionCode: string,
-  a: {
-    id: string;
-    docNumber: string;
-    title: string;
-    effectiveOn: string;
-    status: string;
-    isBaseline: boolean;
-    createdBy: string;
+  a: Pick<AdjustmentRow, 'id' | 'docNumber' | 'title' | 'effectiveOn' | 'status' | 'isBaseline' | 'createdBy'> & {
     note?: string;
   },
   items: AdjustmentItem[],
