@@ -7,12 +7,9 @@
 import { diagnosticEffects, diagnosticLabels } from '../analysis/diagnostics/registry.js';
 import type { DiagnosticCode, Evidence, Finding } from '../analysis/finding.js';
 import { articles, codeArticles, regulationOf, regulations, type ArticleKey } from '../analysis/laws.js';
+import { chineseDate, typeset } from '../domain/chinese-text.js';
 
-/** 2026-06-30 → 2026年6月30日 (月、日不编虚位). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate, typeset };
 
 /** The codes whose findings meet by domain: one item per group of domains in part 二. */
 export const dutyCodes: readonly DiagnosticCode[] = [
@@ -45,7 +42,8 @@ export function plain(text: string): string {
     .trim();
 }
 
-const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
+/** A clause without its closing punctuation, to be continued or closed by the caller. */
+export const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
 
 /**
  * A long text shortened at a clause (，；、) rather than mid-word, ending with 等; a text without a clause boundary early
@@ -55,9 +53,17 @@ export function clip(text: string, max = 50): string {
   const chars = [...trimEnd(text)];
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max).join('');
-  const cut = Math.max(...['，', '；', '、', ',', ';'].map((m) => head.lastIndexOf(m)));
-  if (cut < max / 3) return chars.join('');
-  return `${head.slice(0, cut)}等`;
+  // a whole clause first (；), then a phrase (，、); never a cut that leaves a dangling 的/和/或 before 等
+  const cuts = (marks: string[]) =>
+    [...head.matchAll(new RegExp(`[${marks.join('')}]`, 'gu'))]
+      .map((m) => m.index)
+      .filter((i) => i >= max / 3 && !/[的和或及与]$/u.test(head.slice(0, i)))
+      .sort((a, b) => b - a);
+  const clause = cuts(['；', ';'])[0];
+  if (clause !== undefined) return head.slice(0, clause); // a whole clause reads complete as it is
+  const phrase = cuts(['，', '、', ','])[0];
+  if (phrase === undefined) return chars.join('');
+  return `${head.slice(0, phrase)}等`;
 }
 
 /** A long measure cut after its last whole clause (；) that fits, so that it ends on a complete thought. */
@@ -309,23 +315,4 @@ export function groupMeasure(g: ProblemGroup): string {
     default:
       return each(fs.map(own));
   }
-}
-
-/**
- * Typesets the plain-ASCII punctuation that findings and templates use into the full-width forms of an official
- * document: ,;:() and straight double quotes as “…” pairs. Decimal points stay.
- */
-export function typeset(text: string): string {
-  let open = true;
-  return text
-    .replace(/,(?!\d{3}\b)/g, '，')
-    .replace(/;/g, '；')
-    .replace(/:/g, '：')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/"/g, () => {
-      const q = open ? '“' : '”';
-      open = !open;
-      return q;
-    });
 }

@@ -6,6 +6,7 @@ import { dutyDomains } from '../domains.js';
 import { defineDiagnostic, finding, type Diagnostic, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, ageOn, type Snapshot } from '../snapshot.js';
+import { chineseDate } from '../../domain/chinese-text.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import { quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
 
@@ -149,7 +150,7 @@ function expiredBodies(s: Snapshot, institutions: InstitutionState[], maxYears: 
     out.push(
       finding('OVER_CAP', {
         severity: 'high',
-        title: `${b.inst.name}为完成阶段性特定任务设立,设立于${b.inst.establishedOn},已存续${b.years}年(超过${maxYears}年),任务早已结束仍未撤销`,
+        title: `${b.inst.name}为完成阶段性特定任务设立,设立于${chineseDate(b.inst.establishedOn!)},已存续${b.years}年(超过${maxYears}年),任务早已结束仍未撤销`,
         institutions: [{ id: b.inst.id, name: b.inst.name }],
         measures: { establishedOn: b.inst.establishedOn!, years: b.years, maxYears },
         evidence: [

@@ -39,13 +39,13 @@ export const findOverQuota: Diagnostic = (s) => {
       out.push(
         finding('OVER_QUOTA', {
           severity: severityOf(excess, approved),
-          title: `${inst.name}${label}核定${approved}名，实有${people.length}人，超编${excess}人`,
+          title: `${inst.name}${label}核定${approved}名，实有${people.length}人，超编${excess}名`,
           institutions: [{ id: inst.id, name: inst.name }],
           measures: { category, approved, actual: people.length, excess, recentEntrants: recent },
           evidence: [
             { kind: 'number', label: `${label}核定`, value: approved, unit: '名', institution: inst.name },
             { kind: 'number', label: `${label}实有`, value: people.length, unit: '人', institution: inst.name },
-            { kind: 'number', label: '超编', value: excess, unit: '人', institution: inst.name },
+            { kind: 'number', label: '超编', value: excess, unit: '名', institution: inst.name },
             { kind: 'number', label: '近3年进人', value: recent, unit: '人', institution: inst.name },
             {
               kind: 'text',
