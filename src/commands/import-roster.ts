@@ -4,20 +4,30 @@
  * problem → rollback, nothing written. A person on a category the institution may not use is accepted with a warning:
  * that is the 混用 the diagnostics must show, not a file error.
  */
-import { idNumberFacts } from '../domain/codes.js';
+import { idNumberFacts, maskIdNumber } from '../domain/codes.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  postClassLabels,
+  quotaCategoryLabels,
+  type PostClass,
+  type QuotaCategory,
+} from '../domain/vocabulary.js';
 import { CopyBuffer, copyField, plain } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
+import { rosterForExport } from '../store/export.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
 import { baselineEffectiveOn } from '../store/registry.repository.js';
 import type { Tx } from '../store/transaction.js';
 import { validateRecords } from '../io/validate-rows.js';
 import type { CommandContext } from './context.js';
 import { runRowImport, type InstitutionNames, type RowSink } from './import-run.js';
+import { exportCell as s } from './import-types.js';
 import type {
   FileImporter,
+  KindExporter,
   ImportOptions,
   ImportProblem,
   ImportResult,
@@ -246,3 +256,34 @@ class RosterBatch {
 /** A roster file: rows checked cell by cell, the rows with bad cells still checked across rows (duplicate ID …). */
 export const rosterImporter: FileImporter = (ctx, rows, opts) =>
   importRoster(ctx, validateRecords('roster', rows, { today: ctx.today }, { partial: true }), opts);
+
+/**
+ * The roster as a roster file. A role that may not see whole ID numbers gets them masked and no birth dates (such a
+ * file is for reading, not for importing back); every whole number handed out is counted for the audit.
+ */
+export const rosterExporter: KindExporter = async ({ ctx, name, reveal, revealed }) => {
+  async function* roster() {
+    for await (const r of rosterForExport(ctx.pool, ctx.regionCode)) {
+      if (reveal) revealed();
+      yield {
+        name: r.name,
+        idNumber: reveal ? r.id_number : maskIdNumber(r.id_number),
+        gender: s(r.gender),
+        birthDate: reveal ? s(r.birth_date) : '',
+        education: s(r.education),
+        degree: s(r.degree),
+        titleLevel: s(r.title_level),
+        politicalStatus: s(r.political_status),
+        joinedWorkOn: s(r.joined_work_on),
+        institution: name(r.institution_id),
+        category: quotaCategoryLabels[r.category as QuotaCategory],
+        post: s(r.post),
+        leadershipLevel: s(r.leadership_level),
+        postClass: r.post_class ? postClassLabels[r.post_class as PostClass] : '',
+        startOn: r.start_on,
+        unit: name(r.unit_id),
+      };
+    }
+  }
+  return { roster: roster() };
+};
