@@ -14,7 +14,7 @@ import {
 } from './adjustments.js';
 import { quotaKey, registryRows } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { verifyAuditChain } from '../store/audit.repository.js';
+import { approvalWaits, verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
 
 let ctx: CommandContext;
@@ -241,5 +241,38 @@ describe('the adjustment ledger on PostgreSQL', () => {
       seq: 5,
       reason: expect.stringMatching(/缺失/),
     });
+  });
+});
+
+describe('how long 编制事项 wait for approval, read from the audit trail', () => {
+  it('Given one approved and one only submitted When the waits are read Then only the approved one counts, from its submission', async () => {
+    // Given
+    const unit = createInstitutionItem('区审批时长测试局');
+    const approved = await createAdjustment(ctx, {
+      docNumber: '某编〔2026〕41号',
+      title: '审批时长',
+      effectiveOn: '2026-01-01',
+      items: [unit],
+    });
+    await submitAdjustment(ctx, approved.id);
+    await approveAdjustment(approver(), approved.id);
+    const waiting = await createAdjustment(ctx, {
+      docNumber: '某编〔2026〕42号',
+      title: '待批',
+      effectiveOn: '2026-01-01',
+      items: [createInstitutionItem('区待批测试局')],
+    });
+    await submitAdjustment(ctx, waiting.id);
+
+    // When
+    const waits = await approvalWaits(ctx.pool, ctx.regionCode);
+
+    // Then
+    const mine = waits.find((w) => w.adjustmentId === approved.id);
+    expect(mine).toBeDefined();
+    expect(mine!.days).toBeGreaterThanOrEqual(0);
+    expect(mine!.days).toBeLessThan(1);
+    expect(mine!.submittedAt <= mine!.approvedAt).toBe(true);
+    expect(waits.some((w) => w.adjustmentId === waiting.id)).toBe(false);
   });
 });
