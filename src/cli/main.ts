@@ -91,7 +91,7 @@ program
 
 program
   .command('rebuild')
-  .description('由编制事项台账重新折叠生成机构、编制、职数表')
+  .description('由编制事项台账重新折叠生成机构、编制、职数表,由人员变动重新生成实名库任职记录')
   .option(...regionOption)
   .action(async (opts: { region?: string }) => {
     await withSession(opts.region, async ({ ctx }) => {
@@ -100,6 +100,11 @@ program
         r.identical
           ? `已按 ${r.adjustments} 个已执行编制事项重建,结果与现有数据完全一致。`
           : `已按 ${r.adjustments} 个已执行编制事项重建,修正了 ${r.changes} 处与台账不一致的数据。`,
+      );
+      console.log(
+        r.roster.identical
+          ? `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,结果与现有数据完全一致。`
+          : `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,修正了 ${r.roster.changes} 处与变动记录不一致的数据。`,
       );
     });
   });

@@ -175,7 +175,10 @@ export const assignments = pgTable(
   ],
 );
 
-/** 进编/出编/调动: dated events; the baseline roster import records none (it states the present). */
+/**
+ * 入编/调动/任职/免职/出编: the roster's ledger (src/domain/movements.ts). `assignments` is their fold; a movement
+ * other than 出编 carries the whole assignment it opens.
+ */
 export const movements = pgTable(
   'movements',
   {
@@ -189,8 +192,25 @@ export const movements = pgTable(
     category: text('category'),
     adjustmentId: uuid('adjustment_id'),
     note: text('note'),
+    assignmentId: uuid('assignment_id'),
+    unitId: uuid('unit_id'),
+    post: text('post'),
+    leadershipLevel: text('leadership_level'),
+    postClass: text('post_class'),
+    exitType: text('exit_type'),
+    docNumber: text('doc_number'),
+    reason: text('reason'),
+    recordedBy: text('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    importId: bigint('import_id', { mode: 'number' }),
+    approvalId: uuid('approval_id'),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('movements_person_idx').on(t.regionCode, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('movements_person_idx').on(t.regionCode, t.personId),
+    index('movements_on_idx').on(t.regionCode, t.on),
+    uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
+  ],
 );
 
 export const duties = pgTable(
