@@ -68,6 +68,12 @@ program
       else {
         const d = await findDistrict(ctx, ctx.regionCode);
         console.log(overviewText(st.overview, d!.name, st.asOf, st.people));
+        if (!opts.asOf) {
+          // reservations are today's: an as-of overview has no 已核准待入编 column
+          const { staffingOverview } = await import('../commands/staffing.js');
+          const { staffingOverviewText } = await import('./staffing.presenter.js');
+          console.log(`\n${staffingOverviewText(await staffingOverview(ctx))}`);
+        }
       }
     });
   });

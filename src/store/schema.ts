@@ -213,6 +213,38 @@ export const movements = pgTable(
   ],
 );
 
+/** 用编申请 → 核准 (src/commands/staffing.ts): an approved request holds its places until used, expired or withdrawn. */
+export const staffingRequests = pgTable(
+  'staffing_requests',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    category: text('category').notNull(),
+    count: integer('count').notNull(),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('draft'),
+    replacement: boolean('replacement').notNull().default(false),
+    draftedBy: text('drafted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    approvedOn: date('approved_on', { mode: 'string' }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    docYear: integer('doc_year'),
+    docSeq: integer('doc_seq'),
+    docNumber: text('doc_number'),
+    used: integer('used').notNull().default(0),
+    withdrawnReason: text('withdrawn_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('staffing_requests_institution_idx').on(t.regionCode, t.institutionId, t.category),
+    uniqueIndex('staffing_requests_doc_idx').on(t.regionCode, t.docYear, t.docSeq),
+  ],
+);
+
 export const duties = pgTable(
   'duties',
   {

@@ -54,3 +54,35 @@ ALTER TABLE "movements" ADD CONSTRAINT "movements_opens_check"
   CHECK (("type" = 'exit') = ("assignment_id" IS NULL));--> statement-breakpoint
 CREATE INDEX "movements_on_idx" ON "movements" USING btree ("region_code", "on");--> statement-breakpoint
 CREATE UNIQUE INDEX "movements_assignment_idx" ON "movements" USING btree ("region_code", "assignment_id");
+--> statement-breakpoint
+-- 用编申请 → 核准: a unit's request to fill vacant quota; once approved it holds (占编) its places until used, expired
+-- or withdrawn.
+CREATE TABLE "staffing_requests" (
+	"region_code" char(6) COLLATE "C" NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"institution_id" uuid NOT NULL,
+	"category" text NOT NULL,
+	"count" integer NOT NULL,
+	"channel" text NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"replacement" boolean DEFAULT false NOT NULL,
+	"drafted_by" text NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"approved_by" text,
+	"approved_on" date,
+	"expires_on" date,
+	"doc_year" integer,
+	"doc_seq" integer,
+	"doc_number" text,
+	"used" integer DEFAULT 0 NOT NULL,
+	"withdrawn_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "staffing_requests_region_code_id_pk" PRIMARY KEY("region_code","id"),
+	CONSTRAINT "staffing_requests_count_check" CHECK ("count" BETWEEN 1 AND 10000),
+	CONSTRAINT "staffing_requests_used_check" CHECK ("used" BETWEEN 0 AND "count"),
+	CONSTRAINT "staffing_requests_status_check" CHECK ("status" IN ('draft', 'submitted', 'approved', 'withdrawn'))
+);
+--> statement-breakpoint
+CREATE INDEX "staffing_requests_institution_idx" ON "staffing_requests" USING btree ("region_code","institution_id","category");--> statement-breakpoint
+CREATE UNIQUE INDEX "staffing_requests_doc_idx" ON "staffing_requests" USING btree ("region_code","doc_year","doc_seq");
