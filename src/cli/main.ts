@@ -14,6 +14,7 @@ import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { todayIso } from '../commands/context.js';
 import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js';
+import { registerStaffingCommands } from './staffing-commands.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
@@ -169,6 +170,7 @@ registerFileCommands(program);
 registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
+registerStaffingCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;
