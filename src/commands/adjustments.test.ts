@@ -167,9 +167,14 @@ describe('the adjustment ledger on PostgreSQL', () => {
                                                                      ($1, 'a0000000-0000-7000-8000-000000000002', '110105194912310037', '李四')`,
       [ctx.regionCode],
     );
+    // each assignment with the 入编 that opens it: the roster is the fold of its movements
     await ctx.pool.query(
-      `INSERT INTO assignments (region_code, person_id, institution_id, category, start_on) VALUES
-         ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')`,
+      `WITH a AS (
+         INSERT INTO assignments (region_code, person_id, institution_id, category, start_on) VALUES
+           ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')
+         RETURNING *)
+       INSERT INTO movements (region_code, person_id, type, "on", to_institution_id, category, assignment_id)
+       SELECT region_code, person_id, 'enter', start_on, institution_id, category, id FROM a`,
       [ctx.regionCode, agriId],
     );
     await ctx.pool.query(
