@@ -8,6 +8,7 @@ import {
   createAdjustment,
   previewAdjustment,
   rebuildRegistry,
+  recordLimits,
   registryAsOf,
   rejectAdjustment,
   submitAdjustment,
@@ -70,7 +71,8 @@ describe('the adjustment ledger on PostgreSQL', () => {
     expect(current.quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
     expect(current.institutions.get(water.id)!.name).toBe('区水利局');
     const rebuilt = await rebuildRegistry(ctx);
-    expect(rebuilt).toMatchObject({ adjustments: 4, identical: true, changes: 0 });
+    // the four above and the region's 上级核定 limits (test/context.ts)
+    expect(rebuilt).toMatchObject({ adjustments: 5, identical: true, changes: 0 });
     expect(registryRows(await readRegistry(ctx.pool, ctx.regionCode))).toEqual(registryRows(current));
 
     const early = await registryAsOf(ctx, '2025-02-01');
@@ -243,3 +245,34 @@ describe('the adjustment ledger on PostgreSQL', () => {
     });
   });
 });
+
+describe('hard limits on PostgreSQL', () => {
+  it('Given a 编制总额 recorded by 上级核定 When a draft goes above it Then submit refuses it in Chinese, and a rebuild keeps the limits', async () => {
+    // Given
+    const unit = createInstitutionItem('区统计局');
+    await approveAndApply('区编〔2026〕1号', '2026-01-01', [unit, setQuotaItem(unit.id, 'admin', 5)]);
+    const { limits } = await recordLimits(ctx, { approvalDocNumber: '市编〔2026〕3号', quotaTotals: { admin: 40 } });
+    expect(limits.quotaTotals).toEqual({ admin: 40 });
+    const total = [...(await readRegistry(ctx.pool, ctx.regionCode)).quotas]
+      .filter(([k]) => k.endsWith('|admin'))
+      .reduce((a, [, v]) => a + v, 0);
+    // When
+    const over = await createAdjustment(ctx, {
+      docNumber: '区编〔2026〕2号',
+      title: '增加编制',
+      effectiveOn: '2026-02-01',
+      items: [setQuotaItem(unit.id, 'admin', 5 + 41 - total)],
+    });
+    // Then
+    await expect(submitAdjustment(ctx, over.id)).rejects.toThrow(
+      new RegExp(`行政编制总数将由${total}名增至41名,超过编制总额40名`),
+    );
+    expect((await findRegionLimits()).quotaTotals).toEqual({ admin: 40 });
+    expect(await rebuildRegistry(ctx)).toMatchObject({ identical: true, changes: 0 });
+  });
+});
+
+async function findRegionLimits() {
+  const r = await ctx.pool.query('SELECT limits FROM regions WHERE region_code = $1', [ctx.regionCode]);
+  return r.rows[0].limits as { quotaTotals?: Record<string, number> };
+}

@@ -44,7 +44,14 @@ export async function buildDemoDistrict(
   const sha = createHash('sha256').update(JSON.stringify(demo)).digest('hex');
   const opts = { fileName: demoFile, fileSha256: sha };
   onStep(`登记行政区划 ${demo.regionCode} ${demo.regionName}`);
-  await defineRegion(ctx, { regionCode: demo.regionCode, name: demo.regionName, limits: demo.limits });
+  // the limits come from above (上级核定), in force with the 三定 baseline; the baseline states the district as it is
+  await defineRegion(ctx, {
+    regionCode: demo.regionCode,
+    name: demo.regionName,
+    limits: demo.limits,
+    approvalDocNumber: demo.limitsDocNumber,
+    effectiveOn: demo.baselineOn,
+  });
   onStep(`导入机构 ${demo.institutions.length} 个、编制 ${demo.quotas.length} 项、领导职数 ${demo.posts.length} 项`);
   ensureOk(
     '机构编制',
@@ -55,7 +62,12 @@ export async function buildDemoDistrict(
         quotas: located('quotas', demo.quotas),
         posts: located('posts', demo.posts),
       },
-      { ...opts, docNumber: '示编〔2019〕1号', title: '示范区机构改革"三定"规定(初始导入)', effectiveOn: '2019-03-01' },
+      {
+        ...opts,
+        docNumber: '示编〔2019〕1号',
+        title: '示范区机构改革"三定"规定(初始导入)',
+        effectiveOn: demo.baselineOn,
+      },
     ),
   );
   onStep(`导入实名制人员 ${demo.roster.length} 人`);

@@ -29,6 +29,10 @@ export interface DemoDistrict {
   /** Every date in the records is on or before this day. */
   asOf: string;
   limits: { partyGovInstitutionCap: number; quotaTotals: Partial<Record<QuotaCategory, number>> };
+  /** The higher level's document that set the limits (上级核定), in force from the baseline. */
+  limitsDocNumber: string;
+  /** The 三定 baseline's effective date. */
+  baselineOn: string;
   /** Parents and hosts come before the units that name them. */
   institutions: InstitutionRecord[];
   quotas: QuotaRecord[];
@@ -79,6 +83,8 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     regionName: demoRegionName,
     asOf,
     limits: { partyGovInstitutionCap: plan.overCap.cap, quotaTotals },
+    limitsDocNumber: '市编〔2019〕5号',
+    baselineOn: '2019-03-01',
     institutions,
     quotas,
     posts,

@@ -181,3 +181,130 @@ describe('adjustment items as received', () => {
     expect(item).toMatchObject({ alsoNamed: [], civilServiceManaged: false, sortOrder: 0 });
   });
 });
+
+describe('hard limits in the fold (机构限额, 编制总额, 只减不增, 条例第十五条)', () => {
+  const env = createInstitutionItem('区生态环境局');
+  const water = createInstitutionItem('区水务局');
+  const court = createInstitutionItem('区司法局');
+  const school = createInstitutionItem('区实验小学', 'public_institution');
+  const baseline: LedgerAdjustment = {
+    ...adj('初始导入', '2024-01-01', [
+      env,
+      water,
+      court,
+      school,
+      setQuotaItem(env.id, 'admin', 10),
+      setQuotaItem(water.id, 'admin', 8),
+      setQuotaItem(court.id, 'political_legal', 5),
+      setQuotaItem(school.id, 'public_service', 40),
+    ]),
+    isBaseline: true,
+  };
+  const limits = (fields: Omit<Extract<LedgerAdjustment['items'][number], { op: 'set_limits' }>, 'op'>) =>
+    adj('市编〔2024〕2号', '2024-01-01', [{ op: 'set_limits', ...fields }]);
+  const district = foldLedger([
+    baseline,
+    limits({
+      approvalDocNumber: '市编〔2024〕2号',
+      partyGovInstitutionCap: 3,
+      quotaTotals: { admin: 20, political_legal: 6 },
+      noIncrease: ['public_service'],
+    }),
+  ]);
+  const approval = { op: 'higher_approval' as const, docNumber: '市编办〔2025〕8号' };
+
+  it('Given limits set by a 上级核定 adjustment When folded Then they are part of the registry', () => {
+    expect(district.limits).toEqual({
+      partyGovInstitutionCap: 3,
+      quotaTotals: { admin: 20, political_legal: 6 },
+      noIncrease: ['public_service'],
+    });
+  });
+
+  it('Given 3 党政机构 at a cap of 3 When a fourth is created Then the fold refuses, naming the figures', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕1号', '2025-01-01', [createInstitutionItem('区数据局')])),
+    ).toThrow(/党政机构将由3个增至4个,超过机构限额3个/);
+  });
+
+  it('Given the same creation with the higher level approval and its 文号 When folded Then it is accepted', () => {
+    const r = applyAdjustment(
+      district,
+      adj('区编〔2025〕1号', '2025-01-01', [createInstitutionItem('区数据局'), approval]),
+    );
+    expect([...r.state.institutions.values()].filter((i) => i.kind === 'gov_dept')).toHaveLength(4);
+  });
+
+  it('Given 行政编制 at 18 of a total of 20 When 3 more are approved Then the fold refuses with the figures', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕2号', '2025-01-01', [setQuotaItem(env.id, 'admin', 13)])),
+    ).toThrow(/行政编制总数将由18名增至21名,超过编制总额20名/);
+    // 2 more fit
+    const ok = applyAdjustment(district, adj('区编〔2025〕2号', '2025-01-01', [setQuotaItem(env.id, 'admin', 12)]));
+    expect(ok.state.quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
+  });
+
+  it('Given 事业编制 set to 只减不增 When a unit gains one Then the fold refuses; a reduction passes', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕3号', '2025-01-01', [setQuotaItem(school.id, 'public_service', 41)])),
+    ).toThrow(/事业编制只减不增,总数不能由40名增至41名/);
+    const less = applyAdjustment(
+      district,
+      adj('区编〔2025〕3号', '2025-01-01', [setQuotaItem(school.id, 'public_service', 38)]),
+    );
+    expect(less.state.quotas.get(quotaKey(school.id, 'public_service'))).toBe(38);
+  });
+
+  it('Given 行政编制 moved as 政法专项编制 When folded Then it is refused (条例第十五条)', () => {
+    expect(() =>
+      applyAdjustment(
+        district,
+        adj('区编〔2025〕4号', '2025-01-01', [
+          {
+            op: 'move_quota',
+            fromId: env.id,
+            toId: court.id,
+            category: 'admin',
+            toCategory: 'political_legal',
+            amount: 1,
+          },
+        ]),
+      ),
+    ).toThrow(/不能将行政编制划转为政法专项编制.*第十五条/);
+  });
+
+  it('Given a district already above its cap When it abolishes one unit Then that passes, growing does not', () => {
+    const tight = applyAdjustment(
+      district,
+      limits({ approvalDocNumber: '市编〔2025〕1号', partyGovInstitutionCap: 1 }),
+    ).state;
+    const move = { op: 'move_quota' as const, fromId: water.id, toId: env.id, category: 'admin' as const, amount: 8 };
+    const shrink = applyAdjustment(
+      tight,
+      adj('区编〔2025〕5号', '2025-02-01', [move, { op: 'abolish_institution', institutionId: water.id }]),
+    );
+    expect(shrink.state.institutions.get(water.id)!.status).toBe('abolished');
+    expect(() => applyAdjustment(shrink.state, adj('x', '2025-03-01', [createInstitutionItem('区数据局')]))).toThrow(
+      /党政机构将由2个增至3个,超过机构限额1个/,
+    );
+  });
+
+  it('Given limits When a later 上级核定 lifts a total Then only the named total changes', () => {
+    const lifted = applyAdjustment(
+      district,
+      limits({ approvalDocNumber: '市编〔2025〕2号', quotaTotals: { admin: null } }),
+    ).state;
+    expect(lifted.limits).toEqual({
+      partyGovInstitutionCap: 3,
+      quotaTotals: { political_legal: 6 },
+      noIncrease: ['public_service'],
+    });
+  });
+
+  it('Given a baseline above the cap When folded Then it is recorded as it is (the diagnostics report it)', () => {
+    const capFirst = limits({ approvalDocNumber: '市编〔2024〕2号', partyGovInstitutionCap: 1 });
+    const s = foldLedger([capFirst, baseline]);
+    expect(s.institutions.size).toBe(4);
+    expect(() => foldLedger([capFirst, { ...baseline, isBaseline: false }])).toThrow(/超过机构限额1个/);
+  });
+});

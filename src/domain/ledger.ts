@@ -25,6 +25,7 @@ import {
 } from './vocabulary.js';
 
 const uuid = z.string().uuid('机构标识应为 UUID');
+const docNumberSchema = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(100);
 
 /** The fields of an institution as written, without defaults: a change names only what it changes. */
 const institutionFields = {
@@ -103,6 +104,8 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     fromId: uuid,
     toId: uuid,
     category: quotaCategorySchema,
+    /** Said only to be refused when it differs: categories are never converted (条例第十五条). */
+    toCategory: quotaCategorySchema.optional(),
     amount: quotaNumberSchema.min(1, '划转数量至少为1'),
   }),
   z.object({
@@ -111,6 +114,23 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     level: leadershipLevelSchema,
     postClass: postClassSchema,
     approved: postNumberSchema,
+  }),
+  z.object({
+    op: z.literal('set_limits'),
+    /** 上级核定: the higher level's document that sets these limits. */
+    approvalDocNumber: docNumberSchema('上级核定文号'),
+    /** 党政机构限额; null lifts it. */
+    partyGovInstitutionCap: z.number().int().min(0).max(100_000).nullish(),
+    /** 编制总额 by category; null lifts a category's total. */
+    quotaTotals: z.partialRecord(quotaCategorySchema, quotaNumberSchema.nullable()).optional(),
+    /** Categories whose district total may only fall (只减不增), replacing the list. */
+    noIncrease: z.array(quotaCategorySchema).optional(),
+  }),
+  z.object({
+    op: z.literal('higher_approval'),
+    /** The higher level's approval of going above a limit (e.g. 市编办〔2025〕8号). */
+    docNumber: docNumberSchema('上级批准文号'),
+    note: z.string().trim().max(500).optional(),
   }),
   z.object({
     op: z.literal('move_duties'),
@@ -152,7 +172,18 @@ export interface InstitutionState {
   sortOrder: number;
 }
 
+/** Hard limits set from above (上级核定), folded like everything else: only a set_limits item changes them. */
+export interface LedgerLimits {
+  /** 党政机构限额 (party_dept + gov_dept). */
+  partyGovInstitutionCap?: number;
+  /** 编制总额 by category. */
+  quotaTotals?: Partial<Record<QuotaCategory, number>>;
+  /** Categories whose district total may only fall (只减不增). */
+  noIncrease?: QuotaCategory[];
+}
+
 export interface RegistryState {
+  limits: LedgerLimits;
   institutions: Map<string, InstitutionState>;
   /** key `${institutionId}|${category}` → approved */
   quotas: Map<string, number>;
@@ -171,6 +202,8 @@ export interface LedgerAdjustment {
   docNumber: string;
   effectiveOn: string;
   items: AdjustmentItem[];
+  /** A baseline states what exists (初始导入): the limits do not refuse it, the diagnostics report it. */
+  isBaseline?: boolean;
 }
 
 export class LedgerError extends Error {
@@ -188,11 +221,12 @@ export const postKey = (institutionId: string, level: string, postClass: string)
   `${institutionId}|${level}|${postClass}`;
 
 export function emptyRegistry(): RegistryState {
-  return { institutions: new Map(), quotas: new Map(), posts: new Map() };
+  return { limits: {}, institutions: new Map(), quotas: new Map(), posts: new Map() };
 }
 
 function cloneRegistry(s: RegistryState): RegistryState {
   return {
+    limits: s.limits,
     institutions: new Map([...s.institutions].map(([k, v]) => [k, { ...v, alsoNamed: [...v.alsoNamed] }])),
     quotas: new Map(s.quotas),
     posts: new Map(s.posts),
@@ -217,6 +251,7 @@ export function applyAdjustment(
     }
   });
   checkInvariants(next, touched);
+  if (!adj.isBaseline) checkLimits(state, next, adj.items);
   return { state: next, effects };
 }
 
@@ -323,6 +358,13 @@ function createFrom(
 
 function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: LedgerEffect[], touched: Set<string>) {
   switch (item.op) {
+    case 'set_limits': {
+      s.limits = withLimits(s.limits, item);
+      return;
+    }
+    case 'higher_approval':
+      return; // read by checkLimits
+
     case 'create_institution': {
       const { op: _op, id, ...fields } = item;
       createFrom(s, id, fields, on, touched);
@@ -414,6 +456,11 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       return;
     }
     case 'move_quota': {
+      if (item.toCategory && item.toCategory !== item.category) {
+        throw new LedgerError(
+          `不能将${quotaCategoryLabels[item.category]}划转为${quotaCategoryLabels[item.toCategory]}:编制按类别管理,不得混用、挤占、挪用(地方各级人民政府机构设置和编制管理条例第十五条)`,
+        );
+      }
       const from = active(s, item.fromId, '划出机构');
       const to = active(s, item.toId, '划入机构');
       const have = s.quotas.get(quotaKey(from.id, item.category)) ?? 0;
@@ -496,6 +543,92 @@ function checkInvariants(s: RegistryState, touched: Set<string>) {
     if (inst && touched.has(id) && (inst.kind === 'coordination' || inst.kind === 'internal_unit')) {
       throw new LedgerError(`"${inst.name}":${institutionKindLabels[inst.kind]}不单独核定领导职数`);
     }
+  }
+}
+
+/** The limits after a set_limits item: what it names replaces, null lifts, the rest stays. Keys in a stable order. */
+function withLimits(before: LedgerLimits, item: Extract<AdjustmentItem, { op: 'set_limits' }>): LedgerLimits {
+  const cap = item.partyGovInstitutionCap === undefined ? before.partyGovInstitutionCap : item.partyGovInstitutionCap;
+  const totals: Partial<Record<QuotaCategory, number>> = { ...before.quotaTotals };
+  for (const [c, v] of Object.entries(item.quotaTotals ?? {}) as [QuotaCategory, number | null][]) {
+    if (v === null) delete totals[c];
+    else totals[c] = v;
+  }
+  return normalizeLimits({
+    partyGovInstitutionCap: cap ?? undefined,
+    quotaTotals: totals,
+    noIncrease: item.noIncrease ?? before.noIncrease,
+  });
+}
+
+/** One spelling of a set of limits (the materialized copy compares as JSON). */
+export function normalizeLimits(l: LedgerLimits): LedgerLimits {
+  const out: LedgerLimits = {};
+  if (l.partyGovInstitutionCap !== undefined && l.partyGovInstitutionCap !== null)
+    out.partyGovInstitutionCap = l.partyGovInstitutionCap;
+  const totals = quotaCategorySchema.options.filter((c) => l.quotaTotals?.[c] !== undefined);
+  if (totals.length) out.quotaTotals = Object.fromEntries(totals.map((c) => [c, l.quotaTotals![c]]));
+  const frozen = quotaCategorySchema.options.filter((c) => l.noIncrease?.includes(c));
+  if (frozen.length) out.noIncrease = frozen;
+  return out;
+}
+
+export const partyGovKinds: readonly InstitutionKind[] = ['party_dept', 'gov_dept'];
+
+/** 党政机构 in force: the institutions the 机构限额 counts. */
+export function partyGovCount(s: RegistryState): number {
+  let n = 0;
+  for (const inst of s.institutions.values()) if (inst.status === 'active' && partyGovKinds.includes(inst.kind)) n++;
+  return n;
+}
+
+/** The district's approved total of each category. */
+export function quotaTotalsOf(s: RegistryState): Map<QuotaCategory, number> {
+  const totals = new Map<QuotaCategory, number>();
+  for (const [key, v] of s.quotas) {
+    const category = key.slice(key.indexOf('|') + 1) as QuotaCategory;
+    totals.set(category, (totals.get(category) ?? 0) + v);
+  }
+  return totals;
+}
+
+/** What an adjustment would break among the hard limits, in Chinese; empty when it breaks none. */
+export function limitViolations(before: RegistryState, after: RegistryState, items: AdjustmentItem[]): string[] {
+  const problems: string[] = [];
+  const approval = items.find((i) => i.op === 'higher_approval');
+  const limits = after.limits;
+  const cap = limits.partyGovInstitutionCap;
+  if (cap !== undefined) {
+    const was = partyGovCount(before);
+    const will = partyGovCount(after);
+    // a district already above its cap may shrink towards it, never grow further
+    if (will > cap && will > was && !approval) {
+      problems.push(`党政机构将由${was}个增至${will}个,超过机构限额${cap}个`);
+    }
+  }
+  const wasTotals = quotaTotalsOf(before);
+  const willTotals = quotaTotalsOf(after);
+  for (const category of quotaCategorySchema.options) {
+    const was = wasTotals.get(category) ?? 0;
+    const will = willTotals.get(category) ?? 0;
+    if (will <= was || approval) continue;
+    const label = quotaCategoryLabels[category];
+    const total = limits.quotaTotals?.[category];
+    if (total !== undefined && will > total) {
+      problems.push(`${label}总数将由${was}名增至${will}名,超过编制总额${total}名`);
+    } else if (limits.noIncrease?.includes(category)) {
+      problems.push(`${label}只减不增,总数不能由${was}名增至${will}名`);
+    }
+  }
+  return problems;
+}
+
+function checkLimits(before: RegistryState, after: RegistryState, items: AdjustmentItem[]) {
+  const problems = limitViolations(before, after, items);
+  if (problems.length) {
+    throw new LedgerError(
+      `${problems.join(';')}。超出上级核定的限额须经上级机构编制部门批准,并在编制事项中记录批准文号(上级批准超限)`,
+    );
   }
 }
 

@@ -119,6 +119,9 @@ export function itemsOutsideScope(
       case 'move_quota':
       case 'move_duties':
         return inReach(item.fromId) && inReach(item.toId) ? undefined : outsideUnit;
+      case 'set_limits':
+      case 'higher_approval':
+        return '机构限额和编制总额由上级核定,单位填报员不能调整';
     }
   };
   for (const item of items) {

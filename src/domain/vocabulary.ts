@@ -179,6 +179,8 @@ export const adjustmentOpLabels = {
   split_institution: '拆分机构',
   move_duties: '划转职责',
   abolish_institution: '撤销机构',
+  set_limits: '上级核定限额',
+  higher_approval: '上级批准超限',
 } as const;
 
 /** Roles (DESIGN: 编办 staff, reporters in each unit, leaders and the 编委). */

@@ -3,12 +3,14 @@ import type pg from 'pg';
 import {
   adjustmentItemSchema,
   emptyRegistry,
+  normalizeLimits,
   postKey,
   quotaKey,
   registryRows,
   type AdjustmentItem,
   type InstitutionState,
   type LedgerAdjustment,
+  type LedgerLimits,
   type RegistryState,
 } from '../domain/ledger.js';
 import type { InstitutionKind } from '../domain/vocabulary.js';
@@ -175,8 +177,14 @@ export async function baselineEffectiveOn(q: Queryable, regionCode: string): Pro
 }
 
 export async function loadLedger(q: Queryable, regionCode: string): Promise<LedgerAdjustment[]> {
-  const r = await q.query<{ id: string; doc_number: string; effective_on: string; items: unknown[] | null }>(
-    `SELECT a.id, a.doc_number, a.effective_on,
+  const r = await q.query<{
+    id: string;
+    doc_number: string;
+    effective_on: string;
+    is_baseline: boolean;
+    items: unknown[] | null;
+  }>(
+    `SELECT a.id, a.doc_number, a.effective_on, a.is_baseline,
             (SELECT jsonb_agg(i.payload ORDER BY i.seq) FROM adjustment_items i
               WHERE i.region_code = a.region_code AND i.adjustment_id = a.id) AS items
        FROM adjustments a WHERE a.region_code = $1 AND a.status = 'applied'
@@ -187,6 +195,7 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
     id: row.id,
     docNumber: row.doc_number,
     effectiveOn: row.effective_on,
+    isBaseline: row.is_baseline,
     // items were validated when written; parse keeps defaults stable across versions
     items: (row.items ?? []).map((p) => adjustmentItemSchema.parse(p)),
   }));
@@ -194,6 +203,10 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
 
 export async function readRegistry(q: Queryable, regionCode: string): Promise<RegistryState> {
   const s = emptyRegistry();
+  const region = await q.query<{ limits: LedgerLimits }>('SELECT limits FROM regions WHERE region_code = $1', [
+    regionCode,
+  ]);
+  s.limits = normalizeLimits(region.rows[0]?.limits ?? {});
   const inst = await q.query(
     `SELECT id, name, kind, rank, parent_id, hosted_by_id, code, also_named, pi_class, funding, civil_service_managed,
             established_on, abolished_on, status, sort_order FROM institutions WHERE region_code = $1`,
@@ -259,6 +272,14 @@ export async function writeRegistryDiff(
   after: RegistryState,
 ): Promise<number> {
   let changes = 0;
+  if (JSON.stringify(normalizeLimits(before.limits)) !== JSON.stringify(normalizeLimits(after.limits))) {
+    // regions.limits is the materialized copy of the folded limits (上级核定)
+    await tx.query('UPDATE regions SET limits = $2 WHERE region_code = $1', [
+      regionCode,
+      JSON.stringify(normalizeLimits(after.limits)),
+    ]);
+    changes++;
+  }
   const upserts = [...after.institutions.values()].filter((i) => {
     const b = before.institutions.get(i.id);
     return !b || !sameInstitution(b, i);
@@ -367,7 +388,7 @@ async function writeMapDiff(
 
 /** A content fingerprint of the materialized registry (ids included): rebuild must not change it. */
 export function registryFingerprint(s: RegistryState): string {
-  return JSON.stringify(registryRows(s));
+  return JSON.stringify({ limits: normalizeLimits(s.limits), ...registryRows(s) });
 }
 
 /** One quota as the registry tables hold it now (0 when none is set), with its institution's name. */

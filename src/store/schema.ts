@@ -23,6 +23,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import type { LedgerLimits } from '../domain/ledger.js';
+
 const regionCode = () => char('region_code', { length: 6 }).notNull();
 
 export const regions = pgTable('regions', {
@@ -32,12 +34,8 @@ export const regions = pgTable('regions', {
   limits: jsonb('limits').$type<RegionLimits>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
-export interface RegionLimits {
-  /** 党政机构限额 (party_dept + gov_dept). */
-  partyGovInstitutionCap?: number;
-  /** 编制总额 by category. */
-  quotaTotals?: Partial<Record<string, number>>;
-}
+/** The materialized copy of the folded limits (src/domain/ledger.ts, set only by 上级核定 adjustments). */
+export type RegionLimits = LedgerLimits;
 
 export const adjustments = pgTable(
   'adjustments',
