@@ -1,7 +1,7 @@
 /** The demo district as a snapshot, without a database: for fast diagnostic tests (the DB path is tested elsewhere). */
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../src/analysis/snapshot.js';
-import { generateDemoDistrict, type DemoDistrict } from '../src/demo/demo-district.js';
+import { generateDemoDistrict, poolLoanItems, type DemoDistrict } from '../src/demo/demo-district.js';
 import { foldLedger, type AdjustmentItem } from '../src/domain/ledger.js';
 
 export function demoSnapshot(
@@ -43,7 +43,11 @@ export function demoSnapshot(
       postClass: p.postClass,
       approved: p.approved,
     });
-  const registry = foldLedger([{ id: 'b', docNumber: '示编〔2019〕1号', effectiveOn: '2019-03-01', items }]);
+  const loan = demo.poolLoan;
+  const registry = foldLedger([
+    { id: 'b', docNumber: '示编〔2019〕1号', effectiveOn: demo.baselineOn, items },
+    ...(loan ? [{ id: 'p', ...loan, items: poolLoanItems(loan, idOf) }] : []),
+  ]);
   return {
     regionCode: demo.regionCode,
     regionName: demo.regionName,

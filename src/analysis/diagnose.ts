@@ -18,6 +18,7 @@ import { findLeadershipExcess } from './diagnostics/leadership-excess.js';
 import { findProfessionalShortage } from './diagnostics/professional-shortage.js';
 import { findAgeing } from './diagnostics/ageing.js';
 import { findDataQualityGaps } from './diagnostics/data-quality.js';
+import { findOverdueLoans } from './diagnostics/pool-loan-overdue.js';
 import { diagnosticCodes, severityRank, type Diagnostic, type DiagnosticCode, type Finding } from './finding.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -40,6 +41,7 @@ export const diagnostics: Record<DiagnosticCode, Diagnostic> = {
   PROFESSIONAL_SHORTAGE: findProfessionalShortage,
   AGEING: findAgeing,
   DATA_QUALITY: findDataQualityGaps,
+  POOL_LOAN_OVERDUE: findOverdueLoans,
 };
 
 export function diagnose(

@@ -21,6 +21,7 @@ export const diagnosticCodes = [
   'PROFESSIONAL_SHORTAGE',
   'AGEING',
   'DATA_QUALITY',
+  'POOL_LOAN_OVERDUE',
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
@@ -47,6 +48,7 @@ export const diagnosticSection: Record<DiagnosticCode, ReportSection> = {
   PROFESSIONAL_SHORTAGE: '人员结构',
   AGEING: '人员结构',
   DATA_QUALITY: '管理体制',
+  POOL_LOAN_OVERDUE: '管理体制',
 };
 
 export const diagnosticLabels: Record<DiagnosticCode, string> = {
@@ -68,6 +70,7 @@ export const diagnosticLabels: Record<DiagnosticCode, string> = {
   PROFESSIONAL_SHORTAGE: '专业技术人员比例偏低',
   AGEING: '干部队伍年龄结构老化',
   DATA_QUALITY: '机构编制数据不完整',
+  POOL_LOAN_OVERDUE: '周转编制逾期未归还',
 };
 
 export type Severity = 'high' | 'medium' | 'low';

@@ -276,3 +276,37 @@ async function findRegionLimits() {
   const r = await ctx.pool.query('SELECT limits FROM regions WHERE region_code = $1', [ctx.regionCode]);
   return r.rows[0].limits as { quotaTotals?: Record<string, number> };
 }
+
+describe('编制周转池 on PostgreSQL', () => {
+  it('Given a unit with 2 of 3 places filled When 2 are reclaimed Then it is refused; 1 vacant place goes to the pool, is kept by a rebuild', async () => {
+    // Given
+    const unit = createInstitutionItem('区妇幼保健院', 'public_institution');
+    await approveAndApply('区编〔2026〕5号', '2026-01-01', [unit, setQuotaItem(unit.id, 'public_service', 3)]);
+    for (const [n, idNumber] of ['44030519800101001X', '440305198001010028'].entries()) {
+      const person = await ctx.pool.query<{ id: string }>(
+        `INSERT INTO persons (region_code, id_number, name) VALUES ($1, $2, $3) RETURNING id`,
+        [ctx.regionCode, idNumber, `医生${n}`],
+      );
+      await ctx.pool.query(
+        `INSERT INTO assignments (region_code, person_id, institution_id, category, start_on)
+         VALUES ($1, $2, $3, 'public_service', '2026-01-01')`,
+        [ctx.regionCode, person.rows[0]!.id, unit.id],
+      );
+    }
+    const reclaim = (amount: number) => ({
+      op: 'reclaim_to_pool' as const,
+      institutionId: unit.id,
+      category: 'public_service' as const,
+      amount,
+    });
+    // When / Then
+    await expect(approveAndApply('区编〔2026〕6号', '2026-02-01', [reclaim(2)])).rejects.toThrow(
+      /"区妇幼保健院"事业编制实有2人,收回或归还后只剩1名编制:只能收回空编/,
+    );
+    await approveAndApply('区编〔2026〕7号', '2026-02-01', [reclaim(1)]);
+    const registry = await readRegistry(ctx.pool, ctx.regionCode);
+    expect(registry.pool).toEqual({ balance: { public_service: 1 }, loans: [] });
+    expect(registry.quotas.get(quotaKey(unit.id, 'public_service'))).toBe(2);
+    expect(await rebuildRegistry(ctx)).toMatchObject({ identical: true, changes: 0 });
+  });
+});

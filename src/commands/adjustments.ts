@@ -272,6 +272,13 @@ async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string,
     if (e.type === 'require_empty') {
       const n = await countOpenAssignments(tx, regionCode, e.institutionId);
       if (n > 0) throw invariantViolated(`机构"${e.name}"仍有${n}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+    } else if (e.type === 'require_within_quota') {
+      const n = await countOpenAssignments(tx, regionCode, e.institutionId, e.category);
+      if (n > e.approved) {
+        throw invariantViolated(
+          `"${e.name}"${quotaCategoryLabels[e.category]}实有${n}人,收回或归还后只剩${e.approved}名编制:只能收回空编`,
+        );
+      }
     } else if (e.type === 'move_people') {
       peopleMoved += await movePeople(tx, regionCode, { ...e, adjustmentId });
     } else {

@@ -3,7 +3,10 @@
  * importRoster, importDuties, importWorkload, importRegionIndicators), so the demo proves the real path.
  */
 import { createHash } from 'node:crypto';
-import type { DemoDistrict } from '../demo/demo-district.js';
+import { poolLoanItems, type DemoDistrict } from '../demo/demo-district.js';
+import { institutionNameIndex } from '../domain/ledger.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { recordSheetNames, type RecordKind } from '../domain/records.js';
 import { AppError } from '../store/errors.js';
 import type { CommandContext } from './context.js';
@@ -72,6 +75,18 @@ export async function buildDemoDistrict(
   );
   onStep(`导入实名制人员 ${demo.roster.length} 人`);
   ensureOk('实名制', await importRoster(ctx, streamed(located('roster', demo.roster)), opts));
+  if (demo.poolLoan) {
+    const loan = demo.poolLoan;
+    onStep(`编制周转池:${loan.title}`);
+    const { byName } = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode));
+    const adj = await createAdjustment(ctx, {
+      docNumber: loan.docNumber,
+      title: loan.title,
+      effectiveOn: loan.effectiveOn,
+      items: poolLoanItems(loan, (name) => byName.get(name)!.id),
+    });
+    await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
+  }
   onStep(`导入职能与权责清单 ${demo.duties.length} 项`);
   ensureOk('职能', await importDuties(ctx, located('duties', demo.duties), opts));
   ensureOk('工作量', await importWorkload(ctx, located('workload', demo.workload), opts));

@@ -7,7 +7,9 @@ import {
   foldLedger,
   LedgerError,
   quotaKey,
+  quotaTotalsOf,
   type LedgerAdjustment,
+  type RegistryState,
 } from './ledger.js';
 
 const adj = (docNumber: string, effectiveOn: string, items: LedgerAdjustment['items']): LedgerAdjustment => ({
@@ -306,5 +308,115 @@ describe('hard limits in the fold (机构限额, 编制总额, 只减不增, 条
     const s = foldLedger([capFirst, baseline]);
     expect(s.institutions.size).toBe(4);
     expect(() => foldLedger([capFirst, { ...baseline, isBaseline: false }])).toThrow(/超过机构限额1个/);
+  });
+});
+
+describe('编制周转池 (收回空编入池, 周转使用, 归还)', () => {
+  const school = createInstitutionItem('区第一中学', 'public_institution');
+  const hospital = createInstitutionItem('区人民医院', 'public_institution');
+  const district = foldLedger([
+    adj('初始导入', '2024-01-01', [
+      school,
+      hospital,
+      setQuotaItem(school.id, 'public_service', 60),
+      setQuotaItem(hospital.id, 'public_service', 200),
+    ]),
+  ]);
+  const loanId = '0196a1b2-0000-7000-8000-0000000000aa';
+  const total = (s: RegistryState) => quotaTotalsOf(s).get('public_service');
+
+  it('Given vacant quota reclaimed into the pool and lent, When returned Then every step keeps the district total', () => {
+    const reclaimed = applyAdjustment(
+      district,
+      adj('区编〔2025〕1号', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 10 },
+      ]),
+    );
+    expect(reclaimed.state.pool.balance).toEqual({ public_service: 10 });
+    expect(reclaimed.state.quotas.get(quotaKey(hospital.id, 'public_service'))).toBe(190);
+    // the store checks that the quota taken back was vacant
+    expect(reclaimed.effects).toContainEqual(
+      expect.objectContaining({ type: 'require_within_quota', institutionId: hospital.id, approved: 190 }),
+    );
+    const lent = applyAdjustment(
+      reclaimed.state,
+      adj('区编〔2025〕2号', '2025-02-01', [
+        {
+          op: 'lend_from_pool',
+          loanId,
+          institutionId: school.id,
+          category: 'public_service',
+          amount: 6,
+          returnBy: '2027-08-31',
+        },
+      ]),
+    ).state;
+    expect(lent.pool.balance).toEqual({ public_service: 4 });
+    expect(lent.pool.loans).toEqual([
+      {
+        id: loanId,
+        institutionId: school.id,
+        category: 'public_service',
+        amount: 6,
+        lentOn: '2025-02-01',
+        returnBy: '2027-08-31',
+      },
+    ]);
+    expect(lent.quotas.get(quotaKey(school.id, 'public_service'))).toBe(66);
+    const returned = applyAdjustment(
+      lent,
+      adj('区编〔2027〕5号', '2027-08-31', [{ op: 'return_to_pool', loanId }]),
+    ).state;
+    expect(returned.pool).toEqual({ balance: { public_service: 10 }, loans: [] });
+    expect(returned.quotas.get(quotaKey(school.id, 'public_service'))).toBe(60);
+    for (const s of [reclaimed.state, lent, returned]) expect(total(s)).toBe(total(district));
+  });
+
+  it('Given a pool of 4 When 5 are lent Then the fold refuses: lending never exceeds the pool', () => {
+    const reclaimed = applyAdjustment(
+      district,
+      adj('x', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 4 },
+      ]),
+    ).state;
+    expect(() =>
+      applyAdjustment(
+        reclaimed,
+        adj('y', '2025-02-01', [
+          {
+            op: 'lend_from_pool',
+            loanId,
+            institutionId: school.id,
+            category: 'public_service',
+            amount: 5,
+            returnBy: '2026-01-31',
+          },
+        ]),
+      ),
+    ).toThrow(/编制周转池中事业编制只有4名,不足以周转使用5名/);
+  });
+
+  it('Given a merge of a borrowing unit When folded Then its loan follows to the target', () => {
+    const lent = foldLedger([
+      adj('初始导入', '2024-01-01', [
+        school,
+        hospital,
+        setQuotaItem(school.id, 'public_service', 60),
+        setQuotaItem(hospital.id, 'public_service', 200),
+      ]),
+      adj('a', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 3 },
+        {
+          op: 'lend_from_pool',
+          loanId,
+          institutionId: school.id,
+          category: 'public_service',
+          amount: 3,
+          returnBy: '2026-01-31',
+        },
+      ]),
+      adj('b', '2025-06-01', [{ op: 'merge_institutions', sourceIds: [school.id], targetId: hospital.id }]),
+    ]);
+    expect(lent.pool.loans[0]!.institutionId).toBe(hospital.id);
   });
 });

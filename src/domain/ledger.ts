@@ -133,6 +133,27 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     note: z.string().trim().max(500).optional(),
   }),
   z.object({
+    /** 收回空编入池: vacant quota of a category goes from a unit to the district's 编制周转池. */
+    op: z.literal('reclaim_to_pool'),
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    amount: quotaNumberSchema.min(1, '收回数量至少为1'),
+  }),
+  z.object({
+    /** 周转使用: pool quota lent to a unit until a return date (义务教育、医疗 peaks). */
+    op: z.literal('lend_from_pool'),
+    loanId: uuid,
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    amount: quotaNumberSchema.min(1, '周转数量至少为1'),
+    returnBy: calendarDateSchema('归还日期'),
+  }),
+  z.object({
+    /** 归还: a loan's quota goes back into the pool. */
+    op: z.literal('return_to_pool'),
+    loanId: uuid,
+  }),
+  z.object({
     op: z.literal('move_duties'),
     fromId: uuid,
     toId: uuid,
@@ -182,8 +203,25 @@ export interface LedgerLimits {
   noIncrease?: QuotaCategory[];
 }
 
+/** Quota lent from the pool: held by the unit (counted in its approved quota) until it is returned. */
+export interface QuotaLoan {
+  id: string;
+  institutionId: string;
+  category: QuotaCategory;
+  amount: number;
+  lentOn: string;
+  returnBy: string;
+}
+
+/** 编制周转池: quota the district holds back per category, and what it has lent. */
+export interface QuotaPool {
+  balance: Partial<Record<QuotaCategory, number>>;
+  loans: QuotaLoan[];
+}
+
 export interface RegistryState {
   limits: LedgerLimits;
+  pool: QuotaPool;
   institutions: Map<string, InstitutionState>;
   /** key `${institutionId}|${category}` → approved */
   quotas: Map<string, number>;
@@ -195,7 +233,9 @@ export interface RegistryState {
 export type LedgerEffect =
   | { type: 'move_people'; fromId: string; toId: string; on: string }
   | { type: 'move_duties'; fromId: string; toId: string; dutyIds?: number[] }
-  | { type: 'require_empty'; institutionId: string; name: string };
+  | { type: 'require_empty'; institutionId: string; name: string }
+  /** Quota taken back (into the pool) must have been vacant: the unit's people of the category fit what is left. */
+  | { type: 'require_within_quota'; institutionId: string; name: string; category: QuotaCategory; approved: number };
 
 export interface LedgerAdjustment {
   id: string;
@@ -221,12 +261,13 @@ export const postKey = (institutionId: string, level: string, postClass: string)
   `${institutionId}|${level}|${postClass}`;
 
 export function emptyRegistry(): RegistryState {
-  return { limits: {}, institutions: new Map(), quotas: new Map(), posts: new Map() };
+  return { limits: {}, pool: { balance: {}, loans: [] }, institutions: new Map(), quotas: new Map(), posts: new Map() };
 }
 
 function cloneRegistry(s: RegistryState): RegistryState {
   return {
     limits: s.limits,
+    pool: { balance: { ...s.pool.balance }, loans: [...s.pool.loans] },
     institutions: new Map([...s.institutions].map(([k, v]) => [k, { ...v, alsoNamed: [...v.alsoNamed] }])),
     quotas: new Map(s.quotas),
     posts: new Map(s.posts),
@@ -310,6 +351,8 @@ function absorb(s: RegistryState, src: InstitutionState, toId: string, on: strin
     if (child.parentId === src.id) child.parentId = toId;
     if (child.hostedById === src.id) child.hostedById = toId;
   }
+  // loans follow the quota they are part of
+  s.pool.loans = s.pool.loans.map((l) => (l.institutionId === src.id ? { ...l, institutionId: toId } : l));
   src.status = 'abolished';
   src.abolishedOn = on;
   effects.push({ type: 'move_people', fromId: src.id, toId, on });
@@ -364,6 +407,72 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
     }
     case 'higher_approval':
       return; // read by checkLimits
+    case 'reclaim_to_pool': {
+      const inst = active(s, item.institutionId);
+      const have = s.quotas.get(quotaKey(inst.id, item.category)) ?? 0;
+      if (have < item.amount) {
+        throw new LedgerError(
+          `"${inst.name}"的${quotaCategoryLabels[item.category]}只有${have}名,不足以收回${item.amount}名`,
+        );
+      }
+      add(s.quotas, quotaKey(inst.id, item.category), -item.amount);
+      addToPool(s, item.category, item.amount);
+      effects.push({
+        type: 'require_within_quota',
+        institutionId: inst.id,
+        name: inst.name,
+        category: item.category,
+        approved: have - item.amount,
+      });
+      touched.add(inst.id);
+      return;
+    }
+    case 'lend_from_pool': {
+      const inst = active(s, item.institutionId);
+      const inPool = s.pool.balance[item.category] ?? 0;
+      if (inPool < item.amount) {
+        throw new LedgerError(
+          `编制周转池中${quotaCategoryLabels[item.category]}只有${inPool}名,不足以周转使用${item.amount}名`,
+        );
+      }
+      if (item.returnBy <= on) throw new LedgerError(`归还日期 ${item.returnBy} 须晚于生效日期 ${on}`);
+      if (s.pool.loans.some((l) => l.id === item.loanId)) throw new LedgerError(`周转标识 ${item.loanId} 已被使用`);
+      addToPool(s, item.category, -item.amount);
+      add(s.quotas, quotaKey(inst.id, item.category), item.amount);
+      s.pool.loans.push({
+        id: item.loanId,
+        institutionId: inst.id,
+        category: item.category,
+        amount: item.amount,
+        lentOn: on,
+        returnBy: item.returnBy,
+      });
+      touched.add(inst.id);
+      return;
+    }
+    case 'return_to_pool': {
+      const loan = s.pool.loans.find((l) => l.id === item.loanId);
+      if (!loan) throw new LedgerError(`周转编制(${item.loanId})不存在或已归还`);
+      const inst = active(s, loan.institutionId);
+      const have = s.quotas.get(quotaKey(inst.id, loan.category)) ?? 0;
+      if (have < loan.amount) {
+        throw new LedgerError(
+          `"${inst.name}"的${quotaCategoryLabels[loan.category]}只有${have}名,不足以归还周转使用的${loan.amount}名`,
+        );
+      }
+      add(s.quotas, quotaKey(inst.id, loan.category), -loan.amount);
+      addToPool(s, loan.category, loan.amount);
+      s.pool.loans = s.pool.loans.filter((l) => l.id !== loan.id);
+      effects.push({
+        type: 'require_within_quota',
+        institutionId: inst.id,
+        name: inst.name,
+        category: loan.category,
+        approved: have - loan.amount,
+      });
+      touched.add(inst.id);
+      return;
+    }
 
     case 'create_institution': {
       const { op: _op, id, ...fields } = item;
@@ -546,6 +655,30 @@ function checkInvariants(s: RegistryState, touched: Set<string>) {
   }
 }
 
+function addToPool(s: RegistryState, category: QuotaCategory, delta: number) {
+  const v = (s.pool.balance[category] ?? 0) + delta;
+  if (v === 0) delete s.pool.balance[category];
+  else s.pool.balance[category] = v;
+}
+
+/** One spelling of a pool (the materialized copy compares as JSON): categories in vocabulary order, loans by id. */
+export function normalizePool(p: QuotaPool): QuotaPool {
+  const balance = Object.fromEntries(
+    quotaCategorySchema.options.filter((c) => p.balance[c]).map((c) => [c, p.balance[c]]),
+  ) as QuotaPool['balance'];
+  const loans = [...p.loans]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((l) => ({
+      id: l.id,
+      institutionId: l.institutionId,
+      category: l.category,
+      amount: l.amount,
+      lentOn: l.lentOn,
+      returnBy: l.returnBy,
+    }));
+  return { balance, loans };
+}
+
 /** The limits after a set_limits item: what it names replaces, null lifts, the rest stays. Keys in a stable order. */
 function withLimits(before: LedgerLimits, item: Extract<AdjustmentItem, { op: 'set_limits' }>): LedgerLimits {
   const cap = item.partyGovInstitutionCap === undefined ? before.partyGovInstitutionCap : item.partyGovInstitutionCap;
@@ -582,9 +715,10 @@ export function partyGovCount(s: RegistryState): number {
   return n;
 }
 
-/** The district's approved total of each category. */
+/** The district's approved total of each category: the units' quota and what the pool holds. */
 export function quotaTotalsOf(s: RegistryState): Map<QuotaCategory, number> {
   const totals = new Map<QuotaCategory, number>();
+  for (const [category, v] of Object.entries(s.pool.balance) as [QuotaCategory, number][]) totals.set(category, v);
   for (const [key, v] of s.quotas) {
     const category = key.slice(key.indexOf('|') + 1) as QuotaCategory;
     totals.set(category, (totals.get(category) ?? 0) + v);

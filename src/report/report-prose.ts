@@ -41,6 +41,7 @@ const effects: Record<DiagnosticCode, string> = {
   PROFESSIONAL_SHORTAGE: '专业人才匮乏，制约了单位业务水平的提升',
   AGEING: '年龄结构老化，梯次配备不合理，面临断档风险',
   DATA_QUALITY: '机构编制台账与实际不符，影响管理和决策的科学性',
+  POOL_LOAN_OVERDUE: '周转编制到期不还，周转池难以发挥统筹调剂作用',
 };
 
 /** Numbers that are the analysis's own scores, not facts a reader can check: never in the report. */

@@ -4,6 +4,7 @@ import {
   adjustmentItemSchema,
   emptyRegistry,
   normalizeLimits,
+  normalizePool,
   postKey,
   quotaKey,
   registryRows,
@@ -11,6 +12,7 @@ import {
   type InstitutionState,
   type LedgerAdjustment,
   type LedgerLimits,
+  type QuotaPool,
   type RegistryState,
 } from '../domain/ledger.js';
 import type { InstitutionKind } from '../domain/vocabulary.js';
@@ -203,10 +205,12 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
 
 export async function readRegistry(q: Queryable, regionCode: string): Promise<RegistryState> {
   const s = emptyRegistry();
-  const region = await q.query<{ limits: LedgerLimits }>('SELECT limits FROM regions WHERE region_code = $1', [
-    regionCode,
-  ]);
+  const region = await q.query<{ limits: LedgerLimits; pool: QuotaPool }>(
+    'SELECT limits, pool FROM regions WHERE region_code = $1',
+    [regionCode],
+  );
   s.limits = normalizeLimits(region.rows[0]?.limits ?? {});
+  s.pool = normalizePool(region.rows[0]?.pool ?? { balance: {}, loans: [] });
   const inst = await q.query(
     `SELECT id, name, kind, rank, parent_id, hosted_by_id, code, also_named, pi_class, funding, civil_service_managed,
             established_on, abolished_on, status, sort_order FROM institutions WHERE region_code = $1`,
@@ -277,6 +281,14 @@ export async function writeRegistryDiff(
     await tx.query('UPDATE regions SET limits = $2 WHERE region_code = $1', [
       regionCode,
       JSON.stringify(normalizeLimits(after.limits)),
+    ]);
+    changes++;
+  }
+  if (JSON.stringify(normalizePool(before.pool)) !== JSON.stringify(normalizePool(after.pool))) {
+    // regions.pool: the materialized 编制周转池 (balance per category and open loans)
+    await tx.query('UPDATE regions SET pool = $2 WHERE region_code = $1', [
+      regionCode,
+      JSON.stringify(normalizePool(after.pool)),
     ]);
     changes++;
   }
@@ -388,7 +400,7 @@ async function writeMapDiff(
 
 /** A content fingerprint of the materialized registry (ids included): rebuild must not change it. */
 export function registryFingerprint(s: RegistryState): string {
-  return JSON.stringify({ limits: normalizeLimits(s.limits), ...registryRows(s) });
+  return JSON.stringify({ limits: normalizeLimits(s.limits), pool: normalizePool(s.pool), ...registryRows(s) });
 }
 
 /** One quota as the registry tables hold it now (0 when none is set), with its institution's name. */

@@ -23,7 +23,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import type { LedgerLimits } from '../domain/ledger.js';
+import type { LedgerLimits, QuotaPool } from '../domain/ledger.js';
 
 const regionCode = () => char('region_code', { length: 6 }).notNull();
 
@@ -32,6 +32,8 @@ export const regions = pgTable('regions', {
   name: text('name').notNull(),
   /** Caps set from above: institution cap per kind group, quota totals per category. */
   limits: jsonb('limits').$type<RegionLimits>().notNull().default({}),
+  /** The materialized 编制周转池: balance per category and open loans (folded from the ledger). */
+  pool: jsonb('pool').$type<QuotaPool>().notNull().default({ balance: {}, loans: [] }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 /** The materialized copy of the folded limits (src/domain/ledger.ts, set only by 上级核定 adjustments). */

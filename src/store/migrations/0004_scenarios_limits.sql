@@ -21,3 +21,6 @@ SELECT l.region_code, l.id, 1, 'set_limits',
          || jsonb_strip_nulls(jsonb_build_object('partyGovInstitutionCap', l.limits -> 'partyGovInstitutionCap',
                                                  'quotaTotals', l.limits -> 'quotaTotals'))
   FROM legacy l JOIN adjustment a ON a.region_code = l.region_code AND a.id = l.id;
+--> statement-breakpoint
+-- The 编制周转池, materialized from the ledger like the limits.
+ALTER TABLE "regions" ADD COLUMN "pool" jsonb DEFAULT '{"balance":{},"loans":[]}'::jsonb NOT NULL;
