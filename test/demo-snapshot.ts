@@ -45,14 +45,20 @@ export function demoSnapshot(
     });
   const loan = demo.poolLoan;
   const registry = foldLedger([
-    { id: 'b', docNumber: '示编〔2019〕1号', effectiveOn: demo.baselineOn, items },
+    {
+      id: 'l',
+      docNumber: demo.limitsDocNumber,
+      effectiveOn: demo.baselineOn,
+      items: [{ op: 'set_limits', approvalDocNumber: demo.limitsDocNumber, ...demo.limits }],
+    },
+    { id: 'b', isBaseline: true, docNumber: '示编〔2019〕1号', effectiveOn: demo.baselineOn, items },
     ...(loan ? [{ id: 'p', ...loan, items: poolLoanItems(loan, idOf) }] : []),
   ]);
   return {
     regionCode: demo.regionCode,
     regionName: demo.regionName,
     asOf: demo.asOf,
-    limits: demo.limits,
+    limits: registry.limits,
     registry,
     people: demo.roster.map((r) => ({
       personId: r.idNumber,

@@ -339,3 +339,45 @@ export const sessions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.tokenHash] }), index('sessions_user_idx').on(t.regionCode, t.userId)],
 );
+
+/** 方案: a named draft set of ledger items on a base date, private to its author until shared (DESIGN §4). */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    baseDate: date('base_date', { mode: 'string' }).notNull(),
+    /** The ledger's last applied_seq when the scenario was based: what was applied later may conflict. */
+    baseSeq: integer('base_seq').notNull(),
+    status: text('status').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    necessity: text('necessity'),
+    basis: text('basis'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: text('submitted_by'),
+    decidedBy: text('decided_by'),
+    docNumber: text('doc_number'),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    adjustmentId: uuid('adjustment_id'),
+    reviewOn: date('review_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('scenarios_author_idx').on(t.regionCode, t.createdBy),
+  ],
+);
+
+export const scenarioItems = pgTable(
+  'scenario_items',
+  {
+    regionCode: regionCode(),
+    scenarioId: uuid('scenario_id').notNull(),
+    seq: integer('seq').notNull(),
+    op: text('op').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.scenarioId, t.seq] })],
+);
