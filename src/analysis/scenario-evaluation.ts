@@ -66,7 +66,28 @@ export interface ScenarioBase {
   findings?: Finding[];
 }
 
-const findingKey = (f: Finding) => `${f.code}|${f.title}`;
+/**
+ * A finding is the same problem before and after when it has the same code and names the same institutions (its
+ * figures may change); one naming no institution is matched by its title.
+ */
+const findingKey = (f: Finding) =>
+  f.institutions.length
+    ? `${f.code}|${f.institutions
+        .map((i) => i.id)
+        .sort()
+        .join(',')}`
+    : `${f.code}|${f.title}`;
+
+/** The findings of `a` that `b` has no counterpart for (as many as `a` has more of one key). */
+function unmatched(a: Finding[], b: Finding[]): Finding[] {
+  const left = new Map<string, number>();
+  for (const f of b) left.set(findingKey(f), (left.get(findingKey(f)) ?? 0) + 1);
+  return a.filter((f) => {
+    const n = left.get(findingKey(f)) ?? 0;
+    if (n > 0) left.set(findingKey(f), n - 1);
+    return n === 0;
+  });
+}
 const change = (f: Finding): ScenarioFindingChange => ({
   code: f.code,
   codeLabel: diagnosticLabels[f.code],
@@ -170,8 +191,6 @@ export function evaluateScenario(
 
   const beforeFindings = base.findings ?? diagnose(before, config);
   const afterFindings = diagnose(after, config);
-  const beforeKeys = new Set(beforeFindings.map(findingKey));
-  const afterKeys = new Set(afterFindings.map(findingKey));
 
   const kindsBefore = countByKind(before.registry);
   const kindsAfter = countByKind(registry);
@@ -208,8 +227,8 @@ export function evaluateScenario(
     findings: {
       before: beforeFindings.length,
       after: afterFindings.length,
-      resolved: beforeFindings.filter((f) => !afterKeys.has(findingKey(f))).map(change),
-      created: afterFindings.filter((f) => !beforeKeys.has(findingKey(f))).map(change),
+      resolved: unmatched(beforeFindings, afterFindings).map(change),
+      created: unmatched(afterFindings, beforeFindings).map(change),
     },
   };
 }

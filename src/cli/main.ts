@@ -17,6 +17,7 @@ import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js'
 import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
+import { registerScenarioCommands } from './scenario-commands.js';
 
 const program = speakChinese(new Command());
 program
@@ -158,6 +159,7 @@ registerFileCommands(program);
 registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
+registerScenarioCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

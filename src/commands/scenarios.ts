@@ -10,7 +10,7 @@ import type { Snapshot } from '../analysis/snapshot.js';
 import { diagnose } from '../analysis/diagnose.js';
 import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
 import { addMonths, calendarDateSchema } from '../domain/dates.js';
-import { adjustmentItemSchema, type AdjustmentItem } from '../domain/ledger.js';
+import { adjustmentItemSchema, institutionNameIndex, type AdjustmentItem } from '../domain/ledger.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
 import {
@@ -25,6 +25,7 @@ import {
   updateScenario,
   type ScenarioRow,
 } from '../store/scenarios.repository.js';
+import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { can } from '../domain/permissions.js';
 import { isReporter, requirePermission } from './access.js';
@@ -149,7 +150,7 @@ const baseFindings = new WeakMap<Snapshot, Finding[]>();
 export interface EvaluatedScenario {
   scenario: ScenarioRow;
   items: AdjustmentItem[];
-  evaluation: ScenarioEvaluation & {
+  evaluation: Omit<ScenarioEvaluation, 'peopleAffected'> & {
     peopleAffected: (ScenarioEvaluation['peopleAffected'][number] & { name: string })[];
   };
 }
@@ -290,4 +291,23 @@ export async function applyScenario(ctx: CommandContext, id: string, input: z.in
     await audit(ctx, tx, 'scenario.apply', id, { docNumber: d.docNumber, adjustmentId: adj.id, reviewOn });
     return { scenario: (await findScenario(tx, ctx.regionCode, id))!, ...applied };
   });
+}
+
+/**
+ * Items as a person writes them on the command line: any string "@名称" names an institution (an active one, by its
+ * unique name) and becomes its id; an unknown name is refused in Chinese.
+ */
+export async function resolveNamedItems(ctx: CommandContext, raw: unknown): Promise<unknown> {
+  const { byName } = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode));
+  const resolve = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith('@')) {
+      const inst = byName.get(v.slice(1));
+      if (!inst) throw validationFailed(`机构"${v.slice(1)}"不存在或已撤销`);
+      return inst.id;
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    return v;
+  };
+  return resolve(raw);
 }
