@@ -23,7 +23,8 @@ import {
 } from '../domain/vocabulary.js';
 import { defaultDiagnosticConfig, type DiagnosticConfig } from './config.js';
 import { diagnose } from './diagnose.js';
-import { diagnosticLabels, type DiagnosticCode, type Finding } from './finding.js';
+import { diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import type { Finding } from './finding.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface ScenarioFindingChange {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** bianzhi CLI: thin commands over src/commands. Exit codes: 0 ok, 1 rejected input, 2 usage, 3 failure. */
 import '../config/zod-chinese.js';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { speakChinese } from './chinese-help.js';
 import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
@@ -70,6 +70,27 @@ program
         const d = await findDistrict(ctx, ctx.regionCode);
         console.log(overviewText(st.overview, d!.name, st.asOf, st.people));
       }
+    });
+  });
+
+program
+  .command('forecast')
+  .description('退休与空编预测:按法定退休年龄(2025年起渐进式延迟)逐年测算各单位退休人数和可用空编')
+  .option('--as-of <date>', '截至日期 YYYY-MM-DD(默认今天)', dateOption)
+  .option('--years <n>', '预测年数(默认5)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('预测年数应为1至30的整数');
+    return n;
+  })
+  .option('--json', '输出 JSON')
+  .option(...regionOption)
+  .action(async (opts: { asOf?: string; years?: number; json?: boolean; region?: string }) => {
+    const { districtForecast } = await import('../commands/forecast.js');
+    const { forecastText } = await import('./forecast.presenter.js');
+    await withSession(opts.region, async ({ ctx }) => {
+      const f = await districtForecast(ctx, { asOf: opts.asOf, years: opts.years });
+      if (opts.json) console.log(JSON.stringify(f, null, 2));
+      else console.log(forecastText(f, (await findDistrict(ctx, ctx.regionCode))!.name));
     });
   });
 

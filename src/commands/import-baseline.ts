@@ -8,11 +8,18 @@ import {
   institutionNameIndex,
   LedgerError,
   type AdjustmentItem,
+  registryRows,
   type InstitutionState,
 } from '../domain/ledger.js';
 import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
-import { recordColumns, recordSheetNames } from '../domain/records.js';
-import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
+import { recordColumns } from '../domain/records.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  postClassLabels,
+  quotaCategoryLabels,
+} from '../domain/vocabulary.js';
+import { validateTable, type LocatedRecord } from '../io/validate-rows.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { insertImport } from '../store/imports.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
@@ -20,8 +27,13 @@ import { inTransaction, lockRegion } from '../store/transaction.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import {
+  exportCell as s,
+  isProblem,
   ProblemList,
+  type FileImporter,
+  type KindExporter,
   type ImportOptions,
+  type ImportProblem,
   type ImportResult,
   type Located,
   type SourceLocation,
@@ -263,4 +275,88 @@ export async function importBaseline(
   });
 }
 
-export { recordSheetNames };
+/**
+ * A baseline workbook: every sheet's rows are read and checked before anything else (a bad cell stops the import
+ * before the ledger is consulted), then the whole workbook is one adjustment.
+ */
+export const baselineImporter: FileImporter = async (ctx, rows, opts) => {
+  const input: BaselineInput = { institutions: [], quotas: [], posts: [] };
+  const readProblems: ImportProblem[] = [];
+  const dataRows = new Set<string>(); // the file's rows, valid or not: 共 N 行 counts them all
+  for await (const item of validateTable(rows, { today: ctx.today })) {
+    if (isProblem(item)) readProblems.push(item);
+    else pushBaseline(input, item);
+    if (item.row) dataRows.add(`${item.sheet}\u0000${item.row}`);
+  }
+  if (readProblems.length) {
+    return {
+      ok: false,
+      dryRun: !!opts.dryRun,
+      rows: dataRows.size,
+      problems: readProblems.slice(0, 1000),
+      problemCount: readProblems.length,
+      warnings: [],
+      summary: {},
+    };
+  }
+  return importBaseline(ctx, input, opts);
+};
+
+function pushBaseline(input: BaselineInput, item: LocatedRecord) {
+  if (item.kind === 'institutions') input.institutions.push(item);
+  else if (item.kind === 'quotas') input.quotas.push(item);
+  else if (item.kind === 'posts') input.posts.push(item);
+}
+
+/** The registry as a baseline workbook: importing it into an empty district gives the same registry. */
+export const baselineExporter: KindExporter = async ({ registry, name }) => {
+  const active = [...registry.institutions.values()].filter((i) => i.status === 'active');
+  const rows = registryRows(registry);
+  return {
+    institutions: treeOrder(active).map((i) => ({
+      name: i.name,
+      kind: institutionKindLabels[i.kind],
+      rank: s(i.rank),
+      parent: name(i.parentId),
+      host: name(i.hostedById),
+      code: s(i.code),
+      alsoNamed: i.alsoNamed.join('、'),
+      piClass: s(i.piClass),
+      funding: s(i.funding),
+      civilServiceManaged: i.civilServiceManaged ? '是' : '否',
+      establishedOn: s(i.establishedOn),
+    })),
+    quotas: rows.quotas.map((q) => ({
+      institution: name(q.institutionId),
+      category: quotaCategoryLabels[q.category],
+      approved: String(q.approved),
+    })),
+    posts: rows.posts.map((p) => ({
+      institution: name(p.institutionId),
+      level: p.level,
+      postClass: postClassLabels[p.postClass],
+      approved: String(p.approved),
+    })),
+  };
+};
+
+/** Parents before children, then the original order: what the importer needs to resolve names in one pass. */
+function treeOrder(all: InstitutionState[]): InstitutionState[] {
+  const byParent = new Map<string | null, InstitutionState[]>();
+  const ids = new Set(all.map((i) => i.id));
+  for (const i of all) {
+    const key = i.parentId && ids.has(i.parentId) ? i.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), i]);
+  }
+  const out: InstitutionState[] = [];
+  const visit = (parent: string | null) => {
+    for (const i of (byParent.get(parent) ?? []).sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name),
+    )) {
+      out.push(i);
+      visit(i.id);
+    }
+  };
+  visit(null);
+  return out;
+}

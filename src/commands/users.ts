@@ -19,6 +19,7 @@ import {
   findUserByName,
   insertSession,
   insertUser,
+  lastLogins,
   listUsers,
   recordFailedLogin,
   setPassword,
@@ -335,7 +336,12 @@ export async function updateUser(
 }
 
 export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'regionCode'>) {
-  return (await listUsers(ctx.pool, ctx.regionCode)).map((u) => ({
+  const [users, logins] = await Promise.all([
+    listUsers(ctx.pool, ctx.regionCode),
+    lastLogins(ctx.pool, ctx.regionCode),
+  ]);
+  const now = Date.now();
+  return users.map((u) => ({
     id: u.id,
     version: u.version,
     username: u.username,
@@ -344,5 +350,7 @@ export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'region
     institutionId: u.institutionId,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
+    locked: u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > now,
+    lastLoginAt: logins.get(u.id) ?? null,
   }));
 }

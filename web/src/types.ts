@@ -139,4 +139,8 @@ export interface UserRow {
   disabled: boolean;
   mustChangePassword: boolean;
   version?: number;
+  /** Locked after wrong passwords (until the lock expires or an admin resets the password). */
+  locked?: boolean;
+  /** The newest sign-in, from the audit log; null when never signed in. */
+  lastLoginAt?: string | null;
 }

@@ -3,7 +3,7 @@
  * exists to meet peaks (义务教育、医疗); a loan kept past its date turns into quota the 编委 never approved.
  */
 import { quotaCategoryLabels } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic } from '../finding.js';
 
 export const findOverdueLoans: Diagnostic = (s) =>
   s.registry.pool.loans
@@ -32,3 +32,13 @@ export const findOverdueLoans: Diagnostic = (s) =>
         measure: `督促${name}按期归还周转使用的${label}${loan.amount}名;确需继续使用的,按程序办理延期或核定编制`,
       });
     });
+
+export const poolLoanOverdueDiagnostic = defineDiagnostic({
+  code: 'POOL_LOAN_OVERDUE',
+  section: '管理体制',
+  label: '周转编制逾期未归还',
+  severity: 'high when more than 180 days past the return date; medium otherwise.',
+  effect: '周转编制到期不还，周转池难以发挥统筹调剂作用',
+  thresholds: {},
+  find: findOverdueLoans,
+});

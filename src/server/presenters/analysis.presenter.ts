@@ -1,8 +1,10 @@
 /** API shapes of statistics and findings: labelled in Chinese beside the codes, so clients need no vocabulary. */
-import { diagnosticLabels, severityLabels, type Finding } from '../../analysis/finding.js';
+import { diagnosticLabels } from '../../analysis/diagnostics/registry.js';
+import { severityLabels, type Finding } from '../../analysis/finding.js';
 import type { Snapshot } from '../../analysis/snapshot.js';
 import type { Statistics } from '../../analysis/statistics.js';
 import { institutionKindLabels, quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
+import { typeset } from '../../domain/chinese-text.js';
 
 export function presentStatistics(s: Statistics, snapshot: Pick<Snapshot, 'regionName' | 'limits'>) {
   return {
@@ -32,11 +34,12 @@ export function presentFinding(f: Finding, index: number) {
     section: f.section,
     severity: f.severity,
     severityLabel: severityLabels[f.severity],
-    title: f.title,
+    // the page reads as the report does: full-width punctuation (the findings are written with ASCII ,;:() and ")
+    title: typeset(f.title),
     institutions: f.institutions,
     measures: f.measures,
     evidence: f.evidence,
-    measure: f.measure,
+    measure: typeset(f.measure),
   };
 }
 

@@ -143,6 +143,8 @@ export const presentUser = (u: {
   disabled: boolean;
   mustChangePassword: boolean;
   version?: number;
+  locked?: boolean;
+  lastLoginAt?: string | null;
 }) => ({
   id: u.id,
   username: u.username,
@@ -153,6 +155,8 @@ export const presentUser = (u: {
   disabled: u.disabled,
   mustChangePassword: u.mustChangePassword,
   version: u.version,
+  locked: u.locked,
+  lastLoginAt: u.lastLoginAt,
 });
 
 export const presentImportResult = (r: ImportResult) => ({

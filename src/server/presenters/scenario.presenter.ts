@@ -1,6 +1,6 @@
 /** API shapes of 方案: the scenario, its items (labelled), its evaluation; zod schemas written once, types from them. */
 import { z } from 'zod';
-import { diagnosticCodes } from '../../analysis/finding.js';
+import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
 import type { EvaluatedScenario } from '../../commands/scenarios.js';
 import { scenarioStatusLabels } from '../../commands/scenarios.js';
 import type { ScenarioRow } from '../../store/scenarios.repository.js';

@@ -1,6 +1,7 @@
 /** 统计(报告第一部分)、诊断(第二部分)与调研报告下载;统计和诊断按数据版本缓存,带 ETag。 */
 import { z } from 'zod';
-import { diagnosticCodes, reportSections } from '../../analysis/finding.js';
+import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
+import { reportSections } from '../../analysis/finding.js';
 import type { ServerContext } from '../app.js';
 import { sendReady } from '../ready-json.js';
 import { asOfQuery, type Api } from './route-kit.js';

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { exportDistrict, exportFileNames } from '../../commands/export-district.js';
 import { importFile } from '../../commands/import-file.js';
+import { listImportKinds } from '../../commands/import-kinds.js';
 import { importKindLabels, importKinds, importTemplateFileName, type ImportKind } from '../../domain/records.js';
 import { validationFailed } from '../../store/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
@@ -14,6 +15,7 @@ import type { ServerContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
+import { importKindsAnswer, presentImportKinds } from '../presenters/import-kinds.presenter.js';
 import { isoDate, type Api } from './route-kit.js';
 import type { FastifyReply } from 'fastify';
 
@@ -43,6 +45,19 @@ async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir:
 }
 
 export function fileRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    '/api/imports/kinds',
+    {
+      schema: {
+        tags: ['导入导出'],
+        summary: '可导入的文件类别(名称、工作表、模板与导出文件名)',
+        response: { 200: importKindsAnswer },
+      },
+      config: { access: 'importData' },
+    },
+    async (request) => presentImportKinds(listImportKinds(ctx.command(request))),
+  );
+
   app.post(
     '/api/imports/:kind',
     {

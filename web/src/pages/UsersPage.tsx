@@ -103,6 +103,7 @@ export function UsersPage() {
             render: (_: unknown, u: UserRow) => (
               <Space>
                 {u.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
+                {u.locked && <Tag color="red">已锁定</Tag>}
                 <Switch
                   size="small"
                   checkedChildren="启用"
@@ -112,6 +113,11 @@ export function UsersPage() {
                 />
               </Space>
             ),
+          },
+          {
+            title: '最近登录',
+            dataIndex: 'lastLoginAt',
+            render: (at: string | null | undefined) => (at ? formatDateTime(at) : '从未登录'),
           },
           {
             title: '',
