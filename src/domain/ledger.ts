@@ -409,22 +409,7 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       return; // read by checkLimits
     case 'reclaim_to_pool': {
       const inst = active(s, item.institutionId);
-      const have = s.quotas.get(quotaKey(inst.id, item.category)) ?? 0;
-      if (have < item.amount) {
-        throw new LedgerError(
-          `"${inst.name}"的${quotaCategoryLabels[item.category]}只有${have}名,不足以收回${item.amount}名`,
-        );
-      }
-      add(s.quotas, quotaKey(inst.id, item.category), -item.amount);
-      addToPool(s, item.category, item.amount);
-      effects.push({
-        type: 'require_within_quota',
-        institutionId: inst.id,
-        name: inst.name,
-        category: item.category,
-        approved: have - item.amount,
-      });
-      touched.add(inst.id);
+      intoPool(s, inst, item.category, item.amount, '收回', effects, touched);
       return;
     }
     case 'lend_from_pool': {
@@ -453,27 +438,10 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
     case 'return_to_pool': {
       const loan = s.pool.loans.find((l) => l.id === item.loanId);
       if (!loan) throw new LedgerError(`周转编制(${item.loanId})不存在或已归还`);
-      const inst = active(s, loan.institutionId);
-      const have = s.quotas.get(quotaKey(inst.id, loan.category)) ?? 0;
-      if (have < loan.amount) {
-        throw new LedgerError(
-          `"${inst.name}"的${quotaCategoryLabels[loan.category]}只有${have}名,不足以归还周转使用的${loan.amount}名`,
-        );
-      }
-      add(s.quotas, quotaKey(inst.id, loan.category), -loan.amount);
-      addToPool(s, loan.category, loan.amount);
+      intoPool(s, active(s, loan.institutionId), loan.category, loan.amount, '归还周转使用的', effects, touched);
       s.pool.loans = s.pool.loans.filter((l) => l.id !== loan.id);
-      effects.push({
-        type: 'require_within_quota',
-        institutionId: inst.id,
-        name: inst.name,
-        category: loan.category,
-        approved: have - loan.amount,
-      });
-      touched.add(inst.id);
       return;
     }
-
     case 'create_institution': {
       const { op: _op, id, ...fields } = item;
       createFrom(s, id, fields, on, touched);
@@ -653,6 +621,32 @@ function checkInvariants(s: RegistryState, touched: Set<string>) {
       throw new LedgerError(`"${inst.name}":${institutionKindLabels[inst.kind]}不单独核定领导职数`);
     }
   }
+}
+
+/** Quota of a unit goes into the pool (收回 or 归还); the store checks that the places taken were vacant. */
+function intoPool(
+  s: RegistryState,
+  inst: InstitutionState,
+  category: QuotaCategory,
+  amount: number,
+  verb: string,
+  effects: LedgerEffect[],
+  touched: Set<string>,
+) {
+  const have = s.quotas.get(quotaKey(inst.id, category)) ?? 0;
+  if (have < amount) {
+    throw new LedgerError(`"${inst.name}"的${quotaCategoryLabels[category]}只有${have}名,不足以${verb}${amount}名`);
+  }
+  add(s.quotas, quotaKey(inst.id, category), -amount);
+  addToPool(s, category, amount);
+  effects.push({
+    type: 'require_within_quota',
+    institutionId: inst.id,
+    name: inst.name,
+    category,
+    approved: have - amount,
+  });
+  touched.add(inst.id);
 }
 
 function addToPool(s: RegistryState, category: QuotaCategory, delta: number) {
