@@ -115,6 +115,46 @@ export function registerScenarioCommands(program: Command) {
       await withSession(opts.region, async ({ ctx }) => console.log(comparisonText(await compareScenarios(ctx, ids))));
     });
   scenario
+    .command('optimize <name>')
+    .description('编制优化:按工作量在所选单位间重新分配一类编制,存为方案草稿')
+    .requiredOption('--category <category>', '编制类别(admin、political_legal、township_admin、worker、public_service)')
+    .requiredOption('--unit <名称>', '参与分配的单位名称,可重复', collect, [])
+    .requiredOption('--indicator <指标>', '工作量指标(如 办件量)')
+    .option('--max-move <n>', '每个单位最多增减的编制数', (v) => Number(v))
+    .option('--allow-below-actual', '允许核定数低于实有人数')
+    .option(...regionOption)
+    .action(
+      async (
+        name: string,
+        opts: {
+          category: string;
+          unit: string[];
+          indicator: string;
+          maxMove?: number;
+          allowBelowActual?: boolean;
+          region?: string;
+        },
+      ) => {
+        const { optimizeScenario, resolveNamedItems } = await import('../commands/scenarios.js');
+        await withSession(opts.region, async ({ ctx }) => {
+          const institutions = (await resolveNamedItems(
+            ctx,
+            opts.unit.map((u) => `@${u}`),
+          )) as string[];
+          const r = await optimizeScenario(ctx, {
+            name,
+            category: opts.category as never,
+            institutions,
+            indicator: opts.indicator,
+            maxMovePerUnit: opts.maxMove,
+            allowBelowActual: opts.allowBelowActual ?? false,
+          });
+          console.log(scenarioText(r));
+          console.log(r.optimization.allocation.map((a) => `  ${a.explanation}`).join('\n'));
+        });
+      },
+    );
+  scenario
     .command('list')
     .description('列出可见的方案')
     .option(...regionOption)

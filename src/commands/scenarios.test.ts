@@ -14,6 +14,7 @@ import {
   createScenario,
   evaluateScenario,
   listScenarios,
+  optimizeScenario,
   shareScenario,
   submitScenario,
 } from './scenarios.js';
@@ -130,5 +131,42 @@ describe('方案 on PostgreSQL', () => {
     const r = await compareScenarios(ctx, [list[0]!.id, list[1]!.id]);
     expect(r).toHaveLength(2);
     await expect(compareScenarios(ctx, [list[0]!.id])).rejects.toThrow(/2至4个/);
+  });
+});
+
+describe('编制优化 saved as a scenario', () => {
+  it('Given two units with workload 3:1 and 4+4 places When optimized Then the draft moves places towards the busy one and explains each move', async () => {
+    const busy = createInstitutionItem('区行政审批服务局');
+    const idle = createInstitutionItem('区档案局');
+    const a = await createAdjustment(ctx, {
+      docNumber: '区编〔2026〕30号',
+      title: '设立',
+      effectiveOn: '2026-01-01',
+      items: [busy, idle, setQuotaItem(busy.id, 'admin', 4), setQuotaItem(idle.id, 'admin', 4)],
+    });
+    await applyAdjustment(ctx, a.id, { allowUnapproved: true });
+    for (const [id, value] of [
+      [busy.id, 3000],
+      [idle.id, 1000],
+    ] as const) {
+      await ctx.pool.query(
+        `INSERT INTO workload_indicators (region_code, institution_id, year, indicator, value) VALUES ($1, $2, 2025, '办件量', $3)`,
+        [ctx.regionCode, id, value],
+      );
+    }
+    const r = await optimizeScenario(as('zhangsan', 'operator'), {
+      name: '按办件量调配行政编制',
+      category: 'admin',
+      institutions: [busy.id, idle.id],
+      indicator: '办件量',
+    });
+    expect(r.optimization.status).toBe('optimal');
+    // targets 6 and 2 (3:1 of 8); nobody is in post, so nothing holds a unit above its target
+    expect(r.items).toEqual([
+      { op: 'set_quota', institutionId: busy.id, category: 'admin', approved: 6 },
+      { op: 'set_quota', institutionId: idle.id, category: 'admin', approved: 2 },
+    ]);
+    expect(r.evaluation.violations).toEqual([]);
+    expect(r.scenario.basis).toContain('区行政审批服务局');
   });
 });

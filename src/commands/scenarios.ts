@@ -10,7 +10,9 @@ import type { Snapshot } from '../analysis/snapshot.js';
 import { diagnose } from '../analysis/diagnose.js';
 import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
 import { addMonths, calendarDateSchema } from '../domain/dates.js';
-import { adjustmentItemSchema, institutionNameIndex, type AdjustmentItem } from '../domain/ledger.js';
+import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
+import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
+import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
 import {
@@ -310,4 +312,57 @@ export async function resolveNamedItems(ctx: CommandContext, raw: unknown): Prom
     return v;
   };
   return resolve(raw);
+}
+
+export const scenarioOptimizeSchema = z.object({
+  name: z.string().trim().min(1, '方案名称不能为空').max(200),
+  category: quotaCategorySchema,
+  institutions: z.array(z.uuid('机构标识应为 UUID')).min(2, '至少选择2个单位'),
+  /** The workload indicator the targets follow (its latest year per unit). */
+  indicator: z.string().trim().min(1, '工作量指标不能为空'),
+  maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
+  allowBelowActual: z.boolean().default(false),
+});
+
+/**
+ * 编制优化: the quota optimizer's reallocation of the chosen units' current total of one category towards their
+ * workload, saved as a draft scenario of set_quota items; its explanations become the scenario's basis.
+ */
+export async function optimizeScenario(ctx: CommandContext, input: z.input<typeof scenarioOptimizeSchema>) {
+  ensureDrafter(ctx);
+  const d = scenarioOptimizeSchema.parse(input);
+  const snapshot = await loadSnapshot(ctx);
+  const units = d.institutions.map((id) => {
+    const inst = snapshot.registry.institutions.get(id);
+    if (!inst || inst.status !== 'active') throw notFound(`机构 ${id} `);
+    const rows = snapshot.workload.filter((w) => w.institutionId === id && w.indicator === d.indicator);
+    const latest = rows.sort((a, b) => b.year - a.year)[0];
+    if (!latest) throw validationFailed(`"${inst.name}"没有工作量指标"${d.indicator}",不能按工作量分配编制`);
+    return {
+      institutionId: id,
+      name: inst.name,
+      current: snapshot.registry.quotas.get(quotaKey(id, d.category)) ?? 0,
+      actual: snapshot.people.filter((p) => p.institutionId === id && p.category === d.category).length,
+      workload: latest.value,
+    };
+  });
+  const total = units.reduce((n, u) => n + u.current, 0);
+  const result = await optimizeQuotaAllocation({
+    category: d.category,
+    units,
+    total,
+    maxMovePerUnit: d.maxMovePerUnit,
+    allowBelowActual: d.allowBelowActual,
+  });
+  if (result.status !== 'optimal') throw validationFailed(`无法按约束分配编制:${result.reason ?? '无可行解'}`);
+  const items: AdjustmentItem[] = result.allocation
+    .filter((a) => a.to !== a.from)
+    .map((a) => ({ op: 'set_quota', institutionId: a.institutionId, category: d.category, approved: a.to }));
+  const created = await createScenario(ctx, {
+    name: d.name,
+    necessity: `按工作量(${d.indicator})在${units.length}个单位之间重新分配${quotaCategoryLabels[d.category]}${total}名:偏离工作量目标合计${result.objective.toFixed(1)}(手工按最大余数法分配为${result.greedy.objective.toFixed(1)})`,
+    basis: result.allocation.map((a) => a.explanation).join('\n'),
+    items,
+  });
+  return { ...created, optimization: result };
 }
