@@ -364,10 +364,7 @@ export const scenarios = pgTable(
     reviewOn: date('review_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    primaryKey({ columns: [t.regionCode, t.id] }),
-    index('scenarios_author_idx').on(t.regionCode, t.createdBy),
-  ],
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('scenarios_author_idx').on(t.regionCode, t.createdBy)],
 );
 
 export const scenarioItems = pgTable(
