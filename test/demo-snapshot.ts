@@ -1,7 +1,7 @@
 /** The demo district as a snapshot, without a database: for fast diagnostic tests (the DB path is tested elsewhere). */
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../src/analysis/snapshot.js';
-import { generateDemoDistrict, type DemoDistrict } from '../src/demo/demo-district.js';
+import { generateDemoDistrict, poolLoanItems, type DemoDistrict } from '../src/demo/demo-district.js';
 import { foldLedger, type AdjustmentItem } from '../src/domain/ledger.js';
 
 export function demoSnapshot(
@@ -43,12 +43,22 @@ export function demoSnapshot(
       postClass: p.postClass,
       approved: p.approved,
     });
-  const registry = foldLedger([{ id: 'b', docNumber: '示编〔2019〕1号', effectiveOn: '2019-03-01', items }]);
+  const loan = demo.poolLoan;
+  const registry = foldLedger([
+    {
+      id: 'l',
+      docNumber: demo.limitsDocNumber,
+      effectiveOn: demo.baselineOn,
+      items: [{ op: 'set_limits', approvalDocNumber: demo.limitsDocNumber, ...demo.limits }],
+    },
+    { id: 'b', isBaseline: true, docNumber: '示编〔2019〕1号', effectiveOn: demo.baselineOn, items },
+    ...(loan ? [{ id: 'p', ...loan, items: poolLoanItems(loan, idOf) }] : []),
+  ]);
   return {
     regionCode: demo.regionCode,
     regionName: demo.regionName,
     asOf: demo.asOf,
-    limits: demo.limits,
+    limits: registry.limits,
     registry,
     people: demo.roster.map((r) => ({
       personId: r.idNumber,

@@ -2,7 +2,7 @@
  * What every statistic and diagnostic reads: the district as it stood on one date. Built by the store
  * (`loadSnapshot`), consumed by pure functions here.
  */
-import type { RegistryState } from '../domain/ledger.js';
+import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
 export interface PersonFact {
   personId: string;
@@ -54,7 +54,7 @@ export interface Snapshot {
   regionCode: string;
   regionName: string;
   asOf: string;
-  limits: { partyGovInstitutionCap?: number; quotaTotals?: Partial<Record<string, number>> };
+  limits: LedgerLimits;
   registry: RegistryState;
   /** People holding a post on asOf (one row per open assignment). */
   people: PersonFact[];

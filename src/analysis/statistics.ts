@@ -2,7 +2,7 @@
  * Part 一 of the report as numbers: the overview (机构/编制/职数) plus the structure of the people (age, education,
  * professional titles, gender) for the district and per institution. One function for CLI, API and report.
  */
-import { educationLevels, titleLevels } from '../domain/vocabulary.js';
+import { educationLevels, quotaCategories, titleLevels } from '../domain/vocabulary.js';
 import { computeOverview, type Overview, type StaffCounts } from './overview.js';
 import { ageOn, type PersonFact, type Snapshot } from './snapshot.js';
 
@@ -31,9 +31,19 @@ export interface InstitutionStatistics {
   people: PeopleStructure;
 }
 
+/** 编制周转池 of one category: what the district holds back, what it has lent, and how much of that is overdue. */
+export interface PoolStatistics {
+  category: string;
+  balance: number;
+  lent: number;
+  loans: number;
+  overdue: number;
+}
+
 export interface Statistics {
   asOf: string;
   overview: Overview;
+  pool: PoolStatistics[];
   people: PeopleStructure;
   institutions: InstitutionStatistics[];
 }
@@ -116,6 +126,22 @@ export function peopleStructure(people: PersonFact[], asOf: string): PeopleStruc
   };
 }
 
+export function poolStatistics(s: Pick<Snapshot, 'registry' | 'asOf'>): PoolStatistics[] {
+  const { balance, loans } = s.registry.pool;
+  return quotaCategories
+    .map((category) => {
+      const of = loans.filter((l) => l.category === category);
+      return {
+        category,
+        balance: balance[category] ?? 0,
+        lent: of.reduce((n, l) => n + l.amount, 0),
+        loans: of.length,
+        overdue: of.filter((l) => l.returnBy < s.asOf).reduce((n, l) => n + l.amount, 0),
+      };
+    })
+    .filter((p) => p.balance || p.lent);
+}
+
 export function computeStatistics(s: Snapshot): Statistics {
   const staff = staffCountsOf(s.people);
   const byInstitution = new Map<string, PersonFact[]>();
@@ -157,6 +183,7 @@ export function computeStatistics(s: Snapshot): Statistics {
   return {
     asOf: s.asOf,
     overview: computeOverview(s.registry, staff),
+    pool: poolStatistics(s),
     people: peopleStructure(s.people, s.asOf),
     institutions,
   };

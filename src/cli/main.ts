@@ -18,6 +18,7 @@ import { registerStaffingCommands } from './staffing-commands.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
+import { registerScenarioCommands } from './scenario-commands.js';
 
 const program = speakChinese(new Command());
 program
@@ -192,6 +193,7 @@ registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
 registerStaffingCommands(program);
+registerScenarioCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

@@ -8,6 +8,7 @@ import {
   createAdjustment,
   previewAdjustment,
   rebuildRegistry,
+  recordLimits,
   registryAsOf,
   rejectAdjustment,
   submitAdjustment,
@@ -70,7 +71,8 @@ describe('the adjustment ledger on PostgreSQL', () => {
     expect(current.quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
     expect(current.institutions.get(water.id)!.name).toBe('区水利局');
     const rebuilt = await rebuildRegistry(ctx);
-    expect(rebuilt).toMatchObject({ adjustments: 4, identical: true, changes: 0 });
+    // the four above and the region's 上级核定 limits (test/context.ts)
+    expect(rebuilt).toMatchObject({ adjustments: 5, identical: true, changes: 0 });
     expect(registryRows(await readRegistry(ctx.pool, ctx.regionCode))).toEqual(registryRows(current));
 
     const early = await registryAsOf(ctx, '2025-02-01');
@@ -279,5 +281,70 @@ describe('how long 编制事项 wait for approval, read from the audit trail', (
     expect(mine!.days).toBeLessThan(1);
     expect(mine!.submittedAt <= mine!.approvedAt).toBe(true);
     expect(waits.some((w) => w.adjustmentId === waiting.id)).toBe(false);
+  });
+});
+
+describe('hard limits on PostgreSQL', () => {
+  it('Given a 编制总额 recorded by 上级核定 When a draft goes above it Then submit refuses it in Chinese, and a rebuild keeps the limits', async () => {
+    // Given
+    const unit = createInstitutionItem('区统计局');
+    await approveAndApply('区编〔2026〕1号', '2026-01-01', [unit, setQuotaItem(unit.id, 'admin', 5)]);
+    const { limits } = await recordLimits(ctx, { approvalDocNumber: '市编〔2026〕3号', quotaTotals: { admin: 40 } });
+    expect(limits.quotaTotals).toEqual({ admin: 40 });
+    const total = [...(await readRegistry(ctx.pool, ctx.regionCode)).quotas]
+      .filter(([k]) => k.endsWith('|admin'))
+      .reduce((a, [, v]) => a + v, 0);
+    // When
+    const over = await createAdjustment(ctx, {
+      docNumber: '区编〔2026〕2号',
+      title: '增加编制',
+      effectiveOn: '2026-02-01',
+      items: [setQuotaItem(unit.id, 'admin', 5 + 41 - total)],
+    });
+    // Then
+    await expect(submitAdjustment(ctx, over.id)).rejects.toThrow(
+      new RegExp(`行政编制总数将由${total}名增至41名,超过编制总额40名`),
+    );
+    expect((await findRegionLimits()).quotaTotals).toEqual({ admin: 40 });
+    expect(await rebuildRegistry(ctx)).toMatchObject({ identical: true, changes: 0 });
+  });
+});
+
+async function findRegionLimits() {
+  const r = await ctx.pool.query('SELECT limits FROM regions WHERE region_code = $1', [ctx.regionCode]);
+  return r.rows[0].limits as { quotaTotals?: Record<string, number> };
+}
+
+describe('编制周转池 on PostgreSQL', () => {
+  it('Given a unit with 2 of 3 places filled When 2 are reclaimed Then it is refused; 1 vacant place goes to the pool, is kept by a rebuild', async () => {
+    // Given
+    const unit = createInstitutionItem('区妇幼保健院', 'public_institution');
+    await approveAndApply('区编〔2026〕5号', '2026-01-01', [unit, setQuotaItem(unit.id, 'public_service', 3)]);
+    for (const [n, idNumber] of ['44030519800101001X', '440305198001010028'].entries()) {
+      const person = await ctx.pool.query<{ id: string }>(
+        `INSERT INTO persons (region_code, id_number, name) VALUES ($1, $2, $3) RETURNING id`,
+        [ctx.regionCode, idNumber, `医生${n}`],
+      );
+      await ctx.pool.query(
+        `INSERT INTO assignments (region_code, person_id, institution_id, category, start_on)
+         VALUES ($1, $2, $3, 'public_service', '2026-01-01')`,
+        [ctx.regionCode, person.rows[0]!.id, unit.id],
+      );
+    }
+    const reclaim = (amount: number) => ({
+      op: 'reclaim_to_pool' as const,
+      institutionId: unit.id,
+      category: 'public_service' as const,
+      amount,
+    });
+    // When / Then
+    await expect(approveAndApply('区编〔2026〕6号', '2026-02-01', [reclaim(2)])).rejects.toThrow(
+      /"区妇幼保健院"事业编制实有2人,收回或归还后只剩1名编制:只能收回空编/,
+    );
+    await approveAndApply('区编〔2026〕7号', '2026-02-01', [reclaim(1)]);
+    const registry = await readRegistry(ctx.pool, ctx.regionCode);
+    expect(registry.pool).toEqual({ balance: { public_service: 1 }, loans: [] });
+    expect(registry.quotas.get(quotaKey(unit.id, 'public_service'))).toBe(2);
+    expect(await rebuildRegistry(ctx)).toMatchObject({ identical: true, changes: 0 });
   });
 });

@@ -11,12 +11,15 @@ import {
   quotaKey,
   registryRows,
   type AdjustmentItem,
+  type LedgerAdjustment,
   type LedgerEffect,
+  type LedgerLimits,
   type RegistryState,
 } from '../domain/ledger.js';
 import {
   adjustmentStatusLabels,
   quotaCategoryLabels,
+  quotaCategorySchema,
   type AdjustmentStatus,
   type QuotaCategory,
 } from '../domain/vocabulary.js';
@@ -118,14 +121,17 @@ export async function previewAdjustment(ctx: CommandContext, id: string) {
     return { adjustment: adj, items, diff: registryDiff(before, foldOrExplain(before, ledger[at]!).state) };
   }
   const before = await readRegistry(ctx.pool, ctx.regionCode);
-  const after = foldOrExplain(before, { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items }).state;
+  const after = foldOrExplain(before, {
+    id,
+    docNumber: adj.docNumber,
+    effectiveOn: adj.effectiveOn,
+    isBaseline: adj.isBaseline,
+    items,
+  }).state;
   return { adjustment: adj, items, diff: registryDiff(before, after) };
 }
 
-function foldOrExplain(
-  state: RegistryState,
-  adj: { id: string; docNumber: string; effectiveOn: string; items: AdjustmentItem[] },
-) {
+function foldOrExplain(state: RegistryState, adj: LedgerAdjustment) {
   try {
     return foldAdjustment(state, adj);
   } catch (e) {
@@ -219,7 +225,7 @@ export async function applyAdjustment(
     }
     const items = await adjustmentItems(tx, ctx.regionCode, id);
     const ledger = await loadLedger(tx, ctx.regionCode);
-    const me = { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, items };
+    const me = { id, docNumber: adj.docNumber, effectiveOn: adj.effectiveOn, isBaseline: adj.isBaseline, items };
     // fold order: effective date, then apply order; this one goes last among its date
     const ordered = [
       ...ledger.filter((a) => a.effectiveOn <= adj.effectiveOn),
@@ -267,6 +273,13 @@ async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string,
     if (e.type === 'require_empty') {
       const n = await countOpenAssignments(tx, regionCode, e.institutionId);
       if (n > 0) throw invariantViolated(`机构"${e.name}"仍有${n}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+    } else if (e.type === 'require_within_quota') {
+      const n = await countOpenAssignments(tx, regionCode, e.institutionId, e.category);
+      if (n > e.approved) {
+        throw invariantViolated(
+          `"${e.name}"${quotaCategoryLabels[e.category]}实有${n}人,收回或归还后只剩${e.approved}名编制:只能收回空编`,
+        );
+      }
     } else if (e.type === 'move_people') {
       peopleMoved += await movePeople(tx, regionCode, { ...e, adjustmentId });
     } else {
@@ -438,4 +451,51 @@ export async function recordQuotaDecision(
       tag: quotaTag(target.institutionId, target.category, d.approved),
     };
   });
+}
+
+export const limitsDecisionSchema = z.object({
+  /** 上级核定文号: the higher level's document that sets the limits. */
+  approvalDocNumber: z.string().trim().min(1, '上级核定文号不能为空').max(100),
+  docNumber: z.string().trim().min(1).max(100).optional(),
+  effectiveOn: calendarDateSchema('生效日期').optional(),
+  partyGovInstitutionCap: z.number().int().min(0).max(100_000).nullish(),
+  quotaTotals: z.partialRecord(quotaCategorySchema, quotaNumberSchema.nullable()).optional(),
+  noIncrease: z.array(quotaCategorySchema).optional(),
+});
+
+/**
+ * Records limits set from above (机构限额, 编制总额, 只减不增): one set_limits adjustment, created and applied in one
+ * transaction, since the decision was taken by the higher level. Limits change in no other way.
+ */
+export async function recordLimits(
+  ctx: CommandContext,
+  input: z.input<typeof limitsDecisionSchema>,
+  opts: { tx?: Tx } = {},
+): Promise<{ adjustment: AdjustmentRow; limits: LedgerLimits }> {
+  requirePermission(ctx, 'recordQuotaDecisions');
+  const onBehalf: CommandContext = { ...ctx, access: undefined };
+  const d = limitsDecisionSchema.parse(input);
+  const run = async (tx: Tx) => {
+    const adj = await createAdjustment(
+      onBehalf,
+      {
+        docNumber: d.docNumber ?? d.approvalDocNumber,
+        title: '上级核定机构限额和编制总额',
+        effectiveOn: d.effectiveOn ?? ctx.today,
+        items: [
+          {
+            op: 'set_limits',
+            approvalDocNumber: d.approvalDocNumber,
+            partyGovInstitutionCap: d.partyGovInstitutionCap,
+            quotaTotals: d.quotaTotals,
+            noIncrease: d.noIncrease,
+          },
+        ],
+      },
+      { tx },
+    );
+    const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
+    return { adjustment: applied.adjustment, limits: (await readRegistry(tx, ctx.regionCode)).limits };
+  };
+  return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
 }

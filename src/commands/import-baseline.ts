@@ -223,7 +223,13 @@ export async function importBaseline(
   }
   if (problems.count === 0) {
     try {
-      foldAdjustment(current, { id: 'preview', docNumber: opts.docNumber ?? '初始导入', effectiveOn, items });
+      foldAdjustment(current, {
+        id: 'preview',
+        docNumber: opts.docNumber ?? '初始导入',
+        effectiveOn,
+        isBaseline: true,
+        items,
+      });
     } catch (e) {
       if (!(e instanceof LedgerError)) throw e;
       const loc = e.itemIndex !== undefined ? itemSource[e.itemIndex] : undefined;

@@ -5,34 +5,56 @@ import { appendAudit } from '../store/audit.repository.js';
 import { validationFailed } from '../store/errors.js';
 import { findRegion, listRegions, upsertRegion, type RegionRow } from '../store/regions.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
-import type { CommandContext } from './context.js';
+import { recordLimits } from './adjustments.js';
+import { todayIso, type CommandContext } from './context.js';
 
 export const regionLimitsSchema = z.object({
   partyGovInstitutionCap: z.number().int().min(0).optional(),
   quotaTotals: z.partialRecord(quotaCategorySchema, z.number().int().min(0)).optional(),
+  noIncrease: z.array(quotaCategorySchema).optional(),
 });
 
-/** Registers (or updates) the district the deployment holds; the code must be a GB/T 2260 code. */
+/**
+ * Registers (or renames) the district the deployment holds; the code must be a GB/T 2260 code. Limits given here are
+ * recorded as a 上级核定 adjustment (`approvalDocNumber`, effective `effectiveOn` or today): they change in no other way.
+ */
 export async function defineRegion(
-  ctx: Pick<CommandContext, 'pool' | 'actor'>,
-  input: { regionCode: string; name?: string; limits?: z.infer<typeof regionLimitsSchema> },
+  ctx: Pick<CommandContext, 'pool' | 'actor'> & Partial<Pick<CommandContext, 'today'>>,
+  input: {
+    regionCode: string;
+    name?: string;
+    limits?: z.infer<typeof regionLimitsSchema>;
+    approvalDocNumber?: string;
+    effectiveOn?: string;
+  },
 ): Promise<RegionRow> {
   const reason = validateRegionCode(input.regionCode);
   if (reason) throw validationFailed(reason);
   const limits = regionLimitsSchema.parse(input.limits ?? {});
-  const row: RegionRow = { regionCode: input.regionCode, name: input.name ?? regionName(input.regionCode)!, limits };
+  const named = { regionCode: input.regionCode, name: input.name ?? regionName(input.regionCode)! };
   return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, row.regionCode);
-    const before = await upsertRegion(tx, row);
-    await appendAudit(tx, row.regionCode, {
+    await lockRegion(tx, named.regionCode);
+    const before = await upsertRegion(tx, named);
+    await appendAudit(tx, named.regionCode, {
       actor: ctx.actor,
       action: before ? 'region.update' : 'region.create',
       entity: 'region',
-      entityId: row.regionCode,
+      entityId: named.regionCode,
       before,
-      after: row,
+      after: named,
     });
-    return row;
+    if (limits.partyGovInstitutionCap !== undefined || limits.quotaTotals || limits.noIncrease) {
+      await recordLimits(
+        { pool: ctx.pool, actor: ctx.actor, regionCode: named.regionCode, today: ctx.today ?? todayIso() },
+        {
+          approvalDocNumber: input.approvalDocNumber ?? '上级核定(初始设定)',
+          effectiveOn: input.effectiveOn,
+          ...limits,
+        },
+        { tx },
+      );
+    }
+    return (await findRegion(tx, named.regionCode))!;
   });
 }
 

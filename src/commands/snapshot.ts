@@ -28,7 +28,7 @@ export async function loadSnapshot(
     regionCode: ctx.regionCode,
     regionName: region.name,
     asOf: date,
-    limits: region.limits,
+    limits: registry.limits,
     registry,
     people,
     duties,
@@ -66,12 +66,14 @@ export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
 export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: string): Promise<Snapshot> {
   const people = await loadPeopleOn(ctx.pool, ctx.regionCode, asOf);
+  const registry = foldLedger(base.ledger, asOf);
   return {
     regionCode: ctx.regionCode,
     regionName: base.region.name,
     asOf,
-    limits: base.region.limits,
-    registry: foldLedger(base.ledger, asOf),
+    // the limits in force on that date (上级核定 adjustments fold like the rest)
+    limits: registry.limits,
+    registry,
     people,
     duties: base.duties,
     workload: base.workload,

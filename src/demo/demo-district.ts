@@ -13,6 +13,7 @@ import type {
   RosterRecord,
   WorkloadRecord,
 } from '../domain/records.js';
+import type { AdjustmentItem } from '../domain/ledger.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { buildDuties } from './build-duties.js';
 import { buildIndicators, buildWorkload } from './build-indicators.js';
@@ -29,6 +30,12 @@ export interface DemoDistrict {
   /** Every date in the records is on or before this day. */
   asOf: string;
   limits: { partyGovInstitutionCap: number; quotaTotals: Partial<Record<QuotaCategory, number>> };
+  /** The higher level's document that set the limits (上级核定), in force from the baseline. */
+  limitsDocNumber: string;
+  /** The 三定 baseline's effective date. */
+  baselineOn: string;
+  /** Adjustments after the baseline (by institution name): the 编制周转池's loans. */
+  poolLoan: (typeof plan)['poolLoan'] | null;
   /** Parents and hosts come before the units that name them. */
   institutions: InstitutionRecord[];
   quotas: QuotaRecord[];
@@ -79,6 +86,9 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     regionName: demoRegionName,
     asOf,
     limits: { partyGovInstitutionCap: plan.overCap.cap, quotaTotals },
+    limitsDocNumber: '市编〔2019〕5号',
+    baselineOn: '2019-03-01',
+    poolLoan: planted ? plan.poolLoan : null,
     institutions,
     quotas,
     posts,
@@ -88,4 +98,22 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     indicators,
     manifest,
   };
+}
+
+/** The demo's pool loan as ledger items, given how institution names resolve to ids. */
+export function poolLoanItems(
+  loan: NonNullable<DemoDistrict['poolLoan']>,
+  idOf: (name: string) => string,
+): AdjustmentItem[] {
+  return [
+    { op: 'reclaim_to_pool', institutionId: idOf(loan.from), category: loan.category, amount: loan.amount },
+    {
+      op: 'lend_from_pool',
+      loanId: loan.loanId,
+      institutionId: idOf(loan.to),
+      category: loan.category,
+      amount: loan.amount,
+      returnBy: loan.returnBy,
+    },
+  ];
 }

@@ -234,6 +234,14 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     lastStartOn: vacantStarts[vacantStarts.length - 1],
   });
 
+  const loan = plan.poolLoan;
+  add(
+    'POOL_LOAN_OVERDUE',
+    [loan.to],
+    `${loan.to}周转使用的事业编制${loan.amount}名应于${loan.returnBy}归还编制周转池，逾期未还。`,
+    { amount: loan.amount, returnBy: loan.returnBy, from: loan.from },
+  );
+
   add(
     'MIXED_QUOTA',
     plan.mixed.map((m) => m.name),

@@ -42,6 +42,18 @@ export const plan = {
     { name: '区融媒体中心', category: 'public_service' as QuotaCategory, extra: 6 },
   ],
   vacant: { name: '区农业技术推广中心', actual: 13, lastStartOn: '2016-09-01' },
+  /** 编制周转池: vacant places taken back from the idle centre and lent to a school for a peak, never returned. */
+  poolLoan: {
+    docNumber: '示编〔2024〕9号',
+    title: '收回区农业技术推广中心空编并周转区实验小学使用',
+    effectiveOn: '2024-09-01',
+    from: '区农业技术推广中心',
+    to: '区实验小学',
+    category: 'public_service' as QuotaCategory,
+    amount: 2,
+    returnBy: '2025-08-31',
+    loanId: '0196a1b2-0000-7000-8000-00000000d001',
+  },
   mixed: [
     { name: '区住房和城乡建设局', category: 'public_service' as QuotaCategory, count: 6 },
     { name: '区交通运输局', category: 'public_service' as QuotaCategory, count: 4 },

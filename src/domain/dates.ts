@@ -32,3 +32,13 @@ export function isCalendarDate(s: string): boolean {
 /** A date field of an API body or query (2025-02-30 is refused here, not by PostgreSQL). */
 export const calendarDateSchema = (what = '日期') =>
   z.string().refine(isCalendarDate, `${what}应为存在的日期,格式 YYYY-MM-DD`);
+
+/** The same day `n` months later (the month's last day when it has fewer days: 2025-01-31 + 1 → 2025-02-28). */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

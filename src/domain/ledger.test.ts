@@ -7,7 +7,9 @@ import {
   foldLedger,
   LedgerError,
   quotaKey,
+  quotaTotalsOf,
   type LedgerAdjustment,
+  type RegistryState,
 } from './ledger.js';
 
 const adj = (docNumber: string, effectiveOn: string, items: LedgerAdjustment['items']): LedgerAdjustment => ({
@@ -179,5 +181,242 @@ describe('adjustment items as received', () => {
       kind: 'public_institution',
     });
     expect(item).toMatchObject({ alsoNamed: [], civilServiceManaged: false, sortOrder: 0 });
+  });
+});
+
+describe('hard limits in the fold (机构限额, 编制总额, 只减不增, 条例第十五条)', () => {
+  const env = createInstitutionItem('区生态环境局');
+  const water = createInstitutionItem('区水务局');
+  const court = createInstitutionItem('区司法局');
+  const school = createInstitutionItem('区实验小学', 'public_institution');
+  const baseline: LedgerAdjustment = {
+    ...adj('初始导入', '2024-01-01', [
+      env,
+      water,
+      court,
+      school,
+      setQuotaItem(env.id, 'admin', 10),
+      setQuotaItem(water.id, 'admin', 8),
+      setQuotaItem(court.id, 'political_legal', 5),
+      setQuotaItem(school.id, 'public_service', 40),
+    ]),
+    isBaseline: true,
+  };
+  const limits = (fields: Omit<Extract<LedgerAdjustment['items'][number], { op: 'set_limits' }>, 'op'>) =>
+    adj('市编〔2024〕2号', '2024-01-01', [{ op: 'set_limits', ...fields }]);
+  const district = foldLedger([
+    baseline,
+    limits({
+      approvalDocNumber: '市编〔2024〕2号',
+      partyGovInstitutionCap: 3,
+      quotaTotals: { admin: 20, political_legal: 6 },
+      noIncrease: ['public_service'],
+    }),
+  ]);
+  const approval = { op: 'higher_approval' as const, docNumber: '市编办〔2025〕8号' };
+
+  it('Given limits set by a 上级核定 adjustment When folded Then they are part of the registry', () => {
+    expect(district.limits).toEqual({
+      partyGovInstitutionCap: 3,
+      quotaTotals: { admin: 20, political_legal: 6 },
+      noIncrease: ['public_service'],
+    });
+  });
+
+  it('Given 3 党政机构 at a cap of 3 When a fourth is created Then the fold refuses, naming the figures', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕1号', '2025-01-01', [createInstitutionItem('区数据局')])),
+    ).toThrow(/党政机构将由3个增至4个,超过机构限额3个/);
+  });
+
+  it('Given the same creation with the higher level approval and its 文号 When folded Then it is accepted', () => {
+    const r = applyAdjustment(
+      district,
+      adj('区编〔2025〕1号', '2025-01-01', [createInstitutionItem('区数据局'), approval]),
+    );
+    expect([...r.state.institutions.values()].filter((i) => i.kind === 'gov_dept')).toHaveLength(4);
+  });
+
+  it('Given 行政编制 at 18 of a total of 20 When 3 more are approved Then the fold refuses with the figures', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕2号', '2025-01-01', [setQuotaItem(env.id, 'admin', 13)])),
+    ).toThrow(/行政编制总数将由18名增至21名,超过编制总额20名/);
+    // 2 more fit
+    const ok = applyAdjustment(district, adj('区编〔2025〕2号', '2025-01-01', [setQuotaItem(env.id, 'admin', 12)]));
+    expect(ok.state.quotas.get(quotaKey(env.id, 'admin'))).toBe(12);
+  });
+
+  it('Given 事业编制 set to 只减不增 When a unit gains one Then the fold refuses; a reduction passes', () => {
+    expect(() =>
+      applyAdjustment(district, adj('区编〔2025〕3号', '2025-01-01', [setQuotaItem(school.id, 'public_service', 41)])),
+    ).toThrow(/事业编制只减不增,总数不能由40名增至41名/);
+    const less = applyAdjustment(
+      district,
+      adj('区编〔2025〕3号', '2025-01-01', [setQuotaItem(school.id, 'public_service', 38)]),
+    );
+    expect(less.state.quotas.get(quotaKey(school.id, 'public_service'))).toBe(38);
+  });
+
+  it('Given 行政编制 moved as 政法专项编制 When folded Then it is refused (条例第十五条)', () => {
+    expect(() =>
+      applyAdjustment(
+        district,
+        adj('区编〔2025〕4号', '2025-01-01', [
+          {
+            op: 'move_quota',
+            fromId: env.id,
+            toId: court.id,
+            category: 'admin',
+            toCategory: 'political_legal',
+            amount: 1,
+          },
+        ]),
+      ),
+    ).toThrow(/不能将行政编制划转为政法专项编制.*第十五条/);
+  });
+
+  it('Given a district already above its cap When it abolishes one unit Then that passes, growing does not', () => {
+    const tight = applyAdjustment(
+      district,
+      limits({ approvalDocNumber: '市编〔2025〕1号', partyGovInstitutionCap: 1 }),
+    ).state;
+    const move = { op: 'move_quota' as const, fromId: water.id, toId: env.id, category: 'admin' as const, amount: 8 };
+    const shrink = applyAdjustment(
+      tight,
+      adj('区编〔2025〕5号', '2025-02-01', [move, { op: 'abolish_institution', institutionId: water.id }]),
+    );
+    expect(shrink.state.institutions.get(water.id)!.status).toBe('abolished');
+    expect(() => applyAdjustment(shrink.state, adj('x', '2025-03-01', [createInstitutionItem('区数据局')]))).toThrow(
+      /党政机构将由2个增至3个,超过机构限额1个/,
+    );
+  });
+
+  it('Given limits When a later 上级核定 lifts a total Then only the named total changes', () => {
+    const lifted = applyAdjustment(
+      district,
+      limits({ approvalDocNumber: '市编〔2025〕2号', quotaTotals: { admin: null } }),
+    ).state;
+    expect(lifted.limits).toEqual({
+      partyGovInstitutionCap: 3,
+      quotaTotals: { political_legal: 6 },
+      noIncrease: ['public_service'],
+    });
+  });
+
+  it('Given a baseline above the cap When folded Then it is recorded as it is (the diagnostics report it)', () => {
+    const capFirst = limits({ approvalDocNumber: '市编〔2024〕2号', partyGovInstitutionCap: 1 });
+    const s = foldLedger([capFirst, baseline]);
+    expect(s.institutions.size).toBe(4);
+    expect(() => foldLedger([capFirst, { ...baseline, isBaseline: false }])).toThrow(/超过机构限额1个/);
+  });
+});
+
+describe('编制周转池 (收回空编入池, 周转使用, 归还)', () => {
+  const school = createInstitutionItem('区第一中学', 'public_institution');
+  const hospital = createInstitutionItem('区人民医院', 'public_institution');
+  const district = foldLedger([
+    adj('初始导入', '2024-01-01', [
+      school,
+      hospital,
+      setQuotaItem(school.id, 'public_service', 60),
+      setQuotaItem(hospital.id, 'public_service', 200),
+    ]),
+  ]);
+  const loanId = '0196a1b2-0000-7000-8000-0000000000aa';
+  const total = (s: RegistryState) => quotaTotalsOf(s).get('public_service');
+
+  it('Given vacant quota reclaimed into the pool and lent, When returned Then every step keeps the district total', () => {
+    const reclaimed = applyAdjustment(
+      district,
+      adj('区编〔2025〕1号', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 10 },
+      ]),
+    );
+    expect(reclaimed.state.pool.balance).toEqual({ public_service: 10 });
+    expect(reclaimed.state.quotas.get(quotaKey(hospital.id, 'public_service'))).toBe(190);
+    // the store checks that the quota taken back was vacant
+    expect(reclaimed.effects).toContainEqual(
+      expect.objectContaining({ type: 'require_within_quota', institutionId: hospital.id, approved: 190 }),
+    );
+    const lent = applyAdjustment(
+      reclaimed.state,
+      adj('区编〔2025〕2号', '2025-02-01', [
+        {
+          op: 'lend_from_pool',
+          loanId,
+          institutionId: school.id,
+          category: 'public_service',
+          amount: 6,
+          returnBy: '2027-08-31',
+        },
+      ]),
+    ).state;
+    expect(lent.pool.balance).toEqual({ public_service: 4 });
+    expect(lent.pool.loans).toEqual([
+      {
+        id: loanId,
+        institutionId: school.id,
+        category: 'public_service',
+        amount: 6,
+        lentOn: '2025-02-01',
+        returnBy: '2027-08-31',
+      },
+    ]);
+    expect(lent.quotas.get(quotaKey(school.id, 'public_service'))).toBe(66);
+    const returned = applyAdjustment(
+      lent,
+      adj('区编〔2027〕5号', '2027-08-31', [{ op: 'return_to_pool', loanId }]),
+    ).state;
+    expect(returned.pool).toEqual({ balance: { public_service: 10 }, loans: [] });
+    expect(returned.quotas.get(quotaKey(school.id, 'public_service'))).toBe(60);
+    for (const s of [reclaimed.state, lent, returned]) expect(total(s)).toBe(total(district));
+  });
+
+  it('Given a pool of 4 When 5 are lent Then the fold refuses: lending never exceeds the pool', () => {
+    const reclaimed = applyAdjustment(
+      district,
+      adj('x', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 4 },
+      ]),
+    ).state;
+    expect(() =>
+      applyAdjustment(
+        reclaimed,
+        adj('y', '2025-02-01', [
+          {
+            op: 'lend_from_pool',
+            loanId,
+            institutionId: school.id,
+            category: 'public_service',
+            amount: 5,
+            returnBy: '2026-01-31',
+          },
+        ]),
+      ),
+    ).toThrow(/编制周转池中事业编制只有4名,不足以周转使用5名/);
+  });
+
+  it('Given a merge of a borrowing unit When folded Then its loan follows to the target', () => {
+    const lent = foldLedger([
+      adj('初始导入', '2024-01-01', [
+        school,
+        hospital,
+        setQuotaItem(school.id, 'public_service', 60),
+        setQuotaItem(hospital.id, 'public_service', 200),
+      ]),
+      adj('a', '2025-01-01', [
+        { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 3 },
+        {
+          op: 'lend_from_pool',
+          loanId,
+          institutionId: school.id,
+          category: 'public_service',
+          amount: 3,
+          returnBy: '2026-01-31',
+        },
+      ]),
+      adj('b', '2025-06-01', [{ op: 'merge_institutions', sourceIds: [school.id], targetId: hospital.id }]),
+    ]);
+    expect(lent.pool.loans[0]!.institutionId).toBe(hospital.id);
   });
 });

@@ -25,6 +25,7 @@ import {
 } from './vocabulary.js';
 
 const uuid = z.string().uuid('机构标识应为 UUID');
+const docNumberSchema = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(100);
 
 /** The fields of an institution as written, without defaults: a change names only what it changes. */
 const institutionFields = {
@@ -103,6 +104,8 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     fromId: uuid,
     toId: uuid,
     category: quotaCategorySchema,
+    /** Said only to be refused when it differs: categories are never converted (条例第十五条). */
+    toCategory: quotaCategorySchema.optional(),
     amount: quotaNumberSchema.min(1, '划转数量至少为1'),
   }),
   z.object({
@@ -111,6 +114,44 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     level: leadershipLevelSchema,
     postClass: postClassSchema,
     approved: postNumberSchema,
+  }),
+  z.object({
+    op: z.literal('set_limits'),
+    /** 上级核定: the higher level's document that sets these limits. */
+    approvalDocNumber: docNumberSchema('上级核定文号'),
+    /** 党政机构限额; null lifts it. */
+    partyGovInstitutionCap: z.number().int().min(0).max(100_000).nullish(),
+    /** 编制总额 by category; null lifts a category's total. */
+    quotaTotals: z.partialRecord(quotaCategorySchema, quotaNumberSchema.nullable()).optional(),
+    /** Categories whose district total may only fall (只减不增), replacing the list. */
+    noIncrease: z.array(quotaCategorySchema).optional(),
+  }),
+  z.object({
+    op: z.literal('higher_approval'),
+    /** The higher level's approval of going above a limit (e.g. 市编办〔2025〕8号). */
+    docNumber: docNumberSchema('上级批准文号'),
+    note: z.string().trim().max(500).optional(),
+  }),
+  z.object({
+    /** 收回空编入池: vacant quota of a category goes from a unit to the district's 编制周转池. */
+    op: z.literal('reclaim_to_pool'),
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    amount: quotaNumberSchema.min(1, '收回数量至少为1'),
+  }),
+  z.object({
+    /** 周转使用: pool quota lent to a unit until a return date (义务教育、医疗 peaks). */
+    op: z.literal('lend_from_pool'),
+    loanId: uuid,
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    amount: quotaNumberSchema.min(1, '周转数量至少为1'),
+    returnBy: calendarDateSchema('归还日期'),
+  }),
+  z.object({
+    /** 归还: a loan's quota goes back into the pool. */
+    op: z.literal('return_to_pool'),
+    loanId: uuid,
   }),
   z.object({
     op: z.literal('move_duties'),
@@ -152,7 +193,35 @@ export interface InstitutionState {
   sortOrder: number;
 }
 
+/** Hard limits set from above (上级核定), folded like everything else: only a set_limits item changes them. */
+export interface LedgerLimits {
+  /** 党政机构限额 (party_dept + gov_dept). */
+  partyGovInstitutionCap?: number;
+  /** 编制总额 by category. */
+  quotaTotals?: Partial<Record<QuotaCategory, number>>;
+  /** Categories whose district total may only fall (只减不增). */
+  noIncrease?: QuotaCategory[];
+}
+
+/** Quota lent from the pool: held by the unit (counted in its approved quota) until it is returned. */
+export interface QuotaLoan {
+  id: string;
+  institutionId: string;
+  category: QuotaCategory;
+  amount: number;
+  lentOn: string;
+  returnBy: string;
+}
+
+/** 编制周转池: quota the district holds back per category, and what it has lent. */
+export interface QuotaPool {
+  balance: Partial<Record<QuotaCategory, number>>;
+  loans: QuotaLoan[];
+}
+
 export interface RegistryState {
+  limits: LedgerLimits;
+  pool: QuotaPool;
   institutions: Map<string, InstitutionState>;
   /** key `${institutionId}|${category}` → approved */
   quotas: Map<string, number>;
@@ -164,13 +233,17 @@ export interface RegistryState {
 export type LedgerEffect =
   | { type: 'move_people'; fromId: string; toId: string; on: string }
   | { type: 'move_duties'; fromId: string; toId: string; dutyIds?: number[] }
-  | { type: 'require_empty'; institutionId: string; name: string };
+  | { type: 'require_empty'; institutionId: string; name: string }
+  /** Quota taken back (into the pool) must have been vacant: the unit's people of the category fit what is left. */
+  | { type: 'require_within_quota'; institutionId: string; name: string; category: QuotaCategory; approved: number };
 
 export interface LedgerAdjustment {
   id: string;
   docNumber: string;
   effectiveOn: string;
   items: AdjustmentItem[];
+  /** A baseline states what exists (初始导入): the limits do not refuse it, the diagnostics report it. */
+  isBaseline?: boolean;
 }
 
 export class LedgerError extends Error {
@@ -188,11 +261,13 @@ export const postKey = (institutionId: string, level: string, postClass: string)
   `${institutionId}|${level}|${postClass}`;
 
 export function emptyRegistry(): RegistryState {
-  return { institutions: new Map(), quotas: new Map(), posts: new Map() };
+  return { limits: {}, pool: { balance: {}, loans: [] }, institutions: new Map(), quotas: new Map(), posts: new Map() };
 }
 
 function cloneRegistry(s: RegistryState): RegistryState {
   return {
+    limits: s.limits,
+    pool: { balance: { ...s.pool.balance }, loans: [...s.pool.loans] },
     institutions: new Map([...s.institutions].map(([k, v]) => [k, { ...v, alsoNamed: [...v.alsoNamed] }])),
     quotas: new Map(s.quotas),
     posts: new Map(s.posts),
@@ -217,6 +292,7 @@ export function applyAdjustment(
     }
   });
   checkInvariants(next, touched);
+  if (!adj.isBaseline) checkLimits(state, next, adj.items);
   return { state: next, effects };
 }
 
@@ -275,6 +351,8 @@ function absorb(s: RegistryState, src: InstitutionState, toId: string, on: strin
     if (child.parentId === src.id) child.parentId = toId;
     if (child.hostedById === src.id) child.hostedById = toId;
   }
+  // loans follow the quota they are part of
+  s.pool.loans = s.pool.loans.map((l) => (l.institutionId === src.id ? { ...l, institutionId: toId } : l));
   src.status = 'abolished';
   src.abolishedOn = on;
   effects.push({ type: 'move_people', fromId: src.id, toId, on });
@@ -323,6 +401,47 @@ function createFrom(
 
 function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: LedgerEffect[], touched: Set<string>) {
   switch (item.op) {
+    case 'set_limits': {
+      s.limits = withLimits(s.limits, item);
+      return;
+    }
+    case 'higher_approval':
+      return; // read by checkLimits
+    case 'reclaim_to_pool': {
+      const inst = active(s, item.institutionId);
+      intoPool(s, inst, item.category, item.amount, '收回', effects, touched);
+      return;
+    }
+    case 'lend_from_pool': {
+      const inst = active(s, item.institutionId);
+      const inPool = s.pool.balance[item.category] ?? 0;
+      if (inPool < item.amount) {
+        throw new LedgerError(
+          `编制周转池中${quotaCategoryLabels[item.category]}只有${inPool}名,不足以周转使用${item.amount}名`,
+        );
+      }
+      if (item.returnBy <= on) throw new LedgerError(`归还日期 ${item.returnBy} 须晚于生效日期 ${on}`);
+      if (s.pool.loans.some((l) => l.id === item.loanId)) throw new LedgerError(`周转标识 ${item.loanId} 已被使用`);
+      addToPool(s, item.category, -item.amount);
+      add(s.quotas, quotaKey(inst.id, item.category), item.amount);
+      s.pool.loans.push({
+        id: item.loanId,
+        institutionId: inst.id,
+        category: item.category,
+        amount: item.amount,
+        lentOn: on,
+        returnBy: item.returnBy,
+      });
+      touched.add(inst.id);
+      return;
+    }
+    case 'return_to_pool': {
+      const loan = s.pool.loans.find((l) => l.id === item.loanId);
+      if (!loan) throw new LedgerError(`周转编制(${item.loanId})不存在或已归还`);
+      intoPool(s, active(s, loan.institutionId), loan.category, loan.amount, '归还周转使用的', effects, touched);
+      s.pool.loans = s.pool.loans.filter((l) => l.id !== loan.id);
+      return;
+    }
     case 'create_institution': {
       const { op: _op, id, ...fields } = item;
       createFrom(s, id, fields, on, touched);
@@ -414,6 +533,11 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       return;
     }
     case 'move_quota': {
+      if (item.toCategory && item.toCategory !== item.category) {
+        throw new LedgerError(
+          `不能将${quotaCategoryLabels[item.category]}划转为${quotaCategoryLabels[item.toCategory]}:编制按类别管理,不得混用、挤占、挪用(地方各级人民政府机构设置和编制管理条例第十五条)`,
+        );
+      }
       const from = active(s, item.fromId, '划出机构');
       const to = active(s, item.toId, '划入机构');
       const have = s.quotas.get(quotaKey(from.id, item.category)) ?? 0;
@@ -496,6 +620,143 @@ function checkInvariants(s: RegistryState, touched: Set<string>) {
     if (inst && touched.has(id) && (inst.kind === 'coordination' || inst.kind === 'internal_unit')) {
       throw new LedgerError(`"${inst.name}":${institutionKindLabels[inst.kind]}不单独核定领导职数`);
     }
+  }
+}
+
+/** Quota of a unit goes into the pool (收回 or 归还); the store checks that the places taken were vacant. */
+function intoPool(
+  s: RegistryState,
+  inst: InstitutionState,
+  category: QuotaCategory,
+  amount: number,
+  verb: string,
+  effects: LedgerEffect[],
+  touched: Set<string>,
+) {
+  const have = s.quotas.get(quotaKey(inst.id, category)) ?? 0;
+  if (have < amount) {
+    throw new LedgerError(`"${inst.name}"的${quotaCategoryLabels[category]}只有${have}名,不足以${verb}${amount}名`);
+  }
+  add(s.quotas, quotaKey(inst.id, category), -amount);
+  addToPool(s, category, amount);
+  effects.push({
+    type: 'require_within_quota',
+    institutionId: inst.id,
+    name: inst.name,
+    category,
+    approved: have - amount,
+  });
+  touched.add(inst.id);
+}
+
+function addToPool(s: RegistryState, category: QuotaCategory, delta: number) {
+  const v = (s.pool.balance[category] ?? 0) + delta;
+  if (v === 0) delete s.pool.balance[category];
+  else s.pool.balance[category] = v;
+}
+
+/** One spelling of a pool (the materialized copy compares as JSON): categories in vocabulary order, loans by id. */
+export function normalizePool(p: QuotaPool): QuotaPool {
+  const balance = Object.fromEntries(
+    quotaCategorySchema.options.filter((c) => p.balance[c]).map((c) => [c, p.balance[c]]),
+  ) as QuotaPool['balance'];
+  const loans = [...p.loans]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((l) => ({
+      id: l.id,
+      institutionId: l.institutionId,
+      category: l.category,
+      amount: l.amount,
+      lentOn: l.lentOn,
+      returnBy: l.returnBy,
+    }));
+  return { balance, loans };
+}
+
+/** The limits after a set_limits item: what it names replaces, null lifts, the rest stays. Keys in a stable order. */
+function withLimits(before: LedgerLimits, item: Extract<AdjustmentItem, { op: 'set_limits' }>): LedgerLimits {
+  const cap = item.partyGovInstitutionCap === undefined ? before.partyGovInstitutionCap : item.partyGovInstitutionCap;
+  const totals: Partial<Record<QuotaCategory, number>> = { ...before.quotaTotals };
+  for (const [c, v] of Object.entries(item.quotaTotals ?? {}) as [QuotaCategory, number | null][]) {
+    if (v === null) delete totals[c];
+    else totals[c] = v;
+  }
+  return normalizeLimits({
+    partyGovInstitutionCap: cap ?? undefined,
+    quotaTotals: totals,
+    noIncrease: item.noIncrease ?? before.noIncrease,
+  });
+}
+
+/** One spelling of a set of limits (the materialized copy compares as JSON). */
+export function normalizeLimits(l: LedgerLimits): LedgerLimits {
+  const out: LedgerLimits = {};
+  if (l.partyGovInstitutionCap !== undefined && l.partyGovInstitutionCap !== null)
+    out.partyGovInstitutionCap = l.partyGovInstitutionCap;
+  const totals = quotaCategorySchema.options.filter((c) => l.quotaTotals?.[c] !== undefined);
+  if (totals.length) out.quotaTotals = Object.fromEntries(totals.map((c) => [c, l.quotaTotals![c]]));
+  const frozen = quotaCategorySchema.options.filter((c) => l.noIncrease?.includes(c));
+  if (frozen.length) out.noIncrease = frozen;
+  return out;
+}
+
+export const partyGovKinds: readonly InstitutionKind[] = ['party_dept', 'gov_dept'];
+
+/** 党政机构 in force: the institutions the 机构限额 counts. */
+export function partyGovCount(s: RegistryState): number {
+  let n = 0;
+  for (const inst of s.institutions.values()) if (inst.status === 'active' && partyGovKinds.includes(inst.kind)) n++;
+  return n;
+}
+
+/** The district's approved total of each category: the units' quota and what the pool holds. */
+export function quotaTotalsOf(s: RegistryState): Map<QuotaCategory, number> {
+  const totals = new Map<QuotaCategory, number>();
+  for (const [category, v] of Object.entries(s.pool.balance) as [QuotaCategory, number][]) totals.set(category, v);
+  for (const [key, v] of s.quotas) {
+    const category = key.slice(key.indexOf('|') + 1) as QuotaCategory;
+    totals.set(category, (totals.get(category) ?? 0) + v);
+  }
+  return totals;
+}
+
+/** What an adjustment would break among the hard limits, in Chinese; empty when it breaks none. */
+export function limitViolations(before: RegistryState, after: RegistryState, items: AdjustmentItem[]): string[] {
+  const problems: string[] = [];
+  const approval = items.find((i) => i.op === 'higher_approval');
+  const limits = after.limits;
+  const cap = limits.partyGovInstitutionCap;
+  if (cap !== undefined) {
+    const was = partyGovCount(before);
+    const will = partyGovCount(after);
+    // a district already above its cap may shrink towards it, never grow further
+    if (will > cap && will > was && !approval) {
+      problems.push(`党政机构将由${was}个增至${will}个,超过机构限额${cap}个`);
+    }
+  }
+  const wasTotals = quotaTotalsOf(before);
+  const willTotals = quotaTotalsOf(after);
+  for (const category of quotaCategorySchema.options) {
+    const was = wasTotals.get(category) ?? 0;
+    const will = willTotals.get(category) ?? 0;
+    if (will <= was || approval) continue;
+    const label = quotaCategoryLabels[category];
+    const total = limits.quotaTotals?.[category];
+    if (total !== undefined && will > total) {
+      problems.push(`${label}总数将由${was}名增至${will}名,超过编制总额${total}名`);
+    } else if (limits.noIncrease?.includes(category)) {
+      problems.push(`${label}只减不增,总数不能由${was}名增至${will}名`);
+    }
+  }
+  return problems;
+}
+
+function checkLimits(before: RegistryState, after: RegistryState, items: AdjustmentItem[]) {
+  const problems = limitViolations(before, after, items);
+  if (problems.length) {
+    throw new LedgerError(
+      `${problems.join(';')}。超出上级核定的限额须经上级机构编制部门批准,并在编制事项中记录批准文号(上级批准超限)`,
+    );
   }
 }
 

@@ -119,6 +119,13 @@ export function itemsOutsideScope(
       case 'move_quota':
       case 'move_duties':
         return inReach(item.fromId) && inReach(item.toId) ? undefined : outsideUnit;
+      case 'set_limits':
+      case 'higher_approval':
+        return '机构限额和编制总额由上级核定,单位填报员不能调整';
+      case 'reclaim_to_pool':
+      case 'lend_from_pool':
+      case 'return_to_pool':
+        return '编制周转池由编办管理,单位填报员不能收回、周转或归还编制';
     }
   };
   for (const item of items) {

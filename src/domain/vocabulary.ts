@@ -179,6 +179,11 @@ export const adjustmentOpLabels = {
   split_institution: '拆分机构',
   move_duties: '划转职责',
   abolish_institution: '撤销机构',
+  set_limits: '上级核定限额',
+  higher_approval: '上级批准超限',
+  reclaim_to_pool: '收回空编入池',
+  lend_from_pool: '周转使用',
+  return_to_pool: '归还周转编制',
 } as const;
 
 /** Roles (DESIGN: 编办 staff, reporters in each unit, leaders and the 编委). */

@@ -33,6 +33,8 @@ export const dumpTables = [
   'audit_events',
   'users',
   'sessions',
+  'scenarios',
+  'scenario_items',
 ] as const;
 
 const magic = '--bianzhi-dump v1';

@@ -8,12 +8,13 @@ export interface RegionRow {
   limits: RegionLimits;
 }
 
-export async function upsertRegion(tx: Tx, r: RegionRow): Promise<RegionRow | undefined> {
+export async function upsertRegion(tx: Tx, r: Omit<RegionRow, 'limits'>): Promise<RegionRow | undefined> {
   const before = await findRegion(tx, r.regionCode);
   await tx.query(
-    `INSERT INTO regions (region_code, name, limits) VALUES ($1, $2, $3)
-     ON CONFLICT (region_code) DO UPDATE SET name = EXCLUDED.name, limits = EXCLUDED.limits`,
-    [r.regionCode, r.name, JSON.stringify(r.limits)],
+    // limits are not written here: they are the fold's (上级核定 adjustments), materialized by writeRegistryDiff
+    `INSERT INTO regions (region_code, name) VALUES ($1, $2)
+     ON CONFLICT (region_code) DO UPDATE SET name = EXCLUDED.name`,
+    [r.regionCode, r.name],
   );
   return before;
 }

@@ -3,12 +3,16 @@ import type pg from 'pg';
 import {
   adjustmentItemSchema,
   emptyRegistry,
+  normalizeLimits,
+  normalizePool,
   postKey,
   quotaKey,
   registryRows,
   type AdjustmentItem,
   type InstitutionState,
   type LedgerAdjustment,
+  type LedgerLimits,
+  type QuotaPool,
   type RegistryState,
 } from '../domain/ledger.js';
 import type { InstitutionKind } from '../domain/vocabulary.js';
@@ -185,8 +189,14 @@ export async function baselineEffectiveOn(q: Queryable, regionCode: string): Pro
 }
 
 export async function loadLedger(q: Queryable, regionCode: string): Promise<LedgerAdjustment[]> {
-  const r = await q.query<{ id: string; doc_number: string; effective_on: string; items: unknown[] | null }>(
-    `SELECT a.id, a.doc_number, a.effective_on,
+  const r = await q.query<{
+    id: string;
+    doc_number: string;
+    effective_on: string;
+    is_baseline: boolean;
+    items: unknown[] | null;
+  }>(
+    `SELECT a.id, a.doc_number, a.effective_on, a.is_baseline,
             (SELECT jsonb_agg(i.payload ORDER BY i.seq) FROM adjustment_items i
               WHERE i.region_code = a.region_code AND i.adjustment_id = a.id) AS items
        FROM adjustments a WHERE a.region_code = $1 AND a.status = 'applied'
@@ -197,6 +207,7 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
     id: row.id,
     docNumber: row.doc_number,
     effectiveOn: row.effective_on,
+    isBaseline: row.is_baseline,
     // items were validated when written; parse keeps defaults stable across versions
     items: (row.items ?? []).map((p) => adjustmentItemSchema.parse(p)),
   }));
@@ -204,6 +215,12 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
 
 export async function readRegistry(q: Queryable, regionCode: string): Promise<RegistryState> {
   const s = emptyRegistry();
+  const region = await q.query<{ limits: LedgerLimits; pool: QuotaPool }>(
+    'SELECT limits, pool FROM regions WHERE region_code = $1',
+    [regionCode],
+  );
+  s.limits = normalizeLimits(region.rows[0]?.limits ?? {});
+  s.pool = normalizePool(region.rows[0]?.pool ?? { balance: {}, loans: [] });
   const inst = await q.query(
     `SELECT id, name, kind, rank, parent_id, hosted_by_id, code, also_named, pi_class, funding, civil_service_managed,
             established_on, abolished_on, status, sort_order FROM institutions WHERE region_code = $1`,
@@ -269,6 +286,22 @@ export async function writeRegistryDiff(
   after: RegistryState,
 ): Promise<number> {
   let changes = 0;
+  if (JSON.stringify(normalizeLimits(before.limits)) !== JSON.stringify(normalizeLimits(after.limits))) {
+    // regions.limits is the materialized copy of the folded limits (上级核定)
+    await tx.query('UPDATE regions SET limits = $2 WHERE region_code = $1', [
+      regionCode,
+      JSON.stringify(normalizeLimits(after.limits)),
+    ]);
+    changes++;
+  }
+  if (JSON.stringify(normalizePool(before.pool)) !== JSON.stringify(normalizePool(after.pool))) {
+    // regions.pool: the materialized 编制周转池 (balance per category and open loans)
+    await tx.query('UPDATE regions SET pool = $2 WHERE region_code = $1', [
+      regionCode,
+      JSON.stringify(normalizePool(after.pool)),
+    ]);
+    changes++;
+  }
   const upserts = [...after.institutions.values()].filter((i) => {
     const b = before.institutions.get(i.id);
     return !b || !sameInstitution(b, i);
@@ -377,7 +410,7 @@ async function writeMapDiff(
 
 /** A content fingerprint of the materialized registry (ids included): rebuild must not change it. */
 export function registryFingerprint(s: RegistryState): string {
-  return JSON.stringify(registryRows(s));
+  return JSON.stringify({ limits: normalizeLimits(s.limits), pool: normalizePool(s.pool), ...registryRows(s) });
 }
 
 /** One quota as the registry tables hold it now (0 when none is set), with its institution's name. */

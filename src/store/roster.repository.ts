@@ -4,10 +4,16 @@ import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
-export async function countOpenAssignments(q: Queryable, regionCode: string, institutionId: string): Promise<number> {
+export async function countOpenAssignments(
+  q: Queryable,
+  regionCode: string,
+  institutionId: string,
+  category?: string,
+): Promise<number> {
   const r = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM assignments WHERE region_code = $1 AND institution_id = $2 AND end_on IS NULL`,
-    [regionCode, institutionId],
+    `SELECT count(*)::int AS n FROM assignments
+      WHERE region_code = $1 AND institution_id = $2 AND end_on IS NULL AND ($3::text IS NULL OR category = $3)`,
+    [regionCode, institutionId, category ?? null],
   );
   return r.rows[0]!.n;
 }

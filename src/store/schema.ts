@@ -23,6 +23,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import type { LedgerLimits, QuotaPool } from '../domain/ledger.js';
+
 const regionCode = () => char('region_code', { length: 6 }).notNull();
 
 export const regions = pgTable('regions', {
@@ -30,14 +32,12 @@ export const regions = pgTable('regions', {
   name: text('name').notNull(),
   /** Caps set from above: institution cap per kind group, quota totals per category. */
   limits: jsonb('limits').$type<RegionLimits>().notNull().default({}),
+  /** The materialized 编制周转池: balance per category and open loans (folded from the ledger). */
+  pool: jsonb('pool').$type<QuotaPool>().notNull().default({ balance: {}, loans: [] }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
-export interface RegionLimits {
-  /** 党政机构限额 (party_dept + gov_dept). */
-  partyGovInstitutionCap?: number;
-  /** 编制总额 by category. */
-  quotaTotals?: Partial<Record<string, number>>;
-}
+/** The materialized copy of the folded limits (src/domain/ledger.ts, set only by 上级核定 adjustments). */
+export type RegionLimits = LedgerLimits;
 
 export const adjustments = pgTable(
   'adjustments',
@@ -390,4 +390,43 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.tokenHash] }), index('sessions_user_idx').on(t.regionCode, t.userId)],
+);
+
+/** 方案: a named draft set of ledger items on a base date, private to its author until shared (DESIGN §4). */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    baseDate: date('base_date', { mode: 'string' }).notNull(),
+    /** The ledger's last applied_seq when the scenario was based: what was applied later may conflict. */
+    baseSeq: integer('base_seq').notNull(),
+    status: text('status').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    necessity: text('necessity'),
+    basis: text('basis'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: text('submitted_by'),
+    decidedBy: text('decided_by'),
+    docNumber: text('doc_number'),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    adjustmentId: uuid('adjustment_id'),
+    reviewOn: date('review_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('scenarios_author_idx').on(t.regionCode, t.createdBy)],
+);
+
+export const scenarioItems = pgTable(
+  'scenario_items',
+  {
+    regionCode: regionCode(),
+    scenarioId: uuid('scenario_id').notNull(),
+    seq: integer('seq').notNull(),
+    op: text('op').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.scenarioId, t.seq] })],
 );

@@ -21,6 +21,7 @@ import { leadershipExcessDiagnostic } from './leadership-excess.js';
 import { professionalShortageDiagnostic } from './professional-shortage.js';
 import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
+import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -42,6 +43,7 @@ export const diagnosticRegistry = [
   professionalShortageDiagnostic,
   ageingDiagnostic,
   dataQualityDiagnostic,
+  poolLoanOverdueDiagnostic,
 ] as const;
 
 type Registered = (typeof diagnosticRegistry)[number];

@@ -12,6 +12,7 @@ export function presentStatistics(s: Statistics, snapshot: Pick<Snapshot, 'regio
     regionName: snapshot.regionName,
     limits: snapshot.limits,
     overview: s.overview,
+    pool: s.pool.map((p) => ({ ...p, categoryLabel: quotaCategoryLabels[p.category as QuotaCategory] ?? p.category })),
     people: s.people,
     institutions: s.institutions.map((i) => ({
       ...i,

@@ -5,6 +5,7 @@ import { analysisRoutes } from './analysis.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { registryRoutes } from './registry.routes.js';
+import { scenarioRoutes } from './scenarios.routes.js';
 import type { Api } from './route-kit.js';
 
 export function registerRoutes(app: Api, ctx: ServerContext) {
@@ -14,4 +15,5 @@ export function registerRoutes(app: Api, ctx: ServerContext) {
   fileRoutes(app, ctx);
   analysisRoutes(app, ctx);
   adminRoutes(app, ctx);
+  scenarioRoutes(app, ctx);
 }

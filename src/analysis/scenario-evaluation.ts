@@ -1,0 +1,235 @@
+/**
+ * A reform scenario (方案) evaluated (DESIGN §4): its ledger items folded over the base snapshot, the statistics and
+ * every diagnostic rerun, and the difference told — institutions by kind against the cap, quota by category against
+ * the 编制总额 and the pool, posts, people who must move, findings resolved and created, and the hard violations that
+ * block submission. Pure: the command reads the snapshot and the roster's names.
+ */
+import {
+  applyAdjustment,
+  LedgerError,
+  limitViolations,
+  partyGovCount,
+  quotaTotalsOf,
+  type AdjustmentItem,
+  type LedgerEffect,
+  type RegistryState,
+} from '../domain/ledger.js';
+import {
+  institutionKindLabels,
+  institutionKinds,
+  quotaCategories,
+  quotaCategoryLabels,
+  type InstitutionKind,
+} from '../domain/vocabulary.js';
+import { defaultDiagnosticConfig, type DiagnosticConfig } from './config.js';
+import { diagnose } from './diagnose.js';
+import { diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import type { Finding } from './finding.js';
+import type { Snapshot } from './snapshot.js';
+
+export interface ScenarioFindingChange {
+  code: DiagnosticCode;
+  codeLabel: string;
+  title: string;
+  severity: Finding['severity'];
+}
+
+export interface ScenarioEvaluation {
+  /** Hard violations: the scenario cannot be submitted while any is listed. */
+  violations: string[];
+  institutions: {
+    byKind: { kind: InstitutionKind; label: string; before: number; after: number }[];
+    partyGov: { before: number; after: number; cap: number | null };
+  };
+  quota: {
+    category: string;
+    label: string;
+    before: number;
+    after: number;
+    total: number | null;
+    poolBefore: number;
+    poolAfter: number;
+  }[];
+  posts: { before: number; after: number };
+  /** People who must move (merges, splits, abolitions): the person ids with where they are and where they go. */
+  peopleAffected: { personId: string; fromId: string; from: string; toId: string | null; to: string | null }[];
+  findings: {
+    before: number;
+    after: number;
+    resolved: ScenarioFindingChange[];
+    created: ScenarioFindingChange[];
+  };
+}
+
+/** The base's findings are the same for every change of a scenario: callers may compute them once and pass them in. */
+export interface ScenarioBase {
+  snapshot: Snapshot;
+  findings?: Finding[];
+}
+
+/**
+ * A finding is the same problem before and after when it has the same code and names the same institutions (its
+ * figures may change); one naming no institution is matched by its title.
+ */
+const findingKey = (f: Finding) =>
+  f.institutions.length
+    ? `${f.code}|${f.institutions
+        .map((i) => i.id)
+        .sort()
+        .join(',')}`
+    : `${f.code}|${f.title}`;
+
+/** The findings of `a` that `b` has no counterpart for (as many as `a` has more of one key). */
+function unmatched(a: Finding[], b: Finding[]): Finding[] {
+  const left = new Map<string, number>();
+  for (const f of b) left.set(findingKey(f), (left.get(findingKey(f)) ?? 0) + 1);
+  return a.filter((f) => {
+    const n = left.get(findingKey(f)) ?? 0;
+    if (n > 0) left.set(findingKey(f), n - 1);
+    return n === 0;
+  });
+}
+const change = (f: Finding): ScenarioFindingChange => ({
+  code: f.code,
+  codeLabel: diagnosticLabels[f.code],
+  title: f.title,
+  severity: f.severity,
+});
+
+/** The snapshot after the scenario, with the people and duties that follow merges and splits moved. */
+function snapshotAfter(base: Snapshot, registry: RegistryState, effects: LedgerEffect[]): Snapshot {
+  const peopleTo = new Map<string, string>();
+  const dutiesTo = new Map<string, { toId: string; ids?: Set<number> }[]>();
+  for (const e of effects) {
+    if (e.type === 'move_people') peopleTo.set(e.fromId, e.toId);
+    if (e.type === 'move_duties')
+      dutiesTo.set(e.fromId, [
+        ...(dutiesTo.get(e.fromId) ?? []),
+        { toId: e.toId, ids: e.dutyIds ? new Set(e.dutyIds) : undefined },
+      ]);
+  }
+  // a chain (A into B, then B into C) ends where the last move goes
+  const finalOf = (id: string) => {
+    let cur = id;
+    for (let n = 0; n < 50 && peopleTo.has(cur); n++) cur = peopleTo.get(cur)!;
+    return cur;
+  };
+  const people = peopleTo.size
+    ? base.people.map((p) => (peopleTo.has(p.institutionId) ? { ...p, institutionId: finalOf(p.institutionId) } : p))
+    : base.people;
+  const duties = dutiesTo.size
+    ? base.duties.map((d) => {
+        const move = dutiesTo.get(d.institutionId)?.find((m) => !m.ids || m.ids.has(d.id));
+        return move ? { ...d, institutionId: move.toId } : d;
+      })
+    : base.duties;
+  return { ...base, limits: registry.limits, registry, people, duties };
+}
+
+function countByKind(s: RegistryState) {
+  const n = new Map<InstitutionKind, number>();
+  for (const i of s.institutions.values()) if (i.status === 'active') n.set(i.kind, (n.get(i.kind) ?? 0) + 1);
+  return n;
+}
+
+const postsTotal = (s: RegistryState) => [...s.posts.values()].reduce((a, b) => a + b, 0);
+
+export function evaluateScenario(
+  base: ScenarioBase,
+  items: AdjustmentItem[],
+  options: { effectiveOn?: string; config?: DiagnosticConfig } = {},
+): ScenarioEvaluation & { after: Snapshot } {
+  const before = base.snapshot;
+  const config = options.config ?? defaultDiagnosticConfig;
+  const violations: string[] = [];
+  let registry = before.registry;
+  let effects: LedgerEffect[] = [];
+  try {
+    // limits are checked below, so that every breach is listed rather than the first one thrown
+    const r = applyAdjustment(before.registry, {
+      id: 'scenario',
+      docNumber: '方案',
+      effectiveOn: options.effectiveOn ?? before.asOf,
+      items,
+      isBaseline: true,
+    });
+    registry = r.state;
+    effects = r.effects;
+    violations.push(...limitViolations(before.registry, registry, items));
+  } catch (e) {
+    if (!(e instanceof LedgerError)) throw e;
+    violations.push(e.message);
+  }
+  const after = snapshotAfter(before, registry, effects);
+  const name = (id: string) => registry.institutions.get(id)?.name ?? before.registry.institutions.get(id)?.name ?? id;
+
+  const peopleAffected: ScenarioEvaluation['peopleAffected'] = [];
+  for (const e of effects) {
+    if (e.type === 'move_people') {
+      for (const p of before.people)
+        if (p.institutionId === e.fromId)
+          peopleAffected.push({
+            personId: p.personId,
+            fromId: e.fromId,
+            from: name(e.fromId),
+            toId: e.toId,
+            to: name(e.toId),
+          });
+    } else if (e.type === 'require_empty') {
+      const staying = before.people.filter((p) => p.institutionId === e.institutionId);
+      for (const p of staying)
+        peopleAffected.push({ personId: p.personId, fromId: e.institutionId, from: e.name, toId: null, to: null });
+      if (staying.length)
+        violations.push(`机构"${e.name}"仍有${staying.length}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+    } else if (e.type === 'require_within_quota') {
+      const n = before.people.filter((p) => p.institutionId === e.institutionId && p.category === e.category).length;
+      if (n > e.approved)
+        violations.push(
+          `"${e.name}"${quotaCategoryLabels[e.category]}实有${n}人,收回或归还后只剩${e.approved}名编制:只能收回空编`,
+        );
+    }
+  }
+
+  const beforeFindings = base.findings ?? diagnose(before, config);
+  const afterFindings = diagnose(after, config);
+
+  const kindsBefore = countByKind(before.registry);
+  const kindsAfter = countByKind(registry);
+  const totalsBefore = quotaTotalsOf(before.registry);
+  const totalsAfter = quotaTotalsOf(registry);
+  const cap = registry.limits.partyGovInstitutionCap;
+  return {
+    after,
+    violations,
+    institutions: {
+      byKind: institutionKinds
+        .filter((k) => kindsBefore.get(k) || kindsAfter.get(k))
+        .map((kind) => ({
+          kind,
+          label: institutionKindLabels[kind],
+          before: kindsBefore.get(kind) ?? 0,
+          after: kindsAfter.get(kind) ?? 0,
+        })),
+      partyGov: { before: partyGovCount(before.registry), after: partyGovCount(registry), cap: cap ?? null },
+    },
+    quota: quotaCategories
+      .filter((c) => totalsBefore.get(c) || totalsAfter.get(c))
+      .map((category) => ({
+        category,
+        label: quotaCategoryLabels[category],
+        before: totalsBefore.get(category) ?? 0,
+        after: totalsAfter.get(category) ?? 0,
+        total: registry.limits.quotaTotals?.[category] ?? null,
+        poolBefore: before.registry.pool.balance[category] ?? 0,
+        poolAfter: registry.pool.balance[category] ?? 0,
+      })),
+    posts: { before: postsTotal(before.registry), after: postsTotal(registry) },
+    peopleAffected,
+    findings: {
+      before: beforeFindings.length,
+      after: afterFindings.length,
+      resolved: unmatched(beforeFindings, afterFindings).map(change),
+      created: unmatched(afterFindings, beforeFindings).map(change),
+    },
+  };
+}

@@ -1,0 +1,368 @@
+/**
+ * 方案 (reform scenarios, DESIGN §4): a named draft set of ledger items on a base date, private to its author until
+ * shared or submitted; evaluated after every change; submitted → approved (not by its drafter) → applied as one
+ * adjustment with a 文号 and an effective date, refused when what it touches changed since its base.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Finding } from '../analysis/finding.js';
+import type { Snapshot } from '../analysis/snapshot.js';
+import { diagnose } from '../analysis/diagnose.js';
+import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
+import { addMonths, calendarDateSchema } from '../domain/dates.js';
+import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
+import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
+import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import {
+  appendScenarioItems,
+  appliedSince,
+  findScenario,
+  insertScenario,
+  lastAppliedSeq,
+  listScenarios as listRows,
+  removeScenarioItem,
+  scenarioItems,
+  updateScenario,
+  type ScenarioRow,
+} from '../store/scenarios.repository.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { can } from '../domain/permissions.js';
+import { isReporter, requirePermission } from './access.js';
+import { applyAdjustment, createAdjustment } from './adjustments.js';
+import type { CommandContext } from './context.js';
+import { loadRoster } from './people.js';
+import { loadSnapshot } from './snapshot.js';
+
+export const scenarioStatusLabels = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已批准',
+  applied: '已实施',
+} as const;
+type ScenarioStatus = keyof typeof scenarioStatusLabels;
+
+export const scenarioDraftSchema = z.object({
+  name: z.string().trim().min(1, '方案名称不能为空').max(200),
+  baseDate: calendarDateSchema('基准日期').optional(),
+  /** 申请事项评估: why the change is needed, and on what it rests (机构编制管理评估办法(试行)). */
+  necessity: z.string().trim().max(5000).optional(),
+  basis: z.string().trim().max(5000).optional(),
+  items: z.array(adjustmentItemSchema).default([]),
+});
+
+export const scenarioApplySchema = z.object({
+  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
+  effectiveOn: calendarDateSchema('生效日期'),
+  /** 执行情况评估 date; 12 months after the effective date when omitted. */
+  reviewOn: calendarDateSchema('评估日期').optional(),
+});
+
+function ensureDrafter(ctx: CommandContext) {
+  requirePermission(ctx, 'draftAdjustments');
+  if (isReporter(ctx)) throw forbidden('方案由编办起草,单位填报员不能起草方案');
+}
+
+/** A scenario is private to its author until shared or submitted; the 编委 sees what is submitted. */
+function mayRead(ctx: CommandContext, s: ScenarioRow) {
+  if (!ctx.access || s.createdBy === ctx.actor || s.shared) return true;
+  return s.status !== 'draft' && can(ctx.access.role, 'decideAdjustments');
+}
+
+async function readable(ctx: CommandContext, id: string, q: Tx | CommandContext['pool'] = ctx.pool) {
+  const s = await findScenario(q, ctx.regionCode, id);
+  // an unshared draft of someone else is as if it did not exist
+  if (!s || !mayRead(ctx, s)) throw notFound(`方案 ${id} `);
+  return s;
+}
+
+async function ownDraft(ctx: CommandContext, tx: Tx, id: string) {
+  const s = await readable(ctx, id, tx);
+  if (s.createdBy !== ctx.actor) throw forbidden(`方案"${s.name}"由${s.createdBy}起草,只有起草人可以修改`);
+  if (s.status !== 'draft') {
+    throw conflict(`方案"${s.name}"当前状态为"${scenarioStatusLabels[s.status as ScenarioStatus]}",只有草稿可以修改`);
+  }
+  return s;
+}
+
+async function audit(ctx: CommandContext, tx: Tx, action: string, id: string, after: Record<string, unknown>) {
+  await lockRegion(tx, ctx.regionCode);
+  await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action, entity: 'scenario', entityId: id, after });
+}
+
+export async function createScenario(ctx: CommandContext, input: z.input<typeof scenarioDraftSchema>) {
+  ensureDrafter(ctx);
+  const d = scenarioDraftSchema.parse(input);
+  const id = randomUUID();
+  await inTransaction(ctx.pool, async (tx) => {
+    await insertScenario(tx, ctx.regionCode, {
+      id,
+      name: d.name,
+      baseDate: d.baseDate ?? ctx.today,
+      baseSeq: await lastAppliedSeq(tx, ctx.regionCode),
+      necessity: d.necessity ?? null,
+      basis: d.basis ?? null,
+      createdBy: ctx.actor,
+    });
+    if (d.items.length) await appendScenarioItems(tx, ctx.regionCode, id, d.items);
+    await audit(ctx, tx, 'scenario.create', id, { name: d.name, items: d.items.length });
+  });
+  return evaluateScenario(ctx, id);
+}
+
+/** Adds ledger items to a draft and answers with the new evaluation. */
+export async function addScenarioItems(ctx: CommandContext, id: string, items: z.input<typeof adjustmentItemSchema>[]) {
+  ensureDrafter(ctx);
+  const parsed = z.array(adjustmentItemSchema).min(1, '至少添加一项调整').parse(items);
+  await inTransaction(ctx.pool, async (tx) => {
+    await ownDraft(ctx, tx, id);
+    await appendScenarioItems(tx, ctx.regionCode, id, parsed);
+    await audit(ctx, tx, 'scenario.add', id, { items: parsed.map((i) => i.op) });
+  });
+  return evaluateScenario(ctx, id);
+}
+
+export async function removeScenarioItemAt(ctx: CommandContext, id: string, index: number) {
+  ensureDrafter(ctx);
+  await inTransaction(ctx.pool, async (tx) => {
+    await ownDraft(ctx, tx, id);
+    await removeScenarioItem(tx, ctx.regionCode, id, index);
+    await audit(ctx, tx, 'scenario.remove', id, { index });
+  });
+  return evaluateScenario(ctx, id);
+}
+
+export async function shareScenario(ctx: CommandContext, id: string) {
+  ensureDrafter(ctx);
+  return inTransaction(ctx.pool, async (tx) => {
+    const s = await readable(ctx, id, tx);
+    if (s.createdBy !== ctx.actor) throw forbidden(`方案"${s.name}"只有起草人可以共享`);
+    if (!(await updateScenario(tx, ctx.regionCode, id, s.version, { shared: true })))
+      throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
+    await audit(ctx, tx, 'scenario.share', id, { shared: true });
+    return (await findScenario(tx, ctx.regionCode, id))!;
+  });
+}
+
+/** The base's findings, computed once per snapshot (the server hands out one snapshot object per data version). */
+const baseFindings = new WeakMap<Snapshot, Finding[]>();
+
+export interface EvaluatedScenario {
+  scenario: ScenarioRow;
+  items: AdjustmentItem[];
+  evaluation: Omit<ScenarioEvaluation, 'peopleAffected'> & {
+    peopleAffected: (ScenarioEvaluation['peopleAffected'][number] & { name: string })[];
+  };
+}
+
+export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
+  requirePermission(ctx, 'readDistrict');
+  const scenario = await readable(ctx, id);
+  const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
+  const snapshot = await loadSnapshot(ctx, scenario.baseDate);
+  let findings = baseFindings.get(snapshot);
+  if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
+  const { after: _after, ...evaluation } = evaluateOver({ snapshot, findings }, items, {
+    effectiveOn: scenario.baseDate,
+  });
+  let names = new Map<string, string>();
+  if (evaluation.peopleAffected.length) {
+    const roster = ctx.rosters ? await ctx.rosters(scenario.baseDate) : await loadRoster(ctx, scenario.baseDate);
+    names = new Map(roster.rows.map((r) => [r.personId, r.name]));
+  }
+  return {
+    scenario,
+    items,
+    evaluation: {
+      ...evaluation,
+      peopleAffected: evaluation.peopleAffected.map((p) => ({ ...p, name: names.get(p.personId) ?? '' })),
+    },
+  };
+}
+
+export async function listScenarios(ctx: CommandContext) {
+  requirePermission(ctx, 'readDistrict');
+  const everyone = !ctx.access;
+  const rows = await listRows(ctx.pool, ctx.regionCode, ctx.actor, everyone);
+  return rows.filter((s) => mayRead(ctx, s));
+}
+
+/** Two to four scenarios side by side. */
+export async function compareScenarios(ctx: CommandContext, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length < 2 || unique.length > 4) throw validationFailed('方案比选须选择2至4个不同的方案');
+  const out: EvaluatedScenario[] = [];
+  // one after another: each evaluation reruns every diagnostic, and the machine is shared
+  for (const id of unique) out.push(await evaluateScenario(ctx, id));
+  return out;
+}
+
+async function move(
+  ctx: CommandContext,
+  id: string,
+  expected: ScenarioStatus,
+  next: Partial<Parameters<typeof updateScenario>[4]>,
+  action: string,
+  check?: (s: ScenarioRow, tx: Tx) => Promise<void>,
+) {
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const s = await readable(ctx, id, tx);
+    if (s.status !== expected) {
+      throw conflict(`方案"${s.name}"当前状态为"${scenarioStatusLabels[s.status as ScenarioStatus]}",不能执行此操作`);
+    }
+    await check?.(s, tx);
+    if (!(await updateScenario(tx, ctx.regionCode, id, s.version, next)))
+      throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
+    await audit(ctx, tx, action, id, { status: next.status });
+    return (await findScenario(tx, ctx.regionCode, id))!;
+  });
+}
+
+/** Submits a draft: only its author, only without hard violations (evaluated now); submitting shares it. */
+export async function submitScenario(ctx: CommandContext, id: string) {
+  ensureDrafter(ctx);
+  const { scenario, items, evaluation } = await evaluateScenario(ctx, id);
+  if (scenario.createdBy !== ctx.actor) throw forbidden(`方案"${scenario.name}"只有起草人可以提交`);
+  if (!items.length) throw validationFailed(`方案"${scenario.name}"还没有任何调整`);
+  if (evaluation.violations.length) {
+    throw invariantViolated(`方案"${scenario.name}"不能提交:${evaluation.violations.join(';')}`);
+  }
+  return move(ctx, id, 'draft', { status: 'submitted', shared: true, submittedBy: ctx.actor }, 'scenario.submit');
+}
+
+export async function approveScenario(ctx: CommandContext, id: string) {
+  requirePermission(ctx, 'decideAdjustments');
+  return move(ctx, id, 'submitted', { status: 'approved', decidedBy: ctx.actor }, 'scenario.approve', async (s) => {
+    if (ctx.approverMustDiffer !== false && s.createdBy === ctx.actor) {
+      throw forbidden(
+        `方案"${s.name}"由您起草,须由起草人以外的审批人批准(如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
+      );
+    }
+  });
+}
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const idsIn = (items: unknown[]) => new Set(JSON.stringify(items).match(uuidPattern) ?? []);
+
+/**
+ * Applies an approved scenario as one adjustment in one transaction. Refused when an adjustment applied since the
+ * scenario's base touches an institution the scenario touches (named with its 文号); otherwise it rebases: the items
+ * fold over the registry as it is now, under every invariant and hard limit.
+ */
+export async function applyScenario(ctx: CommandContext, id: string, input: z.input<typeof scenarioApplySchema>) {
+  requirePermission(ctx, 'applyAdjustments');
+  const d = scenarioApplySchema.parse(input);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const s = await readable(ctx, id, tx);
+    if (s.status !== 'approved') {
+      throw conflict(`方案"${s.name}"尚未批准(当前:${scenarioStatusLabels[s.status as ScenarioStatus]}),不能实施`);
+    }
+    const items = await scenarioItems(tx, ctx.regionCode, id);
+    const touched = idsIn(items);
+    const snapshot = await loadSnapshot({ ...ctx, snapshots: undefined }, s.baseDate);
+    const name = (uuid: string) => snapshot.registry.institutions.get(uuid)?.name ?? uuid;
+    const conflicts = (await appliedSince(tx, ctx.regionCode, s.baseSeq)).flatMap((a) => {
+      const shared = [...idsIn(a.items)].filter((x) => touched.has(x));
+      return shared.length ? [`${a.docNumber}(${shared.map(name).join('、')})`] : [];
+    });
+    if (conflicts.length) {
+      throw conflict(
+        `方案"${s.name}"起草后,以下编制事项已调整了方案涉及的机构,请据此修改方案后重新提交:${conflicts.join(';')}`,
+      );
+    }
+    const onBehalf: CommandContext = { ...ctx, access: undefined };
+    const adj = await createAdjustment(
+      onBehalf,
+      { docNumber: d.docNumber, title: s.name, effectiveOn: d.effectiveOn, items, note: `方案 ${s.id}` },
+      { tx },
+    );
+    const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
+    const reviewOn = d.reviewOn ?? addMonths(d.effectiveOn, 12);
+    const ok = await updateScenario(tx, ctx.regionCode, id, s.version, {
+      status: 'applied',
+      docNumber: d.docNumber,
+      effectiveOn: d.effectiveOn,
+      adjustmentId: adj.id,
+      reviewOn,
+    });
+    if (!ok) throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
+    await audit(ctx, tx, 'scenario.apply', id, { docNumber: d.docNumber, adjustmentId: adj.id, reviewOn });
+    return { scenario: (await findScenario(tx, ctx.regionCode, id))!, ...applied };
+  });
+}
+
+/**
+ * Items as a person writes them on the command line: any string "@名称" names an institution (an active one, by its
+ * unique name) and becomes its id; an unknown name is refused in Chinese.
+ */
+export async function resolveNamedItems(ctx: CommandContext, raw: unknown): Promise<unknown> {
+  const { byName } = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode));
+  const resolve = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith('@')) {
+      const inst = byName.get(v.slice(1));
+      if (!inst) throw validationFailed(`机构"${v.slice(1)}"不存在或已撤销`);
+      return inst.id;
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    return v;
+  };
+  return resolve(raw);
+}
+
+export const scenarioOptimizeSchema = z.object({
+  name: z.string().trim().min(1, '方案名称不能为空').max(200),
+  category: quotaCategorySchema,
+  institutions: z.array(z.uuid('机构标识应为 UUID')).min(2, '至少选择2个单位'),
+  /** The workload indicator the targets follow (its latest year per unit). */
+  indicator: z.string().trim().min(1, '工作量指标不能为空'),
+  maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
+  allowBelowActual: z.boolean().default(false),
+});
+
+/**
+ * 编制优化: the quota optimizer's reallocation of the chosen units' current total of one category towards their
+ * workload, saved as a draft scenario of set_quota items; its explanations become the scenario's basis.
+ */
+export async function optimizeScenario(ctx: CommandContext, input: z.input<typeof scenarioOptimizeSchema>) {
+  ensureDrafter(ctx);
+  const d = scenarioOptimizeSchema.parse(input);
+  const snapshot = await loadSnapshot(ctx);
+  const units = d.institutions.map((id) => {
+    const inst = snapshot.registry.institutions.get(id);
+    if (!inst || inst.status !== 'active') throw notFound(`机构 ${id} `);
+    const rows = snapshot.workload.filter((w) => w.institutionId === id && w.indicator === d.indicator);
+    const latest = rows.sort((a, b) => b.year - a.year)[0];
+    if (!latest) throw validationFailed(`"${inst.name}"没有工作量指标"${d.indicator}",不能按工作量分配编制`);
+    return {
+      institutionId: id,
+      name: inst.name,
+      current: snapshot.registry.quotas.get(quotaKey(id, d.category)) ?? 0,
+      actual: snapshot.people.filter((p) => p.institutionId === id && p.category === d.category).length,
+      workload: latest.value,
+    };
+  });
+  const total = units.reduce((n, u) => n + u.current, 0);
+  const result = await optimizeQuotaAllocation({
+    category: d.category,
+    units,
+    total,
+    maxMovePerUnit: d.maxMovePerUnit,
+    allowBelowActual: d.allowBelowActual,
+  });
+  if (result.status !== 'optimal') throw validationFailed(`无法按约束分配编制:${result.reason ?? '无可行解'}`);
+  const items: AdjustmentItem[] = result.allocation
+    .filter((a) => a.to !== a.from)
+    .map((a) => ({ op: 'set_quota', institutionId: a.institutionId, category: d.category, approved: a.to }));
+  const created = await createScenario(ctx, {
+    name: d.name,
+    necessity: `按工作量(${d.indicator})在${units.length}个单位之间重新分配${quotaCategoryLabels[d.category]}${total}名:偏离工作量目标合计${result.objective.toFixed(1)}(手工按最大余数法分配为${result.greedy.objective.toFixed(1)})`,
+    basis: result.allocation.map((a) => a.explanation).join('\n'),
+    items,
+  });
+  return { ...created, optimization: result };
+}

@@ -1,0 +1,93 @@
+/** API shapes of 方案: the scenario, its items (labelled), its evaluation; zod schemas written once, types from them. */
+import { z } from 'zod';
+import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
+import type { EvaluatedScenario } from '../../commands/scenarios.js';
+import { scenarioStatusLabels } from '../../commands/scenarios.js';
+import type { ScenarioRow } from '../../store/scenarios.repository.js';
+import { presentItems } from './registry.presenter.js';
+
+export const scenarioSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  baseDate: z.string(),
+  shared: z.boolean(),
+  necessity: z.string().nullable(),
+  basis: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  submittedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  effectiveOn: z.string().nullable(),
+  adjustmentId: z.string().nullable(),
+  reviewOn: z.string().nullable(),
+  version: z.number(),
+});
+export type PresentedScenario = z.infer<typeof scenarioSchema>;
+
+const findingChangeSchema = z.object({
+  code: z.enum(diagnosticCodes),
+  codeLabel: z.string(),
+  title: z.string(),
+  severity: z.enum(['high', 'medium', 'low']),
+});
+const beforeAfter = z.object({ before: z.number(), after: z.number() });
+
+export const evaluationSchema = z.object({
+  violations: z.array(z.string()),
+  institutions: z.object({
+    byKind: z.array(beforeAfter.extend({ kind: z.string(), label: z.string() })),
+    partyGov: beforeAfter.extend({ cap: z.number().nullable() }),
+  }),
+  quota: z.array(
+    beforeAfter.extend({
+      category: z.string(),
+      label: z.string(),
+      total: z.number().nullable(),
+      poolBefore: z.number(),
+      poolAfter: z.number(),
+    }),
+  ),
+  posts: beforeAfter,
+  peopleAffected: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      fromId: z.string(),
+      from: z.string(),
+      toId: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+  ),
+  findings: beforeAfter.extend({ resolved: z.array(findingChangeSchema), created: z.array(findingChangeSchema) }),
+});
+
+export const evaluatedScenarioSchema = z.object({
+  scenario: scenarioSchema,
+  items: z.array(z.record(z.string(), z.unknown())),
+  evaluation: evaluationSchema,
+});
+export const scenarioListSchema = z.object({ items: z.array(scenarioSchema) });
+export const comparisonSchema = z.object({ scenarios: z.array(evaluatedScenarioSchema) });
+export const appliedScenarioSchema = z.object({
+  scenario: scenarioSchema,
+  changes: z.number(),
+  peopleMoved: z.number(),
+  dutiesMoved: z.number(),
+});
+
+const iso = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v.toISOString() : String(v));
+
+export function presentScenario(s: ScenarioRow): PresentedScenario {
+  return {
+    ...s,
+    createdAt: iso(s.createdAt)!,
+    statusLabel: scenarioStatusLabels[s.status as keyof typeof scenarioStatusLabels] ?? s.status,
+  };
+}
+
+export function presentEvaluated(e: EvaluatedScenario): z.infer<typeof evaluatedScenarioSchema> {
+  return { scenario: presentScenario(e.scenario), items: presentItems(e.items), evaluation: e.evaluation };
+}
