@@ -9,7 +9,7 @@ import { todayIso } from '../commands/context.js';
 import { districtOverview } from '../commands/overview.js';
 import { findDistrict } from '../commands/regions.js';
 import { env } from '../config/env.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import { openStore, type OpenedStore } from '../store/database.js';
 import { stopOnSignalsOurselves } from '../store/embedded-server.js';
 import { overviewText } from './overview.presenter.js';

@@ -21,7 +21,7 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../domain/errors.js';
 import {
   adjustmentItems,
   currentQuota,

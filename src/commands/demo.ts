@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { DemoDistrict } from '../demo/demo-district.js';
 import { recordSheetNames, type RecordKind } from '../domain/records.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
 import { importDuties } from './import-duties.js';

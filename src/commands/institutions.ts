@@ -1,7 +1,7 @@
 /** Reading the registry for people: the institution tree, one institution with its numbers, and its 沿革. */
 import { staffCountsOf } from '../analysis/statistics.js';
 import { quotaKey, type InstitutionState } from '../domain/ledger.js';
-import { forbidden, notFound } from '../store/errors.js';
+import { forbidden, notFound } from '../domain/errors.js';
 import { adjustmentsNaming } from '../store/registry.repository.js';
 import { quotaTag, registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regionName, validateRegionCode } from '../domain/codes.js';
 import { quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { validationFailed } from '../store/errors.js';
+import { validationFailed } from '../domain/errors.js';
 import { findRegion, listRegions, upsertRegion, type RegionRow } from '../store/regions.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';

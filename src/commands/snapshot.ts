@@ -1,6 +1,6 @@
 import type { Snapshot } from '../analysis/snapshot.js';
 import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
-import { notFound } from '../store/errors.js';
+import { notFound } from '../domain/errors.js';
 import { findRegion, type RegionRow } from '../store/regions.repository.js';
 import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/errors.js';
 import * as schema from './schema.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 

@@ -10,7 +10,7 @@ import {
   updateAdjustmentDraft,
 } from '../../commands/adjustments.js';
 import { itemsNameOnlyScope } from '../../domain/permissions.js';
-import { forbidden, notFound } from '../../store/errors.js';
+import { forbidden, notFound } from '../../domain/errors.js';
 import {
   adjustmentItems,
   adjustmentsNaming,

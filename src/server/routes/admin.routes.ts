@@ -10,7 +10,7 @@ import {
 } from '../../commands/users.js';
 import { readAuditLog } from '../../commands/audit-log.js';
 import { verifyAuditChain } from '../../store/audit.repository.js';
-import { notFound } from '../../store/errors.js';
+import { notFound } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
 import { presentAudit, presentUser } from '../presenters/registry.presenter.js';
 import { versionFromIfMatch, type Api } from './route-kit.js';

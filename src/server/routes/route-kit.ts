@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { conflict } from '../../store/errors.js';
+import { conflict } from '../../domain/errors.js';
 import { preconditionRequired } from '../http-errors.js';
 
 export type Api = FastifyInstance<
