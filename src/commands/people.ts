@@ -110,3 +110,5 @@ export async function personRecord(ctx: CommandContext, id: string, opts: { scop
   }
   return protectPerson(person, ctx.today, !!opts.unmask);
 }
+
+export type { PersonListRow, PersonRecord } from '../store/people.repository.js';
