@@ -54,8 +54,6 @@ export const adjustmentDraftSchema = z.object({
 });
 export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
 
-export const newInstitutionId = () => randomUUID();
-
 /** A reporter drafts only within its reach (domain/permissions.itemsOutsideScope), checked against `registry`. */
 async function ensureItemsInReach(ctx: CommandContext, items: AdjustmentItem[], registry?: RegistryState) {
   const scope = await reachOf(ctx);

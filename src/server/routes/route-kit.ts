@@ -53,5 +53,3 @@ export function tagFromIfMatch(request: FastifyRequest): string {
   if (!raw || Array.isArray(raw)) throw preconditionRequired();
   return raw.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
 }
-
-export const messageSchema = z.object({ error: z.string(), message: z.string() });
