@@ -18,6 +18,12 @@ const ioModules = [
   'fastify',
 ];
 
+const sqlModules = {
+  group: ['pg', 'pg-copy-streams', 'drizzle-orm', 'drizzle-orm/*'],
+  message: 'SQL lives in src/store repositories.',
+  allowTypeImports: true,
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -123,7 +129,47 @@ export default tseslint.config(
   },
   {
     // Only repositories talk SQL.
-    files: ['src/commands/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'src/io/**/*.ts'],
+    files: ['src/commands/**/*.ts', 'src/io/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sqlModules] }] },
+  },
+  {
+    // One door per use case (docs/DESIGN.md "The doors"): the server and the CLI call commands, presenters, the domain
+    // and config; of the store only database.ts (to open the pool); of the analysis its vocabularies (finding.ts,
+    // diagnostics/registry.ts) and types.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            sqlModules,
+            {
+              group: ['**/store/**', '!**/store/database.js'],
+              message:
+                'The server and the CLI reach the store through src/commands (only store/database.ts opens the pool).',
+            },
+            {
+              group: [
+                '**/analysis/**',
+                '!**/analysis/finding.js',
+                '!**/analysis/diagnostics',
+                '**/analysis/diagnostics/*',
+                '!**/analysis/diagnostics/registry.js',
+              ],
+              message:
+                'The server and the CLI run the analysis through src/commands (types and labels may be imported).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store owns SQL and knows nothing of the analysis or of its callers.
+    files: ['src/store/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -131,9 +177,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['pg', 'pg-copy-streams', 'drizzle-orm', 'drizzle-orm/*'],
-              message: 'SQL lives in src/store repositories.',
-              allowTypeImports: true,
+              group: ['**/analysis/**', '**/commands/**', '**/server/**', '**/cli/**'],
+              message:
+                'src/store may not import the analysis, the commands, the server or the CLI (fact types: src/domain).',
             },
           ],
         },

@@ -10,7 +10,7 @@ import { diagnoseDistrict } from '../src/commands/diagnose.js';
 import { importFile } from '../src/commands/import-file.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { dutySourceLabels, institutionKindLabels } from '../src/domain/vocabulary.js';
-import { makeTempDir } from '../src/io/test-fixtures.js';
+import { makeTempDir } from './io-fixtures.js';
 import { writeRecordsCsv, writeRecordsWorkbook } from '../src/io/table-writer.js';
 import { createTestContext } from './context.js';
 import { loadRealCorpus, scoreGroups } from './helpers/real-corpus.js';

@@ -2,53 +2,10 @@
  * What every statistic and diagnostic reads: the district as it stood on one date. Built by the store
  * (`loadSnapshot`), consumed by pure functions here.
  */
+import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
-export interface PersonFact {
-  personId: string;
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
-  startOn: string;
-}
-
-export interface DutyFact {
-  id: number;
-  institutionId: string;
-  source: 'sanding' | 'power_list';
-  category: string | null;
-  title: string;
-  text: string | null;
-  legalBasis: string | null;
-  /** Tags given at import (override the dictionary when present). */
-  domains: string[];
-  role: 'lead' | 'assist';
-}
-
-export interface WorkloadFact {
-  institutionId: string;
-  year: number;
-  indicator: string;
-  value: number;
-}
-
-export interface IndicatorFact {
-  /** A street/township, or null for the whole district. */
-  scopeInstitutionId: string | null;
-  year: number;
-  indicator: string;
-  value: number | null;
-  textValue: string | null;
-}
+export type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 
 export interface Snapshot {
   regionCode: string;

@@ -7,7 +7,7 @@ import { formatProblem, type ImportResult } from '../commands/import-types.js';
 import { findDistrict } from '../commands/regions.js';
 import { importKinds, importTemplateFileName, type ImportKind } from '../domain/records.js';
 import { importSummaryText } from '../domain/vocabulary.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import { dateOption, regionOption } from './options.js';
 import { cliActor, withSession, withStore } from './session.js';
 

@@ -9,7 +9,7 @@ import { defineRegion, findDistrict } from '../commands/regions.js';
 import { dateOption, regionOption } from './options.js';
 import { auditCheckpointFile, verifyAudit } from '../commands/audit.js';
 import { env } from '../config/env.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { todayIso } from '../commands/context.js';

@@ -4,7 +4,7 @@
  * `--item '{"op":"merge_institutions","sourceIds":["@区水务局"],"targetId":"@区生态环境分局"}'`.
  */
 import type { Command } from 'commander';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import { regionOption } from './options.js';
 import { comparisonText, scenarioText } from './scenario.presenter.js';
 import { withSession } from './session.js';

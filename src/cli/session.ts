@@ -4,7 +4,7 @@ import type { CommandContext } from '../commands/context.js';
 import { todayIso } from '../commands/context.js';
 import { findDistrict } from '../commands/regions.js';
 import { env } from '../config/env.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import { openStore, type OpenedStore } from '../store/database.js';
 
 export interface Session {

@@ -5,8 +5,8 @@ import { institutionNameIndex } from '../domain/ledger.js';
 import { exitTypeLabels, exitTypes, movementTypeLabels } from '../domain/movements.js';
 import { recruitmentChannelLabels, recruitmentChannels } from '../domain/staffing.js';
 import { leadershipLevels, postClasses, quotaCategories, quotaCategoryLabels } from '../domain/vocabulary.js';
-import { validationFailed } from '../store/errors.js';
-import { readRegistry } from '../store/registry.repository.js';
+import { validationFailed } from '../domain/errors.js';
+import { registryAsOf } from '../commands/adjustments.js';
 import { dateOption, regionOption } from './options.js';
 import { withSession } from './session.js';
 import { staffingRequestsText } from './staffing.presenter.js';
@@ -15,7 +15,7 @@ const choices = <T extends string>(values: readonly T[], labels: Record<T, strin
   values.map((v) => `${v}(${labels[v]})`).join('、');
 
 async function institutionId(ctx: CommandContext, name: string) {
-  const inst = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode)).byName.get(name);
+  const inst = institutionNameIndex(await registryAsOf(ctx)).byName.get(name);
   if (!inst) throw validationFailed(`机构"${name}"不存在(请写机构全称)`);
   return inst.id;
 }

@@ -5,7 +5,7 @@
  */
 import { can, type Permission } from '../domain/permissions.js';
 import { appendAudit, type AuditInput } from '../store/audit.repository.js';
-import { forbidden } from '../store/errors.js';
+import { forbidden } from '../domain/errors.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 

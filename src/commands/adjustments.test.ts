@@ -16,7 +16,7 @@ import {
 import { quotaKey, registryRows } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { approvalWaits, verifyAuditChain } from '../store/audit.repository.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 
 let ctx: CommandContext;
 let close: () => Promise<void>;

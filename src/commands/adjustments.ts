@@ -24,11 +24,13 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, staleVersion, validationFailed } from '../domain/errors.js';
 import {
   adjustmentItems,
+  adjustmentsNaming,
   currentQuota,
   findAdjustment,
+  listAdjustments,
   insertAdjustment,
   loadLedger,
   nextAppliedSeq,
@@ -43,7 +45,7 @@ import { moveDuties } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
 import { rebuildRosterIn } from './movements.js';
 import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/transaction.js';
-import { itemsOutsideScope } from '../domain/permissions.js';
+import { itemsNameOnlyScope, itemsOutsideScope } from '../domain/permissions.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 
@@ -55,8 +57,6 @@ export const adjustmentDraftSchema = z.object({
   note: z.string().max(2000).optional(),
 });
 export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
-
-export const newInstitutionId = () => randomUUID();
 
 /** A reporter drafts only within its reach (domain/permissions.itemsOutsideScope), checked against `registry`. */
 async function ensureItemsInReach(ctx: CommandContext, items: AdjustmentItem[], registry?: RegistryState) {
@@ -108,11 +108,35 @@ export async function createAdjustment(
   return opts.tx ? run(opts.tx) : inSharedCommit(ctx.pool, run);
 }
 
-/** What applying the adjustment now would change; throws a Chinese LedgerError when it breaks an invariant. */
-export async function previewAdjustment(ctx: CommandContext, id: string) {
+/**
+ * One adjustment with its items, as the actor may see it: a reporter sees only adjustments it drafted or that name
+ * only institutions within its reach (what it may do with them: the commands that act).
+ */
+export async function readAdjustment(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'actor' | 'access'>,
+  id: string,
+) {
   const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
   if (!adj) throw notFound(`编制事项 ${id} `);
+  const scope = await reachOf(ctx);
   const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
+  if (scope && adj.createdBy !== ctx.actor && !itemsNameOnlyScope(items, scope)) {
+    throw forbidden('无权查看或办理其他单位的编制事项');
+  }
+  return { adj, items };
+}
+
+/** The adjustments the actor may see (a reporter: those naming its institutions, and its own drafts). */
+export async function listVisibleAdjustments(ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'actor' | 'access'>) {
+  const scope = await reachOf(ctx);
+  return scope
+    ? adjustmentsNaming(ctx.pool, ctx.regionCode, [...scope], ctx.actor)
+    : listAdjustments(ctx.pool, ctx.regionCode);
+}
+
+/** What applying the adjustment now would change; throws a Chinese LedgerError when it breaks an invariant. */
+export async function previewAdjustment(ctx: CommandContext, id: string) {
+  const { adj, items } = await readAdjustment(ctx, id);
   if (adj.status === 'applied') {
     // what it changed when it was carried out: the ledger folded up to it, then with it
     const ledger = await loadLedger(ctx.pool, ctx.regionCode);
@@ -499,3 +523,5 @@ export async function recordLimits(
   };
   return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
 }
+
+export type { AdjustmentRow } from '../store/registry.repository.js';

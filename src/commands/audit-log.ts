@@ -1,5 +1,6 @@
 /** 审计日志: the events, newest first, with the names of what they touched and of who did it. */
 import { auditNames, listAudit, type AuditRow } from '../store/audit.repository.js';
+import { requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 
 export interface AuditLogEntry extends AuditRow {
@@ -10,9 +11,10 @@ export interface AuditLogEntry extends AuditRow {
 }
 
 export async function readAuditLog(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'access'>,
   opts: { beforeSeq?: number; limit: number },
 ): Promise<AuditLogEntry[]> {
+  requirePermission(ctx, 'readAudit');
   const rows = await listAudit(ctx.pool, ctx.regionCode, opts);
   const names = await auditNames(ctx.pool, ctx.regionCode, rows);
   return rows.map((e) => ({

@@ -6,6 +6,7 @@
 import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { auditHeads, verifyAuditChain, type AuditHead } from '../store/audit.repository.js';
+import { requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 
 /** One district's head on one day, in one database (by name: the file may be shared by several databases). */
@@ -48,7 +49,11 @@ export async function recordAuditCheckpoint(ctx: Pick<CommandContext, 'pool'>, f
 }
 
 /** The chain checked link by link, against its anchor in the database and against the checkpoint file. */
-export async function verifyAudit(ctx: Pick<CommandContext, 'pool' | 'regionCode'>, checkpointFile?: string) {
+export async function verifyAudit(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'access'>,
+  checkpointFile?: string,
+) {
+  requirePermission(ctx, 'readAudit');
   const database = await databaseName(ctx);
   const checkpoints = (checkpointFile ? await readAuditCheckpoints(checkpointFile) : []).filter(
     (c) => c.database === database,

@@ -6,7 +6,7 @@ import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { appendAudit } from '../store/audit.repository.js';
 import { DumpFormatError, dumpDatabase, restoreDatabase } from '../store/dump.repository.js';
-import { validationFailed } from '../store/errors.js';
+import { validationFailed } from '../domain/errors.js';
 import { listRegions } from '../store/regions.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import type { CommandContext } from './context.js';

@@ -8,7 +8,7 @@ import { institutionNameIndex } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { recordSheetNames, type RecordKind } from '../domain/records.js';
-import { AppError } from '../store/errors.js';
+import { AppError } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
 import { importDuties } from './import-duties.js';

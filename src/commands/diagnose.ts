@@ -3,7 +3,7 @@ import { diagnose } from '../analysis/diagnose.js';
 import { diagnosticCodes, type DiagnosticCode } from '../analysis/diagnostics/registry.js';
 import type { Finding } from '../analysis/finding.js';
 import { computeStatistics, type Statistics } from '../analysis/statistics.js';
-import { validationFailed } from '../store/errors.js';
+import { validationFailed } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
 

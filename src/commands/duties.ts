@@ -1,6 +1,7 @@
 /** 职能 reads: the district's duties (三定 and 权责清单) filtered and paged over a catalogue kept per data version. */
 import { GroupIndex, intersectionOf, pageOf, SubstringIndex } from '../analysis/text-index.js';
 import { dutyCatalog, type DutyListRow } from '../store/duties.repository.js';
+import { reachOf } from './access.js';
 import type { CommandContext } from './context.js';
 import { ensureInScope, type Scope } from './institutions.js';
 
@@ -39,12 +40,13 @@ export interface DutyQuery {
 
 /** One page of duties; reads the catalogue kept by `ctx.dutyCatalog` (the server's, per data version) if any. */
 export async function browseDuties(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'dutyCatalog'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'dutyCatalog' | 'access'>,
   f: DutyQuery,
 ): Promise<{ total: number; rows: DutyListRow[] }> {
-  if (f.institutionId) ensureInScope(f.scope, f.institutionId);
+  const scope = f.scope ?? (await reachOf(ctx));
+  if (f.institutionId) ensureInScope(scope, f.institutionId);
   const catalog = await (ctx.dutyCatalog?.() ?? loadDutyCatalog(ctx));
-  const places = f.institutionId ? [f.institutionId] : f.scope;
+  const places = f.institutionId ? [f.institutionId] : scope;
   let candidates = places && catalog.institutions.find(places);
   if (f.q) {
     const found = catalog.texts.find(f.q);
@@ -60,3 +62,5 @@ export async function browseDuties(
     f,
   );
 }
+
+export type { DutyListRow } from '../store/duties.repository.js';

@@ -1,13 +1,15 @@
 /** Reading the registry for people: the institution tree, one institution with its numbers, and its 沿革. */
 import { staffCountsOf } from '../analysis/statistics.js';
 import { quotaKey, type InstitutionState } from '../domain/ledger.js';
-import { forbidden, notFound } from '../store/errors.js';
+import { forbidden, notFound } from '../domain/errors.js';
 import { adjustmentsNaming } from '../store/registry.repository.js';
 import { quotaTag, registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
+import { reachOf } from './access.js';
+import { loadWorkload } from '../store/snapshot.repository.js';
 
-type ReadContext = Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>;
+type ReadContext = Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots' | 'access'>;
 /** The institutions a user may see; undefined = all (see permissions.scopeOf). */
 export type Scope = Set<string> | undefined;
 
@@ -31,12 +33,13 @@ const byInstitution = (m: Map<string, number>) => {
 
 /** Every institution (active and abolished) with its quota and head count on a date, in the registry's order. */
 export async function institutionTree(ctx: ReadContext, opts: { asOf?: string; scope?: Scope } = {}) {
+  const scope = opts.scope ?? (await reachOf(ctx));
   const s = await loadSnapshot(ctx, opts.asOf);
   const approved = byInstitution(s.registry.quotas);
   const actual = byInstitution(staffCountsOf(s.people).actual);
   const nodes: InstitutionNode[] = [];
   for (const i of s.registry.institutions.values()) {
-    if (opts.scope && !opts.scope.has(i.id)) continue;
+    if (scope && !scope.has(i.id)) continue;
     nodes.push({ ...i, approved: approved.get(i.id) ?? 0, actual: actual.get(i.id) ?? 0 });
   }
   return nodes.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
@@ -44,7 +47,7 @@ export async function institutionTree(ctx: ReadContext, opts: { asOf?: string; s
 
 /** One institution: its facts, quota by category (approved/actual with version tags), posts, units and workload. */
 export async function institutionDetail(ctx: ReadContext, id: string, opts: { asOf?: string; scope?: Scope } = {}) {
-  ensureInScope(opts.scope, id);
+  ensureInScope(opts.scope ?? (await reachOf(ctx)), id);
   const s = await loadSnapshot(ctx, opts.asOf);
   const { registry } = s;
   const staff = staffCountsOf(s.people.filter((p) => p.institutionId === id));
@@ -92,8 +95,21 @@ export async function institutionDetail(ctx: ReadContext, id: string, opts: { as
 
 /** 沿革: every adjustment that names the institution, in the order the ledger folds them. */
 export async function institutionHistory(ctx: ReadContext, id: string, opts: { scope?: Scope } = {}) {
-  ensureInScope(opts.scope, id);
+  ensureInScope(opts.scope ?? (await reachOf(ctx)), id);
   const registry = await registryAsOf(ctx);
   if (!registry.institutions.has(id)) throw notFound(`机构 ${id} `);
   return adjustmentsNaming(ctx.pool, ctx.regionCode, [id]);
+}
+
+/** 工作量 indicators within the actor's reach (of one institution when asked). */
+export async function browseWorkload(
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'access'>,
+  opts: { institutionId?: string } = {},
+) {
+  const scope = await reachOf(ctx);
+  const { institutionId } = opts;
+  if (institutionId) ensureInScope(scope, institutionId);
+  return (await loadWorkload(ctx.pool, ctx.regionCode)).filter(
+    (w) => (!institutionId || w.institutionId === institutionId) && (!scope || scope.has(w.institutionId)),
+  );
 }

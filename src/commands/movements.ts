@@ -10,7 +10,7 @@ import {
   type AssignmentRow,
 } from '../domain/movements.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { invariantViolated } from '../store/errors.js';
+import { invariantViolated } from '../domain/errors.js';
 import {
   assignmentsHeldOn,
   loadMovements,

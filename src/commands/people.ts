@@ -7,7 +7,7 @@
 import { ageOn } from '../analysis/snapshot.js';
 import { GroupIndex, intersectionOf, pageOf, PrefixIndex, SubstringIndex, unionOf } from '../analysis/text-index.js';
 import { maskIdNumber } from '../domain/codes.js';
-import { notFound } from '../store/errors.js';
+import { notFound } from '../domain/errors.js';
 import { findPerson, rosterOn, type PersonListRow } from '../store/people.repository.js';
 import { auditDisclosure, mayUnmask, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
@@ -110,3 +110,5 @@ export async function personRecord(ctx: CommandContext, id: string, opts: { scop
   }
   return protectPerson(person, ctx.today, !!opts.unmask);
 }
+
+export type { PersonListRow, PersonRecord } from '../store/people.repository.js';

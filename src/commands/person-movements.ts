@@ -30,7 +30,7 @@ import {
   ranks,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { appendMovement, loadMovements } from '../store/movements.repository.js';
 import { findStaffingRequest, vacancyFigures } from '../store/staffing.repository.js';
 import { readRegistry } from '../store/registry.repository.js';

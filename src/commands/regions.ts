@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regionName, validateRegionCode } from '../domain/codes.js';
 import { quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { validationFailed } from '../store/errors.js';
+import { notFound, validationFailed } from '../domain/errors.js';
 import { findRegion, listRegions, upsertRegion, type RegionRow } from '../store/regions.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { recordLimits } from './adjustments.js';
@@ -64,4 +64,11 @@ export async function findDistrict(
 ): Promise<RegionRow | undefined> {
   if (regionCode) return findRegion(ctx.pool, regionCode);
   return (await listRegions(ctx.pool))[0];
+}
+
+/** The district this deployment serves: code, name and limits (every role may read them). */
+export async function districtProfile(ctx: Pick<CommandContext, 'pool' | 'regionCode'>): Promise<RegionRow> {
+  const region = await findRegion(ctx.pool, ctx.regionCode);
+  if (!region) throw notFound(`行政区划 ${ctx.regionCode} `);
+  return region;
 }

@@ -14,7 +14,7 @@ import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
 import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import {
   appendScenarioItems,
   appliedSince,
@@ -33,6 +33,7 @@ import { can } from '../domain/permissions.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
+export type { ScenarioRow } from '../store/scenarios.repository.js';
 import { loadRoster } from './people.js';
 import { loadSnapshot } from './snapshot.js';
 

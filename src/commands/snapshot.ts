@@ -1,11 +1,11 @@
 import type { Snapshot } from '../analysis/snapshot.js';
 import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
-import { notFound } from '../store/errors.js';
-import { findRegion, type RegionRow } from '../store/regions.repository.js';
 import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
+import { districtProfile } from './regions.js';
+import type { RegionRow } from '../store/regions.repository.js';
 
 type ReadContext = Pick<CommandContext, 'pool' | 'regionCode'>;
 
@@ -17,7 +17,7 @@ export async function loadSnapshot(
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
   const [region, registry, people, duties, workload, indicators] = await Promise.all([
-    foundRegion(ctx),
+    districtProfile(ctx),
     registryAsOf(ctx, asOf),
     loadPeopleOn(ctx.pool, ctx.regionCode, date),
     loadDuties(ctx.pool, ctx.regionCode),
@@ -37,12 +37,6 @@ export async function loadSnapshot(
   };
 }
 
-async function foundRegion(ctx: ReadContext): Promise<RegionRow> {
-  const region = await findRegion(ctx.pool, ctx.regionCode);
-  if (!region) throw notFound(`行政区划 ${ctx.regionCode} `);
-  return region;
-}
-
 /** What a snapshot holds that does not depend on its date: read once per data version, shared by every date. */
 export interface DistrictBase {
   region: RegionRow;
@@ -54,7 +48,7 @@ export interface DistrictBase {
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
   const [region, ledger, duties, workload, indicators] = await Promise.all([
-    foundRegion(ctx),
+    districtProfile(ctx),
     loadLedger(ctx.pool, ctx.regionCode),
     loadDuties(ctx.pool, ctx.regionCode),
     loadWorkload(ctx.pool, ctx.regionCode),

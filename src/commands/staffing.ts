@@ -16,7 +16,7 @@ import {
   type StaffingRequestInput,
 } from '../domain/staffing.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { findRegion } from '../store/regions.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import {

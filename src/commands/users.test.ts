@@ -15,7 +15,7 @@ import {
   signInRefused,
   usersOfDistrict,
 } from './users.js';
-import type { AppError } from '../store/errors.js';
+import type { AppError } from '../domain/errors.js';
 
 let ctx: CommandContext;
 let close: () => Promise<void>;

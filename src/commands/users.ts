@@ -8,7 +8,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { AppError, conflict, notFound, staleVersion, validationFailed } from '../store/errors.js';
+import { AppError, conflict, notFound, staleVersion, validationFailed } from '../domain/errors.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import {

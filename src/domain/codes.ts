@@ -59,15 +59,6 @@ export function validateUscc(raw: string): string | null {
   return null;
 }
 
-/** The first two characters of a USCC name the registering authority and kind: 11 机关, 12 事业单位, 13 群团(社会团体). */
-export function usccOrganKind(code: string): 'organ' | 'public_institution' | 'mass_org' | 'other' {
-  const p = code.slice(0, 2);
-  if (p === '11') return 'organ';
-  if (p === '12') return 'public_institution';
-  if (p === '13') return 'mass_org';
-  return 'other';
-}
-
 let divisions: Map<string, string> | undefined;
 function divisionMap(): Map<string, string> {
   if (!divisions) {

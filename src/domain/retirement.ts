@@ -21,6 +21,8 @@
  */
 
 /** Who the rule applies to: men; women in cadre posts (原55岁); women in worker posts (原50岁). */
+import { addMonths } from './dates.js';
+
 export type RetirementGroup = 'male' | 'female_cadre' | 'female_worker';
 
 interface GroupRule {
@@ -81,17 +83,7 @@ export function retirementGroup(
   return worker ? 'female_worker' : 'female_cadre';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A date (YYYY-MM-DD) plus whole months; a day missing in the target month becomes its last day. */
-export function addMonths(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const at = y * 12 + (m - 1) + n;
-  const year = Math.floor(at / 12);
-  const month = (at % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
-}
+export { addMonths };
 
 /** Statutory retirement age and date for a birth date (YYYY-MM-DD) and group. */
 export function statutoryRetirement(birthDate: string, group: RetirementGroup): RetirementAge {

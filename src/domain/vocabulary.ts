@@ -139,7 +139,6 @@ export type DutySource = z.infer<typeof dutySourceSchema>;
 export const dutySourceLabels: Record<DutySource, string> = { sanding: '三定规定', power_list: '权责清单' };
 
 export const dutyRoles = ['lead', 'assist'] as const;
-export const dutyRoleSchema = z.enum(dutyRoles);
 export const dutyRoleLabels: Record<(typeof dutyRoles)[number], string> = { lead: '牵头', assist: '配合' };
 
 export const adjustmentStatuses = ['draft', 'submitted', 'approved', 'applied', 'rejected'] as const;

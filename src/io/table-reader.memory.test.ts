@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { idNumber, makeTempDir } from './test-fixtures.js';
+import { idNumber, makeTempDir } from '../../test/io-fixtures.js';
 import { readTableFile } from './table-reader.js';
 import { writeRecordsWorkbook } from './table-writer.js';
 import { isProblem } from './table-problem.js';

@@ -14,7 +14,7 @@ import {
   makeTempDir,
   sampleRecords,
   sheetXml,
-} from './test-fixtures.js';
+} from '../../test/io-fixtures.js';
 import { validateTable } from './validate-rows.js';
 
 const tmp = makeTempDir();

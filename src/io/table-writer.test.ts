@@ -6,7 +6,7 @@ import { recordColumns } from '../domain/records.js';
 import { readTableFile } from './table-reader.js';
 import { hintText } from './template-layout.js';
 import { writeRecordsCsv, writeRecordsWorkbook, writeTemplate } from './table-writer.js';
-import { collect, makeTempDir, sampleRecords } from './test-fixtures.js';
+import { collect, makeTempDir, sampleRecords } from '../../test/io-fixtures.js';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.remove());

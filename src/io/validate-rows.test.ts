@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordColumns, type RecordKind } from '../domain/records.js';
 import type { RawRow, TableProblem } from './table-problem.js';
-import { sampleRecords } from './test-fixtures.js';
+import { sampleRecords } from '../../test/io-fixtures.js';
 import { formatProblem, isProblem, validateRecords, validateTable, type LocatedRecord } from './validate-rows.js';
 
 const ctx = { today: '2025-06-30' };

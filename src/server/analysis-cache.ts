@@ -5,10 +5,8 @@
  * A burst of requests for a hundred distinct dates therefore holds a few snapshots, not a hundred, and the event loop
  * keeps answering other requests in between.
  */
-import { diagnose } from '../analysis/diagnose.js';
-import { defaultDiagnosticConfig } from '../analysis/config.js';
-import { computeStatistics } from '../analysis/statistics.js';
 import type { Snapshot } from '../analysis/snapshot.js';
+import { diagnoseDistrict, districtStatistics } from '../commands/diagnose.js';
 import type { CommandContext } from '../commands/context.js';
 import { dutyCatalogBytes, loadDutyCatalog, type DutyCatalog } from '../commands/duties.js';
 import { loadRoster, rosterBytes, type Roster } from '../commands/people.js';
@@ -110,6 +108,11 @@ export class AnalysisCache {
     return this.snapshots.size;
   }
 
+  /** The context the analysis commands run in: the district, with snapshots from this cache. */
+  private commandOn(today: string) {
+    return { ...this.ctx, today, snapshots: (d: string) => this.snapshot(d) };
+  }
+
   private key(asOf: string) {
     return `${this.feed.dataVersion}|${asOf}`;
   }
@@ -141,7 +144,7 @@ export class AnalysisCache {
       this.key(asOf),
       async () => {
         const s = await this.snapshot(asOf);
-        return cachedJson(presentStatistics(computeStatistics(s), s));
+        return cachedJson(presentStatistics(await districtStatistics(this.commandOn(asOf), asOf), s));
       },
       this.feed.dataVersion,
     );
@@ -151,8 +154,8 @@ export class AnalysisCache {
     return this.findings.get(
       this.key(asOf),
       async () => {
-        const s = await this.snapshot(asOf);
-        return cachedJson(presentFindings(diagnose(s, defaultDiagnosticConfig), s.asOf));
+        const d = await diagnoseDistrict(this.commandOn(asOf), { asOf });
+        return cachedJson(presentFindings(d.findings, d.asOf));
       },
       this.feed.dataVersion,
     );

@@ -20,11 +20,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type pg from 'pg';
+import { registryAsOf } from '../commands/adjustments.js';
 import { todayIso, type CommandContext } from '../commands/context.js';
 import type { Scope } from '../commands/institutions.js';
 import { scopeOf } from '../domain/permissions.js';
 import type { RegistryState } from '../domain/ledger.js';
-import { readRegistry } from '../store/registry.repository.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { AnswerCache } from './answer-cache.js';
 import { registerAuthGuard, SessionCache } from './auth.js';
@@ -111,7 +111,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   let registryCache: { version: number; state: Promise<RegistryState> } | undefined;
   const registry = () => {
     if (registryCache?.version !== feed.dataVersion) {
-      const state = readRegistry(opts.pool, opts.regionCode);
+      const state = registryAsOf({ pool: opts.pool, regionCode: opts.regionCode });
       registryCache = { version: feed.dataVersion, state };
       state.catch(() => (registryCache = undefined));
     }

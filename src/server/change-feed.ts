@@ -6,7 +6,7 @@
  * these versions.
  */
 import type pg from 'pg';
-import { changeChannel, changesData, changesSince, type ChangeNotice } from '../store/audit.repository.js';
+import { changeChannel, changesData, changesSince, type ChangeNotice } from '../commands/changes.js';
 
 export interface Change {
   seq: number;

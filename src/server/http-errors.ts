@@ -5,7 +5,7 @@
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type AppErrorCode } from '../store/errors.js';
+import { AppError, type AppErrorCode } from '../domain/errors.js';
 
 export const statusOf: Record<AppErrorCode, number> = {
   validation: 400,

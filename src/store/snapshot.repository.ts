@@ -1,6 +1,6 @@
 /** Reads one district on one date for the analysis layer (people holding a post on that date, duties, indicators). */
 import type pg from 'pg';
-import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../analysis/snapshot.js';
+import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 
 export async function loadPeopleOn(pool: pg.Pool, regionCode: string, asOf: string): Promise<PersonFact[]> {
   const r = await pool.query<PersonFact>(

@@ -21,9 +21,9 @@ import {
   type QuotaCategory,
   type Role,
 } from '../../domain/vocabulary.js';
-import type { DutyListRow } from '../../store/duties.repository.js';
-import type { PersonListRow, PersonRecord } from '../../store/people.repository.js';
-import type { AdjustmentRow } from '../../store/registry.repository.js';
+import type { DutyListRow } from '../../commands/duties.js';
+import type { PersonListRow, PersonRecord } from '../../commands/people.js';
+import type { AdjustmentRow } from '../../commands/adjustments.js';
 import type { AuditLogEntry } from '../../commands/audit-log.js';
 
 const label = <K extends string>(labels: Record<K, string>, k: string | null | undefined) =>

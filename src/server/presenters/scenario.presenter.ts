@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
 import type { EvaluatedScenario } from '../../commands/scenarios.js';
 import { scenarioStatusLabels } from '../../commands/scenarios.js';
-import type { ScenarioRow } from '../../store/scenarios.repository.js';
+import type { ScenarioRow } from '../../commands/scenarios.js';
 import { presentItems } from './registry.presenter.js';
 
 export const scenarioSchema = z.object({

@@ -4,36 +4,20 @@ import {
   applyAdjustment,
   approveAdjustment,
   createAdjustment,
+  listVisibleAdjustments,
+  readAdjustment,
   previewAdjustment,
   rejectAdjustment,
   submitAdjustment,
   updateAdjustmentDraft,
 } from '../../commands/adjustments.js';
-import { itemsNameOnlyScope } from '../../domain/permissions.js';
-import { forbidden, notFound } from '../../store/errors.js';
-import {
-  adjustmentItems,
-  adjustmentsNaming,
-  findAdjustment,
-  listAdjustments,
-} from '../../store/registry.repository.js';
 import type { ServerContext } from '../app.js';
 import { adjustmentEtag, presentAdjustment, presentItems } from '../presenters/registry.presenter.js';
 import { idParams, versionFromIfMatch, type Api } from './route-kit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function adjustmentRoutes(app: Api, ctx: ServerContext) {
-  /** A reporter sees only adjustments it drafted or that name only its own units (what it may do: the commands). */
-  const loadVisible = async (request: FastifyRequest, id: string) => {
-    const adj = await findAdjustment(ctx.pool, ctx.regionCode, id);
-    if (!adj) throw notFound(`编制事项 ${id} `);
-    const scope = await ctx.scope(request);
-    const items = await adjustmentItems(ctx.pool, ctx.regionCode, id);
-    if (scope && adj.createdBy !== request.user!.username && !itemsNameOnlyScope(items, scope)) {
-      throw forbidden('无权查看或办理其他单位的编制事项');
-    }
-    return { adj, items };
-  };
+  const loadVisible = (request: FastifyRequest, id: string) => readAdjustment(ctx.command(request), id);
   const send = (reply: FastifyReply, adj: Parameters<typeof presentAdjustment>[0], extra: object = {}) => {
     reply.header('ETag', adjustmentEtag(adj));
     return { ...presentAdjustment(adj), ...extra };
@@ -47,10 +31,7 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => {
-          const scope = await ctx.scope(request);
-          const rows = scope
-            ? await adjustmentsNaming(ctx.pool, ctx.regionCode, [...scope], request.user!.username)
-            : await listAdjustments(ctx.pool, ctx.regionCode);
+          const rows = await listVisibleAdjustments(ctx.command(request));
           return { items: rows.map(presentAdjustment) };
         },
         { changesWith: 'anything' },
@@ -113,7 +94,6 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => {
-          await loadVisible(request, request.params.id);
           const p = await previewAdjustment(ctx.command(request), request.params.id);
           return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
         },

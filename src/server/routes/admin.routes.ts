@@ -9,8 +9,8 @@ import {
   usersOfDistrict,
 } from '../../commands/users.js';
 import { readAuditLog } from '../../commands/audit-log.js';
-import { verifyAuditChain } from '../../store/audit.repository.js';
-import { notFound } from '../../store/errors.js';
+import { verifyAudit } from '../../commands/audit.js';
+import { notFound } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
 import { presentAudit, presentUser } from '../presenters/registry.presenter.js';
 import { versionFromIfMatch, type Api } from './route-kit.js';
@@ -103,9 +103,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => ({
-          items: (await readAuditLog(ctx, { beforeSeq: request.query.before, limit: request.query.limit })).map(
-            presentAudit,
-          ),
+          items: (
+            await readAuditLog(ctx.command(request), { beforeSeq: request.query.before, limit: request.query.limit })
+          ).map(presentAudit),
         }),
         { changesWith: 'anything' },
       ),
@@ -114,6 +114,6 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/audit/verify',
     { schema: { tags: ['审计'], summary: '校验审计哈希链' }, config: { access: 'readAudit' } },
-    async () => verifyAuditChain(ctx.pool, ctx.regionCode),
+    async (request) => verifyAudit(ctx.command(request)),
   );
 }

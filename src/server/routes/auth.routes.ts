@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changePassword, login, logout, authPolicy } from '../../commands/users.js';
 import { permissions, type Permission } from '../../domain/permissions.js';
 import { roleLabels } from '../../domain/vocabulary.js';
-import { AppError } from '../../store/errors.js';
+import { AppError } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
 import { sessionCookie } from '../auth.js';
 import { HttpError } from '../http-errors.js';

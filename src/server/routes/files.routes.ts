@@ -9,7 +9,7 @@ import { exportDistrict, exportFileNames } from '../../commands/export-district.
 import { importFile } from '../../commands/import-file.js';
 import { listImportKinds } from '../../commands/import-kinds.js';
 import { importKindLabels, importKinds, importTemplateFileName, type ImportKind } from '../../domain/records.js';
-import { validationFailed } from '../../store/errors.js';
+import { validationFailed } from '../../domain/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
 import type { ServerContext } from '../app.js';
 import { HttpError } from '../http-errors.js';

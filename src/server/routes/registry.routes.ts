@@ -1,11 +1,11 @@
 /** 机构(树、详情、沿革)、编制(按类别,记录编委决定)、实名制人员、职能、工作量。 */
 import { z } from 'zod';
 import { quotaDecisionSchema, quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
-import { institutionDetail, institutionHistory, institutionTree, ensureInScope } from '../../commands/institutions.js';
+import { browseWorkload, institutionDetail, institutionHistory, institutionTree } from '../../commands/institutions.js';
+import { districtProfile } from '../../commands/regions.js';
 import { browseDuties } from '../../commands/duties.js';
 import { browsePeople, personRecord } from '../../commands/people.js';
 import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
-import { loadWorkload } from '../../store/snapshot.repository.js';
 import type { ServerContext } from '../app.js';
 import {
   presentAdjustment,
@@ -28,13 +28,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => {
-          const r = await ctx.pool.query<{ region_code: string; name: string; limits: unknown }>(
-            'SELECT region_code, name, limits FROM regions WHERE region_code = $1',
-            [ctx.regionCode],
-          );
-          const region = r.rows[0]!;
+          const region = await districtProfile(ctx.command(request));
           return {
-            regionCode: region.region_code,
+            regionCode: region.regionCode,
             name: region.name,
             limits: region.limits,
             version: ctx.feed.version,
@@ -54,7 +50,6 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       ctx.answers.send(request, reply, async () => {
         const nodes = await institutionTree(ctx.command(request), {
           asOf: request.query.asOf,
-          scope: await ctx.scope(request),
         });
         return { asOf: request.query.asOf ?? ctx.currentDate(), items: nodes.map(presentInstitutionNode) };
       }),
@@ -75,7 +70,6 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       ctx.answers.send(request, reply, async () => {
         const d = await institutionDetail(ctx.command(request), request.params.id, {
           asOf: request.query.asOf,
-          scope: await ctx.scope(request),
         });
         return {
           ...d,
@@ -97,9 +91,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
         request,
         reply,
         async () => {
-          const rows = await institutionHistory(ctx.command(request), request.params.id, {
-            scope: await ctx.scope(request),
-          });
+          const rows = await institutionHistory(ctx.command(request), request.params.id, {});
           return { items: rows.map(presentAdjustment) };
         },
         { changesWith: 'anything' },
@@ -116,7 +108,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     },
     async (request, reply) => {
       const { id, category } = request.params;
-      const d = await institutionDetail(ctx.command(request), id, { scope: await ctx.scope(request) });
+      const d = await institutionDetail(ctx.command(request), id);
       const q = d.quotas.find((x) => x.category === category) ?? {
         category,
         approved: 0,
@@ -181,7 +173,6 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
         const r = await browsePeople(ctx.command(request), {
           ...f,
           q: f.q || undefined,
-          scope: await ctx.scope(request),
           ...pageWindow(page, pageSize),
         });
         return paged(r.total, page, pageSize, r.rows.map(presentPersonRow));
@@ -230,7 +221,6 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
         const r = await browseDuties(ctx.command(request), {
           ...f,
           q: f.q || undefined,
-          scope: await ctx.scope(request),
           ...pageWindow(page, pageSize),
         });
         return paged(r.total, page, pageSize, r.rows.map(presentDuty));
@@ -249,13 +239,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     },
     async (request, reply) =>
       ctx.answers.send(request, reply, async () => {
-        const scope = await ctx.scope(request);
-        const { institutionId } = request.query;
-        if (institutionId) ensureInScope(scope, institutionId);
-        const rows = (await loadWorkload(ctx.pool, ctx.regionCode)).filter(
-          (w) => (!institutionId || w.institutionId === institutionId) && (!scope || scope.has(w.institutionId)),
-        );
-        return { items: rows };
+        return { items: await browseWorkload(ctx.command(request), { institutionId: request.query.institutionId }) };
       }),
   );
 }

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { conflict } from '../../store/errors.js';
+import { conflict } from '../../domain/errors.js';
 import { preconditionRequired } from '../http-errors.js';
 
 export type Api = FastifyInstance<
@@ -53,5 +53,3 @@ export function tagFromIfMatch(request: FastifyRequest): string {
   if (!raw || Array.isArray(raw)) throw preconditionRequired();
   return raw.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
 }
-
-export const messageSchema = z.object({ error: z.string(), message: z.string() });

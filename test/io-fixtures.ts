@@ -1,13 +1,13 @@
-/** Test helpers for src/io: temp folders, sample records of every kind, odd workbooks crafted in memory. */
+/** Test helpers for src/io (kept out of the production folder): temp folders, sample records of every kind, odd workbooks crafted in memory. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { idNumberCheckChar, usccCheckChar } from '../domain/codes.js';
-import type { RecordKind } from '../domain/records.js';
-import { isProblem, type RawRow, type TableProblem } from './table-problem.js';
+import { idNumberCheckChar, usccCheckChar } from '../src/domain/codes.js';
+import type { RecordKind } from '../src/domain/records.js';
+import { isProblem, type RawRow, type TableProblem } from '../src/io/table-problem.js';
 
 export function makeTempDir(prefix = 'bianzhi-io-'): {
   dir: string;
