@@ -125,6 +125,17 @@ export async function changesSince(q: pg.Pool | Tx, regionCode: string, afterSeq
   return { seq: Number(row.seq ?? afterSeq), dataChanged: !!row.data, usersChanged: !!row.users };
 }
 
+/** Each user's newest sign-in (`session.login` events, keyed by the user's id): the 用户 page's 最近登录. */
+export async function lastLogins(q: pg.Pool | Tx, regionCode: string): Promise<Map<string, string>> {
+  const r = await q.query<{ userId: string; at: string }>(
+    `SELECT entity_id AS "userId", to_char(max(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+       FROM audit_events WHERE region_code = $1 AND action = 'session.login' AND entity_id IS NOT NULL
+      GROUP BY entity_id`,
+    [regionCode],
+  );
+  return new Map(r.rows.map((x) => [x.userId, x.at]));
+}
+
 export async function listAudit(
   q: pg.Pool,
   regionCode: string,

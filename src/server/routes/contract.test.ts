@@ -1,0 +1,74 @@
+/** The API contract: every route in the OpenAPI document declares its answer, and the answers keep to it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { createServerFixture } from '../../../test/server-harness.js';
+import { apiContract, type RouteKey } from './contract.js';
+
+let f: Awaited<ReturnType<typeof createServerFixture>>;
+beforeAll(async () => {
+  f = await createServerFixture();
+});
+afterAll(() => f.close());
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: { type?: string; properties?: object } }> }>;
+}
+
+const openApiPath = (key: string) => key.replace(/:(\w+)/g, '{$1}');
+
+describe('response contract', () => {
+  it('Given /api/docs/json When walking every operation Then each declares a success answer with its shape', async () => {
+    // Given
+    const doc = (await f.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    // When
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
+    // Then
+    expect(operations.length).toBeGreaterThan(30);
+    const withoutAnswer = operations.filter(({ op }) => {
+      const success = Object.entries(op.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
+      const schemas = Object.values(success?.content ?? {}).map((c) => c.schema);
+      return !schemas.length || schemas.some((s) => !s || (!s.properties && s.type !== 'string'));
+    });
+    expect(withoutAnswer.map((o) => o.name)).toEqual([]);
+    // and the document and the contract name the same routes, both ways
+    expect(operations.map((o) => o.name).sort()).toEqual(Object.keys(apiContract).map(openApiPath).sort());
+  });
+
+  it('Given the small district When an admin reads every JSON route Then each answer parses with its declared schema, without unknown fields', async () => {
+    // Given
+    const adjustmentId = (await f.as.operator({
+      method: 'POST',
+      url: '/api/adjustments',
+      payload: {
+        docNumber: '示编〔2026〕9号',
+        title: '调整编制',
+        effectiveOn: '2026-11-01',
+        items: [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 11 }],
+      },
+    })).json().id as string;
+    const personId = (await f.as.admin({ method: 'GET', url: '/api/people' })).json().items[0].id as string;
+    const idFor = (key: string) =>
+      key.includes('/people/') ? personId : key.includes('/adjustments/') ? adjustmentId : f.ids.finance;
+    const reads = (Object.keys(apiContract) as RouteKey[]).filter((k) => k.startsWith('GET '));
+    // When
+    let checked = 0;
+    for (const key of reads) {
+      const schema = apiContract[key].response;
+      if (!('safeParse' in schema)) continue; // a download
+      const url = key.slice(4).replace(':id', idFor(key)).replace(':category', 'admin');
+      const r = await f.as.admin({ method: 'GET', url });
+      expect(r.statusCode, `${key}: ${r.body.slice(0, 200)}`).toBe(200);
+      // Then
+      const body = r.json();
+      const parsed = (schema as z.ZodType).safeParse(body);
+      expect(parsed.error?.issues ?? [], key).toEqual([]);
+      expect(JSON.parse(JSON.stringify(parsed.data)), `${key}: every field is declared`).toEqual(body);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+});
