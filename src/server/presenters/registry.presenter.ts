@@ -88,7 +88,9 @@ export const presentInstitutionNode = (n: InstitutionNode): z.infer<typeof insti
 
 export const quotaSchema = quotaNumbersSchema.extend({ category: z.string(), categoryLabel: z.string().nullable() });
 
-export const presentQuota = (q: z.infer<typeof quotaNumbersSchema> & { category: string }): z.infer<typeof quotaSchema> => ({
+export const presentQuota = (
+  q: z.infer<typeof quotaNumbersSchema> & { category: string },
+): z.infer<typeof quotaSchema> => ({
   category: q.category,
   approved: q.approved,
   actual: q.actual,

@@ -19,7 +19,8 @@ export const sessionSchema = z.object({
 });
 export type SessionAnswer = z.infer<typeof sessionSchema>;
 
-const permissionsOf = (role: Role) => permissionNames.filter((p) => (permissions[p] as readonly string[]).includes(role));
+const permissionsOf = (role: Role) =>
+  permissionNames.filter((p) => (permissions[p] as readonly string[]).includes(role));
 
 /** The answer of login and of /api/auth/me: the same shape, so the web app keeps one. */
 export const presentSession = (s: {

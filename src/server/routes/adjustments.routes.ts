@@ -34,14 +34,21 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
     }
     return { adj, items };
   };
-  const send = <E extends object>(reply: FastifyReply, adj: Parameters<typeof presentAdjustment>[0], extra = {} as E) => {
+  const send = <E extends object>(
+    reply: FastifyReply,
+    adj: Parameters<typeof presentAdjustment>[0],
+    extra = {} as E,
+  ) => {
     reply.header('ETag', adjustmentEtag(adj));
     return { ...presentAdjustment(adj), ...extra };
   };
 
   app.get(
     '/api/adjustments',
-    { schema: { ...contractOf('GET /api/adjustments'), tags: ['编制事项'], summary: '编制事项列表' }, config: { access: 'readOwnUnit' } },
+    {
+      schema: { ...contractOf('GET /api/adjustments'), tags: ['编制事项'], summary: '编制事项列表' },
+      config: { access: 'readOwnUnit' },
+    },
     async (request, reply) =>
       ctx.answers.send(
         request,
@@ -73,7 +80,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/adjustments/:id',
     {
-      schema: { ...contractOf('GET /api/adjustments/:id'), tags: ['编制事项'], summary: '编制事项及其各项调整(ETag 为版本)' },
+      schema: {
+        ...contractOf('GET /api/adjustments/:id'),
+        tags: ['编制事项'],
+        summary: '编制事项及其各项调整(ETag 为版本)',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -105,7 +116,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/adjustments/:id/preview',
     {
-      schema: { ...contractOf('GET /api/adjustments/:id/preview'), tags: ['编制事项'], summary: '执行前预览:将改变什么' },
+      schema: {
+        ...contractOf('GET /api/adjustments/:id/preview'),
+        tags: ['编制事项'],
+        summary: '执行前预览:将改变什么',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -130,7 +145,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
     app.post(
       `/api/adjustments/:id/${t.path}`,
       {
-        schema: { ...contractOf(`POST /api/adjustments/:id/${t.path}`), tags: ['编制事项'], summary: `${t.summary}(须带 If-Match)` },
+        schema: {
+          ...contractOf(`POST /api/adjustments/:id/${t.path}`),
+          tags: ['编制事项'],
+          summary: `${t.summary}(须带 If-Match)`,
+        },
         config: { access: t.access },
       },
       async (request, reply) => {
@@ -144,7 +163,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/adjustments/:id/apply',
     {
-      schema: { ...contractOf('POST /api/adjustments/:id/apply'), tags: ['编制事项'], summary: '执行已批准的编制事项(须带 If-Match)' },
+      schema: {
+        ...contractOf('POST /api/adjustments/:id/apply'),
+        tags: ['编制事项'],
+        summary: '执行已批准的编制事项(须带 If-Match)',
+      },
       config: { access: 'applyAdjustments' },
     },
     async (request, reply) => {

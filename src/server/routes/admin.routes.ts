@@ -1,10 +1,5 @@
 /** 用户与角色管理、审计日志与校验(仅管理员);健康检查。 */
-import {
-  createUser,
-  resetPassword,
-  updateUser,
-  usersOfDistrict,
-} from '../../commands/users.js';
+import { createUser, resetPassword, updateUser, usersOfDistrict } from '../../commands/users.js';
 import { readAuditLog } from '../../commands/audit-log.js';
 import { verifyAuditChain } from '../../store/audit.repository.js';
 import { notFound } from '../../store/errors.js';
@@ -24,7 +19,10 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
 
   app.get(
     '/api/users',
-    { schema: { ...contractOf('GET /api/users'), tags: ['用户'], summary: '用户列表' }, config: { access: 'manageUsers' } },
+    {
+      schema: { ...contractOf('GET /api/users'), tags: ['用户'], summary: '用户列表' },
+      config: { access: 'manageUsers' },
+    },
     async (request, reply) =>
       ctx.answers.send(request, reply, async () => ({ items: (await usersOfDistrict(ctx)).map(presentUser) }), {
         changesWith: 'anything',
@@ -110,7 +108,10 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
 
   app.get(
     '/api/audit/verify',
-    { schema: { ...contractOf('GET /api/audit/verify'), tags: ['审计'], summary: '校验审计哈希链' }, config: { access: 'readAudit' } },
+    {
+      schema: { ...contractOf('GET /api/audit/verify'), tags: ['审计'], summary: '校验审计哈希链' },
+      config: { access: 'readAudit' },
+    },
     async () => verifyAuditChain(ctx.pool, ctx.regionCode),
   );
 }

@@ -8,7 +8,11 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/statistics',
     {
-      schema: { ...contractOf('GET /api/statistics'), tags: ['统计与诊断'], summary: '机构编制统计(报告第一部分),截至某日' },
+      schema: {
+        ...contractOf('GET /api/statistics'),
+        tags: ['统计与诊断'],
+        summary: '机构编制统计(报告第一部分),截至某日',
+      },
       config: { access: 'readDistrict' },
     },
     async (request, reply) =>

@@ -8,7 +8,6 @@ import { presentSession } from '../presenters/session.presenter.js';
 import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
 
-
 export function authRoutes(app: Api, ctx: ServerContext) {
   const signIn = async (username: string, password: string) => {
     try {
@@ -65,7 +64,10 @@ export function authRoutes(app: Api, ctx: ServerContext) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { ...contractOf('POST /api/auth/logout'), tags: ['登录'], summary: '退出登录' }, config: { access: 'signedIn' } },
+    {
+      schema: { ...contractOf('POST /api/auth/logout'), tags: ['登录'], summary: '退出登录' },
+      config: { access: 'signedIn' },
+    },
     async (request, reply) => {
       await logout(ctx, request.sessionToken!);
       ctx.sessions.forget(request.sessionToken!);
@@ -76,7 +78,10 @@ export function authRoutes(app: Api, ctx: ServerContext) {
 
   app.get(
     '/api/auth/me',
-    { schema: { ...contractOf('GET /api/auth/me'), tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' }, config: { access: 'signedIn' } },
+    {
+      schema: { ...contractOf('GET /api/auth/me'), tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' },
+      config: { access: 'signedIn' },
+    },
     async (request) => {
       const u = request.user!;
       return presentSession({ user: u, csrfToken: u.csrfToken, mustChangePassword: u.mustChangePassword });

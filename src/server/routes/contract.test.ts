@@ -40,16 +40,18 @@ describe('response contract', () => {
 
   it('Given the small district When an admin reads every JSON route Then each answer parses with its declared schema, without unknown fields', async () => {
     // Given
-    const adjustmentId = (await f.as.operator({
-      method: 'POST',
-      url: '/api/adjustments',
-      payload: {
-        docNumber: '示编〔2026〕9号',
-        title: '调整编制',
-        effectiveOn: '2026-11-01',
-        items: [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 11 }],
-      },
-    })).json().id as string;
+    const adjustmentId = (
+      await f.as.operator({
+        method: 'POST',
+        url: '/api/adjustments',
+        payload: {
+          docNumber: '示编〔2026〕9号',
+          title: '调整编制',
+          effectiveOn: '2026-11-01',
+          items: [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 11 }],
+        },
+      })
+    ).json().id as string;
     const personId = (await f.as.admin({ method: 'GET', url: '/api/people' })).json().items[0].id as string;
     const idFor = (key: string) =>
       key.includes('/people/') ? personId : key.includes('/adjustments/') ? adjustmentId : f.ids.finance;

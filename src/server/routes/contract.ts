@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { diagnosticCodes, reportSections } from '../../analysis/finding.js';
-import { adjustmentDraftSchema, quotaDecisionSchema } from '../../commands/adjustments.js';
+import { quotaDecisionSchema } from '../../commands/adjustments.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
+import { adjustmentDraftSchema } from '../../domain/ledger.js';
 import { importKinds } from '../../domain/records.js';
 import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
 import { findingsSchema, statisticsSchema } from '../presenters/analysis.presenter.js';
@@ -191,5 +192,8 @@ export function contractOf<K extends RouteKey>(key: K) {
   const status = ('status' in apiContract[key] ? 201 : 200) as ApiContract[K] extends { status: 201 } ? 201 : 200;
   const { status: _status, ...parts } = request;
   void _status;
-  return { ...(parts as Omit<ApiContract[K], 'response' | 'status'>), response: { [status]: response } as Record<typeof status, ApiContract[K]['response']> };
+  return {
+    ...(parts as Omit<ApiContract[K], 'response' | 'status'>),
+    response: { [status]: response } as Record<typeof status, ApiContract[K]['response']>,
+  };
 }

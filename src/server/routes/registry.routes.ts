@@ -21,7 +21,10 @@ import { paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
 export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/region',
-    { schema: { ...contractOf('GET /api/region'), tags: ['区划'], summary: '本区划、限额与数据版本' }, config: { access: 'readOwnUnit' } },
+    {
+      schema: { ...contractOf('GET /api/region'), tags: ['区划'], summary: '本区划、限额与数据版本' },
+      config: { access: 'readOwnUnit' },
+    },
     async (request, reply) =>
       ctx.answers.send(
         request,
@@ -87,7 +90,11 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/institutions/:id/history',
     {
-      schema: { ...contractOf('GET /api/institutions/:id/history'), tags: ['机构'], summary: '机构沿革:涉及该机构的编制事项' },
+      schema: {
+        ...contractOf('GET /api/institutions/:id/history'),
+        tags: ['机构'],
+        summary: '机构沿革:涉及该机构的编制事项',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -107,7 +114,11 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/institutions/:id/quotas/:category',
     {
-      schema: { ...contractOf('GET /api/institutions/:id/quotas/:category'), tags: ['编制'], summary: '某机构某类编制(ETag 为版本)' },
+      schema: {
+        ...contractOf('GET /api/institutions/:id/quotas/:category'),
+        tags: ['编制'],
+        summary: '某机构某类编制(ETag 为版本)',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) => {

@@ -20,8 +20,9 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { importSummaryText } from '../../../src/domain/vocabulary.js';
-import { api, errorMessage, qs } from '../api';
+import { call, errorMessage } from '../api';
 import { useAuth } from '../auth';
+import type { ImportKind } from '../../../src/domain/records.js';
 import type { ImportResult } from '../types';
 
 const kinds = [
@@ -36,7 +37,7 @@ export function ImportPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [kind, setKind] = useState('roster');
+  const [kind, setKind] = useState<ImportKind>('roster');
   const [file, setFile] = useState<File>();
   const [docNumber, setDocNumber] = useState('');
   const [effectiveOn, setEffectiveOn] = useState<string>();
@@ -52,14 +53,15 @@ export function ImportPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const r = await api<ImportResult>(
-        `/api/imports/${kind}${qs({
-          dryRun: String(dryRun),
+      const r = await call('POST /api/imports/:kind', {
+        params: { kind },
+        query: {
+          dryRun: dryRun ? 'true' : 'false',
           docNumber: kind === 'baseline' ? docNumber || undefined : undefined,
           effectiveOn: kind === 'baseline' ? effectiveOn : undefined,
-        })}`,
-        { form },
-      );
+        },
+        form,
+      });
       if (dryRun) setCheck(r);
       else {
         setDone(r);
