@@ -4,7 +4,8 @@
  */
 import { cpus } from 'node:os';
 import { resourceUsage } from 'node:process';
-import { diagnosticCodes, diagnosticSection, type Finding, type Severity } from '../src/analysis/finding.js';
+import { diagnosticCodes, diagnosticSection } from '../src/analysis/diagnostics/registry.js';
+import type { Finding, Severity } from '../src/analysis/finding.js';
 import { computeStatistics } from '../src/analysis/statistics.js';
 import { buildDemoDistrict } from '../src/commands/demo.js';
 import { buildDistrictReport } from '../src/commands/report.js';

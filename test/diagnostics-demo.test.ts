@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/analysis/diagnose.js';
-import { diagnosticCodes, severityRank } from '../src/analysis/finding.js';
+import { diagnosticCodes } from '../src/analysis/diagnostics/registry.js';
+import { severityRank } from '../src/analysis/finding.js';
 import { demoSnapshot } from './demo-snapshot.js';
 
 describe('diagnostics on the demo district', () => {

@@ -1,74 +1,17 @@
-/** A diagnostic's finding: what is wrong, where, how much, with the evidence beside it and the measure it calls for. */
+/**
+ * A diagnostic's finding — what is wrong, where, how much, with the evidence beside it and the measure it calls for —
+ * and the descriptor a diagnostic is written as (DESIGN §3). The registry of descriptors is
+ * `diagnostics/registry.ts`; every table by code (labels, sections, report prose, thresholds) is derived from it.
+ */
 import type { DiagnosticConfig } from './config.js';
+import type { DiagnosticCode } from './diagnostics/registry.js';
 import type { Snapshot } from './snapshot.js';
 
-export const diagnosticCodes = [
-  'TOWNSHIP_TEMPLATE',
-  'LIVELIHOOD_GAP',
-  'HOSTED_MISMATCH',
-  'ENFORCEMENT_SCATTERED',
-  'OVER_CAP',
-  'DUTY_OVERLAP',
-  'DOMAIN_FRAGMENTED',
-  'DUTY_TOO_BROAD',
-  'DOMAIN_UNCOVERED',
-  'VAGUE_DUTY',
-  'STAFF_WORKLOAD',
-  'OVER_QUOTA',
-  'VACANT_QUOTA',
-  'MIXED_QUOTA',
-  'LEADERSHIP_EXCESS',
-  'PROFESSIONAL_SHORTAGE',
-  'AGEING',
-  'DATA_QUALITY',
-] as const;
-export type DiagnosticCode = (typeof diagnosticCodes)[number];
+export type { DiagnosticCode };
 
 /** The four subsections of the report's part 二. */
 export const reportSections = ['机构设置', '职能配置', '人员结构', '管理体制'] as const;
 export type ReportSection = (typeof reportSections)[number];
-
-export const diagnosticSection: Record<DiagnosticCode, ReportSection> = {
-  TOWNSHIP_TEMPLATE: '机构设置',
-  LIVELIHOOD_GAP: '机构设置',
-  HOSTED_MISMATCH: '机构设置',
-  ENFORCEMENT_SCATTERED: '机构设置',
-  OVER_CAP: '机构设置',
-  DUTY_OVERLAP: '职能配置',
-  DOMAIN_FRAGMENTED: '职能配置',
-  DUTY_TOO_BROAD: '职能配置',
-  DOMAIN_UNCOVERED: '职能配置',
-  VAGUE_DUTY: '职能配置',
-  STAFF_WORKLOAD: '人员结构',
-  OVER_QUOTA: '人员结构',
-  VACANT_QUOTA: '人员结构',
-  MIXED_QUOTA: '人员结构',
-  LEADERSHIP_EXCESS: '人员结构',
-  PROFESSIONAL_SHORTAGE: '人员结构',
-  AGEING: '人员结构',
-  DATA_QUALITY: '管理体制',
-};
-
-export const diagnosticLabels: Record<DiagnosticCode, string> = {
-  TOWNSHIP_TEMPLATE: '乡镇机构设置"一刀切"',
-  LIVELIHOOD_GAP: '民生领域机构编制保障不足',
-  HOSTED_MISMATCH: '挂靠机构"错位混搭"',
-  ENFORCEMENT_SCATTERED: '执法机构设置分散',
-  OVER_CAP: '机构超限额或议事协调机构不规范',
-  DUTY_OVERLAP: '职能交叉重叠("九龙治水")',
-  DOMAIN_FRAGMENTED: '同一领域职责分散',
-  DUTY_TOO_BROAD: '职能配置过于宽泛',
-  DOMAIN_UNCOVERED: '新兴领域职能缺位',
-  VAGUE_DUTY: '职责表述模糊、无牵头单位',
-  STAFF_WORKLOAD: '编制配备与工作量不匹配',
-  OVER_QUOTA: '超编',
-  VACANT_QUOTA: '长期空编',
-  MIXED_QUOTA: '编制混用、挤占',
-  LEADERSHIP_EXCESS: '超职数配备领导',
-  PROFESSIONAL_SHORTAGE: '专业技术人员比例偏低',
-  AGEING: '干部队伍年龄结构老化',
-  DATA_QUALITY: '机构编制数据不完整',
-};
 
 export type Severity = 'high' | 'medium' | 'low';
 export const severityRank: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
@@ -99,6 +42,44 @@ export interface Finding {
 /** Every diagnostic is a pure function of the snapshot and the thresholds. */
 export type Diagnostic = (snapshot: Snapshot, config: DiagnosticConfig) => Finding[];
 
+/** A threshold a deployment may override: its default and what it means (docs/DIAGNOSTICS.md lists them). */
+export interface Threshold<V = unknown> {
+  default: V;
+  doc: string;
+}
+
+export type Thresholds = Record<string, Threshold>;
+
+/** Everything about one diagnostic, in its own file; adding a diagnostic = that file + one line in the registry. */
+export interface DiagnosticDescriptor<C extends string = string, T extends Thresholds = Thresholds> {
+  /** The English code findings, filters and tests use. */
+  code: C;
+  /** The subsection of the report's part 二 its findings are told in. */
+  section: ReportSection;
+  /** The Chinese name every reader sees (CLI, web, report headings). */
+  label: string;
+  /** How the severity is decided, in words. */
+  severity: string;
+  /** What a problem of this code leads to, in the report's words (part 二). */
+  effect: string;
+  /** The thresholds it reads from the configuration, with their defaults (names are unique over the registry). */
+  thresholds: T;
+  find: Diagnostic;
+}
+
+const sectionOf = new Map<string, ReportSection>();
+
+/** A descriptor, typed with its literal code and its thresholds; its section is known to `finding` from here on. */
+export function defineDiagnostic<C extends string, T extends Thresholds>(
+  descriptor: DiagnosticDescriptor<C, T>,
+): DiagnosticDescriptor<C, T> {
+  sectionOf.set(descriptor.code, descriptor.section);
+  return descriptor;
+}
+
+/** A finding of a code, in the section its descriptor names (a diagnostic calls it from its own file). */
 export function finding(code: DiagnosticCode, f: Omit<Finding, 'code' | 'section'>): Finding {
-  return { code, section: diagnosticSection[code], ...f };
+  const section = sectionOf.get(code);
+  if (!section) throw new Error(`诊断${code}没有登记描述`);
+  return { code, section, ...f };
 }

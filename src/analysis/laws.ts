@@ -1,5 +1,5 @@
 /** Articles the findings cite, quoted verbatim from 地方各级人民政府机构设置和编制管理条例 (2007), ../shared/reference/laws. */
-import type { DiagnosticCode } from './finding.js';
+import type { DiagnosticCode } from './diagnostics/registry.js';
 const law = '地方各级人民政府机构设置和编制管理条例';
 
 export const laws = {

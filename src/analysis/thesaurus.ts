@@ -635,7 +635,24 @@ export const isGenericAction = (w: string) => genericSet.has(w);
  * Words of work every department does in its own field (教育信息化, 两化融合): weighed as usual, but never the shared
  * object that makes two duties one.
  */
-export const crossCuttingWords: ReadonlySet<string> = new Set(['信息化', '信息化建设', '数字化', '数字化转型']);
+export const crossCuttingWords: ReadonlySet<string> = new Set([
+  '信息化',
+  '信息化建设',
+  '数字化',
+  '数字化转型',
+  // every department reforms its own field (深化农村经济体制改革 / 能源体制改革 / 医药卫生体制改革 are three tasks)
+  '改革',
+  '体制改革',
+  '深化改革',
+  // the how and when of a task, not what it is about (组织力量抢修, 灾后重建, 灾害预测预报)
+  '力量',
+  '灾后',
+  '预测',
+  '预报',
+  '预测预报',
+  '正常',
+  '经济体制',
+]);
 
 /**
  * An object term right after one of these is the holder's own sector's share of a cross-cutting task ("负责本行业安全生产",
@@ -651,9 +668,22 @@ export const sectoralScope = /(本行业|本系统|本部门|本单位|本领域
 export const sectoralClause =
   /(本行业|本系统|本部门|本单位|本领域|本机关|行业|系统|领域)(内)?(的)?(安全生产|信访|统计|信息化|网络安全|保密|档案|宣传|党建|精神文明建设|普法|法治建设|节能|应急管理|消防安全|安全稳定|综治维稳|人才队伍建设|干部队伍建设|对外交流)[^，。；]*/g;
 
-/** The text without its sectoral boilerplate clauses. */
+/**
+ * Clauses of the 三定 template every department carries (seen in the real 三定 of test/fixtures/real, e.g. the
+ * Chongqing districts' "完成区委、区政府交办的其他任务", "负责机关和直属单位党建工作"): never a shared task.
+ */
+export const templateClause =
+  /((完成|承办|办理)?(区委|县委|市委|州委|省委|党委)?[、和]?(区|县|市|州|省)?(人民)?政府(和|及)?(上级)?(业务)?(主管部门)?交办的其他(事项|任务|工作))|(负责)?(本)?机关[^，。；]{0,20}?党(建|的建设)(工作)?/g;
+
+/**
+ * The reform of a field (深化农村经济体制改革, 能源体制改革, 医药卫生体制改革): each department reforms its own field,
+ * so the words 体制改革 never make two duties one; the field's own words stay.
+ */
+export const reformClause = /(深化)?([\u4e00-\u9fa5]{0,6}?)(经济)?体制(机制)?改革/g;
+
+/** The text without its sectoral and template boilerplate clauses. */
 export function withoutSectoralClauses(text: string): string {
-  return text.replace(sectoralClause, '');
+  return text.replace(sectoralClause, '').replace(templateClause, '').replace(reformClause, '$2');
 }
 
 interface TermEntry {

@@ -1,5 +1,6 @@
 /** Findings as a readable Chinese table, grouped by the report's four subsections. */
-import { diagnosticLabels, reportSections, severityLabels, type Finding } from '../analysis/finding.js';
+import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
+import { reportSections, severityLabels, type Finding } from '../analysis/finding.js';
 import { formatTable } from './overview.presenter.js';
 
 const sectionNumbers = ['一', '二', '三', '四'];

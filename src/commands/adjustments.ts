@@ -39,7 +39,7 @@ import {
 } from '../store/registry.repository.js';
 import { moveDuties } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
-import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { itemsOutsideScope } from '../domain/permissions.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
@@ -75,13 +75,12 @@ export async function createAdjustment(
   await ensureItemsInReach(ctx, draft.items);
   const id = randomUUID();
   const run = async (tx: Tx) => {
-    await insertAdjustment(
+    const created = await insertAdjustment(
       tx,
       ctx.regionCode,
       { id, ...draft, status: 'draft', isBaseline: opts.isBaseline ?? false, createdBy: ctx.actor },
       draft.items,
     );
-    const created = (await findAdjustment(tx, ctx.regionCode, id))!;
     // a draft touches nothing shared: the district's write lock is needed only for the audit chain, taken last
     await lockRegion(tx, ctx.regionCode);
     await appendAudit(tx, ctx.regionCode, {
@@ -93,7 +92,8 @@ export async function createAdjustment(
     });
     return created;
   };
-  return opts.tx ? run(opts.tx) : inTransaction(ctx.pool, run);
+  // drafts arriving together share one commit (one disk flush under the district's lock instead of one each)
+  return opts.tx ? run(opts.tx) : inSharedCommit(ctx.pool, run);
 }
 
 /** What applying the adjustment now would change; throws a Chinese LedgerError when it breaks an invariant. */

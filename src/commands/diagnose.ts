@@ -1,6 +1,7 @@
 import { defaultDiagnosticConfig, type DiagnosticConfig } from '../analysis/config.js';
 import { diagnose } from '../analysis/diagnose.js';
-import { diagnosticCodes, type DiagnosticCode, type Finding } from '../analysis/finding.js';
+import { diagnosticCodes, type DiagnosticCode } from '../analysis/diagnostics/registry.js';
+import type { Finding } from '../analysis/finding.js';
 import { computeStatistics, type Statistics } from '../analysis/statistics.js';
 import { validationFailed } from '../store/errors.js';
 import type { CommandContext } from './context.js';

@@ -18,7 +18,7 @@ import {
   type QuotaCategory,
 } from '../domain/vocabulary.js';
 import { maskIdNumber } from '../domain/codes.js';
-import type { ImportKind } from '../domain/records.js';
+import { exportFileName, importKinds, type ImportKind } from '../domain/records.js';
 import { writeRecordsWorkbook } from '../io/table-writer.js';
 import { auditDisclosure, mayUnmask, requirePermission } from './access.js';
 import {
@@ -30,13 +30,10 @@ import {
 import { readRegistry } from '../store/registry.repository.js';
 import type { CommandContext } from './context.js';
 
-export const exportFileNames = {
-  baseline: '机构编制.xlsx',
-  roster: '实名制人员.xlsx',
-  duties: '职能与权责清单.xlsx',
-  workload: '工作量.xlsx',
-  indicators: '区域指标.xlsx',
-} as const;
+export const exportFileNames = Object.fromEntries(importKinds.map((k) => [k, exportFileName(k)])) as Record<
+  ImportKind,
+  string
+>;
 
 const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
@@ -68,7 +65,7 @@ export async function exportDistrict(
   opts: { kinds?: readonly ImportKind[] } = {},
 ) {
   requirePermission(ctx, 'exportData');
-  const kinds = new Set<ImportKind>(opts.kinds ?? (Object.keys(exportFileNames) as ImportKind[]));
+  const kinds = new Set<ImportKind>(opts.kinds ?? importKinds);
   const reveal = mayUnmask(ctx);
   let idNumbersRevealed = 0;
   await mkdir(dir, { recursive: true });

@@ -11,8 +11,9 @@ import {
   type InstitutionState,
 } from '../domain/ledger.js';
 import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
-import { recordColumns, recordSheetNames } from '../domain/records.js';
+import { recordColumns } from '../domain/records.js';
 import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
+import { validateTable, type LocatedRecord } from '../io/validate-rows.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { insertImport } from '../store/imports.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
@@ -20,8 +21,11 @@ import { inTransaction, lockRegion } from '../store/transaction.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import {
+  isProblem,
   ProblemList,
+  type FileImporter,
   type ImportOptions,
+  type ImportProblem,
   type ImportResult,
   type Located,
   type SourceLocation,
@@ -257,4 +261,35 @@ export async function importBaseline(
   });
 }
 
-export { recordSheetNames };
+/**
+ * A baseline workbook: every sheet's rows are read and checked before anything else (a bad cell stops the import
+ * before the ledger is consulted), then the whole workbook is one adjustment.
+ */
+export const baselineImporter: FileImporter = async (ctx, rows, opts) => {
+  const input: BaselineInput = { institutions: [], quotas: [], posts: [] };
+  const readProblems: ImportProblem[] = [];
+  const dataRows = new Set<string>(); // the file's rows, valid or not: 共 N 行 counts them all
+  for await (const item of validateTable(rows, { today: ctx.today })) {
+    if (isProblem(item)) readProblems.push(item);
+    else pushBaseline(input, item);
+    if (item.row) dataRows.add(`${item.sheet}\u0000${item.row}`);
+  }
+  if (readProblems.length) {
+    return {
+      ok: false,
+      dryRun: !!opts.dryRun,
+      rows: dataRows.size,
+      problems: readProblems.slice(0, 1000),
+      problemCount: readProblems.length,
+      warnings: [],
+      summary: {},
+    };
+  }
+  return importBaseline(ctx, input, opts);
+};
+
+function pushBaseline(input: BaselineInput, item: LocatedRecord) {
+  if (item.kind === 'institutions') input.institutions.push(item);
+  else if (item.kind === 'quotas') input.quotas.push(item);
+  else if (item.kind === 'posts') input.posts.push(item);
+}

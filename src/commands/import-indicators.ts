@@ -1,19 +1,16 @@
 /** Workload (per institution per year) and region indicators (district or one street/township per year). */
-import { institutionNameIndex } from '../domain/ledger.js';
 import type { IndicatorRecord, WorkloadRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import { appendAudit } from '../store/audit.repository.js';
-import { insertImport } from '../store/imports.repository.js';
 import { upsertRegionIndicators, upsertWorkload } from '../store/indicators.repository.js';
-import { readRegistry } from '../store/registry.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
+import type { Tx } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
-import { ProblemList, type ImportOptions, type ImportResult, isProblem, type RecordStream } from './import-types.js';
-import { RollbackWith } from './import-roster.js';
+import { validateRecords } from '../io/validate-rows.js';
+import { collectRows, runRowImport } from './import-run.js';
+import type { FileImporter, ImportOptions, ImportResult, RecordStream } from './import-types.js';
 
 type Input<T> = RecordStream<T>;
 
-export async function importWorkload(
+export function importWorkload(
   ctx: CommandContext,
   records: Input<WorkloadRecord>,
   opts: ImportOptions,
@@ -39,7 +36,7 @@ export async function importWorkload(
   });
 }
 
-export async function importRegionIndicators(
+export function importRegionIndicators(
   ctx: CommandContext,
   records: Input<IndicatorRecord>,
   opts: ImportOptions,
@@ -65,78 +62,58 @@ export async function importRegionIndicators(
   });
 }
 
-async function importKeyed<T extends { year: number; indicator: string }>(
+/** Workload and indicators: one value per scope, year and indicator; the file's rows replace the stored ones. */
+function importKeyed<T extends { year: number; indicator: string }>(
   ctx: CommandContext,
   records: Input<T>,
   opts: ImportOptions,
   spec: {
-    kind: string;
+    kind: 'workload' | 'indicators';
     scopeColumn: string;
     scopeOf: (r: T) => string | undefined;
     required: boolean;
     key: (r: T, id: string | null) => string;
-    write: (
-      tx: Parameters<Parameters<typeof inTransaction>[1]>[0],
-      rows: { r: T; id: string | null }[],
-    ) => Promise<number>;
+    write: (tx: Tx, rows: { r: T; id: string | null }[]) => Promise<number>;
   },
 ): Promise<ImportResult> {
-  const problems = new ProblemList(opts.maxProblems);
-  let rows = 0;
-  return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    const registry = await readRegistry(tx, ctx.regionCode);
-    const { byName } = institutionNameIndex(registry);
-    const seen = new Map<string, number>();
-    const accepted: { r: T; id: string | null }[] = [];
-    for await (const item of records) {
-      if (isProblem(item)) {
-        problems.add(item);
-        continue;
-      }
-      rows++;
-      const scope = spec.scopeOf(item.record);
-      let id: string | null = null;
-      if (scope) {
-        id = byName.get(scope)?.id ?? null;
-        if (!id) {
-          problems.at(item, spec.scopeColumn, `机构"${scope}"不存在或已撤销`);
-          continue;
+  const seen = new Map<string, number>();
+  return runRowImport(ctx, records, opts, {
+    kind: spec.kind,
+    emptyFile: '文件中没有数据',
+    open: collectRows({
+      accept: (item, problems, { byName }) => {
+        const scope = spec.scopeOf(item.record);
+        let id: string | null = null;
+        if (scope) {
+          id = byName.get(scope)?.id ?? null;
+          if (!id) {
+            problems.at(item, spec.scopeColumn, `机构"${scope}"不存在或已撤销`);
+            return undefined;
+          }
+        } else if (spec.required) {
+          problems.at(item, spec.scopeColumn, '不能为空');
+          return undefined;
         }
-      } else if (spec.required) {
-        problems.at(item, spec.scopeColumn, '不能为空');
-        continue;
-      }
-      const key = spec.key(item.record, id);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.at(item, undefined, `与第${first}行的同一年度同一指标重复`);
-        continue;
-      }
-      seen.set(key, item.row);
-      accepted.push({ r: item.record, id });
-    }
-    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有数据');
-    const result = problems.result(opts, rows, { [spec.kind]: problems.count ? 0 : accepted.length });
-    if (problems.count > 0 || opts.dryRun) throw new RollbackWith(result);
-    await spec.write(tx, accepted);
-    const importId = await insertImport(tx, ctx.regionCode, {
-      kind: spec.kind,
-      fileName: opts.fileName,
-      fileSha256: opts.fileSha256,
-      rowCount: rows,
-      actor: ctx.actor,
-    });
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: `import.${spec.kind}`,
-      entity: 'import',
-      entityId: String(importId),
-      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows },
-    });
-    return { ...result, importId };
-  }).catch((e) => {
-    if (e instanceof RollbackWith) return e.result;
-    throw e;
+        const key = spec.key(item.record, id);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.at(item, undefined, `与第${first}行的同一年度同一指标重复`);
+          return undefined;
+        }
+        seen.set(key, item.row);
+        return { r: item.record, id };
+      },
+      summary: (accepted, clean) => ({ [spec.kind]: clean ? accepted.length : 0 }),
+      write: async (tx, accepted) => {
+        await spec.write(tx, accepted);
+        return {};
+      },
+    }),
   });
 }
+
+export const workloadImporter: FileImporter = (ctx, rows, opts) =>
+  importWorkload(ctx, validateRecords('workload', rows, { today: ctx.today }), opts);
+
+export const indicatorsImporter: FileImporter = (ctx, rows, opts) =>
+  importRegionIndicators(ctx, validateRecords('indicators', rows, { today: ctx.today }), opts);

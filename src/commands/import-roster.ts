@@ -5,26 +5,25 @@
  * that is the 混用 the diagnostics must show, not a file error.
  */
 import { idNumberFacts } from '../domain/codes.js';
-import { institutionNameIndex } from '../domain/ledger.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
 import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
-import { appendAudit } from '../store/audit.repository.js';
 import { CopyBuffer, copyField, plain } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
-import { insertImport, setImportRowCount } from '../store/imports.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
-import { baselineEffectiveOn, readRegistry } from '../store/registry.repository.js';
-import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { baselineEffectiveOn } from '../store/registry.repository.js';
+import type { Tx } from '../store/transaction.js';
+import { validateRecords } from '../io/validate-rows.js';
 import type { CommandContext } from './context.js';
-import {
+import { runRowImport, type InstitutionNames, type RowSink } from './import-run.js';
+import type {
+  FileImporter,
+  ImportOptions,
+  ImportProblem,
+  ImportResult,
   ProblemList,
-  type ImportOptions,
-  type ImportProblem,
-  type ImportResult,
-  isProblem,
-  type RecordStream,
-  type SourceLocation,
+  RecordStream,
+  SourceLocation,
 } from './import-types.js';
 
 const col = (key: string) => recordColumns.roster.find((c) => c.key === key)!.header;
@@ -64,169 +63,150 @@ const assignmentColumns = [
  */
 const defaultBatchRows = 50_000;
 
-export async function importRoster(
+export function importRoster(
   ctx: CommandContext,
   records: RecordStream<RosterRecord>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const problems = new ProblemList(opts.maxProblems);
+  return runRowImport(ctx, records, opts, {
+    kind: 'roster',
+    emptyFile: '文件中没有人员数据',
+    open: (tx, env) => openRosterSink(ctx, opts, tx, env),
+  });
+}
+
+/** The roster's checks per row, streaming the clean rows to PostgreSQL in batches while the next are read. */
+async function openRosterSink(
+  ctx: CommandContext,
+  opts: ImportOptions,
+  tx: Tx,
+  { names, problems, importId }: { names: InstitutionNames; problems: ProblemList; importId: number },
+): Promise<RowSink<RosterRecord>> {
   const warnings: ImportProblem[] = [];
   let rows = 0;
   let mixed = 0;
-  return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    const registry = await readRegistry(tx, ctx.regionCode);
-    const { byName: institutions, internalByKey: units } = institutionNameIndex(registry);
-    const known = await existingIdNumbers(tx, ctx.regionCode);
-    const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
-    const beforeBaseline = { count: 0, earliest: '', row: 0, sheet: '' };
-    const inFile = new Map<string, number>();
-    const importId = opts.dryRun
-      ? 0
-      : await insertImport(tx, ctx.regionCode, {
-          kind: 'roster',
-          fileName: opts.fileName,
-          fileSha256: opts.fileSha256,
-          rowCount: 0,
-          actor: ctx.actor,
-        });
-    const region = ctx.regionCode;
-    const batch = new RosterBatch(tx);
-    const batchRows = opts.batchRows ?? defaultBatchRows;
-    const lineEnd = `${importId}\n`; // import_id ends both tables' lines
-    let current: SourceLocation | undefined;
-    const bad = (key: string, reason: string) => problems.at(current!, col(key), reason);
-    try {
-      for await (const item of records) {
-        if (isProblem(item)) {
-          problems.add(item);
-          continue;
-        }
-        rows++;
-        if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
-        const r = item.record;
-        current = item;
-        const errorsBefore = problems.count;
-        // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
-        const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
-        const inst = valid('institution') ? institutions.get(r.institution) : undefined;
-        if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-        else if (inst?.kind === 'coordination')
-          bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
-        const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
-        if (facts) {
-          const firstRow = inFile.get(r.idNumber);
-          if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
-          else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
-          else inFile.set(r.idNumber, item.row);
-          if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
-            bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
-          if (valid('gender') && r.gender && r.gender !== facts.gender)
-            bad('gender', `性别"${r.gender}"与身份证号码不一致`);
-          if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
-          if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
-        }
-        let unitId: string | null = null;
-        if (r.unit && inst && valid('unit')) {
-          unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
-          if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
-        }
-        if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
-          bad('postClass', '填写了领导职数类别但没有领导职务层级');
-        if (item.invalid || problems.count > errorsBefore || !inst || !facts) continue;
-        if (baselineOn && r.startOn < baselineOn) {
-          beforeBaseline.count++;
-          if (!beforeBaseline.earliest || r.startOn < beforeBaseline.earliest)
-            Object.assign(beforeBaseline, { earliest: r.startOn, row: item.row, sheet: item.sheet });
-        }
-        if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
-          mixed++;
-          if (warnings.length < 200) {
-            warnings.push({
-              file: item.file,
-              sheet: item.sheet,
-              row: item.row,
-              column: col('category'),
-              reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
-            });
-          }
-        }
-        if (opts.dryRun || problems.count > 0) continue; // keep validating to report every row, but stop writing
-        const personId = uuidv7();
-        // Only free text needs COPY escaping: the other cells are codes, dates, digits or words of a fixed list.
-        // Joined from an array: a flat string, where `+` or a template would build a rope to flatten later.
-        batch.persons.push(
-          [
-            region,
-            personId,
-            r.idNumber,
-            copyField(r.name),
-            r.gender ?? facts.gender,
-            r.birthDate ?? facts.birthDate,
-            plain(r.education),
-            plain(r.degree),
-            plain(r.titleLevel),
-            plain(r.politicalStatus),
-            plain(r.joinedWorkOn),
-            lineEnd,
-          ].join('\t'),
-        );
-        const postClass = r.leadershipLevel
-          ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
-          : undefined;
-        batch.assignments.push(
-          [
-            region,
-            uuidv7(),
-            personId,
-            inst.id,
-            plain(unitId),
-            r.category,
-            copyField(r.post),
-            plain(r.leadershipLevel),
-            plain(postClass),
-            r.startOn,
-            lineEnd,
-          ].join('\t'),
-        );
-        if (batch.persons.rows >= batchRows) await batch.flush();
+  const { byName: institutions, internalByKey: units } = names;
+  const known = await existingIdNumbers(tx, ctx.regionCode);
+  const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
+  const beforeBaseline = { count: 0, earliest: '', row: 0, sheet: '' };
+  const inFile = new Map<string, number>();
+  const region = ctx.regionCode;
+  const batch = new RosterBatch(tx);
+  const batchRows = opts.batchRows ?? defaultBatchRows;
+  const lineEnd = `${importId}\n`; // import_id ends both tables' lines
+  let current: SourceLocation | undefined;
+  const bad = (key: string, reason: string) => problems.at(current!, col(key), reason);
+  return {
+    row: (item) => {
+      rows++;
+      if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
+      const r = item.record;
+      current = item;
+      const errorsBefore = problems.count;
+      // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
+      const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
+      const inst = valid('institution') ? institutions.get(r.institution) : undefined;
+      if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
+      else if (inst?.kind === 'coordination')
+        bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
+      const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
+      if (facts) {
+        const firstRow = inFile.get(r.idNumber);
+        if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
+        else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
+        else inFile.set(r.idNumber, item.row);
+        if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
+          bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+        if (valid('gender') && r.gender && r.gender !== facts.gender)
+          bad('gender', `性别"${r.gender}"与身份证号码不一致`);
+        if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
+        if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
       }
-    } catch (e) {
-      await batch.settled();
-      throw e;
-    }
-    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, '文件中没有人员数据');
-    if (beforeBaseline.count) {
-      // 入编 before the baseline took effect: the quota then is unknown, and 长期空编 would count from the wrong date
-      warnings.push({
-        file: opts.fileName,
-        sheet: beforeBaseline.sheet,
-        row: beforeBaseline.row,
-        column: col('startOn'),
-        reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
-      });
-    }
-    const result = problems.result(opts, rows, { persons: problems.count ? 0 : rows, mixedQuota: mixed }, warnings);
-    if (problems.count > 0 || opts.dryRun || rows === 0) {
-      await batch.settled();
-      // throwing rolls the transaction back; the result travels with it
-      throw new RollbackWith(result);
-    }
-    await batch.finish();
-    await setImportRowCount(tx, region, importId, rows);
-    await appendAudit(tx, region, {
-      actor: ctx.actor,
-      action: 'import.roster',
-      entity: 'import',
-      entityId: String(importId),
-      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, mixedQuota: mixed },
-    });
-    opts.onProgress?.(rows);
-    return { ...result, importId };
-  }).catch((e) => {
-    if (e instanceof RollbackWith) return e.result;
-    throw e;
-  });
+      let unitId: string | null = null;
+      if (r.unit && inst && valid('unit')) {
+        unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
+        if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
+      }
+      if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
+        bad('postClass', '填写了领导职数类别但没有领导职务层级');
+      if (item.invalid || problems.count > errorsBefore || !inst || !facts) return;
+      if (baselineOn && r.startOn < baselineOn) {
+        beforeBaseline.count++;
+        if (!beforeBaseline.earliest || r.startOn < beforeBaseline.earliest)
+          Object.assign(beforeBaseline, { earliest: r.startOn, row: item.row, sheet: item.sheet });
+      }
+      if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
+        mixed++;
+        if (warnings.length < 200) {
+          warnings.push({
+            file: item.file,
+            sheet: item.sheet,
+            row: item.row,
+            column: col('category'),
+            reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
+          });
+        }
+      }
+      if (opts.dryRun || problems.count > 0) return; // keep validating to report every row, but stop writing
+      const personId = uuidv7();
+      // Only free text needs COPY escaping: the other cells are codes, dates, digits or words of a fixed list.
+      // Joined from an array: a flat string, where `+` or a template would build a rope to flatten later.
+      batch.persons.push(
+        [
+          region,
+          personId,
+          r.idNumber,
+          copyField(r.name),
+          r.gender ?? facts.gender,
+          r.birthDate ?? facts.birthDate,
+          plain(r.education),
+          plain(r.degree),
+          plain(r.titleLevel),
+          plain(r.politicalStatus),
+          plain(r.joinedWorkOn),
+          lineEnd,
+        ].join('\t'),
+      );
+      const postClass = r.leadershipLevel
+        ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
+        : undefined;
+      batch.assignments.push(
+        [
+          region,
+          uuidv7(),
+          personId,
+          inst.id,
+          plain(unitId),
+          r.category,
+          copyField(r.post),
+          plain(r.leadershipLevel),
+          plain(postClass),
+          r.startOn,
+          lineEnd,
+        ].join('\t'),
+      );
+      if (batch.persons.rows >= batchRows) return batch.flush();
+    },
+    close: (clean) => {
+      if (beforeBaseline.count) {
+        // 入编 before the baseline took effect: the quota then is unknown, and 长期空编 would count from the wrong date
+        warnings.push({
+          file: opts.fileName,
+          sheet: beforeBaseline.sheet,
+          row: beforeBaseline.row,
+          column: col('startOn'),
+          reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
+        });
+      }
+      return { summary: { persons: clean ? rows : 0, mixedQuota: mixed }, warnings };
+    },
+    write: async () => {
+      await batch.finish();
+      opts.onProgress?.(rows);
+      return { mixedQuota: mixed };
+    },
+    abort: () => batch.settled(),
+  };
 }
 
 /** The COPY lines of up to two batches: one being written by PostgreSQL, one being filled. */
@@ -263,9 +243,6 @@ class RosterBatch {
   }
 }
 
-/** Carries a result out of a transaction that must roll back (dry runs and files with problems). */
-export class RollbackWith extends Error {
-  constructor(readonly result: ImportResult) {
-    super('rollback');
-  }
-}
+/** A roster file: rows checked cell by cell, the rows with bad cells still checked across rows (duplicate ID …). */
+export const rosterImporter: FileImporter = (ctx, rows, opts) =>
+  importRoster(ctx, validateRecords('roster', rows, { today: ctx.today }, { partial: true }), opts);

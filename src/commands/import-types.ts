@@ -1,4 +1,5 @@
-import { formatProblem, isProblem, type TableProblem } from '../io/table-problem.js';
+import { formatProblem, isProblem, type RawRow, type TableProblem } from '../io/table-problem.js';
+import type { CommandContext } from './context.js';
 
 /** Records or problems, as the readers stream them. */
 export type RecordStream<T> = AsyncIterable<Located<T> | ImportProblem> | Iterable<Located<T> | ImportProblem>;
@@ -81,3 +82,16 @@ export class ProblemList {
     this.add({ file, sheet: '', reason });
   }
 }
+
+/** What one import kind takes from a file: options beyond every import's (文号 and 生效日期 of a baseline). */
+export interface FileImportOptions extends ImportOptions {
+  docNumber?: string;
+  effectiveOn?: string;
+}
+
+/** A kind's way in from a file: its rows validated as its records, then its command (src/commands/import-kinds.ts). */
+export type FileImporter = (
+  ctx: CommandContext,
+  rows: AsyncIterable<RawRow | TableProblem>,
+  opts: FileImportOptions,
+) => Promise<ImportResult>;

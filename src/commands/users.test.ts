@@ -13,6 +13,7 @@ import {
   resetPassword,
   sessionUser,
   signInRefused,
+  usersOfDistrict,
 } from './users.js';
 import type { AppError } from '../store/errors.js';
 
@@ -87,8 +88,14 @@ describe('users and sign-in', () => {
       code: (unknown as AppError).code,
       message: (unknown as AppError).message,
     });
+    const listed = async () => (await usersOfDistrict(ctx)).find((u) => u.username === 'op1')!;
+    expect(await listed()).toMatchObject({ locked: true, lastLoginAt: null });
     const reset = await resetPassword(ctx, 'op1'); // an admin's reset unlocks
     expect((await login(ctx, 'op1', reset.oneTimePassword)).user.role).toBe('operator');
+    // the 用户 page shows the state and the newest sign-in (from the audit log)
+    const after = await listed();
+    expect(after.locked).toBe(false);
+    expect(Date.now() - new Date(after.lastLoginAt!).getTime()).toBeLessThan(10 * 60_000);
   });
 
   it('Given a lock that has expired When the next password is wrong Then the count starts afresh instead of locking again', async () => {

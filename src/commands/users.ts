@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { roleLabels, roleSchema, type Role } from '../domain/vocabulary.js';
-import { appendAudit, lastLogins } from '../store/audit.repository.js';
+import { appendAudit } from '../store/audit.repository.js';
 import { AppError, conflict, notFound, staleVersion, validationFailed } from '../store/errors.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
@@ -19,6 +19,7 @@ import {
   findUserByName,
   insertSession,
   insertUser,
+  lastLogins,
   listUsers,
   recordFailedLogin,
   setPassword,
@@ -334,12 +335,12 @@ export async function updateUser(
   });
 }
 
-/** The district's users with what the 用户 page shows: lock state and the newest sign-in (from the audit log). */
 export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'regionCode'>) {
   const [users, logins] = await Promise.all([
     listUsers(ctx.pool, ctx.regionCode),
     lastLogins(ctx.pool, ctx.regionCode),
   ]);
+  const now = Date.now();
   return users.map((u) => ({
     id: u.id,
     version: u.version,
@@ -349,7 +350,7 @@ export async function usersOfDistrict(ctx: Pick<CommandContext, 'pool' | 'region
     institutionId: u.institutionId,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
-    locked: isLocked(u),
+    locked: u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > now,
     lastLoginAt: logins.get(u.id) ?? null,
   }));
 }

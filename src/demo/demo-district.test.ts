@@ -1,4 +1,4 @@
-import { diagnosticCodes } from '../analysis/finding.js';
+import { diagnosticCodes } from '../analysis/diagnostics/registry.js';
 import { describe, expect, it } from 'vitest';
 import { idNumberFacts, validateIdNumber, validateUscc } from '../domain/codes.js';
 import {

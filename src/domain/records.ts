@@ -47,27 +47,48 @@ export const recordSheetNames: Record<RecordKind, string> = {
   indicators: '区域指标',
 };
 
-/** Import kinds as the CLI names them; `baseline` is one workbook with the 机构/编制/领导职数 sheets. */
-export const importKinds = ['baseline', 'roster', 'duties', 'workload', 'indicators'] as const;
-export type ImportKind = (typeof importKinds)[number];
-export const importKindSheets: Record<ImportKind, RecordKind[]> = {
-  baseline: ['institutions', 'quotas', 'posts'],
-  roster: ['roster'],
-  duties: ['duties'],
-  workload: ['workload'],
-  indicators: ['indicators'],
-};
-export const importKindLabels: Record<ImportKind, string> = {
-  baseline: '机构编制(机构、编制、领导职数)',
-  roster: '实名制人员',
-  duties: '职能与权责清单',
-  workload: '工作量',
-  indicators: '区域指标',
-};
+/**
+ * The files users import, one entry per kind (the code the CLI and the API name it by): its Chinese label and the
+ * sheets (record kinds) its workbook holds. `baseline` is one workbook with the 机构/编制/领导职数 sheets and enters the
+ * registry as an adjustment. The command that writes each kind is registered in src/commands/import-kinds.ts.
+ */
+export const importKindSpecs = {
+  baseline: {
+    label: '机构编制(机构、编制、领导职数)',
+    sheets: ['institutions', 'quotas', 'posts'],
+    asAdjustment: true,
+  },
+  roster: { label: '实名制人员', sheets: ['roster'] },
+  duties: { label: '职能与权责清单', sheets: ['duties'] },
+  workload: { label: '工作量', sheets: ['workload'] },
+  indicators: { label: '区域指标', sheets: ['indicators'] },
+} as const satisfies Record<string, ImportKindSpec>;
+
+export interface ImportKindSpec {
+  label: string;
+  sheets: readonly RecordKind[];
+  /** Enters the registry as one adjustment (文号 and 生效日期 may be given). */
+  asAdjustment?: boolean;
+}
+
+export type ImportKind = keyof typeof importKindSpecs;
+export const importKinds = Object.keys(importKindSpecs) as [ImportKind, ...ImportKind[]];
+const byKind = <V>(value: (spec: ImportKindSpec) => V) =>
+  Object.fromEntries(importKinds.map((k) => [k, value(importKindSpecs[k])])) as Record<ImportKind, V>;
+export const importKindSheets: Record<ImportKind, RecordKind[]> = byKind((k) => [...k.sheets]);
+export const importKindLabels: Record<ImportKind, string> = byKind((k) => k.label);
+
+/** A kind's label without its parenthesis: 机构编制, 实名制人员, … (template and export file names). */
+export const importKindShortLabel = (kind: ImportKind) => importKindLabels[kind].replace(/[((].*$/, '');
 
 /** The file name of each kind's empty template (CLI `templates`, the web's download): 机构编制模板.xlsx, … */
 export function importTemplateFileName(kind: ImportKind): string {
-  return `${importKindLabels[kind].replace(/[((].*$/, '')}模板.xlsx`;
+  return `${importKindShortLabel(kind)}模板.xlsx`;
+}
+
+/** The file name of each kind's export (CLI `export`, the web's download): 机构编制.xlsx, … */
+export function exportFileName(kind: ImportKind): string {
+  return `${importKindShortLabel(kind)}.xlsx`;
 }
 
 const orgName = { synonyms: ['单位名称', '机构', '单位', '机构全称', '单位全称'] };

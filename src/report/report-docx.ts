@@ -45,6 +45,17 @@ const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: 
 export type RenderTarget = 'word' | 'libreoffice';
 const libreOfficeSqueeze = -5;
 
+/** 一级/二级标题: 黑体/楷体 on the body's first-line indent, kept with the paragraph that follows. */
+const heading = (level: 1 | 2, font: string) => ({
+  id: `Heading${level}`,
+  name: `heading ${level}`,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: face(font), size: sizes.heading },
+  paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: level - 1, keepNext: true },
+});
+
 const styles = (target: RenderTarget) => ({
   default: {
     document: {
@@ -76,24 +87,8 @@ const styles = (target: RenderTarget) => ({
       run: { font: face(fonts.title.name), size: sizes.title },
       paragraph: { alignment: AlignmentType.CENTER },
     },
-    {
-      id: 'Heading1',
-      name: 'heading 1',
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      run: { font: face(fonts.heading1.name), size: sizes.heading },
-      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: 0, keepNext: true },
-    },
-    {
-      id: 'Heading2',
-      name: 'heading 2',
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      run: { font: face(fonts.heading2.name), size: sizes.heading },
-      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: 1, keepNext: true },
-    },
+    heading(1, fonts.heading1.name),
+    heading(2, fonts.heading2.name),
     {
       id: 'BodyText',
       name: '公文正文',
@@ -274,7 +269,6 @@ function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] 
   out.push(heading1('二、主要问题'), body(m.problemsIntro));
   for (const p of m.problems) {
     out.push(heading2(p.heading));
-    if (p.summary) out.push(body(p.summary));
     for (const it of p.items) out.push(body(it.text, [{ text: `${it.number}.${it.label}。`, bold: true }]));
   }
 

@@ -42,6 +42,7 @@ const machineWords: { pattern: RegExp; why: string }[] = [
   { pattern: /实地调研|实地走访/u, why: '未记录的实地调研' },
   { pattern: /保障标准/u, why: '把测算口径称为标准' },
   { pattern: /([\u4e00-\u9fa5]{2,8})、\1、\1/u, why: '名称重复罗列' },
+  { pattern: /[空超]编\d+人/u, why: '空编、超编的量词不一（编制数用“名”）' },
 ];
 
 const isoDate = /\b\d{4}-\d{1,2}-\d{1,2}\b/u;
@@ -104,7 +105,7 @@ export function figureChecks(st: Statistics): { pattern: RegExp; expected: strin
     { pattern: /全区有各类编制(\d+)名/gu, expected: String(o.quota.total.approved), what: '编制总数' },
     { pattern: /核定编制(\d+)名、在编人员/gu, expected: String(o.quota.total.approved), what: '编制总数' },
     { pattern: /全区空编(\d+)名/gu, expected: String(o.quota.total.vacant), what: '空编总数' },
-    { pattern: /全区空编\d+名、超编(\d+)人/gu, expected: String(o.quota.total.over), what: '超编总数' },
+    { pattern: /全区空编\d+名、超编(\d+)名/gu, expected: String(o.quota.total.over), what: '超编总数' },
     { pattern: /在编(?:在岗)?人员(\d+)人/gu, expected: String(p.total), what: '在编人员总数' },
     {
       pattern: /全区(?:在编在岗人员\d+人，)?平均年龄([\d.]+)岁/gu,

@@ -2,8 +2,8 @@
  * The 调研报告 as data: every sentence, table and chart of the report, computed from the statistics (part 一) and the
  * findings (parts 二 and 三). Pure: the docx renderer only lays it out, and tests read the figures here.
  */
+import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
 import {
-  diagnosticLabels,
   reportSections,
   severityRank,
   type DiagnosticCode,
@@ -31,6 +31,7 @@ import {
   groupProse,
   LawCiter,
   plain,
+  trimEnd,
   typeset,
   type ProblemGroup,
 } from './report-prose.js';
@@ -92,7 +93,6 @@ export interface ProblemItem {
 export interface ProblemSection {
   section: ReportSection;
   heading: string;
-  summary: string;
   items: ProblemItem[];
 }
 
@@ -226,7 +226,7 @@ function quotaText(st: Statistics): string {
   return (
     `全区有各类编制${q.total.approved}名,实有${q.total.actual}人。其中,${parts.join(';')}。` +
     (q.total.vacant || q.total.over
-      ? `按单位和编制类别逐一核算,全区空编${q.total.vacant}名、超编${q.total.over}人。`
+      ? `按单位和编制类别逐一核算,全区空编${q.total.vacant}名、超编${q.total.over}名。`
       : '各单位均满编运行,没有空编和超编。')
   );
 }
@@ -341,11 +341,6 @@ export function groupFindings(prose: Finding[], rest: Finding[]): { groups: Prob
   return { groups, rest: left };
 }
 
-/** Said only of a section without items; the items speak for themselves and the appendix is named once. */
-function sectionSummary(section: ReportSection, items: number): string {
-  return items ? '' : `本次调研未发现${section}方面的突出问题。`;
-}
-
 // ---- appendices ----
 
 function statisticsTables(st: Statistics): ReportTable[] {
@@ -394,7 +389,7 @@ function statisticsTables(st: Statistics): ReportTable[] {
   return [
     {
       title: '表1 各类机构及编制情况',
-      header: ['机构类别', '机构数(个)', '核定编制(名)', '实有(人)', '空编(名)', '超编(人)'],
+      header: ['机构类别', '机构数(个)', '核定编制(名)', '实有(人)', '空编(名)', '超编(名)'],
       rows: [
         ...kindRows,
         [
@@ -407,7 +402,7 @@ function statisticsTables(st: Statistics): ReportTable[] {
     },
     {
       title: '表2 各类编制核定与使用情况',
-      header: ['编制类别', '核定(名)', '实有(人)', '空编(名)', '超编(人)'],
+      header: ['编制类别', '核定(名)', '实有(人)', '空编(名)', '超编(名)'],
       rows: [
         ...quotaCategories.map((c) =>
           [quotaCategoryLabels[c], q[c].approved, q[c].actual, q[c].vacant, q[c].over].map(String),
@@ -586,10 +581,11 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
 
   const kinds = new Map(st.institutions.map((i) => [i.id, i.kind]));
   const law = new LawCiter((id) => kinds.get(id));
-  const problems: ProblemSection[] = selections.map((s, si) => ({
+  // a section without items gets no heading (a heading over "未发现问题" reads as an unfinished draft)
+  const withItems = selections.filter((s) => s.groups.length);
+  const problems: ProblemSection[] = withItems.map((s, si) => ({
     section: s.section,
     heading: typeset(`（${cn(si + 1)}）${problemHeadings[s.section]}`),
-    summary: typeset(sectionSummary(s.section, s.groups.length)),
     items: s.groups.map((g, i) => ({
       ref: `二（${cn(si + 1)}）${i + 1}`,
       number: i + 1,
@@ -612,7 +608,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     return {
       section: p.section,
       heading: typeset(`（${cn(si + 1)}）${h.heading}`),
-      intro: items.length ? '' : typeset(`${p.section}方面未发现突出问题，保持现行管理做法，持续跟踪监测。`),
+      intro: '',
       items,
       closing: undefined,
     };
@@ -704,8 +700,10 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     ),
     problems,
     measuresIntro: typeset(
-      '针对上述问题，提出以下改进措施与建议，每项措施后注明所针对的问题' +
-        (rest.length && restAppendix ? `；附件${restAppendix}所列其他问题，由相关单位参照逐项整改。` : '。'),
+      inProse
+        ? '针对上述问题，提出以下改进措施与建议，每项措施后注明所针对的问题' +
+            (rest.length && restAppendix ? `；附件${restAppendix}所列其他问题，由相关单位参照逐项整改。` : '。')
+        : '保持现行机构编制管理做法，依托实名制管理数据持续跟踪监测，发现问题及时研究解决。',
     ),
     measures,
     conclusion: typeset(
@@ -740,8 +738,6 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   };
 }
 
-const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
-
 /** The model as plain text in reading order, prose apart from table cells: what the linter and the tests read. */
 export function reportText(m: ReportModel): { paragraphs: string[]; cells: string[] } {
   const paragraphs: string[] = [m.title, m.preface];
@@ -749,7 +745,6 @@ export function reportText(m: ReportModel): { paragraphs: string[]; cells: strin
   paragraphs.push(m.problemsIntro);
   for (const p of m.problems) {
     paragraphs.push(p.heading);
-    if (p.summary) paragraphs.push(p.summary);
     for (const it of p.items) paragraphs.push(`${it.number}.${it.label}。${it.text}`);
   }
   paragraphs.push(m.measuresIntro);

@@ -4,14 +4,12 @@
  * Each item is said in plain Chinese (who, what, how many, since when), without scores, codes, field names or tags; the
  * article it offends is quoted in full the first time and referred to by number afterwards. Pure.
  */
-import { diagnosticLabels, type DiagnosticCode, type Evidence, type Finding } from '../analysis/finding.js';
+import { diagnosticEffects, diagnosticLabels } from '../analysis/diagnostics/registry.js';
+import type { DiagnosticCode, Evidence, Finding } from '../analysis/finding.js';
 import { articles, codeArticles, regulationOf, regulations, type ArticleKey } from '../analysis/laws.js';
+import { chineseDate, typeset } from '../domain/chinese-text.js';
 
-/** 2026-06-30 → 2026年6月30日 (月、日不编虚位). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate, typeset };
 
 /** The codes whose findings meet by domain: one item per group of domains in part 二. */
 export const dutyCodes: readonly DiagnosticCode[] = [
@@ -20,28 +18,6 @@ export const dutyCodes: readonly DiagnosticCode[] = [
   'DUTY_OVERLAP',
   'DOMAIN_FRAGMENTED',
 ];
-
-/** What a problem of each code leads to, in the seed report's words. */
-const effects: Record<DiagnosticCode, string> = {
-  TOWNSHIP_TEMPLATE: '现行设置模式没有因地制宜考虑各乡镇特色和发展定位，机构设置与实际运行存在“两张皮”现象',
-  LIVELIHOOD_GAP: '机构编制保障与民生需求不相匹配，公共服务供给能力不足',
-  HOSTED_MISMATCH: '挂靠关系与职责相距甚远，“错位混搭”设置影响工作效率',
-  ENFORCEMENT_SCATTERED: '条块管理、各自为政，多头执法、重复执法并存，执法综合效应大打折扣',
-  OVER_CAP: '机构限额和议事协调机构管理的刚性约束没有落实到位',
-  DUTY_OVERLAP: '职责交叉重叠，缺乏明确的责任划分，容易出现推诿扯皮、“九龙治水”的局面',
-  DOMAIN_FRAGMENTED: '同一领域多头牵头、缺乏统筹，难以形成工作合力',
-  DUTY_TOO_BROAD: '承担的任务过多过杂，难以集中精力解决核心问题',
-  DOMAIN_UNCOVERED: '新兴领域职能配置滞后，不能适应快速发展的形势',
-  VAGUE_DUTY: '职责表述模糊、责任主体不明，容易造成工作落空',
-  STAFF_WORKLOAD: '编制配备与实际工作量不匹配，忙闲不均',
-  OVER_QUOTA: '超编进人，编制管理的刚性约束不强',
-  VACANT_QUOTA: '编制资源长期闲置，未能发挥应有效益',
-  MIXED_QUOTA: '编制使用范围不规范，影响编制管理的严肃性',
-  LEADERSHIP_EXCESS: '超职数配备领导，职数管理不够严格',
-  PROFESSIONAL_SHORTAGE: '专业人才匮乏，制约了单位业务水平的提升',
-  AGEING: '年龄结构老化，梯次配备不合理，面临断档风险',
-  DATA_QUALITY: '机构编制台账与实际不符，影响管理和决策的科学性',
-};
 
 /** Numbers that are the analysis's own scores, not facts a reader can check: never in the report. */
 const scoreLabel = /z值|稳健|相似度|重合度|Jaccard|得分|分值/iu;
@@ -66,7 +42,8 @@ export function plain(text: string): string {
     .trim();
 }
 
-const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
+/** A clause without its closing punctuation, to be continued or closed by the caller. */
+export const trimEnd = (s: string) => s.trim().replace(/[。;；,，]+$/u, '');
 
 /**
  * A long text shortened at a clause (，；、) rather than mid-word, ending with 等; a text without a clause boundary early
@@ -76,9 +53,17 @@ export function clip(text: string, max = 50): string {
   const chars = [...trimEnd(text)];
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max).join('');
-  const cut = Math.max(...['，', '；', '、', ',', ';'].map((m) => head.lastIndexOf(m)));
-  if (cut < max / 3) return chars.join('');
-  return `${head.slice(0, cut)}等`;
+  // a whole clause first (；), then a phrase (，、); never a cut that leaves a dangling 的/和/或 before 等
+  const cuts = (marks: string[]) =>
+    [...head.matchAll(new RegExp(`[${marks.join('')}]`, 'gu'))]
+      .map((m) => m.index)
+      .filter((i) => i >= max / 3 && !/[的和或及与]$/u.test(head.slice(0, i)))
+      .sort((a, b) => b - a);
+  const clause = cuts(['；', ';'])[0];
+  if (clause !== undefined) return head.slice(0, clause); // a whole clause reads complete as it is
+  const phrase = cuts(['，', '、', ','])[0];
+  if (phrase === undefined) return chars.join('');
+  return `${head.slice(0, phrase)}等`;
 }
 
 /** A long measure cut after its last whole clause (；) that fits, so that it ends on a complete thought. */
@@ -156,12 +141,12 @@ const domainEffects: Partial<Record<DiagnosticCode, (d: string) => string>> = {
 };
 
 function groupEffect(g: ProblemGroup): string {
-  if (!dutyCodes.includes(g.code)) return effects[g.code];
+  if (!dutyCodes.includes(g.code)) return diagnosticEffects[g.code];
   const d = g.domains.join('、');
   const codes = dutyCodes.filter((c) => g.codes.includes(c));
   // the uncovered domain and the vague wording say the same thing: one effect for both
   const said = codes.filter((c) => !(c === 'VAGUE_DUTY' && codes.includes('DOMAIN_UNCOVERED')));
-  return said.map((c, i) => (i === 0 ? domainEffects[c]!(d) : effects[c])).join('；');
+  return said.map((c, i) => (i === 0 ? domainEffects[c]!(d) : diagnosticEffects[c])).join('；');
 }
 
 /** The short names a regulation goes by after its first mention. */
@@ -330,23 +315,4 @@ export function groupMeasure(g: ProblemGroup): string {
     default:
       return each(fs.map(own));
   }
-}
-
-/**
- * Typesets the plain-ASCII punctuation that findings and templates use into the full-width forms of an official
- * document: ,;:() and straight double quotes as “…” pairs. Decimal points stay.
- */
-export function typeset(text: string): string {
-  let open = true;
-  return text
-    .replace(/,(?!\d{3}\b)/g, '，')
-    .replace(/;/g, '；')
-    .replace(/:/g, '：')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/"/g, () => {
-      const q = open ? '“' : '”';
-      open = !open;
-      return q;
-    });
 }

@@ -120,6 +120,7 @@ const cases: RouteCase[] = [
       apply: ['admin', 'operator'] as Role[],
     }[t],
   })),
+  { method: 'GET', route: '/api/imports/kinds', url: () => '/api/imports/kinds', allowed: ['admin', 'operator'] },
   { method: 'POST', route: '/api/imports/{kind}', url: () => '/api/imports/roster', allowed: ['admin', 'operator'] },
   { method: 'GET', route: '/api/templates/{kind}', url: () => '/api/templates/roster', allowed: ['admin', 'operator'] },
   { method: 'GET', route: '/api/exports/{kind}', url: () => '/api/exports/workload', allowed: district },

@@ -184,6 +184,7 @@ describe('no answer leaks personal data or secrets', () => {
         'id',
         'institutionId',
         'lastLoginAt',
+        'locked',
         'mustChangePassword',
         'role',
         'roleLabel',

@@ -1,7 +1,7 @@
 /** The append-only audit chain: hash = sha256(prevHash + canonical JSON of the event). */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { Tx } from './transaction.js';
+import { auditHeadWritten, noteAuditHead, type Tx } from './transaction.js';
 
 export interface AuditInput {
   actor: string;
@@ -52,12 +52,16 @@ export function auditHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash
 
 /** Appends one event; the caller holds the region lock (lockRegion) inside its transaction. */
 export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput): Promise<void> {
-  const last = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_events WHERE region_code = $1 ORDER BY seq DESC LIMIT 1',
-    [regionCode],
-  );
-  const prevHash = last.rows[0]?.hash ?? genesis;
-  const seq = (last.rows[0]?.seq ?? 0) + 1;
+  const last =
+    auditHeadWritten(tx, regionCode) ??
+    (
+      await tx.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_events WHERE region_code = $1 ORDER BY seq DESC LIMIT 1',
+        [regionCode],
+      )
+    ).rows[0];
+  const prevHash = last?.hash ?? genesis;
+  const seq = (last?.seq ?? 0) + 1;
   // JSON round trip so that what is hashed is exactly what jsonb gives back
   const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
   const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
@@ -97,6 +101,7 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
       JSON.stringify({ regionCode, seq, entity: row.entity, action: row.action }),
     ],
   );
+  noteAuditHead(tx, regionCode, { seq, hash });
 }
 
 /** The NOTIFY channel on which every committed audit event (= every mutation) is announced. */
@@ -123,17 +128,6 @@ export async function changesSince(q: pg.Pool | Tx, regionCode: string, afterSeq
   );
   const row = r.rows[0]!;
   return { seq: Number(row.seq ?? afterSeq), dataChanged: !!row.data, usersChanged: !!row.users };
-}
-
-/** Each user's newest sign-in (`session.login` events, keyed by the user's id): the 用户 page's 最近登录. */
-export async function lastLogins(q: pg.Pool | Tx, regionCode: string): Promise<Map<string, string>> {
-  const r = await q.query<{ userId: string; at: string }>(
-    `SELECT entity_id AS "userId", to_char(max(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-       FROM audit_events WHERE region_code = $1 AND action = 'session.login' AND entity_id IS NOT NULL
-      GROUP BY entity_id`,
-    [regionCode],
-  );
-  return new Map(r.rows.map((x) => [x.userId, x.at]));
 }
 
 export async function listAudit(

@@ -25,10 +25,15 @@ export interface Database {
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export function connect(url: string, max = 10): Database {
+/** The role the application works as (migration 0003): it may append audit events but never change or delete them. */
+export const applicationRole = 'bianzhi_app';
+
+export function connect(url: string, max = 10, role?: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // set at connection start, before any statement of ours runs
+    options: role ? `-c role=${role}` : undefined,
     // If this process dies mid-transaction (kill -9), PostgreSQL notices within a second and rolls back, releasing
     // the district's write lock, instead of when the running statement ends. PostgreSQL ≥ 14; older ones refuse the
     // setting, which is ignored. Awaited by the pool before the connection is handed out.
@@ -112,7 +117,7 @@ export async function openStore(opts: {
     await createUtf8Database(embedded.adminUrl, 'bianzhi');
     url = embedded.url;
   }
-  const database = connect(url);
+  let database = connect(url);
   try {
     await database.pool.query('SELECT 1').catch((e: unknown) => {
       throw connectionError(url!, e);
@@ -122,6 +127,16 @@ export async function openStore(opts: {
     await database.close();
     await embedded?.stop();
     throw e;
+  }
+  if (embedded) {
+    // the embedded server's only login is its superuser: once migrated, the application works as bianzhi_app, so that a
+    // bug or a stray statement can neither change nor delete audit events nor switch their triggers off (the session
+    // could still SET ROLE back: this guards against mistakes; a separate login is for a server given by DATABASE_URL)
+    const role = await database.pool.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [applicationRole]);
+    if (role.rowCount) {
+      await database.close();
+      database = connect(url, 10, applicationRole);
+    }
   }
   return {
     ...database,

@@ -41,7 +41,7 @@ describe('the embedded PostgreSQL', () => {
     // Then the next open recovers: stale lock taken over, orphan postmaster stopped, committed data intact
     const store = await openStore({ dataDir: dir });
     try {
-      const r = await store.pool.query('SELECT count(*)::int AS n FROM crash_probe');
+      const r = await store.pool.query(`SELECT count(*)::int AS n FROM regions WHERE name = '崩溃探针'`);
       expect(r.rows[0].n).toBe(1);
       const enc = await store.pool.query(`SELECT datctype FROM pg_database WHERE datname = current_database()`);
       expect(enc.rows[0].datctype).toMatch(/UTF-8/);
@@ -76,8 +76,21 @@ describe('the embedded PostgreSQL', () => {
     await new Promise((r) => run.proc.on('exit', r));
     const store = await openStore({ dataDir: dir });
     try {
-      const r = await store.pool.query('SELECT count(*)::int AS n FROM crash_probe');
+      const r = await store.pool.query(`SELECT count(*)::int AS n FROM regions WHERE name = '崩溃探针'`);
       expect(r.rows[0].n).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('Given the embedded server When the application works on it Then it is bianzhi_app, which cannot touch audit events', async () => {
+    const store = await openStore({ dataDir: dir });
+    try {
+      const who = await store.pool.query<{ u: string }>('SELECT current_user AS u');
+      expect(who.rows[0]!.u).toBe('bianzhi_app');
+      await expect(store.pool.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied/);
+      await expect(store.pool.query('UPDATE audit_events SET actor = actor')).rejects.toThrow(/permission denied/);
+      await expect(store.pool.query('ALTER TABLE audit_events DISABLE TRIGGER USER')).rejects.toThrow(/owner/);
     } finally {
       await store.close();
     }

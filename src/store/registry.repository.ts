@@ -39,24 +39,34 @@ const adjustmentColumns = `id, doc_number AS "docNumber", title, effective_on AS
 export async function insertAdjustment(
   tx: Tx,
   regionCode: string,
-  a: {
-    id: string;
-    docNumber: string;
-    title: string;
-    effectiveOn: string;
-    status: string;
-    isBaseline: boolean;
-    createdBy: string;
+  a: Pick<AdjustmentRow, 'id' | 'docNumber' | 'title' | 'effectiveOn' | 'status' | 'isBaseline' | 'createdBy'> & {
     note?: string;
   },
   items: AdjustmentItem[],
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO adjustments (region_code, id, doc_number, title, effective_on, status, is_baseline, created_by, note)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [regionCode, a.id, a.docNumber, a.title, a.effectiveOn, a.status, a.isBaseline, a.createdBy, a.note ?? null],
+): Promise<AdjustmentRow> {
+  // one round trip for the row and its items: drafts are written while other drafts wait (see inSharedCommit)
+  const r = await tx.query<AdjustmentRow>(
+    `WITH added AS (
+       INSERT INTO adjustments (region_code, id, doc_number, title, effective_on, status, is_baseline, created_by, note)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${adjustmentColumns}),
+     items AS (
+       INSERT INTO adjustment_items (region_code, adjustment_id, seq, op, payload)
+       SELECT $1, $2, t.ord::int, t.payload->>'op', t.payload FROM jsonb_array_elements($10::jsonb) WITH ORDINALITY AS t(payload, ord))
+     SELECT * FROM added`,
+    [
+      regionCode,
+      a.id,
+      a.docNumber,
+      a.title,
+      a.effectiveOn,
+      a.status,
+      a.isBaseline,
+      a.createdBy,
+      a.note ?? null,
+      JSON.stringify(items),
+    ],
   );
-  await insertItems(tx, regionCode, a.id, items);
+  return r.rows[0]!;
 }
 
 async function insertItems(tx: Tx, regionCode: string, id: string, items: AdjustmentItem[]) {

@@ -2,11 +2,24 @@ import type pg from 'pg';
 
 export type Tx = pg.PoolClient;
 
+/** What one open transaction holds: the districts it has locked, and the last audit link it wrote for each. */
+interface TxState {
+  locks: Set<string>;
+  auditHeads: Map<string, { seq: number; hash: string }>;
+}
+
+const openTransactions = new WeakMap<Tx, TxState>();
+
+async function begin(client: Tx) {
+  await client.query('BEGIN');
+  openTransactions.set(client, { locks: new Set(), auditHeads: new Map() });
+}
+
 /** Runs `fn` in one transaction: all or nothing. The region's advisory lock serializes ledger writes. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await begin(client);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -14,11 +27,116 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
+    openTransactions.delete(client);
     client.release();
   }
 }
 
-/** One writer per region at a time (ledger folds, imports, the audit chain). */
+/** One writer per region at a time (ledger folds, imports, the audit chain); taken once per transaction. */
 export async function lockRegion(tx: Tx, regionCode: string): Promise<void> {
+  const state = openTransactions.get(tx);
+  if (state?.locks.has(regionCode)) return;
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bianzhi:${regionCode}`]);
+  state?.locks.add(regionCode);
+}
+
+/**
+ * The audit chain's last link as this transaction wrote it, when it holds the district's lock (so nobody else can
+ * have appended since): saves reading it back for the next event of the same transaction.
+ */
+export function auditHeadWritten(tx: Tx, regionCode: string) {
+  const state = openTransactions.get(tx);
+  return state?.locks.has(regionCode) ? state.auditHeads.get(regionCode) : undefined;
+}
+
+export function noteAuditHead(tx: Tx, regionCode: string, head: { seq: number; hash: string }) {
+  openTransactions.get(tx)?.auditHeads.set(regionCode, head);
+}
+
+interface Waiting {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for small independent writes (a new draft 编制事项). Every write of a district appends to its audit
+ * chain under the district's lock, and a commit holds that lock while PostgreSQL flushes its WAL, so one write per
+ * commit caps a district at one disk flush per write and makes writers queue. Writes that arrive while a commit is
+ * under way share the next one, one after the other on one connection (the lock and the chain's last link are read
+ * once per group); all are answered only after the shared COMMIT, so nothing is acknowledged before it is durable.
+ * A write that fails is refused with its own error and the group's other writes run again without it (a write must
+ * therefore do nothing outside the database).
+ */
+class CommitGroup {
+  private waiting: Waiting[] = [];
+  private committing = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly maxWrites = 64,
+  ) {}
+
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.committing) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.committing = true;
+    try {
+      while (this.waiting.length) await this.commit(this.waiting.splice(0, this.maxWrites));
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private async commit(group: Waiting[]) {
+    if (group.length === 1) {
+      const w = group[0]!;
+      await inTransaction(this.pool, w.fn).then(w.resolve, w.reject);
+      return;
+    }
+    let client: Tx;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      for (const w of group) w.reject(e);
+      return;
+    }
+    const values: unknown[] = [];
+    let failed: number | undefined;
+    try {
+      await begin(client);
+      for (const [i, w] of group.entries()) {
+        failed = i;
+        values.push(await w.fn(client));
+      }
+      failed = undefined;
+      await client.query('COMMIT');
+      for (const [i, w] of group.entries()) w.resolve(values[i]);
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (failed === undefined) for (const w of group) w.reject(e);
+      else {
+        // the write that failed is refused with its own error; the others did nothing yet and run again
+        group[failed]!.reject(e);
+        this.waiting.unshift(...group.filter((_, i) => i !== failed));
+      }
+    } finally {
+      openTransactions.delete(client);
+      client.release();
+    }
+  }
+}
+
+const commitGroups = new WeakMap<pg.Pool, CommitGroup>();
+
+/** Like inTransaction, for small independent writes that may share a commit with others (see CommitGroup). */
+export function inSharedCommit<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let group = commitGroups.get(pool);
+  if (!group) commitGroups.set(pool, (group = new CommitGroup(pool)));
+  return group.run(fn);
 }

@@ -38,6 +38,16 @@ export async function listUsers(q: Queryable, regionCode: string): Promise<UserR
   return r.rows;
 }
 
+/** When each user of the district last signed in: the newest 登录 event in the audit log. */
+export async function lastLogins(q: Queryable, regionCode: string): Promise<Map<string, string>> {
+  const r = await q.query<{ userId: string; at: Date }>(
+    `SELECT entity_id AS "userId", max(at) AS at FROM audit_events
+      WHERE region_code = $1 AND action = 'session.login' AND entity_id IS NOT NULL GROUP BY entity_id`,
+    [regionCode],
+  );
+  return new Map(r.rows.map((x) => [x.userId, new Date(x.at).toISOString()]));
+}
+
 export async function countUsers(q: Queryable, regionCode: string): Promise<number> {
   const r = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE region_code = $1', [regionCode]);
   return r.rows[0]!.n;

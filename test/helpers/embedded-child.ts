@@ -4,8 +4,10 @@ import { openStore } from '../../src/store/database.js';
 const dir = process.argv[2]!;
 try {
   const store = await openStore({ dataDir: dir });
-  await store.pool.query('CREATE TABLE IF NOT EXISTS crash_probe (n int)');
-  await store.pool.query('INSERT INTO crash_probe VALUES (1)');
+  // one probe row per run (the application's role may write rows but not create tables)
+  await store.pool.query(
+    `INSERT INTO regions (region_code, name) SELECT (900000 + count(*))::text, '崩溃探针' FROM regions WHERE name = '崩溃探针'`,
+  );
   console.log('READY');
   if (process.argv[3] === 'exit') {
     await store.close();

@@ -36,7 +36,7 @@ export function expectPartOneMatches(text: string, st: Statistics) {
   }
   if (o.quota.total.vacant || o.quota.total.over) {
     expect(num(text, '空编(\\d+)名')).toBe(o.quota.total.vacant);
-    expect(num(text, '超编(\\d+)人')).toBe(o.quota.total.over);
+    expect(num(text, '超编(\\d+)名')).toBe(o.quota.total.over);
   }
   for (const [level, posts] of Object.entries(o.posts)) {
     if (!posts.total.approved && !posts.total.filled) continue;

@@ -1,6 +1,6 @@
 /** AGEING: institutions whose people are old on average, with few under 35 and many retiring soon (年龄结构老化). */
 import type { DiagnosticConfig } from '../config.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, ageOn, type PersonFact } from '../snapshot.js';
 import { isYoung, peopleStructure, percent, sharePct } from '../statistics.js';
 
@@ -119,3 +119,27 @@ export const findAgeing: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const ageingDiagnostic = defineDiagnostic({
+  code: 'AGEING',
+  section: '人员结构',
+  label: '干部队伍年龄结构老化',
+  severity:
+    'high when the mean age is above ageingMeanAge and another flag holds (under-35 share or retirements due); medium for the mean age alone or the two other flags together; a single weak flag is not reported.',
+  effect: '年龄结构老化，梯次配备不合理，面临断档风险',
+  thresholds: {
+    ageingMeanAge: { default: 48, doc: 'mean age above which an institution is old' },
+    ageingUnder35Max: { default: 0.1, doc: 'share of people under 35 below which the young are too few' },
+    retirementYears: { default: 5, doc: 'the window, in years, for retirements due' },
+    retirementShareMax: {
+      default: 0.3,
+      doc: 'share of people retiring within retirementYears above which it is a flag',
+    },
+    retirementAge: { default: { 男: 60, 女: 55 }, doc: 'statutory retirement age by sex' },
+    ageingMinStaff: {
+      default: 8,
+      doc: 'institutions with fewer people (with a birth date) than this are too small to judge',
+    },
+  },
+  find: findAgeing,
+});

@@ -2,7 +2,7 @@
  * DATA_QUALITY: gaps in the records the other diagnostics stand on — units with no duties, no 三定 duties, people on a
  * quota category their unit has none of, stale indicators, missing 统一社会信用代码.
  */
-import { finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { activeInstitutions } from '../snapshot.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import {
@@ -198,3 +198,16 @@ export const findDataQualityGaps: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const dataQualityDiagnostic = defineDiagnostic({
+  code: 'DATA_QUALITY',
+  section: '管理体制',
+  label: '机构编制数据不完整',
+  severity:
+    'high when the roster is missing altogether; medium for units without duties or a party/government department or 镇街 without 三定, and for roster vs quota mismatches; low for other units without 三定, stale indicators and missing codes.',
+  effect: '机构编制台账与实际不符，影响管理和决策的科学性',
+  thresholds: {
+    staleYears: { default: 3, doc: 'an indicator year older than this many years is stale' },
+  },
+  find: findDataQualityGaps,
+});

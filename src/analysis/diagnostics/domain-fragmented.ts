@@ -4,7 +4,7 @@
  * everywhere) and coordination bodies (which exist to pull a domain together) are not counted.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { overlapScope } from '../overlap/scope.js';
 import { supporting } from '../overlap/detect.js';
@@ -124,3 +124,19 @@ export const findFragmentedDomains: Diagnostic = (s, config) => {
   }
   return out.sort((a, b) => Number(b.measures.leadInstitutions) - Number(a.measures.leadInstitutions));
 };
+
+export const domainFragmentedDiagnostic = defineDiagnostic({
+  code: 'DOMAIN_FRAGMENTED',
+  section: '职能配置',
+  label: '同一领域职责分散',
+  severity:
+    "high from fragmentedLeadsMin + 1 lead institutions; medium at fragmentedLeadsMin; low below, and low when one holder already has most of a consolidated domain's lead duties.",
+  effect: '同一领域多头牵头、缺乏统筹，难以形成工作合力',
+  thresholds: {
+    fragmentedLeadsMin: {
+      default: 4,
+      doc: 'institutions with lead duties in one domain at or above which the domain is fragmented',
+    },
+  },
+  find: findFragmentedDomains,
+});

@@ -1,5 +1,5 @@
 /** DOMAIN_UNCOVERED: a configured emerging domain (数字经济, 人工智能…) with no lead duty at all, or only vague ones. */
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { firmLeadDomains, holdersOf, vagueDutiesIn, vagueEvidence } from './vague-duty.js';
 
 /**
@@ -41,3 +41,19 @@ export const findUncoveredDomains: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const domainUncoveredDiagnostic = defineDiagnostic({
+  code: 'DOMAIN_UNCOVERED',
+  section: '职能配置',
+  label: '新兴领域职能缺位',
+  severity:
+    'high when nobody leads at all (no duty, or only 参与/配合 assist items); medium when a lead-role duty exists but is worded vaguely.',
+  effect: '新兴领域职能配置滞后，不能适应快速发展的形势',
+  thresholds: {
+    emergingDomains: {
+      default: ['数字经济', '人工智能', '低空经济', '碳达峰碳中和'],
+      doc: 'the emerging domains that must have a firm lead',
+    },
+  },
+  find: findUncoveredDomains,
+});

@@ -34,6 +34,22 @@ describe('findDutyOverlaps', () => {
     expect(f[0]!.measure).toContain('一件事由一个部门负责');
   });
 
+  it('Given real 三定 template clauses and each field’s own reform (重庆 districts), When diagnosed, Then nothing is found', () => {
+    // texts as the Chongqing districts' 三定 word them (test/fixtures/real/sources/cq-districts-2019-2023-sanding.json)
+    const s = makeSnapshot({
+      institutions: [{ name: '区农业农村委员会' }, { name: '区生态环境局' }, { name: '区发展和改革委员会' }],
+      duties: [
+        sanding('区农业农村委员会', '承办区委、区政府和上级业务主管部门交办的其他事项'),
+        sanding('区生态环境局', '完成区委、区政府交办的其他任务。'),
+        sanding('区农业农村委员会', '负责机关、所属事业单位和行业社会组织党建工作'),
+        sanding('区生态环境局', '负责机关和直属单位党建工作。'),
+        sanding('区农业农村委员会', '拟订地方深化农村经济体制改革和巩固完善农村基本经营制度的政策'),
+        sanding('区发展和改革委员会', '指导推进和综合协调经济体制改革有关工作，提出相关改革建议'),
+      ],
+    });
+    expect(findDutyOverlaps(s, config)).toEqual([]);
+  });
+
   it('Given two 执法 duties sharing only boilerplate, When diagnosed, Then nothing is found', () => {
     const s = makeSnapshot({
       institutions: [{ name: '区交通运输局' }, { name: '区城市管理局' }],

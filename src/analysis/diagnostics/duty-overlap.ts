@@ -6,10 +6,10 @@
  * in words, with one duty per institution side by side.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { comparedText, detectOverlaps, type OverlapCluster, type OverlapDoc } from '../overlap/detect.js';
-import { overlapScope } from '../overlap/scope.js';
+import { overlapScope, recommendedOverlapThreshold } from '../overlap/scope.js';
 import type { DutyFact, Snapshot } from '../snapshot.js';
 import { objectsIn, thesaurusObjects } from '../thesaurus.js';
 
@@ -224,3 +224,19 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const dutyOverlapDiagnostic = defineDiagnostic({
+  code: 'DUTY_OVERLAP',
+  section: '职能配置',
+  label: '职能交叉重叠("九龙治水")',
+  severity:
+    "by the administrative units holding the object and how central it is to them, for close matches: high from three administrative units with the duty central to most; medium from three, or two where it is central; low otherwise and for a reform body's residue (see the comment above overlapSeverity).",
+  effect: '职责交叉重叠，缺乏明确的责任划分，容易出现推诿扯皮、“九龙治水”的局面',
+  thresholds: {
+    overlapThreshold: {
+      default: recommendedOverlapThreshold,
+      doc: 'cosine similarity of TF-IDF vectors at or above which two duties overlap (object-gated; measured by bench:overlap)',
+    },
+  },
+  find: findDutyOverlaps,
+});

@@ -1,7 +1,7 @@
 /** DUTY_TOO_BROAD: institutions whose 三定 lead duties spread over many domains relative to their staff (过多过杂). */
 import type { InstitutionKind } from '../../domain/vocabulary.js';
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, type DutyFact } from '../snapshot.js';
 
 /** Streets and townships are comprehensive by nature; coordination bodies hold no staff of their own (第十九条). */
@@ -84,3 +84,19 @@ export const findTooBroadDuties: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const dutyTooBroadDiagnostic = defineDiagnostic({
+  code: 'DUTY_TOO_BROAD',
+  section: '职能配置',
+  label: '职能配置过于宽泛',
+  severity: 'high when both the domain count and the domains per person reach 1.5× their thresholds; medium otherwise.',
+  effect: '承担的任务过多过杂，难以集中精力解决核心问题',
+  thresholds: {
+    broadDomainsPerStaff: {
+      default: 1,
+      doc: 'domains of 三定 lead duties per staff member above which duties are too broad',
+    },
+    broadDomainsMin: { default: 8, doc: 'the fewest domains an institution must lead in to be judged too broad' },
+  },
+  find: findTooBroadDuties,
+});

@@ -4,7 +4,7 @@
  * 镇街综合执法, not scattering.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import type { DutyFact } from '../snapshot.js';
 
@@ -86,3 +86,19 @@ export const findScatteredEnforcement: Diagnostic = (s, config) => {
   }
   return out.sort((a, b) => Number(b.measures.units) - Number(a.measures.units));
 };
+
+export const enforcementScatteredDiagnostic = defineDiagnostic({
+  code: 'ENFORCEMENT_SCATTERED',
+  section: '机构设置',
+  label: '执法机构设置分散',
+  severity:
+    "high when more than enforcementUnitsMin units hold the domain's 行政处罚/行政检查 items; medium at enforcementUnitsMin.",
+  effect: '条块管理、各自为政，多头执法、重复执法并存，执法综合效应大打折扣',
+  thresholds: {
+    enforcementUnitsMin: {
+      default: 4,
+      doc: 'units holding 行政处罚/行政检查 items in one domain at or above which enforcement is scattered',
+    },
+  },
+  find: findScatteredEnforcement,
+});

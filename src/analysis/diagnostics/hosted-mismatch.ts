@@ -3,7 +3,7 @@
  * institution whose domains fit best suggested as the new host.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, type DutyFact } from '../snapshot.js';
 import type { InstitutionState } from '../../domain/ledger.js';
@@ -164,3 +164,18 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+export const hostedMismatchDiagnostic = defineDiagnostic({
+  code: 'HOSTED_MISMATCH',
+  section: '机构设置',
+  label: '挂靠机构"错位混搭"',
+  severity: "high when another institution's domains fit the hosted unit better (a better host exists); low otherwise.",
+  effect: '挂靠关系与职责相距甚远，“错位混搭”设置影响工作效率',
+  thresholds: {
+    hostedDomainOverlapMax: {
+      default: 0.1,
+      doc: "a hosted unit whose duty domains share less than this (Jaccard) with its host's is mismatched",
+    },
+  },
+  find: findHostedMismatches,
+});

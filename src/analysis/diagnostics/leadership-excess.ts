@@ -1,7 +1,7 @@
 /** LEADERSHIP_EXCESS: more leaders in post than the approved leadership posts of a level and class (超职数, 第二十六条). */
 import { postKey } from '../../domain/ledger.js';
 import { postClassLabels, type PostClass } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions } from '../snapshot.js';
 
@@ -56,3 +56,13 @@ export const findLeadershipExcess: Diagnostic = (s) => {
   }
   return out;
 };
+
+export const leadershipExcessDiagnostic = defineDiagnostic({
+  code: 'LEADERSHIP_EXCESS',
+  section: '人员结构',
+  label: '超职数配备领导',
+  severity: 'high when 2 or more over, or leaders of a level/class with no approved post at all; medium for one.',
+  effect: '超职数配备领导，职数管理不够严格',
+  thresholds: {},
+  find: findLeadershipExcess,
+});

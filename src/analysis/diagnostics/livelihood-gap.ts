@@ -3,7 +3,7 @@
  * aged 0–6) — the seed report's 事业单位设置与民生需求不匹配.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { activeInstitutions, type Snapshot } from '../snapshot.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 
@@ -162,3 +162,23 @@ function responsibleDepartments(s: Snapshot, units: InstitutionState[], domain: 
 }
 
 const fmt = (v: number) => (v >= 10000 ? `${Math.round(v / 100) / 100}万` : String(v));
+
+export const livelihoodGapDiagnostic = defineDiagnostic({
+  code: 'LIVELIHOOD_GAP',
+  section: '机构设置',
+  label: '民生领域机构编制保障不足',
+  severity:
+    'high below half the minimum quota rate; medium below three quarters; low for a shortfall within a quarter (annual quota adjustment can close it).',
+  effect: '机构编制保障与民生需求不相匹配，公共服务供给能力不足',
+  thresholds: {
+    elderlyQuotaPer10k: {
+      default: 5,
+      doc: 'minimum public-service quota of 养老服务 units per 10,000 people aged 60+',
+    },
+    childrenQuotaPer1k: {
+      default: 3,
+      doc: 'minimum public-service quota of 学前教育 units per 1,000 children aged 0–6',
+    },
+  },
+  find: findLivelihoodGaps,
+});

@@ -5,7 +5,7 @@ import {
   quotaCategoryLabels,
   type QuotaCategory,
 } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions } from '../snapshot.js';
 
@@ -57,3 +57,13 @@ export const findMixedQuota: Diagnostic = (s) => {
   }
   return out;
 };
+
+export const mixedQuotaDiagnostic = defineDiagnostic({
+  code: 'MIXED_QUOTA',
+  section: '人员结构',
+  label: '编制混用、挤占',
+  severity: 'always high: the 条例 forbids it outright, whatever the number of people.',
+  effect: '编制使用范围不规范，影响编制管理的严肃性',
+  thresholds: {},
+  find: findMixedQuota,
+});

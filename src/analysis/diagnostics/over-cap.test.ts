@@ -49,6 +49,7 @@ describe('findOverCap', () => {
     const f = findOverCap(s, config);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'high', measures: { years: 23 } });
+    expect(f[0]!.title).toContain('设立于2003年4月25日'); // a date as a reader writes it
     expect(f[0]!.evidence).toContainEqual(expect.objectContaining({ kind: 'law', article: '第十一条' }));
     expect(f[0]!.measure).toContain('撤销区防治非典型肺炎工作指挥部');
   });

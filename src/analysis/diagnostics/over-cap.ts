@@ -3,9 +3,10 @@
  * special-task coordination bodies kept long after their task (条例第十一条).
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, ageOn, type Snapshot } from '../snapshot.js';
+import { chineseDate } from '../../domain/chinese-text.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import { quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
 
@@ -149,7 +150,7 @@ function expiredBodies(s: Snapshot, institutions: InstitutionState[], maxYears: 
     out.push(
       finding('OVER_CAP', {
         severity: 'high',
-        title: `${b.inst.name}为完成阶段性特定任务设立,设立于${b.inst.establishedOn},已存续${b.years}年(超过${maxYears}年),任务早已结束仍未撤销`,
+        title: `${b.inst.name}为完成阶段性特定任务设立,设立于${chineseDate(b.inst.establishedOn!)},已存续${b.years}年(超过${maxYears}年),任务早已结束仍未撤销`,
         institutions: [{ id: b.inst.id, name: b.inst.name }],
         measures: { establishedOn: b.inst.establishedOn!, years: b.years, maxYears },
         evidence: [
@@ -185,3 +186,19 @@ function expiredBodies(s: Snapshot, institutions: InstitutionState[], maxYears: 
   }
   return out;
 }
+
+export const overCapDiagnostic = defineDiagnostic({
+  code: 'OVER_CAP',
+  section: '机构设置',
+  label: '机构超限额或议事协调机构不规范',
+  severity:
+    'high for departments above the cap, coordination bodies holding quota and expired special-task bodies; low for a long-standing body without an end date.',
+  effect: '机构限额和议事协调机构管理的刚性约束没有落实到位',
+  thresholds: {
+    coordinationMaxYears: {
+      default: 5,
+      doc: 'coordination bodies older than this many years are flagged as expired special-task bodies',
+    },
+  },
+  find: findOverCap,
+});

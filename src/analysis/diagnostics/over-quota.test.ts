@@ -17,7 +17,7 @@ describe('findOverQuota', () => {
       code: 'OVER_QUOTA',
       section: '人员结构',
       severity: 'high',
-      title: '区人力资源和社会保障局行政编制核定10名，实有12人，超编2人',
+      title: '区人力资源和社会保障局行政编制核定10名，实有12人，超编2名',
       institutions: [{ id: s.idOf('区人力资源和社会保障局'), name: '区人力资源和社会保障局' }],
       measures: { category: 'admin', approved: 10, actual: 12, excess: 2 },
     });
@@ -83,7 +83,7 @@ describe('findOverQuota', () => {
     const planted = demo.demo.manifest.find((m) => m.code === 'OVER_QUOTA')!;
     for (const name of planted.institutions) expect(names).toContain(name);
     expect(found.find((f) => f.institutions[0]!.name === '区人力资源和社会保障局')!.title).toBe(
-      '区人力资源和社会保障局行政编制核定18名，实有23人，超编5人',
+      '区人力资源和社会保障局行政编制核定18名，实有23人，超编5名',
     );
     const clean = findOverQuota(demoSnapshot({ planted: false }), config);
     expect(clean.filter((f) => severityRank[f.severity] >= severityRank.medium)).toEqual([]);

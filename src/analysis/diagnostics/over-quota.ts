@@ -1,7 +1,7 @@
 /** OVER_QUOTA: more people on a quota category than approved, per institution and category (条例第二十六条). */
 import { quotaKey } from '../../domain/ledger.js';
 import { allowedQuotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, type PersonFact } from '../snapshot.js';
 
@@ -39,13 +39,13 @@ export const findOverQuota: Diagnostic = (s) => {
       out.push(
         finding('OVER_QUOTA', {
           severity: severityOf(excess, approved),
-          title: `${inst.name}${label}核定${approved}名，实有${people.length}人，超编${excess}人`,
+          title: `${inst.name}${label}核定${approved}名，实有${people.length}人，超编${excess}名`,
           institutions: [{ id: inst.id, name: inst.name }],
           measures: { category, approved, actual: people.length, excess, recentEntrants: recent },
           evidence: [
             { kind: 'number', label: `${label}核定`, value: approved, unit: '名', institution: inst.name },
             { kind: 'number', label: `${label}实有`, value: people.length, unit: '人', institution: inst.name },
-            { kind: 'number', label: '超编', value: excess, unit: '人', institution: inst.name },
+            { kind: 'number', label: '超编', value: excess, unit: '名', institution: inst.name },
             { kind: 'number', label: '近3年进人', value: recent, unit: '人', institution: inst.name },
             {
               kind: 'text',
@@ -69,3 +69,14 @@ export const findOverQuota: Diagnostic = (s) => {
 function addYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
+
+export const overQuotaDiagnostic = defineDiagnostic({
+  code: 'OVER_QUOTA',
+  section: '人员结构',
+  label: '超编',
+  severity:
+    'high when 5 or more over, or 2 or more and at least 20% over; medium when 2 or more or at least 10% over (or any over a category with no approved quota); low for one person in a larger unit.',
+  effect: '超编进人，编制管理的刚性约束不强',
+  thresholds: {},
+  find: findOverQuota,
+});

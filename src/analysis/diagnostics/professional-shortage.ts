@@ -1,6 +1,6 @@
 /** PROFESSIONAL_SHORTAGE: a low share of people with a professional title in public institutions, above all 科技/金融. */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, type PersonFact } from '../snapshot.js';
 import { percent } from '../statistics.js';
 
@@ -112,3 +112,27 @@ export const findProfessionalShortage: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const professionalShortageDiagnostic = defineDiagnostic({
+  code: 'PROFESSIONAL_SHORTAGE',
+  section: '人员结构',
+  label: '专业技术人员比例偏低',
+  severity:
+    'key-domain units: high below professionalShareMin with at least 5 people, medium below professionalKeyShareMin with at least 8 people; any other public institution below professionalShareMin is low.',
+  effect: '专业人才匮乏，制约了单位业务水平的提升',
+  thresholds: {
+    professionalShareMin: {
+      default: 0.3,
+      doc: 'minimum share of people with a professional title in a public institution',
+    },
+    professionalDomains: {
+      default: ['科技创新', '金融服务'],
+      doc: 'the key domains whose public institutions are held to professionalKeyShareMin',
+    },
+    professionalKeyShareMin: {
+      default: 0.5,
+      doc: 'the higher minimum share for public institutions in professionalDomains',
+    },
+  },
+  find: findProfessionalShortage,
+});

@@ -3,7 +3,7 @@
  * bureau — by a robust z-score (median/MAD) of log workload per person, with the unit's 空编/超编 beside it.
  */
 import type { InstitutionKind } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import type { InstitutionState } from '../../domain/ledger.js';
 import { activeInstitutions } from '../snapshot.js';
 
@@ -176,3 +176,23 @@ export const findWorkloadMismatches: Diagnostic = (s, config) => {
     });
   });
 };
+
+export const staffWorkloadDiagnostic = defineDiagnostic({
+  code: 'STAFF_WORKLOAD',
+  section: '人员结构',
+  label: '编制配备与工作量不匹配',
+  severity:
+    'high when |z| ≥ 2×workloadZ and the unit does at least three times (or at most a third of) the peer median; medium for a twofold gap; low when only the z-score is beyond workloadZ.',
+  effect: '编制配备与实际工作量不匹配，忙闲不均',
+  thresholds: {
+    workloadZ: {
+      default: 3,
+      doc: 'robust z-score (leave-one-out median/MAD of log workload per person) beyond which a unit is an outlier',
+    },
+    workloadRatio: {
+      default: 2.5,
+      doc: 'a unit this many times above or below the peer median is an outlier at z ≥ workloadZ − 1',
+    },
+  },
+  find: findWorkloadMismatches,
+});

@@ -3,7 +3,7 @@
  * profiles differ — the rigid "四办三中心" template the seed report calls 呆板粗放, structure and reality "两张皮".
  */
 import type { DiagnosticConfig } from '../config.js';
-import { finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { laws } from '../laws.js';
 import { activeInstitutions, type Snapshot } from '../snapshot.js';
 import type { InstitutionState } from '../../domain/ledger.js';
@@ -231,3 +231,23 @@ function ratio(values: number[]): number {
 
 const wan = (v: number) => (v / 10000).toFixed(1);
 const round = (v: number) => Math.round(v * 100) / 100;
+
+export const townshipTemplateDiagnostic = defineDiagnostic({
+  code: 'TOWNSHIP_TEMPLATE',
+  section: '机构设置',
+  label: '乡镇机构设置"一刀切"',
+  severity:
+    "high when the places' profiles differ (population or area ratio at or above townshipProfileRatio) and at least townshipTemplateShare of them share the set; low otherwise.",
+  effect: '现行设置模式没有因地制宜考虑各乡镇特色和发展定位，机构设置与实际运行存在“两张皮”现象',
+  thresholds: {
+    townshipTemplateShare: {
+      default: 0.75,
+      doc: 'share of townships (streets separately) with an identical set of internal units that counts as a template',
+    },
+    townshipProfileRatio: {
+      default: 2,
+      doc: "max/min ratio of population or area at or above which two places' profiles differ",
+    },
+  },
+  find: findTownshipTemplates,
+});

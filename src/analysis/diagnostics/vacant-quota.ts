@@ -1,6 +1,6 @@
 /** VACANT_QUOTA: a large share of an institution's quota unused and nobody taken on it for years (长期空编). */
 import { quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
-import { finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, ageOn } from '../snapshot.js';
 
 /**
@@ -75,3 +75,20 @@ export const findVacantQuota: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const vacantQuotaDiagnostic = defineDiagnostic({
+  code: 'VACANT_QUOTA',
+  section: '人员结构',
+  label: '长期空编',
+  severity:
+    'high when at least 5 places and half the quota lie vacant; medium when at least 3 places; low for one or two places.',
+  effect: '编制资源长期闲置，未能发挥应有效益',
+  thresholds: {
+    vacantShare: { default: 0.3, doc: 'vacancy share of a quota at or above which a vacancy counts' },
+    vacantYears: {
+      default: 3,
+      doc: 'years without anyone joining on the quota after which a vacancy is long-standing',
+    },
+  },
+  find: findVacantQuota,
+});

@@ -3,7 +3,7 @@
  * answerable (枣庄: 职责表述中尽量不使用"指导""参与"等模糊性词语). Grouped by domain.
  */
 import { dutyDomains } from '../domains.js';
-import { finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
+import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
 import type { DutyFact, Snapshot } from '../snapshot.js';
 
 /** The vague word a duty opens with (after a leading 负责/承担, as in "负责协助…"), or null when it is firmly worded. */
@@ -97,3 +97,19 @@ export const findVagueDuties: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+export const vagueDutyDiagnostic = defineDiagnostic({
+  code: 'VAGUE_DUTY',
+  section: '职能配置',
+  label: '职责表述模糊、无牵头单位',
+  severity:
+    'high when two or more institutions hold only vague wording in the domain; medium when one does in an emerging domain; low for a single vague item elsewhere.',
+  effect: '职责表述模糊、责任主体不明，容易造成工作落空',
+  thresholds: {
+    vagueWords: {
+      default: ['指导', '参与', '协助', '配合', '协调'],
+      doc: 'words that make a duty vague when no firm lead exists elsewhere in its domain',
+    },
+  },
+  find: findVagueDuties,
+});

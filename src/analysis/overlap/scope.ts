@@ -7,10 +7,11 @@
  */
 import type { DutyFact, Snapshot } from '../snapshot.js';
 
-import { defaultDiagnosticConfig } from '../config.js';
-
-/** The overlap threshold the labelled pair set supports (bench/overlap.bench.ts); one source: the config's default. */
-export const recommendedOverlapThreshold = defaultDiagnosticConfig.overlapThreshold;
+/**
+ * The overlap threshold the labelled pair set supports (bench/overlap.bench.ts); one source: DUTY_OVERLAP's descriptor
+ * takes it as its default.
+ */
+export const recommendedOverlapThreshold = 0.4;
 
 export function overlapScope(s: Snapshot) {
   const inst = s.registry.institutions;

@@ -3,15 +3,11 @@
  * schemas are the contract (OpenAPI, the web client's types); the presenters' return types are inferred from them.
  */
 import { z } from 'zod';
-import {
-  diagnosticCodes,
-  diagnosticLabels,
-  reportSections,
-  severityLabels,
-  type Finding,
-} from '../../analysis/finding.js';
+import { diagnosticCodes, diagnosticLabels } from '../../analysis/diagnostics/registry.js';
+import { reportSections, severityLabels, type Finding } from '../../analysis/finding.js';
 import type { Snapshot } from '../../analysis/snapshot.js';
 import { ageBands, type Statistics } from '../../analysis/statistics.js';
+import { typeset } from '../../domain/chinese-text.js';
 import {
   institutionKindLabels,
   institutionKindSchema,
@@ -139,11 +135,12 @@ export function presentFinding(f: Finding, index: number): FindingAnswer {
     section: f.section,
     severity: f.severity,
     severityLabel: severityLabels[f.severity],
-    title: f.title,
+    // the page reads as the report does: full-width punctuation (the findings are written with ASCII ,;:() and ")
+    title: typeset(f.title),
     institutions: f.institutions,
     measures: f.measures,
     evidence: f.evidence,
-    measure: f.measure,
+    measure: typeset(f.measure),
   };
 }
 

@@ -333,7 +333,7 @@ export const userStatuses = ['active', 'locked', 'must_change_password', 'disabl
 export const userStatusLabels: Record<(typeof userStatuses)[number], string> = {
   active: '正常',
   locked: '已锁定',
-  must_change_password: '待修改密码',
+  must_change_password: '待改初始密码',
   disabled: '已停用',
 };
 
@@ -346,6 +346,7 @@ export const userSchema = z.object({
   institutionId: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  locked: z.boolean().describe('密码错误次数过多而暂时锁定'),
   status: z.enum(userStatuses).describe('停用 > 锁定(密码错误次数过多)> 待修改密码 > 正常'),
   statusLabel: z.string(),
   lastLoginAt: instant.nullable().describe('最近一次登录(审计日志 session.login),从未登录为 null'),
@@ -382,6 +383,7 @@ export const presentUser = (u: {
     institutionId: u.institutionId,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
+    locked: !!u.locked,
     status,
     statusLabel: userStatusLabels[status],
     lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,

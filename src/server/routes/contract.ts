@@ -4,7 +4,8 @@
  * app's client takes its types from here (web/src/api.ts), so a path, its inputs and its answer cannot drift apart.
  */
 import { z } from 'zod';
-import { diagnosticCodes, reportSections } from '../../analysis/finding.js';
+import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
+import { reportSections } from '../../analysis/finding.js';
 import { quotaDecisionSchema } from '../../commands/adjustments.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
@@ -12,6 +13,7 @@ import { adjustmentDraftSchema } from '../../domain/ledger.js';
 import { importKinds } from '../../domain/records.js';
 import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
 import { findingsSchema, statisticsSchema } from '../presenters/analysis.presenter.js';
+import { importKindsAnswer } from '../presenters/import-kinds.presenter.js';
 import {
   adjustmentPreviewSchema,
   adjustmentSchema,
@@ -138,6 +140,7 @@ export const apiContract = {
   'POST /api/adjustments/:id/apply': { params: idParams, response: appliedAdjustmentSchema },
 
   // 导入导出
+  'GET /api/imports/kinds': { response: importKindsAnswer },
   'POST /api/imports/:kind': {
     params: kindParams,
     querystring: z.object({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { exportDistrict, exportFileNames } from '../../commands/export-district.js';
 import { importFile } from '../../commands/import-file.js';
+import { listImportKinds } from '../../commands/import-kinds.js';
 import { importKindLabels, importTemplateFileName, type ImportKind } from '../../domain/records.js';
 import { validationFailed } from '../../store/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
@@ -13,6 +14,7 @@ import type { ServerContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
+import { presentImportKinds } from '../presenters/import-kinds.presenter.js';
 import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
 import type { FastifyReply } from 'fastify';
@@ -42,6 +44,19 @@ async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir:
 }
 
 export function fileRoutes(app: Api, ctx: ServerContext) {
+  app.get(
+    '/api/imports/kinds',
+    {
+      schema: {
+        ...contractOf('GET /api/imports/kinds'),
+        tags: ['导入导出'],
+        summary: '可导入的文件类别(名称、工作表、模板与导出文件名)',
+      },
+      config: { access: 'importData' },
+    },
+    async (request) => presentImportKinds(listImportKinds(ctx.command(request))),
+  );
+
   app.post(
     '/api/imports/:kind',
     {

@@ -1,6 +1,6 @@
 /** 导入导出: upload → every row's problem listed → commit only a clean file; templates and exports to download. */
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -25,19 +25,19 @@ import { useAuth } from '../auth';
 import type { ImportKind } from '../../../src/domain/records.js';
 import type { ImportResult } from '../types';
 
-const kinds = [
-  { value: 'roster', label: '实名制人员' },
-  { value: 'baseline', label: '机构编制(机构、编制、领导职数)' },
-  { value: 'duties', label: '职能与权责清单' },
-  { value: 'workload', label: '工作量' },
-  { value: 'indicators', label: '区域指标' },
-];
-
 export function ImportPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
+  // the kinds come from the server (one list for the CLI, the API and this page)
+  const kinds =
+    useQuery({
+      queryKey: ['import-kinds'],
+      queryFn: () => call('GET /api/imports/kinds'),
+      staleTime: Infinity,
+    }).data ?? [];
   const [kind, setKind] = useState<ImportKind>('roster');
+  const asAdjustment = kinds.find((k) => k.kind === kind)?.asAdjustment ?? false;
   const [file, setFile] = useState<File>();
   const [docNumber, setDocNumber] = useState('');
   const [effectiveOn, setEffectiveOn] = useState<string>();
@@ -57,8 +57,8 @@ export function ImportPage() {
         params: { kind },
         query: {
           dryRun: dryRun ? 'true' : 'false',
-          docNumber: kind === 'baseline' ? docNumber || undefined : undefined,
-          effectiveOn: kind === 'baseline' ? effectiveOn : undefined,
+          docNumber: asAdjustment ? docNumber || undefined : undefined,
+          effectiveOn: asAdjustment ? effectiveOn : undefined,
         },
         form,
       });
@@ -102,10 +102,10 @@ export function ImportPage() {
                 setKind(k);
                 reset();
               }}
-              options={kinds}
+              options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
               data-testid="import-kind"
             />
-            {kind === 'baseline' && (
+            {asAdjustment && (
               <Input
                 placeholder="文号(如 示编〔2026〕5号)"
                 value={docNumber}
@@ -113,7 +113,7 @@ export function ImportPage() {
                 style={{ width: 240 }}
               />
             )}
-            {kind === 'baseline' && (
+            {asAdjustment && (
               <DatePicker
                 placeholder="生效日期(如三定印发日期)"
                 value={effectiveOn ? dayjs(effectiveOn) : null}
@@ -221,7 +221,7 @@ export function ImportPage() {
         <Card title="导入模板" size="small" style={{ marginBottom: 16 }}>
           <Space orientation="vertical">
             {kinds.map((k) => (
-              <Button key={k.value} type="link" icon={<DownloadOutlined />} href={`/api/templates/${k.value}`}>
+              <Button key={k.kind} type="link" icon={<DownloadOutlined />} href={`/api/templates/${k.kind}`}>
                 {k.label}模板
               </Button>
             ))}
@@ -232,7 +232,7 @@ export function ImportPage() {
             <Typography.Paragraph type="secondary">导出的工作簿可以修改后再次导入。</Typography.Paragraph>
             <Space orientation="vertical">
               {kinds.map((k) => (
-                <Button key={k.value} type="link" icon={<DownloadOutlined />} href={`/api/exports/${k.value}`}>
+                <Button key={k.kind} type="link" icon={<DownloadOutlined />} href={`/api/exports/${k.kind}`}>
                   {k.label}
                 </Button>
               ))}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../../test/context.js';
+import { createInstitutionItem } from '../../test/factories.js';
+import { createAdjustment } from '../commands/adjustments.js';
+import { verifyAudit } from '../commands/audit.js';
+import type { CommandContext } from '../commands/context.js';
+import { inSharedCommit } from './transaction.js';
+
+let ctx: CommandContext;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  const t = await createTestContext();
+  ctx = t.ctx;
+  close = t.database.close;
+});
+afterAll(() => close());
+
+describe('inSharedCommit: writes arriving together share one commit', () => {
+  it('Given 12 writes at once When run Then they share fewer commits than writes, one failing write is refused alone, and each is answered after the commit', async () => {
+    await ctx.pool.query('CREATE TABLE grouped_probe (n int PRIMARY KEY, txid bigint NOT NULL)');
+    const write = (n: number) =>
+      inSharedCommit(ctx.pool, async (tx) => {
+        if (n === 5)
+          await tx.query('INSERT INTO grouped_probe VALUES (1, 0)'); // duplicate key: fails
+        else await tx.query('INSERT INTO grouped_probe VALUES ($1, txid_current())', [n]);
+        // answered only once committed: another connection sees the row when the promise resolves
+        return n;
+      }).then(async (v) => {
+        const seen = await ctx.pool.query('SELECT 1 FROM grouped_probe WHERE n = $1', [v]);
+        return { v, visible: seen.rowCount === 1 };
+      });
+    // write 1 first, so that 5 conflicts with a committed or same-group row either way
+    const first = write(1);
+    const results = await Promise.allSettled([first, ...Array.from({ length: 11 }, (_, i) => write(i + 2))]);
+    const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [i + 1] : []));
+    expect(refused).toEqual([5]);
+    for (const r of results) if (r.status === 'fulfilled') expect(r.value.visible).toBe(true);
+    const rows = await ctx.pool.query<{ n: number; txid: string }>('SELECT n, txid FROM grouped_probe ORDER BY n');
+    expect(rows.rows.map((r) => r.n)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+    expect(new Set(rows.rows.map((r) => r.txid)).size).toBeLessThan(11);
+  });
+
+  it('Given many drafts created at once When the audit chain is verified Then every draft has its event and the chain holds', async () => {
+    const drafts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        createAdjustment(ctx, {
+          docNumber: `示编〔2026〕${i + 1}号`,
+          title: `草稿${i + 1}`,
+          effectiveOn: '2026-12-31',
+          items: [createInstitutionItem(`区测试局${i + 1}`)],
+        }),
+      ),
+    );
+    expect(new Set(drafts.map((d) => d.id)).size).toBe(30);
+    const events = await ctx.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE region_code = $1 AND action = 'adjustment.create'`,
+      [ctx.regionCode],
+    );
+    expect(events.rows[0]!.n).toBe(30);
+    expect((await verifyAudit(ctx)).ok).toBe(true);
+  });
+});
