@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createServerFixture } from '../../../test/server-harness.js';
+import { presentUser } from '../presenters/registry.presenter.js';
 import { apiContract, type RouteKey } from './contract.js';
 
 let f: Awaited<ReturnType<typeof createServerFixture>>;
@@ -73,5 +74,56 @@ describe('response contract', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(15);
+  });
+});
+
+describe('用户: status, last login and unit', () => {
+  it('Given users who signed in, one new and one disabled When the admin lists them Then each shows its status, its last sign-in (or none) and its unit', async () => {
+    // Given: every role signed in when the fixture started; a new account has not yet
+    const created = await f.as.admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', role: 'leader' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const list = async () =>
+      (await f.as.admin({ method: 'GET', url: '/api/users' })).json().items as z.infer<
+        (typeof apiContract)['GET /api/users']['response']
+      >['items'];
+    const leader = (await list()).find((u) => u.username === 'leader')!;
+    const patched = await f.as.admin({
+      method: 'PATCH',
+      url: '/api/users/leader',
+      headers: { 'if-match': `"${leader.id}.${leader.version}"` },
+      payload: { disabled: true },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+
+    // When
+    const users = new Map((await list()).map((u) => [u.username, u]));
+
+    // Then
+    expect(users.get('newbie')).toMatchObject({ status: 'must_change_password', lastLoginAt: null, locked: false });
+    expect(users.get('leader')).toMatchObject({ status: 'disabled', statusLabel: '已停用' });
+    const reporter = users.get('reporter')!;
+    expect(reporter.status).toBe('active');
+    expect(Date.parse(reporter.lastLoginAt!)).toBeGreaterThan(Date.now() - 3_600_000);
+    expect(reporter.institutionId).toBeTruthy(); // the page names the unit from it
+    expect(users.get('admin')!.institutionId).toBeNull();
+  });
+
+  it('Given a locked account When presented Then its status is 已锁定 unless it is disabled', () => {
+    const u = {
+      username: 'x',
+      displayName: 'X',
+      role: 'operator' as const,
+      institutionId: null,
+      disabled: false,
+      mustChangePassword: true,
+      locked: true,
+    };
+    expect(presentUser(u)).toMatchObject({ status: 'locked', statusLabel: '已锁定', lastLoginAt: null });
+    expect(presentUser({ ...u, disabled: true }).status).toBe('disabled');
+    expect(presentUser({ ...u, locked: false, mustChangePassword: false }).status).toBe('active');
   });
 });
