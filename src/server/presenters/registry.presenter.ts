@@ -115,6 +115,13 @@ export const presentPost = (p: Omit<z.infer<typeof postSchema>, 'postClassLabel'
   postClassLabel: label(postClassLabels as Record<PostClass, string>, p.postClass),
 });
 
+const workloadRowSchema = z.object({
+  institutionId: z.string(),
+  year: count,
+  indicator: z.string(),
+  value: z.number(),
+});
+
 export const institutionDetailSchema = z.object({
   institution: institutionSchema,
   parentName: z.string().nullable(),
@@ -123,7 +130,7 @@ export const institutionDetailSchema = z.object({
   posts: z.array(postSchema),
   units: z.array(z.object({ id: z.string(), name: z.string(), kind: institutionKindSchema, status: z.string() })),
   hosted: z.array(z.object({ id: z.string(), name: z.string(), kind: institutionKindSchema })),
-  workload: z.array(z.object({ institutionId: z.string(), year: count, indicator: z.string(), value: z.number() })),
+  workload: z.array(workloadRowSchema),
   dutyCount: count,
 });
 
@@ -499,7 +506,7 @@ export const appliedAdjustmentSchema = adjustmentSchema.extend({
 });
 
 export const workloadSchema = z.object({
-  items: z.array(z.object({ institutionId: z.string(), year: count, indicator: z.string(), value: z.number() })),
+  items: z.array(workloadRowSchema),
 });
 
 export const importAnswerSchema = importResultSchema.extend({ kind: z.string(), kindLabel: z.string() });
