@@ -483,7 +483,7 @@ const valueAt = (root: unknown, path: PropertyKey[]) =>
 
 /**
  * What is wrong with a draft, checked by the server's own schema (src/domain/ledger.ts: one rule, one message), in
- * the form's words: the item's number and kind before the rule's message; "请填写…" for a field left empty. Two rules
+ * the form's words: the item's number and kind before the rule's message; "请填写…" for a field never filled in. Two rules
  * are the form's own: an internal unit needs its parent, and a change must change something.
  */
 export function draftProblem(
@@ -493,11 +493,13 @@ export function draftProblem(
   const issue = r.error?.issues[0];
   if (issue) {
     const [top, index, ...rest] = issue.path;
-    const field = String(rest.find((k) => typeof k === 'string') ?? top ?? '');
-    const empty = valueAt(draft, issue.path) === undefined || valueAt(draft, issue.path) === '';
-    const text = empty && fieldLabels[field] ? `请填写${fieldLabels[field]}` : issue.message;
+    const field = String([...issue.path].reverse().find((k) => typeof k === 'string') ?? '');
+    // a field never filled in has no rule of its own to quote: say which one; otherwise the rule's own message
+    const text =
+      valueAt(draft, issue.path) === undefined && fieldLabels[field] ? `请填写${fieldLabels[field]}` : issue.message;
+    const part = rest[0] === 'parts' && typeof rest[1] === 'number' ? `新机构${rest[1] + 1}:` : '';
     const item = top === 'items' && typeof index === 'number' ? draft.items[index] : undefined;
-    return item ? `第${(index as number) + 1}项(${opLabels[String(item.op)]}):${text}` : text;
+    return item ? `第${(index as number) + 1}项(${opLabels[String(item.op)]}):${part}${text}` : text;
   }
   const i = draft.items.findIndex(
     (item) =>
