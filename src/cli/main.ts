@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** bianzhi CLI: thin commands over src/commands. Exit codes: 0 ok, 1 rejected input, 2 usage, 3 failure. */
 import '../config/zod-chinese.js';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { speakChinese } from './chinese-help.js';
 import { rebuildRegistry } from '../commands/adjustments.js';
 import { backupDatabase, restoreBackup } from '../commands/backup.js';
@@ -14,6 +14,7 @@ import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { todayIso } from '../commands/context.js';
 import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js';
+import { registerStaffingCommands } from './staffing-commands.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
@@ -68,7 +69,34 @@ program
       else {
         const d = await findDistrict(ctx, ctx.regionCode);
         console.log(overviewText(st.overview, d!.name, st.asOf, st.people));
+        if (!opts.asOf) {
+          // reservations are today's: an as-of overview has no 已核准待入编 column
+          const { staffingOverview } = await import('../commands/staffing.js');
+          const { staffingOverviewText } = await import('./staffing.presenter.js');
+          console.log(`\n${staffingOverviewText(await staffingOverview(ctx))}`);
+        }
       }
+    });
+  });
+
+program
+  .command('forecast')
+  .description('退休与空编预测:按法定退休年龄(2025年起渐进式延迟)逐年测算各单位退休人数和可用空编')
+  .option('--as-of <date>', '截至日期 YYYY-MM-DD(默认今天)', dateOption)
+  .option('--years <n>', '预测年数(默认5)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('预测年数应为1至30的整数');
+    return n;
+  })
+  .option('--json', '输出 JSON')
+  .option(...regionOption)
+  .action(async (opts: { asOf?: string; years?: number; json?: boolean; region?: string }) => {
+    const { districtForecast } = await import('../commands/forecast.js');
+    const { forecastText } = await import('./forecast.presenter.js');
+    await withSession(opts.region, async ({ ctx }) => {
+      const f = await districtForecast(ctx, { asOf: opts.asOf, years: opts.years });
+      if (opts.json) console.log(JSON.stringify(f, null, 2));
+      else console.log(forecastText(f, (await findDistrict(ctx, ctx.regionCode))!.name));
     });
   });
 
@@ -91,7 +119,7 @@ program
 
 program
   .command('rebuild')
-  .description('由编制事项台账重新折叠生成机构、编制、职数表')
+  .description('由编制事项台账重新折叠生成机构、编制、职数表,由人员变动重新生成实名库任职记录')
   .option(...regionOption)
   .action(async (opts: { region?: string }) => {
     await withSession(opts.region, async ({ ctx }) => {
@@ -100,6 +128,11 @@ program
         r.identical
           ? `已按 ${r.adjustments} 个已执行编制事项重建,结果与现有数据完全一致。`
           : `已按 ${r.adjustments} 个已执行编制事项重建,修正了 ${r.changes} 处与台账不一致的数据。`,
+      );
+      console.log(
+        r.roster.identical
+          ? `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,结果与现有数据完全一致。`
+          : `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,修正了 ${r.roster.changes} 处与变动记录不一致的数据。`,
       );
     });
   });
@@ -158,6 +191,7 @@ registerFileCommands(program);
 registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
+registerStaffingCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

@@ -8,11 +8,17 @@ import {
   institutionNameIndex,
   LedgerError,
   type AdjustmentItem,
+  registryRows,
   type InstitutionState,
 } from '../domain/ledger.js';
 import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  postClassLabels,
+  quotaCategoryLabels,
+} from '../domain/vocabulary.js';
 import { validateTable, type LocatedRecord } from '../io/validate-rows.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { insertImport } from '../store/imports.repository.js';
@@ -21,9 +27,11 @@ import { inTransaction, lockRegion } from '../store/transaction.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import {
+  exportCell as s,
   isProblem,
   ProblemList,
   type FileImporter,
+  type KindExporter,
   type ImportOptions,
   type ImportProblem,
   type ImportResult,
@@ -292,4 +300,57 @@ function pushBaseline(input: BaselineInput, item: LocatedRecord) {
   if (item.kind === 'institutions') input.institutions.push(item);
   else if (item.kind === 'quotas') input.quotas.push(item);
   else if (item.kind === 'posts') input.posts.push(item);
+}
+
+/** The registry as a baseline workbook: importing it into an empty district gives the same registry. */
+export const baselineExporter: KindExporter = async ({ registry, name }) => {
+  const active = [...registry.institutions.values()].filter((i) => i.status === 'active');
+  const rows = registryRows(registry);
+  return {
+    institutions: treeOrder(active).map((i) => ({
+      name: i.name,
+      kind: institutionKindLabels[i.kind],
+      rank: s(i.rank),
+      parent: name(i.parentId),
+      host: name(i.hostedById),
+      code: s(i.code),
+      alsoNamed: i.alsoNamed.join('、'),
+      piClass: s(i.piClass),
+      funding: s(i.funding),
+      civilServiceManaged: i.civilServiceManaged ? '是' : '否',
+      establishedOn: s(i.establishedOn),
+    })),
+    quotas: rows.quotas.map((q) => ({
+      institution: name(q.institutionId),
+      category: quotaCategoryLabels[q.category],
+      approved: String(q.approved),
+    })),
+    posts: rows.posts.map((p) => ({
+      institution: name(p.institutionId),
+      level: p.level,
+      postClass: postClassLabels[p.postClass],
+      approved: String(p.approved),
+    })),
+  };
+};
+
+/** Parents before children, then the original order: what the importer needs to resolve names in one pass. */
+function treeOrder(all: InstitutionState[]): InstitutionState[] {
+  const byParent = new Map<string | null, InstitutionState[]>();
+  const ids = new Set(all.map((i) => i.id));
+  for (const i of all) {
+    const key = i.parentId && ids.has(i.parentId) ? i.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), i]);
+  }
+  const out: InstitutionState[] = [];
+  const visit = (parent: string | null) => {
+    for (const i of (byParent.get(parent) ?? []).sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name),
+    )) {
+      out.push(i);
+      visit(i.id);
+    }
+  };
+  visit(null);
+  return out;
 }

@@ -3,13 +3,22 @@
  * sources present in the file are replaced, in one transaction.
  */
 import type { DutyRecord } from '../domain/records.js';
+import { dutyRoleLabels, dutySourceLabels } from '../domain/vocabulary.js';
+import { dutiesForExport } from '../store/export.repository.js';
 import { recordColumns } from '../domain/records.js';
 import { CopyWriter, copyLine } from '../store/copy.js';
 import { deleteDutiesOf } from '../store/duties.repository.js';
 import type { CommandContext } from './context.js';
 import { validateRecords } from '../io/validate-rows.js';
 import { collectRows, runRowImport } from './import-run.js';
-import type { FileImporter, ImportOptions, ImportResult, RecordStream } from './import-types.js';
+import {
+  exportCell as s,
+  type FileImporter,
+  type ImportOptions,
+  type ImportResult,
+  type KindExporter,
+  type RecordStream,
+} from './import-types.js';
 
 const col = (key: string) => recordColumns.duties.find((c) => c.key === key)!.header;
 const dutyColumns = [
@@ -86,3 +95,23 @@ export async function importDuties(
 /** A duties file: rows checked cell by cell, the rows with bad cells still checked for their institution. */
 export const dutiesImporter: FileImporter = (ctx, rows, opts) =>
   importDuties(ctx, validateRecords('duties', rows, { today: ctx.today }, { partial: true }), opts);
+
+/** Every duty as a duties file (both sources). */
+export const dutiesExporter: KindExporter = async ({ ctx, name }) => {
+  async function* duties() {
+    for await (const d of dutiesForExport(ctx.pool, ctx.regionCode)) {
+      yield {
+        institution: name(d.institution_id),
+        source: dutySourceLabels[d.source as keyof typeof dutySourceLabels],
+        category: s(d.category),
+        title: d.title,
+        text: s(d.text),
+        legalBasis: s(d.legal_basis),
+        domains: d.domains.join('、'),
+        role: dutyRoleLabels[d.role as keyof typeof dutyRoleLabels],
+        itemCode: s(d.item_code),
+      };
+    }
+  }
+  return { duties: duties() };
+};

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { ImportKind } from '../domain/records.js';
 import { readTableFile } from '../io/table-reader.js';
 import type { CommandContext } from './context.js';
-import { importers } from './import-kinds.js';
+import { importKindCommands } from './import-kinds.js';
 import type { ImportResult } from './import-types.js';
 
 export interface ImportFileOptions {
@@ -35,7 +35,7 @@ export async function importFile(
   const fileName = opts.fileName ?? basename(path);
   const fileSha256 = await sha256(path);
   const rows = readTableFile(path, { kind, fileName });
-  return importers[kind](ctx, rows, {
+  return importKindCommands[kind].importFile(ctx, rows, {
     fileName,
     fileSha256,
     dryRun: opts.dryRun,

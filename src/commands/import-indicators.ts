@@ -2,11 +2,19 @@
 import type { IndicatorRecord, WorkloadRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
 import { upsertRegionIndicators, upsertWorkload } from '../store/indicators.repository.js';
+import { regionIndicatorsForExport, workloadForExport } from '../store/export.repository.js';
 import type { Tx } from '../store/transaction.js';
 import type { CommandContext } from './context.js';
 import { validateRecords } from '../io/validate-rows.js';
 import { collectRows, runRowImport } from './import-run.js';
-import type { FileImporter, ImportOptions, ImportResult, RecordStream } from './import-types.js';
+import {
+  exportCell as s,
+  type FileImporter,
+  type ImportOptions,
+  type ImportResult,
+  type KindExporter,
+  type RecordStream,
+} from './import-types.js';
 
 type Input<T> = RecordStream<T>;
 
@@ -117,3 +125,29 @@ export const workloadImporter: FileImporter = (ctx, rows, opts) =>
 
 export const indicatorsImporter: FileImporter = (ctx, rows, opts) =>
   importRegionIndicators(ctx, validateRecords('indicators', rows, { today: ctx.today }), opts);
+
+export const workloadExporter: KindExporter = async ({ ctx, name }) => {
+  const workload = await workloadForExport(ctx.pool, ctx.regionCode);
+  return {
+    workload: workload.map((w) => ({
+      institution: name(w.institution_id),
+      year: String(w.year),
+      indicator: w.indicator,
+      value: String(w.value),
+      unit: s(w.unit),
+    })),
+  };
+};
+
+export const indicatorsExporter: KindExporter = async ({ ctx, name }) => {
+  const indicators = await regionIndicatorsForExport(ctx.pool, ctx.regionCode);
+  return {
+    indicators: indicators.map((x) => ({
+      scope: name(x.scope_institution_id),
+      year: String(x.year),
+      indicator: x.indicator,
+      value: s(x.value),
+      text: s(x.text_value),
+    })),
+  };
+};

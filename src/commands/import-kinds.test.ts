@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importKindLabels, importKinds, recordColumns, recordSheetNames } from '../domain/records.js';
-import { importers, listImportKinds } from './import-kinds.js';
+import { importKindCommands, listImportKinds } from './import-kinds.js';
 
 describe('import kinds', () => {
   it('Given the kinds When listed for an operator Then each has its label, sheets, template and export file and a command', () => {
@@ -11,7 +11,8 @@ describe('import kinds', () => {
       expect(k.sheets.length).toBeGreaterThan(0);
       expect(k.templateFileName).toMatch(/^[\u4e00-\u9fa5]+模板\.xlsx$/u);
       expect(k.exportFileName).toMatch(/^[\u4e00-\u9fa5]+\.xlsx$/u);
-      expect(typeof importers[k.kind]).toBe('function');
+      expect(typeof importKindCommands[k.kind].importFile).toBe('function');
+      expect(typeof importKindCommands[k.kind].exportSheets).toBe('function');
     }
     // every sheet a kind names is a record kind with its columns
     const sheetKinds = new Map(Object.entries(recordSheetNames).map(([kind, sheet]) => [sheet, kind]));

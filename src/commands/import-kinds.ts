@@ -1,7 +1,7 @@
 /**
  * The import kinds and the command that writes each (DESIGN §6). A kind's code, label and sheets are in
  * src/domain/records.ts (`importKindSpecs`, with its columns and record definitions); its command file exports its
- * FileImporter; one line here joins them. The CLI's `--kind` choices, the API's kinds, templates and exports follow.
+ * importer and exporter; one line here joins them. The CLI's `--kind` choices, the API's kinds, templates and exports follow.
  */
 import {
   exportFileName,
@@ -14,18 +14,19 @@ import {
 } from '../domain/records.js';
 import { requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
-import { baselineImporter } from './import-baseline.js';
-import { dutiesImporter } from './import-duties.js';
-import { indicatorsImporter, workloadImporter } from './import-indicators.js';
-import { rosterImporter } from './import-roster.js';
-import type { FileImporter } from './import-types.js';
+import { baselineExporter, baselineImporter } from './import-baseline.js';
+import { dutiesExporter, dutiesImporter } from './import-duties.js';
+import { indicatorsExporter, indicatorsImporter, workloadExporter, workloadImporter } from './import-indicators.js';
+import { rosterExporter, rosterImporter } from './import-roster.js';
+import type { FileImporter, KindExporter } from './import-types.js';
 
-export const importers: Record<ImportKind, FileImporter> = {
-  baseline: baselineImporter,
-  roster: rosterImporter,
-  duties: dutiesImporter,
-  workload: workloadImporter,
-  indicators: indicatorsImporter,
+/** Each kind's way in (a file's rows → its command) and way out (its sheets, ready to import back). */
+export const importKindCommands: Record<ImportKind, { importFile: FileImporter; exportSheets: KindExporter }> = {
+  baseline: { importFile: baselineImporter, exportSheets: baselineExporter },
+  roster: { importFile: rosterImporter, exportSheets: rosterExporter },
+  duties: { importFile: dutiesImporter, exportSheets: dutiesExporter },
+  workload: { importFile: workloadImporter, exportSheets: workloadExporter },
+  indicators: { importFile: indicatorsImporter, exportSheets: indicatorsExporter },
 };
 
 /** The kinds a user may import, as the import page offers them: label, sheets, template and export file names. */

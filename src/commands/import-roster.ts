@@ -4,20 +4,30 @@
  * problem → rollback, nothing written. A person on a category the institution may not use is accepted with a warning:
  * that is the 混用 the diagnostics must show, not a file error.
  */
-import { idNumberFacts } from '../domain/codes.js';
+import { idNumberFacts, maskIdNumber } from '../domain/codes.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
-import { allowedQuotaCategories, institutionKindLabels, quotaCategoryLabels } from '../domain/vocabulary.js';
+import {
+  allowedQuotaCategories,
+  institutionKindLabels,
+  postClassLabels,
+  quotaCategoryLabels,
+  type PostClass,
+  type QuotaCategory,
+} from '../domain/vocabulary.js';
 import { CopyBuffer, copyField, plain } from '../store/copy.js';
 import { uuidv7 } from '../store/ids.js';
+import { rosterForExport } from '../store/export.repository.js';
 import { existingIdNumbers } from '../store/roster.repository.js';
 import { baselineEffectiveOn } from '../store/registry.repository.js';
 import type { Tx } from '../store/transaction.js';
 import { validateRecords } from '../io/validate-rows.js';
 import type { CommandContext } from './context.js';
 import { runRowImport, type InstitutionNames, type RowSink } from './import-run.js';
+import { exportCell as s } from './import-types.js';
 import type {
   FileImporter,
+  KindExporter,
   ImportOptions,
   ImportProblem,
   ImportResult,
@@ -53,6 +63,23 @@ const assignmentColumns = [
   'leadership_level',
   'post_class',
   'start_on',
+  'import_id',
+];
+/** Each imported assignment is opened by an 入编 movement dated its start: the roster stays the fold of its ledger. */
+const movementColumns = [
+  'region_code',
+  'person_id',
+  'type',
+  '"on"',
+  'to_institution_id',
+  'unit_id',
+  'category',
+  'post',
+  'leadership_level',
+  'post_class',
+  'assignment_id',
+  'note',
+  'recorded_by',
   'import_id',
 ];
 
@@ -93,7 +120,8 @@ async function openRosterSink(
   const region = ctx.regionCode;
   const batch = new RosterBatch(tx);
   const batchRows = opts.batchRows ?? defaultBatchRows;
-  const lineEnd = `${importId}\n`; // import_id ends both tables' lines
+  const lineEnd = `${importId}\n`; // import_id ends every table's lines
+  const recordedBy = copyField(ctx.actor);
   let current: SourceLocation | undefined;
   const bad = (key: string, reason: string) => problems.at(current!, col(key), reason);
   return {
@@ -170,18 +198,38 @@ async function openRosterSink(
       const postClass = r.leadershipLevel
         ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
         : undefined;
+      const assignmentId = uuidv7();
+      const post = copyField(r.post);
       batch.assignments.push(
         [
           region,
-          uuidv7(),
+          assignmentId,
           personId,
           inst.id,
           plain(unitId),
           r.category,
-          copyField(r.post),
+          post,
           plain(r.leadershipLevel),
           plain(postClass),
           r.startOn,
+          lineEnd,
+        ].join('\t'),
+      );
+      batch.movements.push(
+        [
+          region,
+          personId,
+          'enter',
+          r.startOn,
+          inst.id,
+          plain(unitId),
+          r.category,
+          post,
+          plain(r.leadershipLevel),
+          plain(postClass),
+          assignmentId,
+          '实名制导入',
+          recordedBy,
           lineEnd,
         ].join('\t'),
       );
@@ -213,6 +261,7 @@ async function openRosterSink(
 class RosterBatch {
   persons = new CopyBuffer();
   assignments = new CopyBuffer();
+  movements = new CopyBuffer();
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly tx: Tx) {}
@@ -220,13 +269,16 @@ class RosterBatch {
   async flush(): Promise<void> {
     const persons = this.persons;
     const assignments = this.assignments;
+    const movements = this.movements;
     this.persons = new CopyBuffer();
     this.assignments = new CopyBuffer();
+    this.movements = new CopyBuffer();
     await this.inFlight; // one COPY at a time on the transaction's connection; rethrows its failure
     if (!persons.rows) return;
     this.inFlight = (async () => {
       await persons.copyInto(this.tx, 'persons', personColumns);
       await assignments.copyInto(this.tx, 'assignments', assignmentColumns);
+      await movements.copyInto(this.tx, 'movements', movementColumns);
     })();
     // observed by the next flush or by settled(); until then an early failure must not count as unhandled
     this.inFlight.catch(() => undefined);
@@ -246,3 +298,34 @@ class RosterBatch {
 /** A roster file: rows checked cell by cell, the rows with bad cells still checked across rows (duplicate ID …). */
 export const rosterImporter: FileImporter = (ctx, rows, opts) =>
   importRoster(ctx, validateRecords('roster', rows, { today: ctx.today }, { partial: true }), opts);
+
+/**
+ * The roster as a roster file. A role that may not see whole ID numbers gets them masked and no birth dates (such a
+ * file is for reading, not for importing back); every whole number handed out is counted for the audit.
+ */
+export const rosterExporter: KindExporter = async ({ ctx, name, reveal, revealed }) => {
+  async function* roster() {
+    for await (const r of rosterForExport(ctx.pool, ctx.regionCode)) {
+      if (reveal) revealed();
+      yield {
+        name: r.name,
+        idNumber: reveal ? r.id_number : maskIdNumber(r.id_number),
+        gender: s(r.gender),
+        birthDate: reveal ? s(r.birth_date) : '',
+        education: s(r.education),
+        degree: s(r.degree),
+        titleLevel: s(r.title_level),
+        politicalStatus: s(r.political_status),
+        joinedWorkOn: s(r.joined_work_on),
+        institution: name(r.institution_id),
+        category: quotaCategoryLabels[r.category as QuotaCategory],
+        post: s(r.post),
+        leadershipLevel: s(r.leadership_level),
+        postClass: r.post_class ? postClassLabels[r.post_class as PostClass] : '',
+        startOn: r.start_on,
+        unit: name(r.unit_id),
+      };
+    }
+  }
+  return { roster: roster() };
+};

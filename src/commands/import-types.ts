@@ -1,4 +1,7 @@
+import type { RegistryState } from '../domain/ledger.js';
+import type { RecordKind } from '../domain/records.js';
 import { formatProblem, isProblem, type RawRow, type TableProblem } from '../io/table-problem.js';
+import type { RowSource } from '../io/table-writer.js';
 import type { CommandContext } from './context.js';
 
 /** Records or problems, as the readers stream them. */
@@ -95,3 +98,20 @@ export type FileImporter = (
   rows: AsyncIterable<RawRow | TableProblem>,
   opts: FileImportOptions,
 ) => Promise<ImportResult>;
+
+/** What the export of a kind reads from: the registry (names by id), and whether whole ID numbers may be shown. */
+export interface ExportEnv {
+  ctx: Pick<CommandContext, 'pool' | 'regionCode'>;
+  registry: RegistryState;
+  /** An institution's name by its id ('' for none). */
+  name(id: string | null): string;
+  reveal: boolean;
+  /** Counts one whole ID number handed out (the export's audit event says how many). */
+  revealed(): void;
+}
+
+/** A kind's way out to a file: its sheets' rows, in the template's columns, ready to import back. */
+export type KindExporter = (env: ExportEnv) => Promise<Partial<Record<RecordKind, RowSource>>>;
+
+/** An empty cell for a missing value; any other value as text. */
+export const exportCell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));

@@ -19,6 +19,7 @@ import {
   normalizePowerCategory,
   politicalStatuses,
   postClassLabels,
+  powerCategories,
   publicInstitutionClasses,
   quotaCategoryLabels,
   ranks,
@@ -30,8 +31,16 @@ export interface ColumnSpec {
   header: string;
   synonyms?: string[];
   required?: boolean;
-  /** Shown in the template's second row as guidance. */
+  /** Shown in the template's second row as guidance (a hint row of these texts alone is recognised and skipped). */
   hint?: string;
+  /** Guidance shown only in the template's hint row, after 必填/选填. */
+  templateHint?: string;
+  /** The values offered as the template's drop-down list. */
+  options?: readonly string[];
+  /** Must be stored as text (Excel turns an 18-digit number into 1.10105E+17): the Chinese reason when it is not. */
+  textOnly?: string;
+  /** Written as a number (so Excel can sum it) when the text is a plain number. */
+  numeric?: true;
 }
 
 export const recordKinds = ['institutions', 'quotas', 'posts', 'roster', 'duties', 'workload', 'indicators'] as const;
@@ -91,6 +100,9 @@ export function exportFileName(kind: ImportKind): string {
   return `${importKindShortLabel(kind)}.xlsx`;
 }
 
+const dateHint = '日期,如 2020-01-31';
+const yesNoOptions = ['是', '否'];
+
 const orgName = { synonyms: ['单位名称', '机构', '单位', '机构全称', '单位全称'] };
 
 export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
@@ -102,21 +114,47 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       synonyms: ['机构类型', '类别', '机构性质'],
       required: true,
       hint: '党委部门/政府工作部门/…/事业单位/内设机构',
+      options: Object.values(institutionKindLabels),
     },
-    { key: 'rank', header: '规格', synonyms: ['机构规格', '级别', '机构级别'], hint: '正处/副处/正科/副科/股级' },
+    {
+      key: 'rank',
+      header: '规格',
+      synonyms: ['机构规格', '级别', '机构级别'],
+      hint: '正处/副处/正科/副科/股级',
+      options: ranks,
+    },
     { key: 'parent', header: '上级机构', synonyms: ['主管部门', '隶属机构', '隶属关系', '举办单位'] },
     { key: 'host', header: '挂靠单位', synonyms: ['挂靠机构', '被挂靠单位'] },
-    { key: 'code', header: '统一社会信用代码', synonyms: ['信用代码', '机构代码', '组织机构代码'] },
+    {
+      key: 'code',
+      header: '统一社会信用代码',
+      synonyms: ['信用代码', '机构代码', '组织机构代码'],
+      templateHint: '18位,以文本格式填写',
+      textOnly: '统一社会信用代码必须以文本格式保存',
+    },
     { key: 'alsoNamed', header: '加挂牌子', synonyms: ['加挂牌子名称', '其他名称', '合署办公'], hint: '多个用、分隔' },
     {
       key: 'piClass',
       header: '事业单位类别',
       synonyms: ['事业单位分类', '分类类别'],
       hint: '承担行政职能/公益一类/公益二类/生产经营',
+      options: publicInstitutionClasses,
     },
-    { key: 'funding', header: '经费形式', synonyms: ['经费来源', '经费渠道'], hint: '全额/差额/自收自支' },
-    { key: 'civilServiceManaged', header: '参照公务员法管理', synonyms: ['参公', '是否参公'], hint: '是/否' },
-    { key: 'establishedOn', header: '成立日期', synonyms: ['设立日期', '成立时间'] },
+    {
+      key: 'funding',
+      header: '经费形式',
+      synonyms: ['经费来源', '经费渠道'],
+      hint: '全额/差额/自收自支',
+      options: fundingForms,
+    },
+    {
+      key: 'civilServiceManaged',
+      header: '参照公务员法管理',
+      synonyms: ['参公', '是否参公'],
+      hint: '是/否',
+      options: yesNoOptions,
+    },
+    { key: 'establishedOn', header: '成立日期', synonyms: ['设立日期', '成立时间'], templateHint: dateHint },
   ],
   quotas: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
@@ -126,8 +164,16 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       synonyms: ['编制类型', '编制种类'],
       required: true,
       hint: '行政编制/政法专项编制/乡镇(街道)行政编制/工勤编制/事业编制',
+      options: Object.values(quotaCategoryLabels),
     },
-    { key: 'approved', header: '核定编制数', synonyms: ['核定数', '编制数', '核定编制'], required: true },
+    {
+      key: 'approved',
+      header: '核定编制数',
+      synonyms: ['核定数', '编制数', '核定编制'],
+      required: true,
+      templateHint: '非负整数',
+      numeric: true,
+    },
   ],
   posts: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
@@ -137,31 +183,79 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       synonyms: ['领导职数层级', '层级', '职务层次'],
       required: true,
       hint: '正处/副处/正科/副科',
+      options: leadershipLevels,
     },
-    { key: 'postClass', header: '职数类别', synonyms: ['职数类型', '类别'], required: true, hint: '行政类/事业类' },
-    { key: 'approved', header: '核定职数', synonyms: ['职数', '核定领导职数'], required: true },
+    {
+      key: 'postClass',
+      header: '职数类别',
+      synonyms: ['职数类型', '类别'],
+      required: true,
+      hint: '行政类/事业类',
+      options: Object.values(postClassLabels),
+    },
+    {
+      key: 'approved',
+      header: '核定职数',
+      synonyms: ['职数', '核定领导职数'],
+      required: true,
+      templateHint: '非负整数',
+      numeric: true,
+    },
   ],
   roster: [
     { key: 'name', header: '姓名', required: true },
-    { key: 'idNumber', header: '公民身份号码', synonyms: ['身份证号码', '身份证号', '证件号码'], required: true },
-    { key: 'gender', header: '性别' },
-    { key: 'birthDate', header: '出生日期', synonyms: ['出生年月'] },
-    { key: 'education', header: '学历', synonyms: ['最高学历'] },
-    { key: 'degree', header: '学位', synonyms: ['最高学位'] },
+    {
+      key: 'idNumber',
+      header: '公民身份号码',
+      synonyms: ['身份证号码', '身份证号', '证件号码'],
+      required: true,
+      templateHint: '18位,以文本格式填写',
+      textOnly: '身份证号码必须以文本格式保存',
+    },
+    { key: 'gender', header: '性别', options: genders },
+    { key: 'birthDate', header: '出生日期', synonyms: ['出生年月'], templateHint: dateHint },
+    { key: 'education', header: '学历', synonyms: ['最高学历'], options: educationLevels },
+    { key: 'degree', header: '学位', synonyms: ['最高学位'], options: degrees },
     {
       key: 'titleLevel',
       header: '专业技术职称',
       synonyms: ['职称', '职称等级', '专业技术职务'],
       hint: '正高/副高/中级/初级/无',
+      options: titleLevels,
     },
-    { key: 'politicalStatus', header: '政治面貌' },
-    { key: 'joinedWorkOn', header: '参加工作时间', synonyms: ['参加工作日期'] },
+    { key: 'politicalStatus', header: '政治面貌', options: politicalStatuses },
+    { key: 'joinedWorkOn', header: '参加工作时间', synonyms: ['参加工作日期'], templateHint: dateHint },
     { key: 'institution', header: '所在机构', synonyms: ['工作单位', '单位名称', '机构名称'], required: true },
-    { key: 'category', header: '编制类别', synonyms: ['编制类型', '占用编制'], required: true },
+    {
+      key: 'category',
+      header: '编制类别',
+      synonyms: ['编制类型', '占用编制'],
+      required: true,
+      templateHint: '行政编制/政法专项编制/乡镇(街道)行政编制/工勤编制/事业编制',
+      options: Object.values(quotaCategoryLabels),
+    },
     { key: 'post', header: '职务', synonyms: ['现任职务', '岗位'] },
-    { key: 'leadershipLevel', header: '领导职务层级', synonyms: ['领导职级'], hint: '正处/副处/正科/副科,非领导留空' },
-    { key: 'postClass', header: '领导职数类别', synonyms: ['职数类别'], hint: '行政类/事业类' },
-    { key: 'startOn', header: '入编时间', synonyms: ['进编时间', '入编日期', '任职时间'], required: true },
+    {
+      key: 'leadershipLevel',
+      header: '领导职务层级',
+      synonyms: ['领导职级'],
+      hint: '正处/副处/正科/副科,非领导留空',
+      options: leadershipLevels,
+    },
+    {
+      key: 'postClass',
+      header: '领导职数类别',
+      synonyms: ['职数类别'],
+      hint: '行政类/事业类',
+      options: Object.values(postClassLabels),
+    },
+    {
+      key: 'startOn',
+      header: '入编时间',
+      synonyms: ['进编时间', '入编日期', '任职时间'],
+      required: true,
+      templateHint: dateHint,
+    },
     { key: 'unit', header: '内设机构', synonyms: ['所在科室', '科室'] },
   ],
   duties: [
@@ -171,8 +265,19 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       synonyms: ['行使主体', '责任主体', '机构名称', '单位名称', '部门'],
       required: true,
     },
-    { key: 'source', header: '来源', synonyms: ['职责来源'], hint: '三定规定/权责清单' },
-    { key: 'category', header: '事项类型', synonyms: ['权力类型', '权力类别', '职权类型', '权责类型'] },
+    {
+      key: 'source',
+      header: '来源',
+      synonyms: ['职责来源'],
+      hint: '三定规定/权责清单',
+      options: Object.values(dutySourceLabels),
+    },
+    {
+      key: 'category',
+      header: '事项类型',
+      synonyms: ['权力类型', '权力类别', '职权类型', '权责类型'],
+      options: powerCategories,
+    },
     {
       key: 'title',
       header: '事项名称',
@@ -186,12 +291,18 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
     },
     { key: 'legalBasis', header: '实施依据', synonyms: ['设定依据', '法律依据'] },
     { key: 'domains', header: '领域', synonyms: ['所属领域', '政策领域'], hint: '多个用、分隔' },
-    { key: 'role', header: '牵头或配合', synonyms: ['主办协办', '承担方式'], hint: '牵头/配合' },
+    {
+      key: 'role',
+      header: '牵头或配合',
+      synonyms: ['主办协办', '承担方式'],
+      hint: '牵头/配合',
+      options: Object.values(dutyRoleLabels),
+    },
     { key: 'itemCode', header: '事项编码', synonyms: ['职权编码', '编码', '编号'] },
   ],
   workload: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
-    { key: 'year', header: '年度', synonyms: ['年份'], required: true },
+    { key: 'year', header: '年度', synonyms: ['年份'], required: true, templateHint: '如 2024', numeric: true },
     {
       key: 'indicator',
       header: '指标',
@@ -199,12 +310,19 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       required: true,
       hint: '办件量/案件数/服务人口/管辖面积/项目数…',
     },
-    { key: 'value', header: '数值', synonyms: ['数量', '指标值'], required: true },
+    {
+      key: 'value',
+      header: '数值',
+      synonyms: ['数量', '指标值'],
+      required: true,
+      templateHint: '非负数',
+      numeric: true,
+    },
     { key: 'unit', header: '计量单位', synonyms: ['单位'] },
   ],
   indicators: [
     { key: 'scope', header: '范围', synonyms: ['街道乡镇', '区域'], hint: '留空表示全区,或填街道/乡镇名称' },
-    { key: 'year', header: '年度', synonyms: ['年份'], required: true },
+    { key: 'year', header: '年度', synonyms: ['年份'], required: true, templateHint: '如 2024', numeric: true },
     {
       key: 'indicator',
       header: '指标',
@@ -212,7 +330,7 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       required: true,
       hint: '常住人口/60岁以上人口/0-6岁儿童/面积(平方公里)/经济类型…',
     },
-    { key: 'value', header: '数值', synonyms: ['指标值'] },
+    { key: 'value', header: '数值', synonyms: ['指标值'], numeric: true },
     { key: 'text', header: '文字值', synonyms: ['说明', '特色'] },
   ],
 };

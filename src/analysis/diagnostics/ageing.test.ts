@@ -28,6 +28,21 @@ describe('findAgeing', () => {
     expect(f!.evidence).toContainEqual(expect.objectContaining({ label: '全区平均年龄', value: 43 }));
   });
 
+  it('Given women born 1976-06 as cadres and as workers When diagnosed Then retirements follow the 2025 rules, not 55/50', () => {
+    // statutory (src/domain/retirement.ts): a woman cadre born 1976-06 retires at 56岁8个月 (2033-02), after the 5-year
+    // window ending 2031-06-30 (at 55 she would have been inside it); a woman worker born then at 50岁9个月 (2027-03)
+    const s = makeSnapshot({
+      institutions: [{ name: '区妇幼保健院' }, { name: '区机关事务服务中心' }],
+      people: [
+        { institution: '区妇幼保健院', birthDate: '1976-06-15', gender: '女', category: 'public_service', count: 10 },
+        { institution: '区机关事务服务中心', birthDate: '1976-06-15', gender: '女', category: 'worker', count: 10 },
+      ],
+    });
+    const retiring = new Map(findAgeing(s, config).map((f) => [f.institutions[0]!.name, f.measures.retiring]));
+    expect(retiring.get('区妇幼保健院') ?? 0).toBe(0);
+    expect(retiring.get('区机关事务服务中心')).toBe(10);
+  });
+
   it('Given an old unit below ageingMinStaff When diagnosed Then it is too small to judge', () => {
     const s = makeSnapshot({
       institutions: [{ name: '区档案馆' }],

@@ -2,6 +2,7 @@
 import type { DiagnosticConfig } from '../config.js';
 import { defineDiagnostic, finding, type Diagnostic, type Finding, type Severity } from '../finding.js';
 import { activeInstitutions, ageOn, type PersonFact } from '../snapshot.js';
+import { personRetirement } from '../../domain/retirement.js';
 import { isYoung, peopleStructure, percent, sharePct } from '../statistics.js';
 
 interface AgeStats {
@@ -24,9 +25,11 @@ function stats(people: PersonFact[], asOf: string, config: DiagnosticConfig): Ag
     const age = ageOn(p.birthDate!, asOf);
     sum += age;
     if (isYoung(age)) under35++;
-    const retireAt = p.gender === '女' ? config.retirementAge.女 : config.retirementAge.男;
-    // due when the retirement age is reached by the horizon (already past it counts too)
-    if (ageOn(p.birthDate!, horizon) >= retireAt) retiring++;
+    // due when the statutory retirement date (the 2025 rules: src/domain/retirement.ts) falls by the horizon, already
+    // past it counting too; without a recorded gender the original ages (60 / 55) stand in
+    const statutory = personRetirement(p);
+    if (statutory ? statutory.date <= horizon : ageOn(p.birthDate!, horizon) >= (p.gender === '女' ? 55 : 60))
+      retiring++;
   }
   return { people: people.length, meanAge: people.length ? sum / people.length : 0, under35, retiring };
 }
@@ -135,7 +138,6 @@ export const ageingDiagnostic = defineDiagnostic({
       default: 0.3,
       doc: 'share of people retiring within retirementYears above which it is a flag',
     },
-    retirementAge: { default: { 男: 60, 女: 55 }, doc: 'statutory retirement age by sex' },
     ageingMinStaff: {
       default: 8,
       doc: 'institutions with fewer people (with a birth date) than this are too small to judge',
