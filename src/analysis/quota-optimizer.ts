@@ -12,7 +12,7 @@
  * (d_i ≥ x_i − t_i, d_i ≥ t_i − x_i) to the same objective too, somewhat slower in our runs at 3,000 units
  * (bench/optimizer.bench.ts prints both; figures in bench/RESULTS.md).
  */
-import highsModule from 'highs';
+import highsModule, { type Highs, type InitOptions } from 'highs';
 
 export interface QuotaOptimizationUnit {
   institutionId: string;
@@ -59,10 +59,9 @@ export interface QuotaOptimizationResult {
  * The package is typed as CommonJS with `export default` while Node loads its ESM build (whose default export is the
  * loader itself); take whichever the runtime gives.
  */
-type HighsLoader = typeof highsModule.default;
+type HighsLoader = (options?: InitOptions) => Promise<Highs>;
 export const highsLoader: HighsLoader =
   (highsModule as unknown as { default?: HighsLoader }).default ?? (highsModule as unknown as HighsLoader);
-type Highs = Awaited<ReturnType<HighsLoader>>;
 let highsInstance: Promise<Highs> | undefined;
 /** HiGHS is loaded once per process (the wasm module takes ~100 ms to instantiate). */
 function loadHighs(): Promise<Highs> {

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { quotaNumberSchema } from '../domain/bounds.js';
 import { calendarDateSchema } from '../domain/dates.js';
 import {
-  adjustmentItemSchema,
+  adjustmentDraftSchema,
   applyAdjustment as foldAdjustment,
   foldLedger,
   LedgerError,
   quotaKey,
   registryRows,
+  type AdjustmentDraft,
   type AdjustmentItem,
   type LedgerAdjustment,
   type LedgerEffect,
@@ -48,15 +49,6 @@ import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/tra
 import { itemsNameOnlyScope, itemsOutsideScope } from '../domain/permissions.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
-
-export const adjustmentDraftSchema = z.object({
-  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
-  title: z.string().trim().min(1, '标题不能为空').max(200),
-  effectiveOn: calendarDateSchema('生效日期'),
-  items: z.array(adjustmentItemSchema).min(1, '编制事项至少包含一项调整'),
-  note: z.string().max(2000).optional(),
-});
-export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
 
 /** A reporter drafts only within its reach (domain/permissions.itemsOutsideScope), checked against `registry`. */
 async function ensureItemsInReach(ctx: CommandContext, items: AdjustmentItem[], registry?: RegistryState) {

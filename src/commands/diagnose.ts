@@ -32,3 +32,6 @@ export async function districtStatistics(
 ): Promise<Statistics> {
   return computeStatistics(await loadSnapshot(ctx, asOf));
 }
+
+/** The age bands of the statistics, for presenters labelling them. */
+export { ageBands } from '../analysis/statistics.js';

@@ -9,7 +9,7 @@ import type { Finding } from '../analysis/finding.js';
 import type { Snapshot } from '../analysis/snapshot.js';
 import { diagnose } from '../analysis/diagnose.js';
 import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
-import { addMonths, calendarDateSchema } from '../domain/dates.js';
+import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
 import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
@@ -30,6 +30,7 @@ import {
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { can } from '../domain/permissions.js';
+import { scenarioApplySchema, scenarioDraftSchema } from '../domain/scenario.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
@@ -45,21 +46,7 @@ export const scenarioStatusLabels = {
 } as const;
 type ScenarioStatus = keyof typeof scenarioStatusLabels;
 
-export const scenarioDraftSchema = z.object({
-  name: z.string().trim().min(1, '方案名称不能为空').max(200),
-  baseDate: calendarDateSchema('基准日期').optional(),
-  /** 申请事项评估: why the change is needed, and on what it rests (机构编制管理评估办法(试行)). */
-  necessity: z.string().trim().max(5000).optional(),
-  basis: z.string().trim().max(5000).optional(),
-  items: z.array(adjustmentItemSchema).default([]),
-});
-
-export const scenarioApplySchema = z.object({
-  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
-  effectiveOn: calendarDateSchema('生效日期'),
-  /** 执行情况评估 date; 12 months after the effective date when omitted. */
-  reviewOn: calendarDateSchema('评估日期').optional(),
-});
+export { scenarioApplySchema, scenarioDraftSchema };
 
 function ensureDrafter(ctx: CommandContext) {
   requirePermission(ctx, 'draftAdjustments');

@@ -162,6 +162,16 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
   }),
 ]);
 export type AdjustmentItem = z.infer<typeof adjustmentItemSchema>;
+
+/** A 编制事项 as drafted: the server's check and the web form's (one rule, one message). */
+export const adjustmentDraftSchema = z.object({
+  docNumber: z.string().trim().min(1, '文号不能为空').max(100),
+  title: z.string().trim().min(1, '标题不能为空').max(200),
+  effectiveOn: calendarDateSchema('生效日期'),
+  items: z.array(adjustmentItemSchema).min(1, '编制事项至少包含一项调整'),
+  note: z.string().max(2000).optional(),
+});
+export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
 export type AdjustmentOp = AdjustmentItem['op'];
 
 // The labels live with the other vocabulary (the web app reads them there); this fails to compile unless they name

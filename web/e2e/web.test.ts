@@ -352,7 +352,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.getByTestId('save-draft').click(); // the new part has no name yet: said before anything is sent
     await expect
       .poll(() => page.getByTestId('draft-error').innerText())
-      .toBe('第2项(拆分机构):请填写新机构1的名称和类别');
+      .toBe('第2项(拆分机构):新机构1:机构名称不能为空'); // the ledger's own rule and message (src/domain/ledger.ts)
     await split.getByTestId('part-name').fill('区价格监督检查局');
     await choose(page, split.getByTestId('part-kind'), '政府工作部门');
     await choose(page, split.getByTestId('part-category'), '行政编制');

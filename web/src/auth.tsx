@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { Permission } from '../../src/domain/permissions.js';
-import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api';
+import { call, ApiError, setCsrfToken, setUnauthorizedHandler } from './api';
 import type { Me } from './types';
 
 interface AuthState {
@@ -21,7 +21,7 @@ export const sessionQuery = {
   queryKey: ['me'],
   queryFn: async () => {
     try {
-      return await api<Me>('/api/auth/me');
+      return await call('GET /api/auth/me');
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;
       throw e;
@@ -44,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const r = await api<Me>('/api/auth/login', { body: { username, password } });
+      const r = await call('POST /api/auth/login', { body: { username, password } });
       setCsrfToken(r.csrfToken);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       client.setQueryData(['me'], r);
@@ -54,7 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST', body: {} });
+      await call('POST /api/auth/logout');
     } finally {
       client.setQueryData(['me'], null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });

@@ -1,20 +1,20 @@
 /** Shared queries: 总览's statistics, the institution tree (names for every page) and the "as of" date kept in the URL. */
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api, qs } from './api';
-import type { InstitutionNode, Statistics } from './types';
+import { call } from './api';
+import type { InstitutionNode } from './types';
 
 /** 总览's figures; shared so the entry can start the request while the page's code is still loading. */
 export const statisticsQuery = (asOf?: string) => ({
   queryKey: ['statistics', asOf ?? ''],
-  queryFn: () => api<Statistics>(`/api/statistics${qs({ asOf })}`),
+  queryFn: () => call('GET /api/statistics', { query: { asOf } }),
   staleTime: 30_000, // not fetched again when the page mounts right after the entry's prefetch; writes invalidate it
 });
 
 export function useInstitutions(asOf?: string) {
   return useQuery({
     queryKey: ['institutions', asOf ?? ''],
-    queryFn: () => api<{ asOf: string; items: InstitutionNode[] }>(`/api/institutions${qs({ asOf })}`),
+    queryFn: () => call('GET /api/institutions', { query: { asOf } }),
     staleTime: 30_000,
   });
 }
@@ -34,11 +34,15 @@ export function useInstitutionNames(asOf?: string) {
   return { ...q, byId, nameOf };
 }
 
-/** A search parameter as state: ?asOf=…, ?institutionId=… */
-export function useParam(name: string): [string | undefined, (v: string | undefined) => void] {
+/** A search parameter as state: ?asOf=…, ?institutionId=…; with `allowed`, a value outside it reads as absent. */
+export function useParam<T extends string = string>(
+  name: string,
+  allowed?: readonly T[],
+): [T | undefined, (v: T | undefined) => void] {
   const [params, setParams] = useSearchParams();
-  const value = params.get(name) ?? undefined;
-  const set = (v: string | undefined) =>
+  const raw = params.get(name) ?? undefined;
+  const value = raw === undefined || (allowed && !allowed.includes(raw as T)) ? undefined : (raw as T);
+  const set = (v: T | undefined) =>
     setParams(
       (p) => {
         const n = new URLSearchParams(p);

@@ -1,6 +1,5 @@
 /** 编制事项:草稿 → 提交 → 批准 → 执行(或驳回),带差异预览;每个写操作须带 If-Match 版本号。 */
 import {
-  adjustmentDraftSchema,
   applyAdjustment,
   approveAdjustment,
   createAdjustment,
@@ -13,19 +12,27 @@ import {
 } from '../../commands/adjustments.js';
 import type { ServerContext } from '../app.js';
 import { adjustmentEtag, presentAdjustment, presentItems } from '../presenters/registry.presenter.js';
-import { idParams, versionFromIfMatch, type Api } from './route-kit.js';
+import { contractOf } from './contract.js';
+import { versionFromIfMatch, type Api } from './route-kit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   const loadVisible = (request: FastifyRequest, id: string) => readAdjustment(ctx.command(request), id);
-  const send = (reply: FastifyReply, adj: Parameters<typeof presentAdjustment>[0], extra: object = {}) => {
+  const send = <E extends object>(
+    reply: FastifyReply,
+    adj: Parameters<typeof presentAdjustment>[0],
+    extra = {} as E,
+  ) => {
     reply.header('ETag', adjustmentEtag(adj));
     return { ...presentAdjustment(adj), ...extra };
   };
 
   app.get(
     '/api/adjustments',
-    { schema: { tags: ['编制事项'], summary: '编制事项列表' }, config: { access: 'readOwnUnit' } },
+    {
+      schema: { ...contractOf('GET /api/adjustments'), tags: ['编制事项'], summary: '编制事项列表' },
+      config: { access: 'readOwnUnit' },
+    },
     async (request, reply) =>
       ctx.answers.send(
         request,
@@ -41,7 +48,7 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/adjustments',
     {
-      schema: { tags: ['编制事项'], summary: '新建编制事项草稿', body: adjustmentDraftSchema },
+      schema: { ...contractOf('POST /api/adjustments'), tags: ['编制事项'], summary: '新建编制事项草稿' },
       config: { access: 'draftAdjustments' },
     },
     async (request, reply) => {
@@ -54,7 +61,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/adjustments/:id',
     {
-      schema: { tags: ['编制事项'], summary: '编制事项及其各项调整(ETag 为版本)', params: idParams },
+      schema: {
+        ...contractOf('GET /api/adjustments/:id'),
+        tags: ['编制事项'],
+        summary: '编制事项及其各项调整(ETag 为版本)',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -72,7 +83,7 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.patch(
     '/api/adjustments/:id',
     {
-      schema: { tags: ['编制事项'], summary: '修改草稿(须带 If-Match)', params: idParams, body: adjustmentDraftSchema },
+      schema: { ...contractOf('PATCH /api/adjustments/:id'), tags: ['编制事项'], summary: '修改草稿(须带 If-Match)' },
       config: { access: 'draftAdjustments' },
     },
     async (request, reply) => {
@@ -86,7 +97,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/adjustments/:id/preview',
     {
-      schema: { tags: ['编制事项'], summary: '执行前预览:将改变什么', params: idParams },
+      schema: {
+        ...contractOf('GET /api/adjustments/:id/preview'),
+        tags: ['编制事项'],
+        summary: '执行前预览:将改变什么',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -110,7 +125,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
     app.post(
       `/api/adjustments/:id/${t.path}`,
       {
-        schema: { tags: ['编制事项'], summary: `${t.summary}(须带 If-Match)`, params: idParams },
+        schema: {
+          ...contractOf(`POST /api/adjustments/:id/${t.path}`),
+          tags: ['编制事项'],
+          summary: `${t.summary}(须带 If-Match)`,
+        },
         config: { access: t.access },
       },
       async (request, reply) => {
@@ -124,7 +143,11 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/adjustments/:id/apply',
     {
-      schema: { tags: ['编制事项'], summary: '执行已批准的编制事项(须带 If-Match)', params: idParams },
+      schema: {
+        ...contractOf('POST /api/adjustments/:id/apply'),
+        tags: ['编制事项'],
+        summary: '执行已批准的编制事项(须带 If-Match)',
+      },
       config: { access: 'applyAdjustments' },
     },
     async (request, reply) => {

@@ -1,33 +1,28 @@
 /** 用户与角色管理、审计日志与校验(仅管理员);健康检查。 */
-import { z } from 'zod';
-import {
-  createUser,
-  newUserSchema,
-  resetPassword,
-  updateUser,
-  userChangesSchema,
-  usersOfDistrict,
-} from '../../commands/users.js';
+import { createUser, resetPassword, updateUser, usersOfDistrict } from '../../commands/users.js';
 import { readAuditLog } from '../../commands/audit-log.js';
 import { verifyAudit } from '../../commands/audit.js';
 import { notFound } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
 import { presentAudit, presentUser } from '../presenters/registry.presenter.js';
+import { contractOf } from './contract.js';
 import { versionFromIfMatch, type Api } from './route-kit.js';
 
-const usernameParams = z.object({ username: z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, '用户名格式无效') });
 const userEtag = (u: { id: string; version: number }) => `"${u.id}.${u.version}"`;
 
 export function adminRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/health',
-    { schema: { tags: ['系统'], summary: '健康检查' }, config: { access: 'public' } },
-    async () => ({ ok: true }),
+    { schema: { ...contractOf('GET /api/health'), tags: ['系统'], summary: '健康检查' }, config: { access: 'public' } },
+    async () => ({ ok: true as const }),
   );
 
   app.get(
     '/api/users',
-    { schema: { tags: ['用户'], summary: '用户列表' }, config: { access: 'manageUsers' } },
+    {
+      schema: { ...contractOf('GET /api/users'), tags: ['用户'], summary: '用户列表' },
+      config: { access: 'manageUsers' },
+    },
     async (request, reply) =>
       ctx.answers.send(request, reply, async () => ({ items: (await usersOfDistrict(ctx)).map(presentUser) }), {
         changesWith: 'anything',
@@ -38,9 +33,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
     '/api/users',
     {
       schema: {
+        ...contractOf('POST /api/users'),
         tags: ['用户'],
         summary: '新建用户(返回一次性密码,首次登录须修改)',
-        body: newUserSchema.omit({ institution: true }).extend({ institutionId: z.uuid().optional() }),
       },
       config: { access: 'manageUsers' },
     },
@@ -59,10 +54,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
     '/api/users/:username',
     {
       schema: {
+        ...contractOf('PATCH /api/users/:username'),
         tags: ['用户'],
         summary: '修改用户的名称、角色、所属机构或停用(须带 If-Match)',
-        params: usernameParams,
-        body: userChangesSchema,
       },
       config: { access: 'manageUsers' },
     },
@@ -72,14 +66,18 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
       const version = versionFromIfMatch(request, current.id, `用户"${current.username}"`);
       const u = await updateUser(ctx.command(request), current.username, request.body, version);
       reply.header('ETag', userEtag(u));
-      return presentUser({ ...u, role: u.role as typeof current.role });
+      return presentUser({ ...current, ...u, role: u.role as typeof current.role });
     },
   );
 
   app.post(
     '/api/users/:username/reset-password',
     {
-      schema: { tags: ['用户'], summary: '重置密码(返回新的一次性密码,结束该用户的会话)', params: usernameParams },
+      schema: {
+        ...contractOf('POST /api/users/:username/reset-password'),
+        tags: ['用户'],
+        summary: '重置密码(返回新的一次性密码,结束该用户的会话)',
+      },
       config: { access: 'manageUsers' },
     },
     async (request) => resetPassword(ctx.command(request), request.params.username),
@@ -89,12 +87,9 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
     '/api/audit',
     {
       schema: {
+        ...contractOf('GET /api/audit'),
         tags: ['审计'],
         summary: '审计日志(新的在前)',
-        querystring: z.object({
-          before: z.coerce.number().int().min(1).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
       },
       config: { access: 'readAudit' },
     },
@@ -113,7 +108,10 @@ export function adminRoutes(app: Api, ctx: ServerContext) {
 
   app.get(
     '/api/audit/verify',
-    { schema: { tags: ['审计'], summary: '校验审计哈希链' }, config: { access: 'readAudit' } },
+    {
+      schema: { ...contractOf('GET /api/audit/verify'), tags: ['审计'], summary: '校验审计哈希链' },
+      config: { access: 'readAudit' },
+    },
     async (request) => verifyAudit(ctx.command(request)),
   );
 }

@@ -1,16 +1,18 @@
 /** 统计(报告第一部分)、诊断(第二部分)与调研报告下载;统计和诊断按数据版本缓存,带 ETag。 */
-import { z } from 'zod';
-import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
-import { reportSections } from '../../analysis/finding.js';
 import type { ServerContext } from '../app.js';
 import { sendReady } from '../ready-json.js';
-import { asOfQuery, type Api } from './route-kit.js';
+import { contractOf } from './contract.js';
+import type { Api } from './route-kit.js';
 
 export function analysisRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/statistics',
     {
-      schema: { tags: ['统计与诊断'], summary: '机构编制统计(报告第一部分),截至某日', querystring: asOfQuery },
+      schema: {
+        ...contractOf('GET /api/statistics'),
+        tags: ['统计与诊断'],
+        summary: '机构编制统计(报告第一部分),截至某日',
+      },
       config: { access: 'readDistrict' },
     },
     async (request, reply) =>
@@ -21,14 +23,9 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
     '/api/diagnostics',
     {
       schema: {
+        ...contractOf('GET /api/diagnostics'),
         tags: ['统计与诊断'],
         summary: '诊断发现(报告第二部分),可按代码、严重程度、机构、部分筛选',
-        querystring: asOfQuery.extend({
-          code: z.enum(diagnosticCodes).optional(),
-          severity: z.enum(['high', 'medium', 'low']).optional(),
-          section: z.enum(reportSections).optional(),
-          institutionId: z.uuid().optional(),
-        }),
       },
       config: { access: 'readDistrict' },
     },
@@ -55,9 +52,9 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
     '/api/reports/district.docx',
     {
       schema: {
+        ...contractOf('GET /api/reports/district.docx'),
         tags: ['统计与诊断'],
         summary: '下载调研报告(.docx,GB/T 9704-2012 版式)',
-        querystring: asOfQuery,
       },
       config: { access: 'readDistrict' },
     },

@@ -1,21 +1,12 @@
 /** 登录、退出、当前用户、修改密码。 */
-import { z } from 'zod';
 import { changePassword, login, logout, authPolicy } from '../../commands/users.js';
-import { permissions, type Permission } from '../../domain/permissions.js';
-import { roleLabels } from '../../domain/vocabulary.js';
 import { AppError } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
 import { sessionCookie } from '../auth.js';
 import { HttpError } from '../http-errors.js';
+import { presentSession } from '../presenters/session.presenter.js';
+import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
-
-const credentials = z.object({
-  username: z.string().min(1, '请输入用户名').max(100),
-  password: z.string().min(1, '请输入密码').max(500),
-});
-
-const permissionsOf = (role: string) =>
-  (Object.keys(permissions) as Permission[]).filter((p) => (permissions[p] as readonly string[]).includes(role));
 
 export function authRoutes(app: Api, ctx: ServerContext) {
   const signIn = async (username: string, password: string) => {
@@ -38,7 +29,7 @@ export function authRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['登录'], summary: '登录(设置会话 Cookie)', body: credentials },
+      schema: { ...contractOf('POST /api/auth/login'), tags: ['登录'], summary: '登录(设置会话 Cookie)' },
       config: { access: 'public' },
       onRequest: signInLimit,
     },
@@ -50,12 +41,7 @@ export function authRoutes(app: Api, ctx: ServerContext) {
         path: '/',
         maxAge: authPolicy.sessionMinutes * 60,
       });
-      return {
-        user: { ...s.user, roleLabel: roleLabels[s.user.role] },
-        csrfToken: s.csrfToken,
-        mustChangePassword: s.mustChangePassword,
-        permissions: permissionsOf(s.user.role),
-      };
+      return presentSession(s);
     },
   );
 
@@ -63,9 +49,9 @@ export function authRoutes(app: Api, ctx: ServerContext) {
     '/api/auth/token',
     {
       schema: {
+        ...contractOf('POST /api/auth/token'),
         tags: ['登录'],
         summary: '登录并取得 Bearer 令牌(脚本使用;不设 Cookie)',
-        body: credentials,
       },
       config: { access: 'public' },
       onRequest: signInLimit,
@@ -78,32 +64,27 @@ export function authRoutes(app: Api, ctx: ServerContext) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['登录'], summary: '退出登录' }, config: { access: 'signedIn' } },
+    {
+      schema: { ...contractOf('POST /api/auth/logout'), tags: ['登录'], summary: '退出登录' },
+      config: { access: 'signedIn' },
+    },
     async (request, reply) => {
       await logout(ctx, request.sessionToken!);
       ctx.sessions.forget(request.sessionToken!);
       reply.clearCookie(sessionCookie, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' }, config: { access: 'signedIn' } },
+    {
+      schema: { ...contractOf('GET /api/auth/me'), tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' },
+      config: { access: 'signedIn' },
+    },
     async (request) => {
       const u = request.user!;
-      return {
-        user: {
-          id: u.id,
-          username: u.username,
-          role: u.role,
-          roleLabel: roleLabels[u.role],
-          institutionId: u.institutionId,
-        },
-        csrfToken: u.csrfToken,
-        mustChangePassword: u.mustChangePassword,
-        permissions: permissionsOf(u.role),
-      };
+      return presentSession({ user: u, csrfToken: u.csrfToken, mustChangePassword: u.mustChangePassword });
     },
   );
 
@@ -111,9 +92,9 @@ export function authRoutes(app: Api, ctx: ServerContext) {
     '/api/auth/password',
     {
       schema: {
+        ...contractOf('POST /api/auth/password'),
         tags: ['登录'],
         summary: '修改自己的密码',
-        body: z.object({ current: z.string().min(1).max(500), next: z.string().min(1).max(500) }),
       },
       config: { access: 'signedIn' },
       onRequest: passwordLimit,
@@ -128,7 +109,7 @@ export function authRoutes(app: Api, ctx: ServerContext) {
         token,
       );
       ctx.sessions.forget(token);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

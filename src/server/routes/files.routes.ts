@@ -4,22 +4,21 @@ import { rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
 import { exportDistrict, exportFileNames } from '../../commands/export-district.js';
 import { importFile } from '../../commands/import-file.js';
 import { listImportKinds } from '../../commands/import-kinds.js';
-import { importKindLabels, importKinds, importTemplateFileName, type ImportKind } from '../../domain/records.js';
+import { importKindLabels, importTemplateFileName, type ImportKind } from '../../domain/records.js';
 import { validationFailed } from '../../domain/errors.js';
 import { writeTemplate } from '../../io/table-writer.js';
 import type { ServerContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
-import { importKindsAnswer, presentImportKinds } from '../presenters/import-kinds.presenter.js';
-import { isoDate, type Api } from './route-kit.js';
+import { presentImportKinds } from '../presenters/import-kinds.presenter.js';
+import { contractOf } from './contract.js';
+import type { Api } from './route-kit.js';
 import type { FastifyReply } from 'fastify';
 
-const kindParams = z.object({ kind: z.enum(importKinds) });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const attachment = (reply: FastifyReply, fileName: string) =>
@@ -49,9 +48,9 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     '/api/imports/kinds',
     {
       schema: {
+        ...contractOf('GET /api/imports/kinds'),
         tags: ['导入导出'],
         summary: '可导入的文件类别(名称、工作表、模板与导出文件名)',
-        response: { 200: importKindsAnswer },
       },
       config: { access: 'importData' },
     },
@@ -62,15 +61,10 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     '/api/imports/:kind',
     {
       schema: {
+        ...contractOf('POST /api/imports/:kind'),
         tags: ['导入导出'],
         summary: '上传 Excel/CSV 导入:dryRun=true 只校验并返回每一行的问题;否则全部写入或全不写入',
         consumes: ['multipart/form-data'],
-        params: kindParams,
-        querystring: z.object({
-          dryRun: z.enum(['true', 'false']).default('true'),
-          docNumber: z.string().trim().min(1).max(100).optional(),
-          effectiveOn: isoDate.optional(),
-        }),
       },
       config: { access: 'importData' },
     },
@@ -103,7 +97,7 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/templates/:kind',
     {
-      schema: { tags: ['导入导出'], summary: '下载导入模板(.xlsx)', params: kindParams },
+      schema: { ...contractOf('GET /api/templates/:kind'), tags: ['导入导出'], summary: '下载导入模板(.xlsx)' },
       config: { access: 'importData' },
     },
     async (request, reply) =>
@@ -118,9 +112,9 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     '/api/exports/:kind',
     {
       schema: {
+        ...contractOf('GET /api/exports/:kind'),
         tags: ['导入导出'],
         summary: '导出本区划数据(.xlsx,可再导入;无权查看完整身份证号的角色得到脱敏号码、无出生日期;记入审计)',
-        params: kindParams,
       },
       config: { access: 'exportData' },
     },

@@ -1,11 +1,9 @@
 /** 机构(树、详情、沿革)、编制(按类别,记录编委决定)、实名制人员、职能、工作量。 */
-import { z } from 'zod';
-import { quotaDecisionSchema, quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
+import { quotaTag, recordQuotaDecision } from '../../commands/adjustments.js';
 import { browseWorkload, institutionDetail, institutionHistory, institutionTree } from '../../commands/institutions.js';
 import { districtProfile } from '../../commands/regions.js';
 import { browseDuties } from '../../commands/duties.js';
 import { browsePeople, personRecord } from '../../commands/people.js';
-import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
 import type { ServerContext } from '../app.js';
 import {
   presentAdjustment,
@@ -17,12 +15,16 @@ import {
   presentPost,
   presentQuota,
 } from '../presenters/registry.presenter.js';
-import { asOfQuery, idParams, pageQuery, paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
+import { contractOf } from './contract.js';
+import { paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
 
 export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/region',
-    { schema: { tags: ['区划'], summary: '本区划、限额与数据版本' }, config: { access: 'readOwnUnit' } },
+    {
+      schema: { ...contractOf('GET /api/region'), tags: ['区划'], summary: '本区划、限额与数据版本' },
+      config: { access: 'readOwnUnit' },
+    },
     async (request, reply) =>
       ctx.answers.send(
         request,
@@ -43,7 +45,7 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/institutions',
     {
-      schema: { tags: ['机构'], summary: '机构树(含已撤销;截至某日)', querystring: asOfQuery },
+      schema: { ...contractOf('GET /api/institutions'), tags: ['机构'], summary: '机构树(含已撤销;截至某日)' },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -59,10 +61,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/institutions/:id',
     {
       schema: {
+        ...contractOf('GET /api/institutions/:id'),
         tags: ['机构'],
         summary: '机构详情:编制、职数、内设机构、工作量',
-        params: idParams,
-        querystring: asOfQuery,
       },
       config: { access: 'readOwnUnit' },
     },
@@ -83,7 +84,11 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/institutions/:id/history',
     {
-      schema: { tags: ['机构'], summary: '机构沿革:涉及该机构的编制事项', params: idParams },
+      schema: {
+        ...contractOf('GET /api/institutions/:id/history'),
+        tags: ['机构'],
+        summary: '机构沿革:涉及该机构的编制事项',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
@@ -98,12 +103,14 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       ),
   );
 
-  const quotaParams = z.object({ id: z.uuid('编号格式无效'), category: quotaCategorySchema });
-
   app.get(
     '/api/institutions/:id/quotas/:category',
     {
-      schema: { tags: ['编制'], summary: '某机构某类编制(ETag 为版本)', params: quotaParams },
+      schema: {
+        ...contractOf('GET /api/institutions/:id/quotas/:category'),
+        tags: ['编制'],
+        summary: '某机构某类编制(ETag 为版本)',
+      },
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) => {
@@ -126,10 +133,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/institutions/:id/quotas/:category',
     {
       schema: {
+        ...contractOf('PUT /api/institutions/:id/quotas/:category'),
         tags: ['编制'],
         summary: '登记编委核定的编制数(须带 If-Match;生成并执行一项编制事项)',
-        params: quotaParams,
-        body: quotaDecisionSchema,
       },
       config: { access: 'recordQuotaDecisions' },
     },
@@ -156,14 +162,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/people',
     {
       schema: {
+        ...contractOf('GET /api/people'),
         tags: ['实名制'],
         summary: '在编人员(分页;按姓名检索,可查看完整号码的角色也可按身份证号开头检索;身份证号脱敏,只给年龄)',
-        querystring: asOfQuery.extend({
-          institutionId: z.uuid().optional(),
-          q: z.string().trim().max(50).optional(),
-          category: quotaCategorySchema.optional(),
-          ...pageQuery,
-        }),
       },
       config: { access: 'readOwnUnit' },
     },
@@ -183,10 +184,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/people/:id',
     {
       schema: {
+        ...contractOf('GET /api/people/:id'),
         tags: ['实名制'],
         summary: '人员档案(unmask=true 显示完整身份证号和出生日期,须有权限,并记入审计;否则脱敏,只给年龄)',
-        params: idParams,
-        querystring: z.object({ unmask: z.enum(['true', 'false']).default('false') }),
       },
       config: { access: 'readOwnUnit' },
     },
@@ -202,16 +202,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/duties',
     {
       schema: {
+        ...contractOf('GET /api/duties'),
         tags: ['职能'],
         summary: '职能与权责事项(按机构、来源、类别、领域检索)',
-        querystring: z.object({
-          institutionId: z.uuid().optional(),
-          source: dutySourceSchema.optional(),
-          category: z.string().max(20).optional(),
-          domain: z.string().max(50).optional(),
-          q: z.string().trim().max(50).optional(),
-          ...pageQuery,
-        }),
       },
       config: { access: 'readOwnUnit' },
     },
@@ -231,9 +224,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
     '/api/workload',
     {
       schema: {
+        ...contractOf('GET /api/workload'),
         tags: ['工作量'],
         summary: '工作量指标',
-        querystring: z.object({ institutionId: z.uuid().optional() }),
       },
       config: { access: 'readOwnUnit' },
     },

@@ -8,8 +8,6 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { calendarDateSchema } from '../../domain/dates.js';
 import { conflict } from '../../domain/errors.js';
 import { preconditionRequired } from '../http-errors.js';
 
@@ -21,14 +19,6 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
-export const isoDate = calendarDateSchema();
-
-export const idParams = z.object({ id: z.uuid('编号格式无效') });
-export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-};
 /** The rows a page covers. */
 export const pageWindow = (page: number, pageSize: number) => ({ offset: (page - 1) * pageSize, limit: pageSize });
 export const paged = <T>(total: number, page: number, pageSize: number, items: T[]) => ({

@@ -1,6 +1,4 @@
 /** 方案:起草、逐项评估、比选、提交、批准、实施。方案在共享或提交前仅起草人可见(见 src/commands/scenarios.ts)。 */
-import { z } from 'zod';
-import { adjustmentItemSchema } from '../../domain/ledger.js';
 import {
   addScenarioItems,
   applyScenario,
@@ -10,22 +8,13 @@ import {
   evaluateScenario,
   listScenarios,
   removeScenarioItemAt,
-  scenarioApplySchema,
-  scenarioDraftSchema,
   shareScenario,
   submitScenario,
 } from '../../commands/scenarios.js';
 import type { ServerContext } from '../app.js';
-import {
-  appliedScenarioSchema,
-  comparisonSchema,
-  evaluatedScenarioSchema,
-  presentEvaluated,
-  presentScenario,
-  scenarioListSchema,
-  scenarioSchema,
-} from '../presenters/scenario.presenter.js';
-import { idParams, type Api } from './route-kit.js';
+import { presentEvaluated, presentScenario } from '../presenters/scenario.presenter.js';
+import { contractOf } from './contract.js';
+import type { Api } from './route-kit.js';
 
 const tags = ['方案'];
 
@@ -33,7 +22,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/scenarios',
     {
-      schema: { tags, summary: '可见的方案(本人起草、已共享或已提交)', response: { 200: scenarioListSchema } },
+      schema: { ...contractOf('GET /api/scenarios'), tags, summary: '可见的方案(本人起草、已共享或已提交)' },
       config: { access: 'readDistrict' },
     },
     async (request) => ({ items: (await listScenarios(ctx.command(request))).map(presentScenario) }),
@@ -42,7 +31,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/scenarios',
     {
-      schema: { tags, summary: '新建方案', body: scenarioDraftSchema, response: { 201: evaluatedScenarioSchema } },
+      schema: { ...contractOf('POST /api/scenarios'), tags, summary: '新建方案' },
       config: { access: 'draftAdjustments' },
     },
     async (request, reply) => {
@@ -55,7 +44,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.get(
     '/api/scenarios/:id',
     {
-      schema: { tags, summary: '方案及其评估', params: idParams, response: { 200: evaluatedScenarioSchema } },
+      schema: { ...contractOf('GET /api/scenarios/:id'), tags, summary: '方案及其评估' },
       config: { access: 'readDistrict' },
     },
     async (request) => presentEvaluated(await evaluateScenario(ctx.command(request), request.params.id)),
@@ -64,13 +53,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/scenarios/:id/items',
     {
-      schema: {
-        tags,
-        summary: '添加调整项,返回新的评估',
-        params: idParams,
-        body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
-        response: { 200: evaluatedScenarioSchema },
-      },
+      schema: { ...contractOf('POST /api/scenarios/:id/items'), tags, summary: '添加调整项,返回新的评估' },
       config: { access: 'draftAdjustments' },
     },
     async (request) =>
@@ -81,10 +64,9 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
     '/api/scenarios/:id/items/:index',
     {
       schema: {
+        ...contractOf('DELETE /api/scenarios/:id/items/:index'),
         tags,
         summary: '删除一项调整(序号从0起),返回新的评估',
-        params: idParams.extend({ index: z.coerce.number().int().min(0).max(10_000) }),
-        response: { 200: evaluatedScenarioSchema },
       },
       config: { access: 'draftAdjustments' },
     },
@@ -93,15 +75,25 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   );
 
   const transitions = [
-    { path: 'share', summary: '共享方案', access: 'draftAdjustments', run: shareScenario },
-    { path: 'submit', summary: '提交方案(无硬约束违反时)', access: 'draftAdjustments', run: submitScenario },
-    { path: 'approve', summary: '批准方案(编委,须非起草人)', access: 'decideAdjustments', run: approveScenario },
+    { key: 'POST /api/scenarios/:id/share', summary: '共享方案', access: 'draftAdjustments', run: shareScenario },
+    {
+      key: 'POST /api/scenarios/:id/submit',
+      summary: '提交方案(无硬约束违反时)',
+      access: 'draftAdjustments',
+      run: submitScenario,
+    },
+    {
+      key: 'POST /api/scenarios/:id/approve',
+      summary: '批准方案(编委,须非起草人)',
+      access: 'decideAdjustments',
+      run: approveScenario,
+    },
   ] as const;
   for (const t of transitions) {
     app.post(
-      `/api/scenarios/:id/${t.path}`,
+      t.key.slice('POST '.length),
       {
-        schema: { tags, summary: t.summary, params: idParams, response: { 200: scenarioSchema } },
+        schema: { ...contractOf(t.key), tags, summary: t.summary },
         config: { access: t.access },
       },
       async (request) => presentScenario(await t.run(ctx.command(request), request.params.id)),
@@ -112,11 +104,9 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
     '/api/scenarios/:id/apply',
     {
       schema: {
+        ...contractOf('POST /api/scenarios/:id/apply'),
         tags,
         summary: '实施已批准的方案(一个编制事项,一个事务)',
-        params: idParams,
-        body: scenarioApplySchema,
-        response: { 200: appliedScenarioSchema },
       },
       config: { access: 'applyAdjustments' },
     },
@@ -134,12 +124,7 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.post(
     '/api/scenarios/compare',
     {
-      schema: {
-        tags,
-        summary: '方案比选(2至4个)',
-        body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
-        response: { 200: comparisonSchema },
-      },
+      schema: { ...contractOf('POST /api/scenarios/compare'), tags, summary: '方案比选(2至4个)' },
       config: { access: 'readDistrict' },
     },
     async (request) => ({

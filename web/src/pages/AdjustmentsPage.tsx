@@ -23,8 +23,9 @@ import type { ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { adjustmentDraftSchema } from '../../../src/domain/ledger.js';
 import { postClassLabels, quotaCategoryLabels } from '../../../src/domain/vocabulary.js';
-import { api, errorMessage, etagOf } from '../api';
+import { call, errorMessage, etagOf } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Adjustment, AdjustmentItem, RegistryDiff } from '../types';
@@ -33,7 +34,7 @@ import {
   describeItem,
   fromItem,
   ItemFields,
-  missingInItem,
+  draftProblem,
   newItem,
   opLabels,
   toItem,
@@ -50,7 +51,7 @@ export function AdjustmentsPage() {
 function AdjustmentList() {
   const { can } = useAuth();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['adjustments'], queryFn: () => api<{ items: Adjustment[] }>('/api/adjustments') });
+  const q = useQuery({ queryKey: ['adjustments'], queryFn: () => call('GET /api/adjustments') });
   const [status, setStatus] = useState<string>();
   const items = (q.data?.items ?? []).filter((a) => !status || a.status === status);
   return (
@@ -134,16 +135,8 @@ function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
     .filter((i) => i.status === 'active')
     .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
   const save = async () => {
-    const missing = !docNumber.trim()
-      ? '请填写文号'
-      : !title.trim()
-        ? '请填写标题'
-        : items
-            .map((item, i) => {
-              const m = missingInItem(item);
-              return m && `第${i + 1}项(${opLabels[item.op]}):${m}`;
-            })
-            .find(Boolean);
+    const draft = { docNumber, title, effectiveOn, items: items.map(toItem) };
+    const missing = draftProblem(draft);
     if (missing) {
       setError(missing);
       return;
@@ -151,10 +144,10 @@ function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
     setBusy(true);
     setError(undefined);
     try {
-      const body = { docNumber, title, effectiveOn, items: items.map(toItem) };
+      const body = adjustmentDraftSchema.parse(draft);
       const a = existing
-        ? await api<Adjustment>(`/api/adjustments/${existing.id}`, { method: 'PATCH', body, ifMatch: etagOf(existing) })
-        : await api<Adjustment>('/api/adjustments', { body });
+        ? await call('PATCH /api/adjustments/:id', { params: { id: existing.id }, body, ifMatch: etagOf(existing) })
+        : await call('POST /api/adjustments', { body });
       message.success('草稿已保存');
       await client.invalidateQueries({ queryKey: ['adjustments'] });
       if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
@@ -246,12 +239,12 @@ function AdjustmentFile({ id }: { id: string }) {
   const [editing, setEditing] = useParam('edit');
   const q = useQuery({
     queryKey: ['adjustment', id],
-    queryFn: () => api<AdjustmentFileData>(`/api/adjustments/${id}`),
+    queryFn: () => call('GET /api/adjustments/:id', { params: { id } }),
   });
   const a = q.data;
   const preview = useQuery({
     queryKey: ['adjustment-preview', id, a?.version],
-    queryFn: () => api<{ diff: RegistryDiff }>(`/api/adjustments/${id}/preview`),
+    queryFn: () => call('GET /api/adjustments/:id/preview', { params: { id } }),
     enabled: !!a && a.status !== 'rejected',
   });
   const [busy, setBusy] = useState<string>();
@@ -262,7 +255,7 @@ function AdjustmentFile({ id }: { id: string }) {
   const run = async (action: 'submit' | 'approve' | 'reject' | 'apply', label: string) => {
     setBusy(action);
     try {
-      await api(`/api/adjustments/${id}/${action}`, { method: 'POST', body: {}, ifMatch: etagOf(a) });
+      await call(`POST /api/adjustments/:id/${action}`, { params: { id }, ifMatch: etagOf(a) });
       message.success(`已${label}`);
       if (action === 'apply') await client.invalidateQueries();
       else {

@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Collapse, Descriptions, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, qs } from '../api';
+import { severityRank, type Severity } from '../../../src/analysis/finding.js';
+import { call } from '../api';
 import { useInstitutionNames, useParam } from '../hooks';
 import type { Finding } from '../types';
 import { ErrorAlert, Highlighted, severityColors } from '../ui';
@@ -17,18 +18,24 @@ const fullWidth = (text: string) =>
     return before + wide[p]!;
   });
 
+const severities = Object.keys(severityRank) as Severity[];
+
 export function DiagnosticsPage() {
   const [code, setCode] = useParam('code');
-  const [severity, setSeverity] = useParam('severity');
+  const [severity, setSeverity] = useParam('severity', severities);
   const [institutionId, setInstitutionId] = useParam('institutionId');
   const names = useInstitutionNames();
   const all = useQuery({
     queryKey: ['diagnostics', ''],
-    queryFn: () => api<{ findings: Finding[] }>('/api/diagnostics'),
+    queryFn: () => call('GET /api/diagnostics'),
   });
   const filtered = useQuery({
     queryKey: ['diagnostics', code ?? '', severity ?? '', institutionId ?? ''],
-    queryFn: () => api<{ findings: Finding[] }>(`/api/diagnostics${qs({ code, severity, institutionId })}`),
+    queryFn: () =>
+      call('GET /api/diagnostics', {
+        // an unknown code in the URL is the server's to refuse (400, in Chinese)
+        query: { code: code as Finding['code'] | undefined, severity, institutionId },
+      }),
   });
   const codes = new Map<string, string>();
   for (const f of all.data?.findings ?? []) codes.set(f.code, f.codeLabel);

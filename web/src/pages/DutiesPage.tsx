@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { powerCategories } from '../../../src/domain/vocabulary.js';
-import { api, qs } from '../api';
+import type { DiagnosticCode } from '../../../src/analysis/finding.js';
+import { dutySources, powerCategories } from '../../../src/domain/vocabulary.js';
+import { call } from '../api';
 import { useAuth } from '../auth';
 import { Chart } from '../lazy-chart';
 import { useInstitutionNames, useParam } from '../hooks';
-import type { Duty, Finding, Paged } from '../types';
+import type { Duty } from '../types';
 import { ErrorAlert, Highlighted, severityColors } from '../ui';
 
 export function DutiesPage() {
@@ -35,7 +36,7 @@ export function DutiesPage() {
 
 function DutyBrowser() {
   const [institutionId, setInstitutionId] = useParam('institutionId');
-  const [source, setSource] = useParam('source');
+  const [source, setSource] = useParam('source', dutySources);
   const [category, setCategory] = useParam('category');
   const [domain, setDomain] = useParam('domain');
   const [q, setQ] = useParam('q');
@@ -45,7 +46,7 @@ function DutyBrowser() {
   const duties = useQuery({
     queryKey: ['duties', institutionId, source, category, domain, q, page],
     queryFn: () =>
-      api<Paged<Duty>>(`/api/duties${qs({ institutionId, source, category, domain, q, page, pageSize: 50 })}`),
+      call('GET /api/duties', { query: { institutionId, source, category, domain, q, page, pageSize: 50 } }),
   });
   return (
     <>
@@ -150,10 +151,10 @@ function DutyBrowser() {
   );
 }
 
-function useFindings(code?: string) {
+function useFindings(code?: DiagnosticCode) {
   return useQuery({
     queryKey: ['diagnostics', code ?? ''],
-    queryFn: () => api<{ findings: Finding[] }>(`/api/diagnostics${qs({ code })}`),
+    queryFn: () => call('GET /api/diagnostics', { query: { code } }),
   });
 }
 
@@ -226,10 +227,10 @@ function DomainHeatmap() {
   const all = useQuery({
     queryKey: ['duties-all'],
     queryFn: async () => {
-      const first = await api<Paged<Duty>>(`/api/duties?pageSize=500&page=1`);
+      const first = await call('GET /api/duties', { query: { pageSize: 500, page: 1 } });
       const pages = Math.ceil(first.total / 500);
       const rest = await Promise.all(
-        Array.from({ length: pages - 1 }, (_, i) => api<Paged<Duty>>(`/api/duties?pageSize=500&page=${i + 2}`)),
+        Array.from({ length: pages - 1 }, (_, i) => call('GET /api/duties', { query: { pageSize: 500, page: i + 2 } })),
       );
       return [first, ...rest].flatMap((p) => p.items);
     },

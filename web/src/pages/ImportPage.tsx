@@ -20,9 +20,9 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { importSummaryText } from '../../../src/domain/vocabulary.js';
-import { api, errorMessage, qs } from '../api';
+import { call, errorMessage } from '../api';
 import { useAuth } from '../auth';
-import type { ImportKindsAnswer } from '../../../src/server/presenters/import-kinds.presenter.js';
+import type { ImportKind } from '../../../src/domain/records.js';
 import type { ImportResult } from '../types';
 
 export function ImportPage() {
@@ -33,10 +33,10 @@ export function ImportPage() {
   const kinds =
     useQuery({
       queryKey: ['import-kinds'],
-      queryFn: () => api<ImportKindsAnswer>('/api/imports/kinds'),
+      queryFn: () => call('GET /api/imports/kinds'),
       staleTime: Infinity,
     }).data ?? [];
-  const [kind, setKind] = useState('roster');
+  const [kind, setKind] = useState<ImportKind>('roster');
   const asAdjustment = kinds.find((k) => k.kind === kind)?.asAdjustment ?? false;
   const [file, setFile] = useState<File>();
   const [docNumber, setDocNumber] = useState('');
@@ -53,14 +53,15 @@ export function ImportPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const r = await api<ImportResult>(
-        `/api/imports/${kind}${qs({
-          dryRun: String(dryRun),
+      const r = await call('POST /api/imports/:kind', {
+        params: { kind },
+        query: {
+          dryRun: dryRun ? 'true' : 'false',
           docNumber: asAdjustment ? docNumber || undefined : undefined,
           effectiveOn: asAdjustment ? effectiveOn : undefined,
-        })}`,
-        { form },
-      );
+        },
+        form,
+      });
       if (dryRun) setCheck(r);
       else {
         setDone(r);

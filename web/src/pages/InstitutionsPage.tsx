@@ -21,9 +21,9 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, qs } from '../api';
+import { call } from '../api';
 import { useInstitutionNames, useInstitutions, useParam } from '../hooks';
-import type { Adjustment, Duty, InstitutionDetail, InstitutionNode, Paged, PersonRow } from '../types';
+import type { InstitutionNode } from '../types';
 import { ErrorAlert, KindTag, statusColors } from '../ui';
 
 interface TreeNode {
@@ -164,11 +164,11 @@ export function InstitutionsPage() {
 function InstitutionFile({ id, asOf }: { id: string; asOf?: string }) {
   const detail = useQuery({
     queryKey: ['institution', id, asOf ?? ''],
-    queryFn: () => api<InstitutionDetail>(`/api/institutions/${id}${qs({ asOf })}`),
+    queryFn: () => call('GET /api/institutions/:id', { params: { id }, query: { asOf } }),
   });
   const history = useQuery({
     queryKey: ['institution-history', id],
-    queryFn: () => api<{ items: Adjustment[] }>(`/api/institutions/${id}/history`),
+    queryFn: () => call('GET /api/institutions/:id/history', { params: { id } }),
   });
   const names = useInstitutionNames(asOf);
   if (detail.error) return <ErrorAlert error={detail.error} />;
@@ -321,7 +321,7 @@ function InstitutionFile({ id, asOf }: { id: string; asOf?: string }) {
                     title: '数值',
                     dataIndex: 'value',
                     align: 'right',
-                    render: (v: number, r) => `${v.toLocaleString('zh-CN')}${r.unit ?? ''}`,
+                    render: (v: number) => v.toLocaleString('zh-CN'),
                   },
                 ]}
               />
@@ -365,7 +365,7 @@ function Roster({
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['people', institutionId, asOf ?? '', page],
-    queryFn: () => api<Paged<PersonRow>>(`/api/people${qs({ institutionId, asOf, page, pageSize: 20 })}`),
+    queryFn: () => call('GET /api/people', { query: { institutionId, asOf, page, pageSize: 20 } }),
   });
   return (
     <>
@@ -405,7 +405,7 @@ function DutyList({ institutionId }: { institutionId: string }) {
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['duties', institutionId, page],
-    queryFn: () => api<Paged<Duty>>(`/api/duties${qs({ institutionId, page, pageSize: 20 })}`),
+    queryFn: () => call('GET /api/duties', { query: { institutionId, page, pageSize: 20 } }),
   });
   return (
     <Table

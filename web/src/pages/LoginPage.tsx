@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, errorMessage } from '../api';
+import { call, errorMessage } from '../api';
 import { useAuth } from '../auth';
 
 const frame = (children: React.ReactNode) => (
@@ -87,7 +87,7 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
           setBusy(true);
           setError(undefined);
           try {
-            await api('/api/auth/password', { body: { current: v.current, next: v.next } });
+            await call('POST /api/auth/password', { body: { current: v.current, next: v.next } });
             message.success('密码已修改,请用新密码重新登录');
             await logout().catch(() => undefined);
             navigate('/login', { replace: true });

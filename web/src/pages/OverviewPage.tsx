@@ -24,7 +24,14 @@ import { Chart } from '../lazy-chart';
 import { statisticsQuery, useInstitutions, useParam } from '../hooks';
 import type { Statistics } from '../types';
 import type { AgeBand } from '../../../src/analysis/statistics.js';
-import type { InstitutionKind, LeadershipLevel, QuotaCategory } from '../../../src/domain/vocabulary.js';
+import {
+  postClasses,
+  postClassLabels,
+  type InstitutionKind,
+  type LeadershipLevel,
+  type PostClass,
+  type QuotaCategory,
+} from '../../../src/domain/vocabulary.js';
 import { DrillNumber, ErrorAlert, KindTag } from '../ui';
 
 interface DrillRow {
@@ -47,6 +54,9 @@ const metricLabels = { approved: '核定', actual: '实有', vacant: '空编', o
 type QuotaMetric = keyof typeof metricLabels;
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
+/** A post class's name from the shared vocabulary; 'total' is the table's 合计. */
+const postClassName = (c: string) => (c === 'total' ? '合计' : (postClassLabels[c as PostClass] ?? c));
 
 export function OverviewPage() {
   const [asOf, setAsOf] = useParam('asOf');
@@ -80,7 +90,7 @@ export function OverviewPage() {
   };
   const postDrill = (level: string, postClass: string, metric: 'approved' | 'filled') =>
     open(
-      `${level}领导职数 · ${postClass === 'total' ? '合计' : postClass === 'admin' ? '行政类' : '事业类'} · ${metric === 'approved' ? '核定' : '实配'}`,
+      `${level}领导职数 · ${postClassName(postClass)} · ${metric === 'approved' ? '核定' : '实配'}`,
       '名',
       instRows((i) =>
         i.posts
@@ -340,8 +350,8 @@ export function OverviewPage() {
                   dataSource={levels.map((l) => ({ level: l, ...s.overview.posts[l] }))}
                   columns={[
                     { title: '层级', dataIndex: 'level', onHeaderCell: nowrap, onCell: nowrap },
-                    ...(['admin', 'public_service', 'total'] as const).map((c) => ({
-                      title: c === 'admin' ? '行政类' : c === 'public_service' ? '事业类' : '合计',
+                    ...[...postClasses, 'total' as const].map((c) => ({
+                      title: postClassName(c),
                       key: c,
                       align: 'center' as const,
                       onHeaderCell: nowrap,

@@ -4,36 +4,36 @@ import { App, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, T
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels } from '../../../src/domain/vocabulary.js';
-import { api, errorMessage, qs } from '../api';
+import { call, errorMessage } from '../api';
 import { useAuth } from '../auth';
 import { useInstitutionNames, useParam } from '../hooks';
-import type { Paged, PersonRecord, PersonRow } from '../types';
+import type { PersonRow } from '../types';
 import { ErrorAlert } from '../ui';
 
 export function PeoplePage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [institutionId, setInstitutionId] = useParam('institutionId');
-  const [category, setCategory] = useParam('category');
+  const [category, setCategory] = useParam('category', quotaCategories);
   const [q, setQ] = useParam('q');
   const [pageParam, setPage] = useParam('page');
   const page = Number(pageParam ?? 1);
   const names = useInstitutionNames();
   const people = useQuery({
     queryKey: ['people', institutionId ?? '', category ?? '', q ?? '', page],
-    queryFn: () => api<Paged<PersonRow>>(`/api/people${qs({ institutionId, category, q, page, pageSize: 50 })}`),
+    queryFn: () => call('GET /api/people', { query: { institutionId, category, q, page, pageSize: 50 } }),
   });
   const [openId, setOpenId] = useState<string>();
   // the whole number and the birth date come together from an audited unmask
   const [unmasked, setUnmasked] = useState<Record<string, { idNumber: string; birthDate: string | null }>>({});
   const person = useQuery({
     queryKey: ['person', openId],
-    queryFn: () => api<PersonRecord>(`/api/people/${openId}`),
+    queryFn: () => call('GET /api/people/:id', { params: { id: openId! } }),
     enabled: !!openId,
   });
   const unmask = async (id: string) => {
     try {
-      const p = await api<PersonRecord>(`/api/people/${id}?unmask=true`);
+      const p = await call('GET /api/people/:id', { params: { id }, query: { unmask: 'true' } });
       setUnmasked((u) => ({ ...u, [id]: { idNumber: p.idNumber, birthDate: p.birthDate } }));
       message.info('已显示完整身份证号,此次查看已记入审计日志');
     } catch (e) {

@@ -18,15 +18,22 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../src/domain/vocabulary.js';
-import { api, errorMessage } from '../api';
+import { call, errorMessage } from '../api';
 import { useInstitutionNames } from '../hooks';
-import type { UserRow } from '../types';
+import type { AuditRow, UserRow } from '../types';
 import { ErrorAlert, formatDateTime } from '../ui';
+
+const userStatusColors: Record<UserRow['status'], string> = {
+  active: 'green',
+  locked: 'red',
+  must_change_password: 'orange',
+  disabled: 'default',
+};
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: UserRow[] }>('/api/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => call('GET /api/users') });
   const names = useInstitutionNames();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
@@ -49,7 +56,11 @@ export function UsersPage() {
     });
   const patch = async (u: UserRow, changes: Record<string, unknown>) => {
     try {
-      await api(`/api/users/${u.username}`, { method: 'PATCH', body: changes, ifMatch: `"${u.id}.${u.version}"` });
+      await call('PATCH /api/users/:username', {
+        params: { username: u.username },
+        body: changes,
+        ifMatch: `"${u.id}.${u.version}"`,
+      });
       message.success('已保存');
     } catch (e) {
       message.error(errorMessage(e));
@@ -95,15 +106,16 @@ export function UsersPage() {
           {
             title: '所属单位',
             dataIndex: 'institutionId',
-            render: (id: string | null) => (id ? names.nameOf(id) : '—'),
+            render: (id: string | null) => (id ? names.nameOf(id) : '全区'),
           },
           {
             title: '状态',
             key: 'state',
             render: (_: unknown, u: UserRow) => (
               <Space>
-                {u.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
-                {u.locked && <Tag color="red">已锁定</Tag>}
+                <Tag color={userStatusColors[u.status]} data-testid="user-status">
+                  {u.statusLabel}
+                </Tag>
                 <Switch
                   size="small"
                   checkedChildren="启用"
@@ -117,7 +129,7 @@ export function UsersPage() {
           {
             title: '最近登录',
             dataIndex: 'lastLoginAt',
-            render: (at: string | null | undefined) => (at ? formatDateTime(at) : '从未登录'),
+            render: (at: string | null) => (at ? formatDateTime(at) : '从未登录'),
           },
           {
             title: '',
@@ -130,9 +142,8 @@ export function UsersPage() {
                 cancelText="取消"
                 onConfirm={async () => {
                   try {
-                    const r = await api<{ oneTimePassword: string }>(`/api/users/${u.username}/reset-password`, {
-                      method: 'POST',
-                      body: {},
+                    const r = await call('POST /api/users/:username/reset-password', {
+                      params: { username: u.username },
                     });
                     showPassword(u.username, r.oneTimePassword);
                     await client.invalidateQueries({ queryKey: ['users'] });
@@ -161,7 +172,7 @@ export function UsersPage() {
           preserve={false}
           onFinish={async (v: { username: string; displayName?: string; role: Role; institutionId?: string }) => {
             try {
-              const r = await api<{ username: string; oneTimePassword: string }>('/api/users', { body: v });
+              const r = await call('POST /api/users', { body: v });
               setCreating(false);
               showPassword(r.username, r.oneTimePassword);
               await client.invalidateQueries({ queryKey: ['users'] });
@@ -195,24 +206,11 @@ export function UsersPage() {
   );
 }
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  actorLabel: string;
-  action: string;
-  actionLabel: string;
-  entity: string;
-  entityLabel: string;
-  entityId: string | null;
-  entityName: string | null;
-}
-
 export function AuditPage() {
-  const q = useQuery({ queryKey: ['audit'], queryFn: () => api<{ items: AuditRow[] }>('/api/audit?limit=200') });
+  const q = useQuery({ queryKey: ['audit'], queryFn: () => call('GET /api/audit', { query: { limit: 200 } }) });
   const verify = useQuery({
     queryKey: ['audit-verify'],
-    queryFn: () => api<{ ok: boolean; message?: string }>('/api/audit/verify'),
+    queryFn: () => call('GET /api/audit/verify'),
   });
   return (
     <Card

@@ -17,9 +17,11 @@ import {
   quotaCategories,
   quotaCategoryLabels,
   ranks,
+  type QuotaCategory,
 } from '../../../src/domain/vocabulary.js';
-import { api, qs } from '../api';
-import type { AdjustmentItem, Duty, Paged } from '../types';
+import { adjustmentDraftSchema } from '../../../src/domain/ledger.js';
+import { call } from '../api';
+import type { AdjustmentItem } from '../types';
 
 /** Label of each kind of line item (any op string the API might send: the server may know more than this build). */
 export const opLabels: Record<string, string> = adjustmentOpLabels;
@@ -85,10 +87,11 @@ function institutionSelect(
 }
 
 /** What the institution holds now in the chosen category, beside the new figure (核定编制 shows it before saving). */
-function CurrentQuota({ institutionId, category }: { institutionId?: string; category?: string }) {
+function CurrentQuota({ institutionId, category }: { institutionId?: string; category?: QuotaCategory }) {
   const q = useQuery({
     queryKey: ['quota', institutionId, category],
-    queryFn: () => api<{ approved: number; actual: number }>(`/api/institutions/${institutionId}/quotas/${category}`),
+    queryFn: () =>
+      call('GET /api/institutions/:id/quotas/:category', { params: { id: institutionId!, category: category! } }),
     enabled: !!institutionId && !!category,
   });
   if (!q.data) return null;
@@ -136,7 +139,7 @@ export function ItemFields({ item, set, options }: ItemProps) {
           {inst('institutionId')}
           {category}
           {num('approved', '核定数')}
-          <CurrentQuota institutionId={item.institutionId as string} category={item.category as string} />
+          <CurrentQuota institutionId={item.institutionId as string} category={item.category as QuotaCategory} />
         </Space>
       );
     case 'set_posts':
@@ -399,7 +402,7 @@ function MoveDutiesFields({ item, set, options }: ItemProps) {
   const fromId = item.fromId as string | undefined;
   const duties = useQuery({
     queryKey: ['duties-of', fromId],
-    queryFn: () => api<Paged<Duty>>(`/api/duties${qs({ institutionId: fromId, pageSize: 500 })}`),
+    queryFn: () => call('GET /api/duties', { query: { institutionId: fromId, pageSize: 500 } }),
     enabled: !!fromId,
   });
   return (
@@ -452,65 +455,61 @@ export function toItem(d: DraftItem): Record<string, unknown> {
   }
 }
 
-/** What the form still lacks for an item, in the words of the form (the server checks again, in its own words). */
-export function missingInItem(item: DraftItem): string | undefined {
-  const has = (k: string) => item[k] !== undefined && item[k] !== null && item[k] !== '';
-  const need = (pairs: [string, string][]) => pairs.find(([k]) => !has(k))?.[1];
-  switch (item.op) {
-    case 'set_quota':
-      return need([
-        ['institutionId', '请选择机构'],
-        ['category', '请选择编制类别'],
-        ['approved', '请填写核定数'],
-      ]);
-    case 'set_posts':
-      return need([
-        ['institutionId', '请选择机构'],
-        ['level', '请选择层级'],
-        ['postClass', '请选择职数类别'],
-        ['approved', '请填写核定职数'],
-      ]);
-    case 'rename_institution':
-      return need([
-        ['institutionId', '请选择机构'],
-        ['name', '请填写新名称'],
-      ]);
-    case 'create_institution':
-      return (
-        need([
-          ['name', '请填写机构名称'],
-          ['kind', '请选择机构类别'],
-        ]) ?? (item.kind === 'internal_unit' && !has('parentId') ? '内设机构须选择所属机构' : undefined)
-      );
-    case 'abolish_institution':
-      return need([['institutionId', '请选择要撤销的机构']]);
-    case 'move_quota':
-      return (
-        need([
-          ['fromId', '请选择划出机构'],
-          ['toId', '请选择划入机构'],
-          ['category', '请选择编制类别'],
-        ]) ?? (Number(item.amount ?? 0) < 1 ? '划转数量至少为1' : undefined)
-      );
-    case 'merge_institutions':
-      return (item.sourceIds as string[]).length === 0 ? '请选择并入的机构' : need([['targetId', '请选择保留的机构']]);
-    case 'split_institution': {
-      const parts = item.parts as Part[];
-      const i = parts.findIndex((p) => !p.name?.trim() || !p.kind);
-      if (!has('sourceId')) return '请选择被拆分的机构';
-      return i < 0 ? undefined : `请填写新机构${i + 1}的名称和类别`;
-    }
-    case 'change_institution':
-      if (!has('institutionId')) return '请选择机构';
-      return Object.keys(item.changes as object).length ? undefined : '请至少选择一项要调整的属性';
-    case 'move_duties':
-      return need([
-        ['fromId', '请选择划出机构'],
-        ['toId', '请选择划入机构'],
-      ]);
-    default:
-      return undefined;
+/** Names of the fields an item's form asks for, for "请填写…" when one is left empty. */
+const fieldLabels: Record<string, string> = {
+  institutionId: '机构',
+  fromId: '划出机构',
+  toId: '划入机构',
+  sourceId: '被拆分的机构',
+  sourceIds: '并入的机构',
+  targetId: '保留的机构',
+  category: '编制类别',
+  approved: '核定数',
+  amount: '数量',
+  level: '层级',
+  postClass: '职数类别',
+  name: '名称',
+  kind: '机构类别',
+  docNumber: '文号',
+  title: '标题',
+  effectiveOn: '生效日期',
+};
+
+const valueAt = (root: unknown, path: PropertyKey[]) =>
+  path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    root,
+  );
+
+/**
+ * What is wrong with a draft, checked by the server's own schema (src/domain/ledger.ts: one rule, one message), in
+ * the form's words: the item's number and kind before the rule's message; "请填写…" for a field never filled in. Two rules
+ * are the form's own: an internal unit needs its parent, and a change must change something.
+ */
+export function draftProblem(
+  draft: { items: Record<string, unknown>[] } & Record<string, unknown>,
+): string | undefined {
+  const r = adjustmentDraftSchema.safeParse(draft);
+  const issue = r.error?.issues[0];
+  if (issue) {
+    const [top, index, ...rest] = issue.path;
+    const field = String([...issue.path].reverse().find((k) => typeof k === 'string') ?? '');
+    // a field never filled in has no rule of its own to quote: say which one; otherwise the rule's own message
+    const text =
+      valueAt(draft, issue.path) === undefined && fieldLabels[field] ? `请填写${fieldLabels[field]}` : issue.message;
+    const part = rest[0] === 'parts' && typeof rest[1] === 'number' ? `新机构${rest[1] + 1}:` : '';
+    const item = top === 'items' && typeof index === 'number' ? draft.items[index] : undefined;
+    return item ? `第${(index as number) + 1}项(${opLabels[String(item.op)]}):${part}${text}` : text;
   }
+  const i = draft.items.findIndex(
+    (item) =>
+      (item.op === 'create_institution' && item.kind === 'internal_unit' && !item.parentId) ||
+      (item.op === 'change_institution' && !Object.keys(item.changes as object).length),
+  );
+  const item = draft.items[i];
+  if (!item) return undefined;
+  const text = item.op === 'create_institution' ? '内设机构须选择所属机构' : '请至少选择一项要调整的属性';
+  return `第${i + 1}项(${opLabels[String(item.op)]}):${text}`;
 }
 
 /** An item as the API gives it (with its label) → the form's state. */
@@ -527,7 +526,7 @@ export function fromItem(item: AdjustmentItem): DraftItem {
 const categoryLabel = (c: unknown) => quotaCategoryLabels[c as keyof typeof quotaCategoryLabels] ?? String(c);
 
 export function describeItem(item: AdjustmentItem, nameOf: (id: string) => string): string {
-  const n = (k: string) => nameOf(String(item[k] ?? ''));
+  const n = (k: string) => nameOf(String((item as Record<string, unknown>)[k] ?? ''));
   switch (item.op) {
     case 'set_quota':
       return `${n('institutionId')} ${categoryLabel(item.category)} 核定为 ${item.approved} 名`;

@@ -1,0 +1,232 @@
+/**
+ * The API's contract, written once: every route's method and path with its parameters, query, body and answer as zod
+ * schemas. The routes register their schemas from here (validation, serialisation, OpenAPI at /api/docs) and the web
+ * app's client takes its types from here (web/src/api.ts), so a path, its inputs and its answer cannot drift apart.
+ */
+import { z } from 'zod';
+import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
+import { reportSections } from '../../analysis/finding.js';
+import { quotaDecisionSchema } from '../../commands/adjustments.js';
+import { newUserSchema, userChangesSchema } from '../../commands/users.js';
+import { calendarDateSchema } from '../../domain/dates.js';
+import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
+import { scenarioApplySchema, scenarioDraftSchema } from '../../domain/scenario.js';
+import {
+  appliedScenarioSchema,
+  comparisonSchema,
+  evaluatedScenarioSchema,
+  scenarioListSchema,
+  scenarioSchema,
+} from '../presenters/scenario.presenter.js';
+import { importKinds } from '../../domain/records.js';
+import { dutySourceSchema, quotaCategorySchema } from '../../domain/vocabulary.js';
+import { findingsSchema, statisticsSchema } from '../presenters/analysis.presenter.js';
+import { importKindsAnswer } from '../presenters/import-kinds.presenter.js';
+import {
+  adjustmentPreviewSchema,
+  adjustmentSchema,
+  adjustmentWithItemsSchema,
+  appliedAdjustmentSchema,
+  auditEntrySchema,
+  auditVerificationSchema,
+  createdUserSchema,
+  dutySchema,
+  importAnswerSchema,
+  institutionDetailSchema,
+  institutionNodeSchema,
+  passwordResetSchema,
+  personRecordSchema,
+  personRowSchema,
+  quotaAnswerSchema,
+  quotaDecisionAnswerSchema,
+  regionSchema,
+  userSchema,
+  workloadSchema,
+} from '../presenters/registry.presenter.js';
+import { okSchema, sessionSchema, tokenSchema } from '../presenters/session.presenter.js';
+
+export const isoDate = calendarDateSchema();
+
+export const idParams = z.object({ id: z.uuid('编号格式无效') });
+export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+const pagedOf = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+const credentials = z.object({
+  username: z.string().min(1, '请输入用户名').max(100),
+  password: z.string().min(1, '请输入密码').max(500),
+});
+const usernameParams = z.object({ username: z.string().regex(/^[a-zA-Z0-9_.-]{1,40}$/, '用户名格式无效') });
+const kindParams = z.object({ kind: z.enum(importKinds) });
+const quotaParams = z.object({ id: z.uuid('编号格式无效'), category: quotaCategorySchema });
+
+/** A file download: the answer is the file itself. */
+const download = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+});
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface RouteContract {
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  /** The answer of a success (200, or `status`). */
+  response: z.ZodType | ReturnType<typeof download>;
+  status?: 201;
+}
+
+export const apiContract = {
+  // 登录
+  'POST /api/auth/login': { body: credentials, response: sessionSchema },
+  'POST /api/auth/token': { body: credentials, response: tokenSchema },
+  'POST /api/auth/logout': { response: okSchema },
+  'GET /api/auth/me': { response: sessionSchema },
+  'POST /api/auth/password': {
+    body: z.object({ current: z.string().min(1).max(500), next: z.string().min(1).max(500) }),
+    response: okSchema,
+  },
+
+  // 区划、机构、编制
+  'GET /api/region': { response: regionSchema },
+  'GET /api/institutions': {
+    querystring: asOfQuery,
+    response: z.object({ asOf: z.string(), items: z.array(institutionNodeSchema) }),
+  },
+  'GET /api/institutions/:id': { params: idParams, querystring: asOfQuery, response: institutionDetailSchema },
+  'GET /api/institutions/:id/history': { params: idParams, response: listOf(adjustmentSchema) },
+  'GET /api/institutions/:id/quotas/:category': { params: quotaParams, response: quotaAnswerSchema },
+  'PUT /api/institutions/:id/quotas/:category': {
+    params: quotaParams,
+    body: quotaDecisionSchema,
+    response: quotaDecisionAnswerSchema,
+  },
+
+  // 实名制、职能、工作量
+  'GET /api/people': {
+    querystring: asOfQuery.extend({
+      institutionId: z.uuid().optional(),
+      q: z.string().trim().max(50).optional(),
+      category: quotaCategorySchema.optional(),
+      ...pageQuery,
+    }),
+    response: pagedOf(personRowSchema),
+  },
+  'GET /api/people/:id': {
+    params: idParams,
+    querystring: z.object({ unmask: z.enum(['true', 'false']).default('false') }),
+    response: personRecordSchema,
+  },
+  'GET /api/duties': {
+    querystring: z.object({
+      institutionId: z.uuid().optional(),
+      source: dutySourceSchema.optional(),
+      category: z.string().max(20).optional(),
+      domain: z.string().max(50).optional(),
+      q: z.string().trim().max(50).optional(),
+      ...pageQuery,
+    }),
+    response: pagedOf(dutySchema),
+  },
+  'GET /api/workload': { querystring: z.object({ institutionId: z.uuid().optional() }), response: workloadSchema },
+
+  // 编制事项
+  'GET /api/adjustments': { response: listOf(adjustmentSchema) },
+  'POST /api/adjustments': { body: adjustmentDraftSchema, response: adjustmentWithItemsSchema, status: 201 },
+  'GET /api/adjustments/:id': { params: idParams, response: adjustmentWithItemsSchema },
+  'PATCH /api/adjustments/:id': { params: idParams, body: adjustmentDraftSchema, response: adjustmentWithItemsSchema },
+  'GET /api/adjustments/:id/preview': { params: idParams, response: adjustmentPreviewSchema },
+  'POST /api/adjustments/:id/submit': { params: idParams, response: adjustmentSchema },
+  'POST /api/adjustments/:id/approve': { params: idParams, response: adjustmentSchema },
+  'POST /api/adjustments/:id/reject': { params: idParams, response: adjustmentSchema },
+  'POST /api/adjustments/:id/apply': { params: idParams, response: appliedAdjustmentSchema },
+
+  // 导入导出
+  'GET /api/imports/kinds': { response: importKindsAnswer },
+  'POST /api/imports/:kind': {
+    params: kindParams,
+    querystring: z.object({
+      dryRun: z.enum(['true', 'false']).default('true'),
+      docNumber: z.string().trim().min(1).max(100).optional(),
+      effectiveOn: isoDate.optional(),
+    }),
+    response: importAnswerSchema,
+  },
+  'GET /api/templates/:kind': { params: kindParams, response: download(xlsx, '导入模板(.xlsx)') },
+  'GET /api/exports/:kind': { params: kindParams, response: download(xlsx, '导出的数据(.xlsx,可再导入)') },
+
+  // 统计与诊断
+  'GET /api/statistics': { querystring: asOfQuery, response: statisticsSchema },
+  'GET /api/diagnostics': {
+    querystring: asOfQuery.extend({
+      code: z.enum(diagnosticCodes).optional(),
+      severity: z.enum(['high', 'medium', 'low']).optional(),
+      section: z.enum(reportSections).optional(),
+      institutionId: z.uuid().optional(),
+    }),
+    response: findingsSchema,
+  },
+  'GET /api/reports/district.docx': { querystring: asOfQuery, response: download(docx, '调研报告(.docx)') },
+
+  // 系统、用户、审计
+  'GET /api/health': { response: okSchema },
+  'GET /api/users': { response: listOf(userSchema) },
+  'POST /api/users': {
+    body: newUserSchema.omit({ institution: true }).extend({ institutionId: z.uuid().optional() }),
+    response: createdUserSchema,
+    status: 201,
+  },
+  'PATCH /api/users/:username': { params: usernameParams, body: userChangesSchema, response: userSchema },
+  'POST /api/users/:username/reset-password': { params: usernameParams, response: passwordResetSchema },
+  'GET /api/audit': {
+    querystring: z.object({
+      before: z.coerce.number().int().min(1).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    response: listOf(auditEntrySchema),
+  },
+  'GET /api/audit/verify': { response: auditVerificationSchema },
+
+  // 方案
+  'GET /api/scenarios': { response: scenarioListSchema },
+  'POST /api/scenarios': { body: scenarioDraftSchema, response: evaluatedScenarioSchema, status: 201 },
+  'GET /api/scenarios/:id': { params: idParams, response: evaluatedScenarioSchema },
+  'POST /api/scenarios/:id/items': {
+    params: idParams,
+    body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
+    response: evaluatedScenarioSchema,
+  },
+  'DELETE /api/scenarios/:id/items/:index': {
+    params: idParams.extend({ index: z.coerce.number().int().min(0).max(10_000) }),
+    response: evaluatedScenarioSchema,
+  },
+  'POST /api/scenarios/:id/share': { params: idParams, response: scenarioSchema },
+  'POST /api/scenarios/:id/submit': { params: idParams, response: scenarioSchema },
+  'POST /api/scenarios/:id/approve': { params: idParams, response: scenarioSchema },
+  'POST /api/scenarios/:id/apply': { params: idParams, body: scenarioApplySchema, response: appliedScenarioSchema },
+  'POST /api/scenarios/compare': {
+    body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
+    response: comparisonSchema,
+  },
+} as const satisfies Record<string, RouteContract>;
+
+export type ApiContract = typeof apiContract;
+export type RouteKey = keyof ApiContract;
+
+/** The schemas a route registers: its request parts and its answer under the success status. */
+export function contractOf<K extends RouteKey>(key: K) {
+  const { response, ...request } = apiContract[key] as ApiContract[K] & RouteContract;
+  const status = ('status' in apiContract[key] ? 201 : 200) as ApiContract[K] extends { status: 201 } ? 201 : 200;
+  const { status: _status, ...parts } = request;
+  void _status;
+  return {
+    ...(parts as Omit<ApiContract[K], 'response' | 'status'>),
+    response: { [status]: response } as Record<typeof status, ApiContract[K]['response']>,
+  };
+}
