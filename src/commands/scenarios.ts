@@ -50,7 +50,7 @@ export { scenarioApplySchema, scenarioDraftSchema };
 
 function ensureDrafter(ctx: CommandContext) {
   requirePermission(ctx, 'draftAdjustments');
-  if (isReporter(ctx)) throw forbidden('方案由编办起草,单位填报员不能起草方案');
+  if (isReporter(ctx)) throw forbidden('无权起草或办理方案:方案由编办起草,单位填报员不能起草方案');
 }
 
 /** A scenario is private to its author until shared or submitted; the 编委 sees what is submitted. */

@@ -39,6 +39,8 @@ afterAll(() => f.close());
 
 const all: Role[] = [...roles];
 const district: Role[] = ['admin', 'operator', 'approver', 'leader'];
+/** A scenario that does not exist: allowed roles get 404 (or 400), refused ones 403. */
+const noScenario = '00000000-0000-4000-8000-000000000000';
 
 interface RouteCase {
   method: InjectOptions['method'];
@@ -149,6 +151,49 @@ const cases: RouteCase[] = [
   },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', allowed: ['admin'] },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', allowed: ['admin'] },
+  // 方案: drafted by the 编办 (a reporter is refused inside the commands), read by the district's roles
+  { method: 'GET', route: '/api/scenarios', url: () => '/api/scenarios', allowed: district },
+  {
+    method: 'POST',
+    route: '/api/scenarios',
+    url: () => '/api/scenarios',
+    allowed: ['admin', 'operator'],
+    payload: () => ({ name: '权限测试方案' }),
+  },
+  { method: 'GET', route: '/api/scenarios/{id}', url: () => `/api/scenarios/${noScenario}`, allowed: district },
+  {
+    method: 'POST',
+    route: '/api/scenarios/{id}/items',
+    url: () => `/api/scenarios/${noScenario}/items`,
+    allowed: ['admin', 'operator'],
+    payload: () => ({ items: [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 5 }] }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/scenarios/{id}/items/{index}',
+    url: () => `/api/scenarios/${noScenario}/items/0`,
+    allowed: ['admin', 'operator'],
+  },
+  ...(['share', 'submit', 'approve'] as const).map((t): RouteCase => ({
+    method: 'POST',
+    route: `/api/scenarios/{id}/${t}`,
+    url: () => `/api/scenarios/${noScenario}/${t}`,
+    allowed: t === 'approve' ? ['admin', 'approver'] : ['admin', 'operator'],
+  })),
+  {
+    method: 'POST',
+    route: '/api/scenarios/{id}/apply',
+    url: () => `/api/scenarios/${noScenario}/apply`,
+    allowed: ['admin', 'operator'],
+    payload: () => ({}),
+  },
+  {
+    method: 'POST',
+    route: '/api/scenarios/compare',
+    url: () => '/api/scenarios/compare',
+    allowed: district,
+    payload: () => ({}),
+  },
   // last: it ends the caller's session (each role signs in afresh for it)
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', allowed: all },
 ];

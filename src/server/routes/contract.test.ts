@@ -55,8 +55,24 @@ describe('response contract', () => {
       })
     ).json().id as string;
     const personId = (await f.as.admin({ method: 'GET', url: '/api/people' })).json().items[0].id as string;
+    const scenarioId = (
+      await f.as.admin({
+        method: 'POST',
+        url: '/api/scenarios',
+        payload: {
+          name: '契约测试方案',
+          items: [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 11 }],
+        },
+      })
+    ).json().scenario.id as string;
     const idFor = (key: string) =>
-      key.includes('/people/') ? personId : key.includes('/adjustments/') ? adjustmentId : f.ids.finance;
+      key.includes('/people/')
+        ? personId
+        : key.includes('/adjustments/')
+          ? adjustmentId
+          : key.includes('/scenarios/')
+            ? scenarioId
+            : f.ids.finance;
     const reads = (Object.keys(apiContract) as RouteKey[]).filter((k) => k.startsWith('GET '));
     // When
     let checked = 0;
