@@ -202,6 +202,8 @@ describe('the adjustment ledger on PostgreSQL', () => {
     expect(applied).toMatchObject({ peopleMoved: 2, dutiesMoved: 1 });
     // the change it made stays readable once carried out (what 执行后的变化 shows after 执行)
     expect((await previewAdjustment(ctx, draft.id)).diff).toEqual(preview.diff);
+    // asked for by its id in upper case (a uuid matches either way): the same change, not a crash
+    expect((await previewAdjustment(ctx, draft.id.toUpperCase())).diff).toEqual(preview.diff);
     const open = await ctx.pool.query(
       `SELECT institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
       [ctx.regionCode],

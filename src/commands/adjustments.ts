@@ -132,13 +132,14 @@ export async function previewAdjustment(ctx: CommandContext, id: string) {
   if (adj.status === 'applied') {
     // what it changed when it was carried out: the ledger folded up to it, then with it
     const ledger = await loadLedger(ctx.pool, ctx.regionCode);
-    const at = ledger.findIndex((x) => x.id === id);
+    // by the stored id: the one asked for may differ in case (a uuid matches either way in PostgreSQL)
+    const at = ledger.findIndex((x) => x.id === adj.id);
     const before = foldLedger(ledger.slice(0, at));
     return { adjustment: adj, items, diff: registryDiff(before, foldOrExplain(before, ledger[at]!).state) };
   }
   const before = await readRegistry(ctx.pool, ctx.regionCode);
   const after = foldOrExplain(before, {
-    id,
+    id: adj.id,
     docNumber: adj.docNumber,
     effectiveOn: adj.effectiveOn,
     isBaseline: adj.isBaseline,

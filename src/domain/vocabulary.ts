@@ -248,6 +248,7 @@ export const auditEntityLabels: Record<string, string> = {
   import: '导入批次',
   institution: '机构',
   export: '导出文件',
+  scenario: '方案',
 };
 
 export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;

@@ -149,6 +149,8 @@ export const proseCap = 8;
 const proseMin = 3;
 /** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
 export const itemCap = 5;
+/** Items in the whole of part 二 (four sections): what a signed body of at most 12 pages holds. */
+export const bodyItemCap = 16;
 /** Cases told per item; a large district's many units over quota are one item naming the first of them. */
 export const findingsPerItem = 3;
 
@@ -593,6 +595,17 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
     const dropped = grouped.groups.slice(itemCap).flatMap((g) => g.findings);
     return { section, groups: kept, rest: [...dropped, ...grouped.rest] };
   });
+  // the whole of part 二 holds at most bodyItemCap items: beyond it the least severe items (the last of the sections
+  // that have most) go to the appendix, so the signed body keeps within its pages
+  const groupRank = (g: ProblemGroup) => Math.max(...g.findings.map((f) => severityRank[f.severity]));
+  while (selections.reduce((n, x) => n + x.groups.length, 0) > bodyItemCap) {
+    const candidates = selections.filter((x) => x.groups.length > 1);
+    const lowest = Math.min(...candidates.map((x) => groupRank(x.groups.at(-1)!)));
+    const from = candidates
+      .filter((x) => groupRank(x.groups.at(-1)!) === lowest)
+      .sort((a, b) => b.groups.length - a.groups.length)[0]!;
+    from.rest.unshift(...from.groups.pop()!.findings);
+  }
   const inGroups = new Set(selections.flatMap((s) => s.groups.flatMap((g) => g.findings)));
   const overlaps = sorted.filter((f) => f.code === 'DUTY_OVERLAP' && !inGroups.has(f));
   const restOf = (s: (typeof selections)[number]) => s.rest.filter((f) => f.code !== 'DUTY_OVERLAP');

@@ -53,8 +53,9 @@ describe('inSharedCommit: writes arriving together share one commit', () => {
     );
     expect(new Set(drafts.map((d) => d.id)).size).toBe(30);
     const events = await ctx.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE region_code = $1 AND action = 'adjustment.create'`,
-      [ctx.regionCode],
+      `SELECT count(*)::int AS n FROM audit_events
+        WHERE region_code = $1 AND action = 'adjustment.create' AND entity_id = ANY($2::text[])`,
+      [ctx.regionCode, drafts.map((d) => d.id)],
     );
     expect(events.rows[0]!.n).toBe(30);
     expect((await verifyAudit(ctx)).ok).toBe(true);
