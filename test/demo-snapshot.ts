@@ -90,6 +90,7 @@ export function demoSnapshot(
       value: x.value ?? null,
       textValue: x.text ?? null,
     })),
+    adjustmentWaits: [],
     demo,
     idOf,
   };

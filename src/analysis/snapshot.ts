@@ -50,6 +50,21 @@ export interface IndicatorFact {
   textValue: string | null;
 }
 
+/**
+ * A 编制事项 once submitted for approval, and when it was decided (from the audit log's adjustment.submit /
+ * adjustment.approve / adjustment.reject events; dates as `today` is written, UTC).
+ */
+export interface AdjustmentWaitFact {
+  adjustmentId: string;
+  docNumber: string;
+  title: string;
+  /** Names of the institutions its items concern (a new one by the name it is to have). */
+  institutions: string[];
+  submittedOn: string;
+  decidedOn: string | null;
+  decision: 'approved' | 'rejected' | null;
+}
+
 export interface Snapshot {
   regionCode: string;
   regionName: string;
@@ -61,6 +76,8 @@ export interface Snapshot {
   duties: DutyFact[];
   workload: WorkloadFact[];
   indicators: IndicatorFact[];
+  /** Every 编制事项 ever submitted, whatever its date: a diagnostic reads them as they stood on asOf. */
+  adjustmentWaits: AdjustmentWaitFact[];
 }
 
 /** Active institutions by id, excluding internal units unless asked. */

@@ -21,6 +21,7 @@ import { leadershipExcessDiagnostic } from './leadership-excess.js';
 import { professionalShortageDiagnostic } from './professional-shortage.js';
 import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
+import { approvalDelayDiagnostic } from './approval-delay.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -41,6 +42,7 @@ export const diagnosticRegistry = [
   leadershipExcessDiagnostic,
   professionalShortageDiagnostic,
   ageingDiagnostic,
+  approvalDelayDiagnostic,
   dataQualityDiagnostic,
 ] as const;
 
