@@ -90,7 +90,7 @@ export function demoSnapshot(
       value: x.value ?? null,
       textValue: x.text ?? null,
     })),
-    adjustmentWaits: [],
+    adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
     demo,
     idOf,
   };

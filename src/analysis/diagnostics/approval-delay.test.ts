@@ -21,7 +21,17 @@ const district = (adjustmentWaits: AdjustmentWaitFact[]) =>
 describe('findApprovalDelays', () => {
   it('Given no 编制事项 ever submitted When diagnosed Then it is silent (no finding on absent data)', () => {
     expect(findApprovalDelays(district([]), config)).toEqual([]);
-    expect(findApprovalDelays(demoSnapshot(), config)).toEqual([]);
+  });
+
+  it('Given the demo districts When diagnosed Then the planted one shows its undecided 编制事项 and the clean one (decided within weeks) is silent', () => {
+    const planted = demoSnapshot();
+    const [f, ...rest] = findApprovalDelays(planted, config);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'medium', measures: { check: 'pending', adjustments: 1, longestDays: 75 } });
+    expect(f!.institutions.map((i) => i.name)).toEqual(
+      planted.demo.manifest.find((m) => m.code === 'APPROVAL_DELAY')!.institutions,
+    );
+    expect(findApprovalDelays(demoSnapshot({ planted: false }), config)).toEqual([]);
   });
 
   it('Given one submitted 45 days ago and undecided When diagnosed Then a medium finding says who, since when, how many days', () => {
@@ -36,6 +46,7 @@ describe('findApprovalDelays', () => {
     expect(f!.title).toContain('2026年5月16日提交以来已等待45天');
     expect(f!.title).toContain('区数据局');
     expect(f!.evidence[0]).toMatchObject({ kind: 'text', institution: '区数据局' });
+    expect(f!.institutions).toEqual([{ id: s.idOf('区数据局'), name: '区数据局' }]);
     expect((f!.evidence[0] as { text: string }).text).toContain('截至2026年6月30日已等待45天');
     expect(f!.measure).toContain('建立编制事项办理时限制度');
     expect(JSON.stringify(f)).not.toMatch(/\d{4}-\d{2}-\d{2}/);

@@ -4,7 +4,7 @@
  */
 import { chineseDate } from '../../domain/chinese-text.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
-import type { AdjustmentWaitFact } from '../snapshot.js';
+import { activeInstitutions, type AdjustmentWaitFact } from '../snapshot.js';
 
 /** Whole days from one YYYY-MM-DD date to a later one. */
 function daysBetween(from: string, to: string): number {
@@ -31,6 +31,12 @@ export const findApprovalDelays: Diagnostic = (s, config) => {
   const submitted = s.adjustmentWaits.filter((a) => a.submittedOn <= s.asOf);
   if (!submitted.length) return [];
   const out: Finding[] = [];
+  const byName = new Map(activeInstitutions(s).map((i) => [i.name, { id: i.id, name: i.name }]));
+  const concerned = (as: AdjustmentWaitFact[]) => [
+    ...new Map(
+      as.flatMap((a) => a.institutions.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []))).map((i) => [i.id, i]),
+    ).values(),
+  ];
 
   const pending = submitted
     .filter((a) => !a.decidedOn || a.decidedOn > s.asOf)
@@ -44,7 +50,7 @@ export const findApprovalDelays: Diagnostic = (s, config) => {
       finding('APPROVAL_DELAY', {
         severity: longest.days >= 3 * limit ? 'high' : 'medium',
         title: `${pending.length}件编制事项提交后超过${limit}天仍未审批,最长的${describe(longest.a)}自${chineseDate(longest.a.submittedOn)}提交以来已等待${longest.days}天`,
-        institutions: [],
+        institutions: concerned(pending.map((p) => p.a)),
         measures: { check: 'pending', adjustments: pending.length, longestDays: longest.days, limitDays: limit },
         evidence: pending.slice(0, 10).map((p): Evidence => ({
           kind: 'text',
