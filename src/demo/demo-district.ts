@@ -98,7 +98,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
 }
 
 /**
- * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 75
+ * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 50
  * days before asOf and still undecided (APPROVAL_DELAY).
  */
 function buildAdjustmentWaits(
@@ -123,6 +123,6 @@ function buildAdjustmentWaits(
     adjustment(5, depts[1]!, -120, -101),
     adjustment(8, depts[2]!, -60, -43),
   ];
-  if (planted) waits.push(adjustment(11, depts[3]!, -75, null));
+  if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
   return waits;
 }

@@ -83,6 +83,6 @@ describe('loadAdjustmentWaits', () => {
     // Then: the pending one trips; the approved one (decided the day it was submitted) gives no median finding
     expect(findings).toHaveLength(1);
     expect(findings[0]!.measures).toMatchObject({ check: 'pending', adjustments: 1, longestDays: 40 });
-    expect(findings[0]!.title).toContain('区低空经济发展中心');
+    expect(findings[0]!.evidence.map((e) => (e as { text: string }).text).join()).toContain('区低空经济发展中心');
   });
 });

@@ -27,29 +27,43 @@ describe('findApprovalDelays', () => {
     const planted = demoSnapshot();
     const [f, ...rest] = findApprovalDelays(planted, config);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ severity: 'medium', measures: { check: 'pending', adjustments: 1, longestDays: 75 } });
+    expect(f).toMatchObject({ severity: 'low', measures: { check: 'pending', adjustments: 1, longestDays: 50 } });
     expect(f!.institutions.map((i) => i.name)).toEqual(
       planted.demo.manifest.find((m) => m.code === 'APPROVAL_DELAY')!.institutions,
     );
     expect(findApprovalDelays(demoSnapshot({ planted: false }), config)).toEqual([]);
   });
 
-  it('Given one submitted 45 days ago and undecided When diagnosed Then a medium finding says who, since when, how many days', () => {
+  it('Given one submitted 45 days ago and undecided When diagnosed Then a low finding says who, since when, how many days', () => {
     // Given: 2026-05-16 → 2026-06-30 is 45 days, over the 30-day limit but under three times it
     const s = district([wait({ submittedOn: '2026-05-16' })]);
     // When
     const [f, ...rest] = findApprovalDelays(s, config);
     // Then
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ code: 'APPROVAL_DELAY', section: '管理体制', severity: 'medium' });
+    expect(f).toMatchObject({ code: 'APPROVAL_DELAY', section: '管理体制', severity: 'low' });
     expect(f!.measures).toMatchObject({ check: 'pending', adjustments: 1, longestDays: 45, limitDays: 30 });
-    expect(f!.title).toContain('2026年5月16日提交以来已等待45天');
-    expect(f!.title).toContain('区数据局');
+    expect(f!.title).toContain('1件编制事项提交后超过30天仍未审批,最长的已等待45天');
+    expect((f!.evidence[0] as { text: string }).text).toContain(
+      '"关于调整区数据局编制的通知"(示编〔2026〕3号)(涉及区数据局)于2026年5月16日提交',
+    );
     expect(f!.evidence[0]).toMatchObject({ kind: 'text', institution: '区数据局' });
     expect(f!.institutions).toEqual([{ id: s.idOf('区数据局'), name: '区数据局' }]);
     expect((f!.evidence[0] as { text: string }).text).toContain('截至2026年6月30日已等待45天');
     expect(f!.measure).toContain('建立编制事项办理时限制度');
     expect(JSON.stringify(f)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('Given two overdue, or one pending 60 days When diagnosed Then it is medium', () => {
+    const two = [
+      wait({ adjustmentId: 'a', submittedOn: '2026-05-16' }),
+      wait({ adjustmentId: 'b', submittedOn: '2026-05-20' }),
+    ];
+    expect(findApprovalDelays(district(two), config)[0]).toMatchObject({
+      severity: 'medium',
+      measures: { adjustments: 2 },
+    });
+    expect(findApprovalDelays(district([wait({ submittedOn: '2026-05-01' })]), config)[0]!.severity).toBe('medium');
   });
 
   it('Given one pending for over 90 days When diagnosed Then it is high', () => {

@@ -45,11 +45,13 @@ export const findApprovalDelays: Diagnostic = (s, config) => {
     .sort((x, y) => y.days - x.days);
   if (pending.length) {
     const longest = pending[0]!;
-    // high when one has waited three times the limit (a quarter or more with the default); medium otherwise
+    // high when one has waited three times the limit (a quarter or more with the default); medium when several are
+    // overdue or one has waited twice the limit; low for a single one a few weeks late
     out.push(
       finding('APPROVAL_DELAY', {
-        severity: longest.days >= 3 * limit ? 'high' : 'medium',
-        title: `${pending.length}件编制事项提交后超过${limit}天仍未审批,最长的${describe(longest.a)}自${chineseDate(longest.a.submittedOn)}提交以来已等待${longest.days}天`,
+        severity:
+          longest.days >= 3 * limit ? 'high' : pending.length > 1 || longest.days >= 2 * limit ? 'medium' : 'low',
+        title: `${pending.length}件编制事项提交后超过${limit}天仍未审批,最长的已等待${longest.days}天`,
         institutions: concerned(pending.map((p) => p.a)),
         measures: { check: 'pending', adjustments: pending.length, longestDays: longest.days, limitDays: limit },
         evidence: pending.slice(0, 10).map((p): Evidence => ({
@@ -58,7 +60,7 @@ export const findApprovalDelays: Diagnostic = (s, config) => {
           institution: p.a.institutions[0] ?? '全区',
           text: `编制事项${describe(p.a)}于${chineseDate(p.a.submittedOn)}提交,截至${chineseDate(s.asOf)}已等待${p.days}天,尚未批准或驳回`,
         })),
-        measure: `建立编制事项办理时限制度,对已提交${limit}天以上的${pending.length}件编制事项逐件督办,限期提请编委审议作出批准或驳回决定,并将办理进度纳入编办年度工作考核。`,
+        measure: `建立编制事项办理时限制度,对提交${limit}天以上的${pending.length}件编制事项逐件督办,限期作出批准或驳回决定。`,
       }),
     );
   }
@@ -96,8 +98,8 @@ export const approvalDelayDiagnostic = defineDiagnostic({
   section: '管理体制',
   label: '编制事项审批周期过长',
   severity:
-    'pending ones: high when one has waited three times approvalWaitDays, medium otherwise; the median wait of decided ones: medium at twice approvalWaitDays, low above it.',
-  effect: '编制事项久拖不决，机构编制资源不能及时调整到位，影响部门履职和改革任务落地',
+    'pending ones: high when one has waited three times approvalWaitDays, medium when several are overdue or one has waited twice it, low for a single one less late; the median wait of decided ones: medium at twice approvalWaitDays, low above it.',
+  effect: '编制事项久拖不决，机构编制资源不能及时调整到位',
   thresholds: {
     approvalWaitDays: {
       default: 30,
