@@ -14,6 +14,7 @@ import { overviewText } from './overview.presenter.js';
 import { cliActor, withSession, withStore } from './session.js';
 import { todayIso } from '../commands/context.js';
 import { oneTimePasswordNotice, registerUserCommands } from './user-commands.js';
+import { registerStaffingCommands } from './staffing-commands.js';
 import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
@@ -68,6 +69,12 @@ program
       else {
         const d = await findDistrict(ctx, ctx.regionCode);
         console.log(overviewText(st.overview, d!.name, st.asOf, st.people));
+        if (!opts.asOf) {
+          // reservations are today's: an as-of overview has no 已核准待入编 column
+          const { staffingOverview } = await import('../commands/staffing.js');
+          const { staffingOverviewText } = await import('./staffing.presenter.js');
+          console.log(`\n${staffingOverviewText(await staffingOverview(ctx))}`);
+        }
       }
     });
   });
@@ -112,7 +119,7 @@ program
 
 program
   .command('rebuild')
-  .description('由编制事项台账重新折叠生成机构、编制、职数表')
+  .description('由编制事项台账重新折叠生成机构、编制、职数表,由人员变动重新生成实名库任职记录')
   .option(...regionOption)
   .action(async (opts: { region?: string }) => {
     await withSession(opts.region, async ({ ctx }) => {
@@ -121,6 +128,11 @@ program
         r.identical
           ? `已按 ${r.adjustments} 个已执行编制事项重建,结果与现有数据完全一致。`
           : `已按 ${r.adjustments} 个已执行编制事项重建,修正了 ${r.changes} 处与台账不一致的数据。`,
+      );
+      console.log(
+        r.roster.identical
+          ? `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,结果与现有数据完全一致。`
+          : `已按 ${r.roster.movements} 条人员变动重建实名库任职记录,修正了 ${r.roster.changes} 处与变动记录不一致的数据。`,
       );
     });
   });
@@ -179,6 +191,7 @@ registerFileCommands(program);
 registerReportCommand(program);
 registerStartCommand(program);
 registerUserCommands(program);
+registerStaffingCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

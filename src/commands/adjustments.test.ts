@@ -14,7 +14,7 @@ import {
 } from './adjustments.js';
 import { quotaKey, registryRows } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { verifyAuditChain } from '../store/audit.repository.js';
+import { approvalWaits, verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../store/errors.js';
 
 let ctx: CommandContext;
@@ -167,9 +167,14 @@ describe('the adjustment ledger on PostgreSQL', () => {
                                                                      ($1, 'a0000000-0000-7000-8000-000000000002', '110105194912310037', '李四')`,
       [ctx.regionCode],
     );
+    // each assignment with the 入编 that opens it: the roster is the fold of its movements
     await ctx.pool.query(
-      `INSERT INTO assignments (region_code, person_id, institution_id, category, start_on) VALUES
-         ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')`,
+      `WITH a AS (
+         INSERT INTO assignments (region_code, person_id, institution_id, category, start_on) VALUES
+           ($1, 'a0000000-0000-7000-8000-000000000001', $2, 'admin', '2020-01-01'), ($1, 'a0000000-0000-7000-8000-000000000002', $2, 'admin', '2021-01-01')
+         RETURNING *)
+       INSERT INTO movements (region_code, person_id, type, "on", to_institution_id, category, assignment_id)
+       SELECT region_code, person_id, 'enter', start_on, institution_id, category, id FROM a`,
       [ctx.regionCode, agriId],
     );
     await ctx.pool.query(
@@ -241,5 +246,38 @@ describe('the adjustment ledger on PostgreSQL', () => {
       seq: 5,
       reason: expect.stringMatching(/缺失/),
     });
+  });
+});
+
+describe('how long 编制事项 wait for approval, read from the audit trail', () => {
+  it('Given one approved and one only submitted When the waits are read Then only the approved one counts, from its submission', async () => {
+    // Given
+    const unit = createInstitutionItem('区审批时长测试局');
+    const approved = await createAdjustment(ctx, {
+      docNumber: '某编〔2026〕41号',
+      title: '审批时长',
+      effectiveOn: '2026-01-01',
+      items: [unit],
+    });
+    await submitAdjustment(ctx, approved.id);
+    await approveAdjustment(approver(), approved.id);
+    const waiting = await createAdjustment(ctx, {
+      docNumber: '某编〔2026〕42号',
+      title: '待批',
+      effectiveOn: '2026-01-01',
+      items: [createInstitutionItem('区待批测试局')],
+    });
+    await submitAdjustment(ctx, waiting.id);
+
+    // When
+    const waits = await approvalWaits(ctx.pool, ctx.regionCode);
+
+    // Then
+    const mine = waits.find((w) => w.adjustmentId === approved.id);
+    expect(mine).toBeDefined();
+    expect(mine!.days).toBeGreaterThanOrEqual(0);
+    expect(mine!.days).toBeLessThan(1);
+    expect(mine!.submittedAt <= mine!.approvedAt).toBe(true);
+    expect(waits.some((w) => w.adjustmentId === waiting.id)).toBe(false);
   });
 });

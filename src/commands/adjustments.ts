@@ -38,6 +38,7 @@ import {
 } from '../store/registry.repository.js';
 import { moveDuties } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
+import { rebuildRosterIn } from './movements.js';
 import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { itemsOutsideScope } from '../domain/permissions.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
@@ -298,7 +299,9 @@ export async function rebuildRegistry(ctx: CommandContext) {
         after: { changes },
       });
     }
-    return { adjustments: ledger.length, identical, changes };
+    // the roster is the fold of its own ledger (movements), rebuilt in the same transaction
+    const roster = await rebuildRosterIn(tx, ctx);
+    return { adjustments: ledger.length, identical, changes, roster };
   });
 }
 

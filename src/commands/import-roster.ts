@@ -65,6 +65,23 @@ const assignmentColumns = [
   'start_on',
   'import_id',
 ];
+/** Each imported assignment is opened by an 入编 movement dated its start: the roster stays the fold of its ledger. */
+const movementColumns = [
+  'region_code',
+  'person_id',
+  'type',
+  '"on"',
+  'to_institution_id',
+  'unit_id',
+  'category',
+  'post',
+  'leadership_level',
+  'post_class',
+  'assignment_id',
+  'note',
+  'recorded_by',
+  'import_id',
+];
 
 /**
  * Rows are written in batches: while PostgreSQL takes one batch (persons, then assignments, indexes kept up to date),
@@ -103,7 +120,8 @@ async function openRosterSink(
   const region = ctx.regionCode;
   const batch = new RosterBatch(tx);
   const batchRows = opts.batchRows ?? defaultBatchRows;
-  const lineEnd = `${importId}\n`; // import_id ends both tables' lines
+  const lineEnd = `${importId}\n`; // import_id ends every table's lines
+  const recordedBy = copyField(ctx.actor);
   let current: SourceLocation | undefined;
   const bad = (key: string, reason: string) => problems.at(current!, col(key), reason);
   return {
@@ -180,18 +198,38 @@ async function openRosterSink(
       const postClass = r.leadershipLevel
         ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
         : undefined;
+      const assignmentId = uuidv7();
+      const post = copyField(r.post);
       batch.assignments.push(
         [
           region,
-          uuidv7(),
+          assignmentId,
           personId,
           inst.id,
           plain(unitId),
           r.category,
-          copyField(r.post),
+          post,
           plain(r.leadershipLevel),
           plain(postClass),
           r.startOn,
+          lineEnd,
+        ].join('\t'),
+      );
+      batch.movements.push(
+        [
+          region,
+          personId,
+          'enter',
+          r.startOn,
+          inst.id,
+          plain(unitId),
+          r.category,
+          post,
+          plain(r.leadershipLevel),
+          plain(postClass),
+          assignmentId,
+          '实名制导入',
+          recordedBy,
           lineEnd,
         ].join('\t'),
       );
@@ -223,6 +261,7 @@ async function openRosterSink(
 class RosterBatch {
   persons = new CopyBuffer();
   assignments = new CopyBuffer();
+  movements = new CopyBuffer();
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly tx: Tx) {}
@@ -230,13 +269,16 @@ class RosterBatch {
   async flush(): Promise<void> {
     const persons = this.persons;
     const assignments = this.assignments;
+    const movements = this.movements;
     this.persons = new CopyBuffer();
     this.assignments = new CopyBuffer();
+    this.movements = new CopyBuffer();
     await this.inFlight; // one COPY at a time on the transaction's connection; rethrows its failure
     if (!persons.rows) return;
     this.inFlight = (async () => {
       await persons.copyInto(this.tx, 'persons', personColumns);
       await assignments.copyInto(this.tx, 'assignments', assignmentColumns);
+      await movements.copyInto(this.tx, 'movements', movementColumns);
     })();
     // observed by the next flush or by settled(); until then an early failure must not count as unhandled
     this.inFlight.catch(() => undefined);

@@ -9,6 +9,7 @@ import { computeStatistics } from '../analysis/statistics.js';
 import { buildReportModel, type ReportModel } from '../report/report-model.js';
 import { renderReportDocx } from '../report/report-docx.js';
 import { fonts } from '../report/report-layout.js';
+import { approvalWaits } from '../store/audit.repository.js';
 import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
 
@@ -17,11 +18,14 @@ export async function buildDistrictReport(
   opts: { asOf?: string; signer?: string },
 ): Promise<{ fileName: string; docx: Buffer; model: ReportModel }> {
   const snapshot = await loadSnapshot(ctx, opts.asOf);
+  const waits = await approvalWaits(ctx.pool, ctx.regionCode);
   const model = buildReportModel(computeStatistics(snapshot), diagnose(snapshot), {
     districtName: snapshot.regionName,
     issuedOn: ctx.today,
     partyGovCap: snapshot.limits.partyGovInstitutionCap,
     issuer: opts.signer?.trim() || undefined,
+    // decisions taken after the report's date are not part of it
+    approvalWaitDays: waits.filter((w) => w.approvedAt.slice(0, 10) <= snapshot.asOf).map((w) => w.days),
     sources: {
       sandingDuties: snapshot.duties.filter((d) => d.source === 'sanding').length,
       powerItems: snapshot.duties.filter((d) => d.source === 'power_list').length,

@@ -232,3 +232,40 @@ describe('report model of an empty or near-empty district', () => {
     expect(m.situation[3]!.text).toBe('全区暂无在编在岗人员信息。');
   });
 });
+
+describe('编制事项 办理 in part 一, from the audit trail', () => {
+  const snapshot = demoSnapshot();
+  const statistics = computeStatistics(snapshot);
+  const findings = diagnose(snapshot);
+
+  it('Given waits of 2, 10 and 45 days When the model is built Then part 一 tells count, mean, median, longest and the long ones as 数据比对', () => {
+    // Given / When
+    const model = buildReportModel(statistics, findings, { ...meta(snapshot), approvalWaitDays: [10, 45, 2] });
+
+    // Then
+    const part = model.situation.at(-1)!;
+    expect(part.heading).toContain('编制事项办理方面');
+    expect(plain(part.text)).toContain('编制事项3件');
+    expect(plain(part.text)).toContain('平均用时19天');
+    expect(plain(part.text)).toContain('半数在10天以内');
+    expect(plain(part.text)).toContain('最长45天');
+    expect(plain(part.text)).toContain('其中1件超过30天');
+    expect(part.text).toContain('数据比对');
+    expect(lintText(reportText(model))).toEqual([]);
+  });
+
+  it('Given waits all within a month When the model is built Then no wait is called long', () => {
+    const model = buildReportModel(statistics, findings, { ...meta(snapshot), approvalWaitDays: [0.2, 3] });
+    const text = plain(model.situation.at(-1)!.text);
+    expect(text).toContain('最长3天');
+    expect(text).toContain('均在30天内作出决定');
+    expect(text).toContain('半数在不足1天以内');
+  });
+
+  it('Given an audit trail with no approval When the model is built Then part 一 says nothing of it and the gap goes to the 工作底稿', () => {
+    const model = buildReportModel(statistics, findings, { ...meta(snapshot), approvalWaitDays: [] });
+    expect(model.situation.map((s) => s.heading).join('')).not.toContain('编制事项办理');
+    expect(model.workingNotes.join('')).toContain('无法比对编制事项从提交到批准的办理时长');
+    expect(reportText(model)).not.toContain('无法比对编制事项');
+  });
+});

@@ -46,6 +46,8 @@ export interface ReportMeta {
   /** What the data came from, for the 前言. */
   sources: { sandingDuties: number; powerItems: number; workloadInstitutions: number; indicators: number };
   issuer?: string;
+  /** Days each approved 编制事项 waited between submission and approval (from the audit trail), when read. */
+  approvalWaitDays?: number[];
 }
 
 export interface ReportTable {
@@ -177,6 +179,29 @@ const measureHeadings: Record<ReportSection, { heading: string; intro: string }>
 };
 
 // ---- part 一 ----
+
+/** 测算口径 of a long wait for an 编制事项: a month between submission and the 编委's decision. */
+export const longApprovalDays = 30;
+
+const daysText = (d: number) => (d < 1 ? '不足1天' : `${Math.round(d)}天`);
+
+/** The 编制事项 approved through the system and how long they waited, as the audit trail records them. */
+export function approvalsText(waitDays: number[]): string {
+  const sorted = [...waitDays].sort((a, b) => a - b);
+  const mean = sorted.reduce((s, d) => s + d, 0) / sorted.length;
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const long = sorted.filter((d) => d > longApprovalDays).length;
+  return (
+    `数据比对显示，通过机构编制管理系统提交并已批准的编制事项${sorted.length}件，从提交到批准平均用时${daysText(mean)}，` +
+    `半数在${daysText(median)}以内，最长${daysText(sorted.at(-1)!)}；` +
+    (long
+      ? `其中${long}件超过${longApprovalDays}天（测算口径：提交后一个月内作出决定），审批环节仍有压缩空间。`
+      : `均在${longApprovalDays}天内作出决定（测算口径：提交后一个月内作出决定）。`)
+  );
+}
+
+/** When the audit trail holds no approval, the wait cannot be measured: a gap of the records, for the 工作底稿. */
+export const noApprovalsNote = '审计记录中没有经提交、批准的编制事项，无法比对编制事项从提交到批准的办理时长。';
 
 function institutionsText(st: Statistics, cap: number | undefined): string {
   const o = st.overview.institutions;
@@ -691,6 +716,9 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
       { heading: '（二）人员编制方面：', text: quotaText(st) },
       { heading: '（三）领导职数方面：', text: postsText(st) },
       { heading: '（四）人员结构方面：', text: peopleText(st) },
+      ...(meta.approvalWaitDays?.length
+        ? [{ heading: '（五）编制事项办理方面：', text: approvalsText(meta.approvalWaitDays) }]
+        : []),
     ].map((s) => ({ heading: typeset(s.heading), text: typeset(s.text) })),
     problemsIntro: typeset(
       inProse
@@ -727,7 +755,10 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
           : b,
       ),
     })),
-    workingNotes: notes.map((f) => typeset(`${trimEnd(plain(f.title))}。`)),
+    workingNotes: [
+      ...notes.map((f) => typeset(`${trimEnd(plain(f.title))}。`)),
+      ...(meta.approvalWaitDays && !meta.approvalWaitDays.length ? [noApprovalsNote] : []),
+    ],
     counts: {
       findings: sorted.length,
       ...counts,

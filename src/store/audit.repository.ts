@@ -298,3 +298,35 @@ export async function auditNames(
     actors: new Map(actors.rows.map((row) => [row.username, row.display_name])),
   };
 }
+
+/** How long one 编制事项 waited: from its (last) submission to its approval, read from the audit trail. */
+export interface ApprovalWait {
+  adjustmentId: string;
+  submittedAt: string;
+  approvedAt: string;
+  days: number;
+}
+
+/** Every approved 编制事项 of a district with the time between its last submission before approval and the approval. */
+export async function approvalWaits(q: pg.Pool | Tx, regionCode: string): Promise<ApprovalWait[]> {
+  const r = await q.query<{ adjustmentId: string; submittedAt: Date; approvedAt: Date; seconds: number }>(
+    `SELECT a.entity_id AS "adjustmentId", s.at AS "submittedAt", a.at AS "approvedAt",
+            extract(epoch FROM a.at - s.at)::float8 AS seconds
+       FROM audit_events a
+       JOIN LATERAL (
+         SELECT at FROM audit_events s
+          WHERE s.region_code = a.region_code AND s.entity = 'adjustment' AND s.entity_id = a.entity_id
+            AND s.action = 'adjustment.submit' AND s.seq < a.seq
+          ORDER BY s.seq DESC LIMIT 1
+       ) s ON true
+      WHERE a.region_code = $1 AND a.entity = 'adjustment' AND a.action = 'adjustment.approve'
+      ORDER BY a.seq`,
+    [regionCode],
+  );
+  return r.rows.map((row) => ({
+    adjustmentId: row.adjustmentId,
+    submittedAt: new Date(row.submittedAt).toISOString(),
+    approvedAt: new Date(row.approvedAt).toISOString(),
+    days: row.seconds / 86400,
+  }));
+}

@@ -25,6 +25,7 @@ export const dumpTables = [
   'persons',
   'assignments',
   'movements',
+  'staffing_requests',
   'duties',
   'workload_indicators',
   'region_indicators',

@@ -19,9 +19,10 @@ export async function countOpenAssignments(q: Queryable, regionCode: string, ins
 export async function movePeople(
   tx: Tx,
   regionCode: string,
-  m: { fromId: string; toId: string; on: string; adjustmentId: string },
+  m: { fromId: string; toId: string; on: string; adjustmentId: string; actor?: string },
 ): Promise<number> {
-  const moved = await tx.query<{ person_id: string; category: string }>(
+  // the 调动 movement carries the assignment it opened, so the roster stays the fold of the movements
+  const moved = await tx.query(
     `WITH ended AS (
        UPDATE assignments SET end_on = $4
         WHERE region_code = $1 AND institution_id = $2 AND end_on IS NULL
@@ -29,19 +30,16 @@ export async function movePeople(
      ), started AS (
        INSERT INTO assignments (region_code, person_id, institution_id, category, post, leadership_level, post_class, start_on)
        SELECT $1, person_id, $3, category, post, leadership_level, post_class, $4 FROM ended
-       RETURNING person_id, category
+       RETURNING id, person_id, category, post, leadership_level, post_class
      )
-     SELECT person_id, category FROM started`,
-    [regionCode, m.fromId, m.toId, m.on],
+     INSERT INTO movements (region_code, person_id, type, "on", from_institution_id, to_institution_id, category,
+                            post, leadership_level, post_class, assignment_id, adjustment_id, note, recorded_by)
+     SELECT $1, person_id, 'transfer', $4, $2, $3, category, post, leadership_level, post_class, id, $5,
+            '机构调整随迁', $6
+       FROM started
+     RETURNING person_id`,
+    [regionCode, m.fromId, m.toId, m.on, m.adjustmentId, m.actor ?? null],
   );
-  if (moved.rowCount) {
-    await tx.query(
-      `INSERT INTO movements (region_code, person_id, type, "on", from_institution_id, to_institution_id, category, adjustment_id)
-       SELECT $1, x.person_id, 'transfer', $2, $3, $4, x.category, $5
-         FROM jsonb_to_recordset($6::jsonb) AS x(person_id uuid, category text)`,
-      [regionCode, m.on, m.fromId, m.toId, m.adjustmentId, JSON.stringify(moved.rows)],
-    );
-  }
   return moved.rowCount ?? 0;
 }
 

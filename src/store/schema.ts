@@ -175,7 +175,10 @@ export const assignments = pgTable(
   ],
 );
 
-/** 进编/出编/调动: dated events; the baseline roster import records none (it states the present). */
+/**
+ * 入编/调动/任职/免职/出编: the roster's ledger (src/domain/movements.ts). `assignments` is their fold; a movement
+ * other than 出编 carries the whole assignment it opens.
+ */
 export const movements = pgTable(
   'movements',
   {
@@ -189,8 +192,57 @@ export const movements = pgTable(
     category: text('category'),
     adjustmentId: uuid('adjustment_id'),
     note: text('note'),
+    assignmentId: uuid('assignment_id'),
+    unitId: uuid('unit_id'),
+    post: text('post'),
+    leadershipLevel: text('leadership_level'),
+    postClass: text('post_class'),
+    exitType: text('exit_type'),
+    docNumber: text('doc_number'),
+    reason: text('reason'),
+    recordedBy: text('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    importId: bigint('import_id', { mode: 'number' }),
+    approvalId: uuid('approval_id'),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('movements_person_idx').on(t.regionCode, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('movements_person_idx').on(t.regionCode, t.personId),
+    index('movements_on_idx').on(t.regionCode, t.on),
+    uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
+  ],
+);
+
+/** 用编申请 → 核准 (src/commands/staffing.ts): an approved request holds its places until used, expired or withdrawn. */
+export const staffingRequests = pgTable(
+  'staffing_requests',
+  {
+    regionCode: regionCode(),
+    id: uuid('id').notNull().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    category: text('category').notNull(),
+    count: integer('count').notNull(),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('draft'),
+    replacement: boolean('replacement').notNull().default(false),
+    draftedBy: text('drafted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    approvedOn: date('approved_on', { mode: 'string' }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    docYear: integer('doc_year'),
+    docSeq: integer('doc_seq'),
+    docNumber: text('doc_number'),
+    used: integer('used').notNull().default(0),
+    withdrawnReason: text('withdrawn_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('staffing_requests_institution_idx').on(t.regionCode, t.institutionId, t.category),
+    uniqueIndex('staffing_requests_doc_idx').on(t.regionCode, t.docYear, t.docSeq),
+  ],
 );
 
 export const duties = pgTable(

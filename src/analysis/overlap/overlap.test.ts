@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tagDomains, dutyDomains } from '../domains.js';
 import { allPairs, similarPairs } from './candidates.js';
-import { detectOverlaps } from './detect.js';
+import { detectOverlaps, scoreDocPairs } from './detect.js';
 import { segment } from './segment.js';
 import { tfidfOf } from './tfidf.js';
 
@@ -62,5 +62,41 @@ describe('domains', () => {
   it('Given import tags, When asked for domains, Then the tags win over the dictionary', () => {
     expect(dutyDomains({ domains: ['水资源'], title: '负责全区森林防火工作', text: null })).toEqual(['水资源']);
     expect(dutyDomains({ domains: [], title: '负责全区幼儿园监督管理', text: null })).toContain('学前教育');
+  });
+});
+
+describe('scoreDocPairs', () => {
+  const doc = (institutionId: string, title: string) => ({
+    institutionId,
+    title,
+    text: null,
+    kind: 'sanding' as const,
+  });
+  const background = [
+    doc('甲', '负责全区道路运输管理'),
+    doc('乙', '负责全区森林防火工作'),
+    doc('丙', '负责食品安全监督'),
+  ];
+
+  it('Given two units ending their 三定 with 交办事项 and their own 党建, When scored, Then those pairs score 0', () => {
+    const scores = scoreDocPairs(background, [
+      [
+        doc('农业农村委', '承办区委、区政府和上级业务主管部门交办的其他事项'),
+        doc('生态环境局', '完成区委、区政府交办的其他任务。'),
+      ],
+      [
+        doc('农业农村委', '负责机关、所属事业单位和行业社会组织党建工作'),
+        doc('生态环境局', '负责机关和直属单位党建工作。'),
+      ],
+    ]);
+    expect(scores).toEqual([0, 0]);
+  });
+
+  it('Given 职业卫生 named by most duties of a list, When two units both supervise it, Then the pair still scores', () => {
+    const list = ['卫生部', '安监局', '煤监局', '劳动部'].map((u) => doc(u, `负责${u}职业卫生有关工作`));
+    const [score] = scoreDocPairs(list, [
+      [doc('卫生部', '负责对用人单位职业健康监护情况进行监督检查'), doc('安监局', '负责作业场所职业卫生的监督检查')],
+    ]);
+    expect(score).toBeGreaterThanOrEqual(0.4);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * The roster's ledger as use cases: rebuild the assignments from the movements, and read who held which quota and
+ * post on a date. The movements themselves are recorded by the staffing commands (入编/调动/任免/出编).
+ */
+import {
+  foldMovements,
+  MovementError,
+  rosterFingerprint,
+  rosterRows,
+  type AssignmentRow,
+} from '../domain/movements.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { invariantViolated } from '../store/errors.js';
+import {
+  assignmentsHeldOn,
+  loadMovements,
+  readAssignments,
+  writeAssignmentsDiff,
+} from '../store/movements.repository.js';
+import type { Tx } from '../store/transaction.js';
+import type { CommandContext } from './context.js';
+
+/**
+ * Folds the movements from scratch and rewrites the assignments that differ, inside the caller's transaction (the
+ * registry rebuild, under the region lock). Audited when anything changed.
+ */
+export async function rebuildRosterIn(tx: Tx, ctx: Pick<CommandContext, 'regionCode' | 'actor'>) {
+  const movements = await loadMovements(tx, ctx.regionCode);
+  let folded: AssignmentRow[];
+  try {
+    folded = rosterRows(foldMovements(movements));
+  } catch (e) {
+    if (e instanceof MovementError) throw invariantViolated(e.message);
+    throw e;
+  }
+  const current = await readAssignments(tx, ctx.regionCode);
+  const identical = rosterFingerprint(current) === rosterFingerprint(folded);
+  const changes = identical ? 0 : await writeAssignmentsDiff(tx, ctx.regionCode, current, folded);
+  if (changes) {
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'roster.rebuild',
+      entity: 'roster',
+      after: { changes },
+    });
+  }
+  return { movements: movements.length, identical, changes };
+}
+
+/** Who held which quota and post on `on` (inclusive): one row per assignment held that day. */
+export async function rosterHeldOn(ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today'>, on?: string) {
+  return assignmentsHeldOn(ctx.pool, ctx.regionCode, on ?? ctx.today);
+}

@@ -1,0 +1,263 @@
+/**
+ * 入编 / 调动 / 任职 / 免职 / 出编 (issue 16): each recorded as a dated movement, checked against the person's own
+ * history (domain/movements.ts) and the registry's places, under the district's write lock (two movements of one
+ * person, or two entries for the last place, cannot interleave). All or nothing, audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { idNumberFacts, validateIdNumber } from '../domain/codes.js';
+import { calendarDateSchema } from '../domain/dates.js';
+import { postKey, quotaKey } from '../domain/ledger.js';
+import {
+  applyMovement,
+  exitTypeLabels,
+  exitTypeSchema,
+  foldMovements,
+  movementTypeLabels,
+  MovementError,
+  type HeldPlace,
+  type MovementType,
+  type RosterMovement,
+} from '../domain/movements.js';
+import { addMonths, availableVacancy, isOpenApproval } from '../domain/staffing.js';
+import {
+  leadershipLevelSchema,
+  leadershipLevels,
+  postClassSchema,
+  quotaCategoryLabels,
+  quotaCategorySchema,
+  allowedQuotaCategories,
+  ranks,
+} from '../domain/vocabulary.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { appendMovement, loadMovements } from '../store/movements.repository.js';
+import { findStaffingRequest, vacancyFigures } from '../store/staffing.repository.js';
+import { readRegistry } from '../store/registry.repository.js';
+import { loadStaffCounts } from '../store/roster.repository.js';
+import { inTransaction, lockRegion } from '../store/transaction.js';
+import { reachOf, requirePermission } from './access.js';
+import type { CommandContext } from './context.js';
+import { ensureInScope } from './institutions.js';
+
+const uuid = z.string().uuid('标识应为 UUID');
+const common = {
+  personId: uuid,
+  on: calendarDateSchema('变动日期'),
+  docNumber: z.string().trim().max(100).nullish(),
+  reason: z.string().trim().max(2000).nullish(),
+};
+const place = {
+  institutionId: uuid,
+  unitId: uuid.nullish(),
+  category: quotaCategorySchema,
+  post: z.string().trim().max(100).nullish(),
+};
+export const personMovementSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('enter'),
+    ...common,
+    ...place,
+    /** the open 用编核准 the entry uses */
+    approvalId: uuid.nullish(),
+    /** an entry without an approval: only as an exception, with its written reason */
+    exceptionReason: z.string().trim().max(2000).nullish(),
+  }),
+  z.object({ type: z.literal('transfer'), ...common, ...place, approvalId: uuid.nullish() }),
+  z.object({
+    type: z.literal('appoint'),
+    ...common,
+    post: z.string().trim().min(1, '请写明所任职务').max(100),
+    level: leadershipLevelSchema,
+    postClass: postClassSchema,
+  }),
+  z.object({ type: z.literal('dismiss'), ...common, post: z.string().trim().max(100).nullish() }),
+  z.object({ type: z.literal('exit'), ...common, exitType: exitTypeSchema }),
+]);
+export type PersonMovementInput = z.input<typeof personMovementSchema>;
+
+/** How far ahead a movement may be dated (a decision recorded before it takes effect). */
+export interface MovementRules {
+  futureDays: number;
+}
+export const defaultMovementRules: MovementRules = { futureDays: 31 };
+
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Records one movement of a person; returns it with the movement id. Throws a Chinese error and writes nothing. */
+export async function recordPersonMovement(
+  ctx: CommandContext,
+  input: PersonMovementInput,
+  rules: MovementRules = defaultMovementRules,
+) {
+  requirePermission(ctx, 'applyAdjustments', '当前角色无权办理人员变动');
+  const m = personMovementSchema.parse(input);
+  const what = movementTypeLabels[m.type];
+  if (m.on > addDays(ctx.today, rules.futureDays)) {
+    throw validationFailed(`${what}日期 ${m.on} 晚于今天 ${rules.futureDays} 天以上,不能预先记录`);
+  }
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const person = await tx.query<{ name: string; birth_date: string | null; id_number: string }>(
+      `SELECT name, birth_date::text AS birth_date, id_number FROM persons WHERE region_code = $1 AND id = $2 FOR UPDATE`,
+      [ctx.regionCode, m.personId],
+    );
+    const p = person.rows[0];
+    if (!p) throw notFound('人员');
+    const birth =
+      p.birth_date ?? (validateIdNumber(p.id_number) === null ? idNumberFacts(p.id_number).birthDate : null);
+    if (birth && m.on <= birth) throw validationFailed(`${p.name}的${what}日期 ${m.on} 不晚于其出生日期 ${birth}`);
+
+    const state = foldMovements(await loadMovements(tx, ctx.regionCode, m.personId));
+    const openId = state.open.get(m.personId);
+    const current = openId ? state.assignments.get(openId) : undefined;
+    const scope = await reachOf(ctx);
+    if (current) ensureInScope(scope, current.institutionId);
+    const registry = await readRegistry(tx, ctx.regionCode);
+    const institution = (id: string) => {
+      const inst = registry.institutions.get(id);
+      if (!inst) throw notFound('机构');
+      if (inst.status !== 'active') throw validationFailed(`机构"${inst.name}"已撤销`);
+      return inst;
+    };
+
+    let next: HeldPlace | null = null;
+    let approvalId: string | null = null;
+    let note: string | null = null;
+    if (m.type === 'enter' || m.type === 'transfer') {
+      const inst = institution(m.institutionId);
+      ensureInScope(scope, inst.id);
+      if (!allowedQuotaCategories[inst.kind].includes(m.category)) {
+        throw validationFailed(`"${inst.name}"不能使用${quotaCategoryLabels[m.category]}(编制不得混用)`);
+      }
+      if (m.unitId) {
+        const unit = institution(m.unitId);
+        if (unit.parentId !== inst.id) throw validationFailed(`内设机构"${unit.name}"不属于"${inst.name}"`);
+      }
+      const sameUnit = m.type === 'transfer' && current?.institutionId === inst.id && current.category === m.category;
+      if (m.approvalId) {
+        const a = await findStaffingRequest(tx, ctx.regionCode, m.approvalId, true);
+        if (!a) throw notFound('用编核准');
+        const name = a.docNumber ?? '该用编申请';
+        if (a.status === 'withdrawn') throw invariantViolated(`${name}已撤回,不能据以${what}`);
+        if (a.status !== 'approved') throw invariantViolated(`${name}尚未核准,不能据以${what}`);
+        if (a.used >= a.count) throw invariantViolated(`${name}核准的${a.count}名已全部使用,不能再据以${what}`);
+        if (!isOpenApproval(a, ctx.today) || (a.expiresOn !== null && m.on > a.expiresOn)) {
+          throw invariantViolated(`${name}已于 ${a.expiresOn} 过期,不能据以${what}`);
+        }
+        if (a.institutionId !== inst.id || a.category !== m.category) {
+          throw invariantViolated(
+            `${name}核准的是"${a.institutionName}"${quotaCategoryLabels[a.category as keyof typeof quotaCategoryLabels]},与${what}的"${inst.name}"${quotaCategoryLabels[m.category]}不符`,
+          );
+        }
+        await tx.query(`UPDATE staffing_requests SET used = used + 1 WHERE region_code = $1 AND id = $2`, [
+          ctx.regionCode,
+          a.id,
+        ]);
+        approvalId = a.id;
+      } else if (m.type === 'enter') {
+        if (!m.exceptionReason) {
+          throw invariantViolated(
+            `入编须依据"${inst.name}"${quotaCategoryLabels[m.category]}的有效用编核准;如确属例外,须写明例外理由`,
+          );
+        }
+        note = `例外入编(无用编核准):${m.exceptionReason}`;
+      } else if (!sameUnit) {
+        // a transfer into another unit: its vacancy is checked like a request's
+        const f = (
+          await vacancyFigures(tx, ctx.regionCode, ctx.today, addMonths(ctx.today, -12), {
+            institutionId: inst.id,
+            category: m.category,
+          })
+        ).get(quotaKey(inst.id, m.category))!;
+        if (availableVacancy(f) < 1) {
+          throw invariantViolated(
+            `调入"${inst.name}"${quotaCategoryLabels[m.category]}没有可用空编(核定${f.approved}名,实有${f.actual}名,已核准待入编${f.reserved}名);须先经用编核准`,
+          );
+        }
+      }
+      next = {
+        institutionId: inst.id,
+        unitId: m.unitId ?? null,
+        category: m.category,
+        post: m.post ?? null,
+        // a transfer ends the leadership post of the origin; an appointment at the destination is its own movement
+        leadershipLevel: null,
+        postClass: null,
+      };
+    } else if (m.type === 'appoint') {
+      if (!current) throw invariantViolated(`${p.name}当前不在编,不能任职`);
+      const inst = institution(current.institutionId);
+      if (inst.rank && leadershipLevels.indexOf(m.level) < ranks.indexOf(inst.rank as (typeof ranks)[number])) {
+        throw invariantViolated(`"${inst.name}"规格为${inst.rank},不能任命${m.level}职务(超规格)`);
+      }
+      const approved = registry.posts.get(postKey(inst.id, m.level, m.postClass)) ?? 0;
+      const { leaders } = await loadStaffCounts(tx, ctx.regionCode, m.on);
+      const held =
+        (leaders.get(postKey(inst.id, m.level, m.postClass)) ?? 0) -
+        (current.leadershipLevel === m.level && current.postClass === m.postClass ? 1 : 0);
+      if (held >= approved) {
+        throw invariantViolated(`"${inst.name}"${m.level}领导职数核定${approved}名,已配${held}名,没有空缺职数`);
+      }
+      next = { ...current, post: m.post, leadershipLevel: m.level, postClass: m.postClass };
+    } else if (m.type === 'dismiss') {
+      if (!current) throw invariantViolated(`${p.name}当前不在编,不能免职`);
+      if (!current.leadershipLevel) throw invariantViolated(`${p.name}当前未担任领导职务,无可免职务`);
+      next = { ...current, post: m.post ?? null, leadershipLevel: null, postClass: null };
+    }
+
+    const movement: Omit<RosterMovement, 'id'> = {
+      personId: m.personId,
+      type: m.type as MovementType,
+      on: m.on,
+      assignmentId: next ? randomUUID() : null,
+      place: next
+        ? {
+            institutionId: next.institutionId,
+            unitId: next.unitId,
+            category: next.category,
+            post: next.post,
+            leadershipLevel: next.leadershipLevel,
+            postClass: next.postClass,
+          }
+        : null,
+      exitType: m.type === 'exit' ? m.exitType : null,
+      importId: null,
+    };
+    try {
+      applyMovement(state, { ...movement, id: Number.MAX_SAFE_INTEGER });
+    } catch (e) {
+      if (e instanceof MovementError) throw invariantViolated(`${p.name}:${e.message}`);
+      throw e;
+    }
+    const id = await appendMovement(tx, ctx.regionCode, {
+      movement,
+      fromInstitutionId: current?.institutionId ?? null,
+      docNumber: m.docNumber ?? null,
+      reason: m.reason ?? null,
+      note,
+      recordedBy: ctx.actor,
+      approvalId,
+    });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: `person.${m.type}`,
+      entity: 'person',
+      entityId: m.personId,
+      before: current
+        ? { institutionId: current.institutionId, category: current.category, level: current.leadershipLevel }
+        : undefined,
+      after: {
+        movementId: id,
+        on: m.on,
+        place: movement.place,
+        exitType: m.type === 'exit' ? exitTypeLabels[m.exitType] : undefined,
+        docNumber: m.docNumber ?? null,
+        approvalId,
+        exception: note,
+      },
+    });
+    return { id, ...movement, approvalId, note };
+  });
+}

@@ -1,0 +1,267 @@
+/**
+ * 用编申请 → 核准 (issue 16): a unit's request to fill vacant quota is drafted (by the 编办 or the unit's reporter),
+ * submitted against the vacancy rule, approved by an approver other than the drafter, and then holds its places
+ * (占编) until used by 入编, expired or withdrawn. Approvals are decided under the district's write lock, so two
+ * approvals racing for the last vacant place — in one process or two — cannot both win.
+ */
+import { allowedQuotaCategories, quotaCategoryLabels, type QuotaCategory } from '../domain/vocabulary.js';
+import {
+  addMonths,
+  availableVacancy,
+  checkVacancy,
+  isOpenApproval,
+  staffingDocNumber,
+  staffingRequestInputSchema,
+  staffingRequestStatusLabels,
+  type StaffingRequestInput,
+} from '../domain/staffing.js';
+import { appendAudit } from '../store/audit.repository.js';
+import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../store/errors.js';
+import { findRegion } from '../store/regions.repository.js';
+import { readRegistry } from '../store/registry.repository.js';
+import {
+  findStaffingRequest,
+  insertStaffingRequest,
+  listStaffingRequests as listRows,
+  nextStaffingDocSeq,
+  setStaffingRequestStatus,
+  vacancyFigures,
+  type StaffingRequestRow,
+} from '../store/staffing.repository.js';
+import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { isReporter, reachOf, requirePermission } from './access.js';
+import type { CommandContext } from './context.js';
+import { ensureInScope } from './institutions.js';
+
+/** The rule's two periods: how long an approval holds its places, how far back 出一进一 counts leavers. */
+export interface StaffingRules {
+  validityMonths: number;
+  replacementMonths: number;
+}
+export const defaultStaffingRules: StaffingRules = { validityMonths: 6, replacementMonths: 12 };
+
+/** A request as read: its status as the user sees it (已过期 and 已用完 are derived from dates and use). */
+export interface StaffingRequestView extends StaffingRequestRow {
+  state: keyof typeof staffingRequestStatusLabels;
+  stateLabel: string;
+  /** places it still holds today */
+  holds: number;
+}
+
+function view(r: StaffingRequestRow, today: string): StaffingRequestView {
+  const state =
+    r.status !== 'approved'
+      ? (r.status as StaffingRequestView['state'])
+      : r.used >= r.count
+        ? 'used'
+        : r.expiresOn && r.expiresOn < today
+          ? 'expired'
+          : 'approved';
+  return {
+    ...r,
+    state,
+    stateLabel: staffingRequestStatusLabels[state],
+    holds: isOpenApproval(r, today) ? r.count - r.used : 0,
+  };
+}
+
+const label = (r: Pick<StaffingRequestRow, 'docNumber' | 'institutionName' | 'count' | 'category'>) =>
+  r.docNumber ?? `"${r.institutionName}"${quotaCategoryLabels[r.category as QuotaCategory]}${r.count}名的用编申请`;
+
+async function load(tx: Tx, ctx: CommandContext, id: string) {
+  const r = await findStaffingRequest(tx, ctx.regionCode, id, true);
+  if (!r) throw notFound('用编申请');
+  ensureInScope(await reachOf(ctx), r.institutionId);
+  return r;
+}
+
+/** A reporter acts only on the requests it drafted. */
+function ensureDrafter(ctx: CommandContext, r: StaffingRequestRow) {
+  if (isReporter(ctx) && r.draftedBy !== ctx.actor) {
+    throw forbidden(`${label(r)}由${r.draftedBy}起草,单位填报员只能办理自己起草的用编申请`);
+  }
+}
+
+/** The vacancy rule on today's figures; throws the Chinese refusal. */
+async function vacancyVerdict(tx: Tx, ctx: CommandContext, r: StaffingRequestRow, rules: StaffingRules) {
+  const key = { institutionId: r.institutionId, category: r.category };
+  const figures = (
+    await vacancyFigures(tx, ctx.regionCode, ctx.today, addMonths(ctx.today, -rules.replacementMonths), key)
+  ).get(`${r.institutionId}|${r.category}`)!;
+  const verdict = checkVacancy(figures, r.count, rules.replacementMonths);
+  if (!verdict.ok) {
+    throw invariantViolated(
+      `"${r.institutionName}"${quotaCategoryLabels[r.category as QuotaCategory]}不能核准${r.count}名:${verdict.reason}`,
+    );
+  }
+  return { verdict, figures };
+}
+
+export async function draftStaffingRequest(ctx: CommandContext, input: StaffingRequestInput) {
+  requirePermission(ctx, 'draftAdjustments', '当前角色无权起草用编申请');
+  const draft = staffingRequestInputSchema.parse(input);
+  ensureInScope(await reachOf(ctx), draft.institutionId);
+  return inTransaction(ctx.pool, async (tx) => {
+    const registry = await readRegistry(tx, ctx.regionCode);
+    const inst = registry.institutions.get(draft.institutionId);
+    if (!inst) throw notFound('机构');
+    if (inst.status !== 'active') throw validationFailed(`机构"${inst.name}"已撤销,不能申请用编`);
+    if (!allowedQuotaCategories[inst.kind].includes(draft.category)) {
+      throw validationFailed(`"${inst.name}"不能使用${quotaCategoryLabels[draft.category]}(编制不得混用)`);
+    }
+    const id = await insertStaffingRequest(tx, ctx.regionCode, draft, ctx.actor);
+    await lockRegion(tx, ctx.regionCode);
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'staffing.draft',
+      entity: 'staffing_request',
+      entityId: id,
+      after: draft,
+    });
+    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+  });
+}
+
+/** Submits a draft: refused (nothing written) unless the vacancy rule allows it today. */
+export async function submitStaffingRequest(
+  ctx: CommandContext,
+  id: string,
+  rules: StaffingRules = defaultStaffingRules,
+) {
+  requirePermission(ctx, 'draftAdjustments', '当前角色无权提交用编申请');
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const r = await load(tx, ctx, id);
+    ensureDrafter(ctx, r);
+    if (r.status !== 'draft')
+      throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},不能再提交`);
+    const { figures } = await vacancyVerdict(tx, ctx, r, rules);
+    await setStaffingRequestStatus(tx, ctx.regionCode, id, { status: 'submitted', submitted: true });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'staffing.submit',
+      entity: 'staffing_request',
+      entityId: id,
+      after: { figures },
+    });
+    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+  });
+}
+
+/**
+ * Approves a submitted request: the vacancy is checked again under the district's write lock (what other approvals
+ * took since the submit counts), the approval gets its number and expiry and holds its places from today.
+ */
+export async function approveStaffingRequest(
+  ctx: CommandContext,
+  id: string,
+  rules: StaffingRules = defaultStaffingRules,
+) {
+  requirePermission(ctx, 'decideAdjustments', '只有审批人可以核准用编申请');
+  return inTransaction(ctx.pool, async (tx) => {
+    // one decision at a time per district, across processes: the last vacant place goes to exactly one request
+    await lockRegion(tx, ctx.regionCode);
+    const r = await load(tx, ctx, id);
+    if (r.status !== 'submitted') {
+      throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},只有已提交的申请可以核准`);
+    }
+    if (ctx.approverMustDiffer !== false && r.draftedBy === ctx.actor) {
+      throw forbidden(
+        `${label(r)}由您起草,须由起草人以外的审批人核准(如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
+      );
+    }
+    const { verdict, figures } = await vacancyVerdict(tx, ctx, r, rules);
+    const region = await findRegion(tx, ctx.regionCode);
+    const year = Number(ctx.today.slice(0, 4));
+    const seq = await nextStaffingDocSeq(tx, ctx.regionCode, year);
+    const number = staffingDocNumber((region?.name ?? '本').slice(0, 1), year, seq);
+    const expiresOn = addMonths(ctx.today, rules.validityMonths);
+    await setStaffingRequestStatus(tx, ctx.regionCode, id, {
+      status: 'approved',
+      replacement: verdict.ok && verdict.replacement,
+      approvedBy: ctx.actor,
+      approvedOn: ctx.today,
+      expiresOn,
+      doc: { year, seq, number },
+    });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'staffing.approve',
+      entity: 'staffing_request',
+      entityId: id,
+      after: { docNumber: number, expiresOn, figures, replacement: verdict.ok && verdict.replacement },
+    });
+    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+  });
+}
+
+/** Withdraws a draft, a submitted request or an open approval (its unused places are freed). */
+export async function withdrawStaffingRequest(ctx: CommandContext, id: string, reason: string) {
+  requirePermission(ctx, 'draftAdjustments', '当前角色无权撤回用编申请');
+  const why = reason.trim();
+  if (!why) throw validationFailed('请写明撤回理由');
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const r = await load(tx, ctx, id);
+    ensureDrafter(ctx, r);
+    const state = view(r, ctx.today).state;
+    if (state !== 'draft' && state !== 'submitted' && state !== 'approved') {
+      throw conflict(`${label(r)}${staffingRequestStatusLabels[state]},不能撤回`);
+    }
+    await setStaffingRequestStatus(tx, ctx.regionCode, id, { status: 'withdrawn', withdrawnReason: why });
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'staffing.withdraw',
+      entity: 'staffing_request',
+      entityId: id,
+      before: { status: r.status },
+      after: { reason: why },
+    });
+    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+  });
+}
+
+/** The requests within the actor's reach, newest first. */
+export async function listStaffingRequests(ctx: CommandContext) {
+  requirePermission(ctx, 'readOwnUnit');
+  const scope = await reachOf(ctx);
+  const rows = await listRows(ctx.pool, ctx.regionCode, scope && [...scope]);
+  return rows.map((r) => view(r, ctx.today));
+}
+
+/** Per institution and category: 核定, 实有, 已核准待入编, 可用空编 (today), within the actor's reach. */
+export async function staffingOverview(ctx: CommandContext, rules: StaffingRules = defaultStaffingRules) {
+  requirePermission(ctx, 'readOwnUnit');
+  const scope = await reachOf(ctx);
+  const registry = await readRegistry(ctx.pool, ctx.regionCode);
+  const figures = await vacancyFigures(
+    ctx.pool,
+    ctx.regionCode,
+    ctx.today,
+    addMonths(ctx.today, -rules.replacementMonths),
+  );
+  return [...figures]
+    .map(([key, f]) => {
+      const [institutionId, category] = key.split('|') as [string, QuotaCategory];
+      const inst = registry.institutions.get(institutionId);
+      return {
+        institutionId,
+        institutionName: inst?.name ?? institutionId,
+        sortOrder: inst?.sortOrder ?? 0,
+        category,
+        categoryLabel: quotaCategoryLabels[category],
+        approved: f.approved,
+        actual: f.actual,
+        reserved: f.reserved,
+        available: availableVacancy(f),
+        unreplacedLeavers: f.unreplacedLeavers,
+      };
+    })
+    .filter((row) => !scope || scope.has(row.institutionId))
+    .sort(
+      (a, b) =>
+        a.sortOrder - b.sortOrder ||
+        a.institutionName.localeCompare(b.institutionName, 'zh') ||
+        a.category.localeCompare(b.category),
+    );
+}

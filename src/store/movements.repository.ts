@@ -1,0 +1,194 @@
+/** The roster's ledger (movements) and its materialized fold (assignments): reads, the rebuild diff, appends. */
+import type pg from 'pg';
+import type { AssignmentRow, ExitType, HeldPlace, MovementType, RosterMovement } from '../domain/movements.js';
+import type { Tx } from './transaction.js';
+
+type Queryable = pg.Pool | Tx;
+
+const movementSelect = `SELECT id::float8 AS id, person_id AS "personId", type, "on"::text AS "on",
+        assignment_id AS "assignmentId", to_institution_id AS "institutionId", unit_id AS "unitId", category, post,
+        leadership_level AS "leadershipLevel", post_class AS "postClass", exit_type AS "exitType",
+        import_id::float8 AS "importId"
+   FROM movements`;
+
+type MovementRow = HeldPlace & {
+  id: number;
+  personId: string;
+  type: MovementType;
+  on: string;
+  assignmentId: string | null;
+  exitType: ExitType | null;
+  importId: number | null;
+};
+
+const toMovement = (r: MovementRow): RosterMovement => ({
+  id: r.id,
+  personId: r.personId,
+  type: r.type,
+  on: r.on,
+  assignmentId: r.assignmentId,
+  place:
+    r.type === 'exit'
+      ? null
+      : {
+          institutionId: r.institutionId,
+          unitId: r.unitId,
+          category: r.category,
+          post: r.post,
+          leadershipLevel: r.leadershipLevel,
+          postClass: r.postClass,
+        },
+  exitType: r.exitType,
+  importId: r.importId,
+});
+
+/** Every movement of the region (or of one person), in fold order. */
+export async function loadMovements(q: Queryable, regionCode: string, personId?: string): Promise<RosterMovement[]> {
+  const r = await q.query<MovementRow>(
+    `${movementSelect} WHERE region_code = $1 AND ($2::uuid IS NULL OR person_id = $2) ORDER BY "on", id`,
+    [regionCode, personId ?? null],
+  );
+  return r.rows.map(toMovement);
+}
+
+const assignmentSelect = `SELECT id, person_id AS "personId", institution_id AS "institutionId", unit_id AS "unitId",
+        category, post, leadership_level AS "leadershipLevel", post_class AS "postClass", start_on::text AS "startOn",
+        end_on::text AS "endOn", import_id::float8 AS "importId"
+   FROM assignments`;
+
+/** The materialized assignments (all of them, ended ones included), in id order. */
+export async function readAssignments(q: Queryable, regionCode: string): Promise<AssignmentRow[]> {
+  const r = await q.query<AssignmentRow>(`${assignmentSelect} WHERE region_code = $1 ORDER BY id`, [regionCode]);
+  return r.rows;
+}
+
+/** Who held which place on `on` (start inclusive, end exclusive), in institution and person order. */
+export async function assignmentsHeldOn(q: Queryable, regionCode: string, on: string): Promise<AssignmentRow[]> {
+  const r = await q.query<AssignmentRow>(
+    `${assignmentSelect} WHERE region_code = $1 AND start_on <= $2::date AND (end_on IS NULL OR end_on > $2::date)
+      ORDER BY institution_id, person_id`,
+    [regionCode, on],
+  );
+  return r.rows;
+}
+
+const assignmentColumns = `id uuid, "personId" uuid, "institutionId" uuid, "unitId" uuid, category text, post text,
+  "leadershipLevel" text, "postClass" text, "startOn" date, "endOn" date, "importId" bigint`;
+
+/** Rewrites the assignments that differ from the fold: deletes the extra ones, upserts the missing or changed. */
+export async function writeAssignmentsDiff(
+  tx: Tx,
+  regionCode: string,
+  current: AssignmentRow[],
+  folded: AssignmentRow[],
+): Promise<number> {
+  const key = (a: AssignmentRow) =>
+    JSON.stringify([
+      a.personId,
+      a.institutionId,
+      a.unitId,
+      a.category,
+      a.post,
+      a.leadershipLevel,
+      a.postClass,
+      a.startOn,
+      a.endOn,
+      a.importId,
+    ]);
+  const now = new Map(current.map((a) => [a.id, key(a)]));
+  const wanted = new Set(folded.map((a) => a.id));
+  const removed = current.filter((a) => !wanted.has(a.id)).map((a) => a.id);
+  const changed = folded.filter((a) => now.get(a.id) !== key(a));
+  if (removed.length) {
+    await tx.query(`DELETE FROM assignments WHERE region_code = $1 AND id = ANY($2::uuid[])`, [regionCode, removed]);
+  }
+  if (changed.length) {
+    await tx.query(
+      `INSERT INTO assignments (region_code, id, person_id, institution_id, unit_id, category, post, leadership_level,
+                                post_class, start_on, end_on, import_id)
+       SELECT $1, x.id, x."personId", x."institutionId", x."unitId", x.category, x.post, x."leadershipLevel",
+              x."postClass", x."startOn", x."endOn", x."importId"
+         FROM jsonb_to_recordset($2::jsonb) AS x(${assignmentColumns})
+       ON CONFLICT (region_code, id) DO UPDATE SET
+         person_id = EXCLUDED.person_id, institution_id = EXCLUDED.institution_id, unit_id = EXCLUDED.unit_id,
+         category = EXCLUDED.category, post = EXCLUDED.post, leadership_level = EXCLUDED.leadership_level,
+         post_class = EXCLUDED.post_class, start_on = EXCLUDED.start_on, end_on = EXCLUDED.end_on,
+         import_id = EXCLUDED.import_id`,
+      [regionCode, JSON.stringify(changed)],
+    );
+  }
+  return removed.length + changed.length;
+}
+
+/** What a recorded movement says besides its fold fields. */
+export interface MovementRecord {
+  movement: Omit<RosterMovement, 'id'>;
+  fromInstitutionId: string | null;
+  docNumber: string | null;
+  reason: string | null;
+  note?: string | null;
+  recordedBy: string;
+  approvalId?: string | null;
+}
+
+/**
+ * Appends one movement and carries it into the materialized roster (closes the open assignment, opens the new one).
+ * The caller has checked it against the fold (domain applyMovement) inside the same transaction.
+ */
+export async function appendMovement(tx: Tx, regionCode: string, r: MovementRecord): Promise<number> {
+  const m = r.movement;
+  const p = m.place;
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO movements (region_code, person_id, type, "on", from_institution_id, to_institution_id, unit_id,
+                            category, post, leadership_level, post_class, assignment_id, exit_type, doc_number, reason,
+                            note, recorded_by, approval_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+    [
+      regionCode,
+      m.personId,
+      m.type,
+      m.on,
+      r.fromInstitutionId,
+      p?.institutionId ?? null,
+      p?.unitId ?? null,
+      p?.category ?? null,
+      p?.post ?? null,
+      p?.leadershipLevel ?? null,
+      p?.postClass ?? null,
+      m.assignmentId,
+      m.exitType,
+      r.docNumber,
+      r.reason,
+      r.note ?? null,
+      r.recordedBy,
+      r.approvalId ?? null,
+    ],
+  );
+  if (m.type !== 'enter') {
+    await tx.query(`UPDATE assignments SET end_on = $3 WHERE region_code = $1 AND person_id = $2 AND end_on IS NULL`, [
+      regionCode,
+      m.personId,
+      m.on,
+    ]);
+  }
+  if (p && m.assignmentId) {
+    await tx.query(
+      `INSERT INTO assignments (region_code, id, person_id, institution_id, unit_id, category, post, leadership_level,
+                                post_class, start_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        regionCode,
+        m.assignmentId,
+        m.personId,
+        p.institutionId,
+        p.unitId,
+        p.category,
+        p.post,
+        p.leadershipLevel,
+        p.postClass,
+        m.on,
+      ],
+    );
+  }
+  return Number(inserted.rows[0]!.id);
+}

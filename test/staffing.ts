@@ -1,0 +1,84 @@
+/** Fixtures for the staffing tests: a small district (baseline + roster) imported through the commands. */
+import type { CommandContext } from '../src/commands/context.js';
+import { importBaseline } from '../src/commands/import-baseline.js';
+import { importRoster } from '../src/commands/import-roster.js';
+import { idNumberCheckChar } from '../src/domain/codes.js';
+import type { InstitutionRecord, PostRecord, QuotaRecord, RosterRecord } from '../src/domain/records.js';
+
+const at = <T>(sheet: string, records: T[]) =>
+  records.map((record, i) => ({ record, file: 't.xlsx', sheet, row: i + 2 }));
+const opts = { fileName: 't.xlsx', fileSha256: 'x' };
+
+/** A valid ID number of the test district for a birth date `YYYYMMDD` and a 3-digit sequence. */
+export const idNo = (birth: string, seq: string) => {
+  const first17 = `370102${birth}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+};
+
+const inst = (
+  name: string,
+  kind: InstitutionRecord['kind'],
+  extra: Partial<InstitutionRecord> = {},
+): InstitutionRecord => ({
+  name,
+  kind,
+  alsoNamed: [],
+  civilServiceManaged: false,
+  ...extra,
+});
+
+/**
+ * 区财政局 (正科, 行政编制 3, 正科职数 1), 区审计局 (正科, 行政编制 2), 区会计服务中心 (事业 2); roster: 张三 and 李四
+ * in 区财政局 (张三 正科), 王五 in 区审计局.
+ */
+export async function seedStaffingDistrict(ctx: CommandContext) {
+  const baseline = await importBaseline(
+    ctx,
+    {
+      institutions: at('机构', [
+        inst('区财政局', 'gov_dept', { rank: '正科' }),
+        inst('区审计局', 'gov_dept', { rank: '正科' }),
+        inst('区会计服务中心', 'public_institution', { rank: '股级', parent: '区财政局' }),
+      ]),
+      quotas: at<QuotaRecord>('编制', [
+        { institution: '区财政局', category: 'admin', approved: 3 },
+        { institution: '区审计局', category: 'admin', approved: 2 },
+        { institution: '区会计服务中心', category: 'public_service', approved: 2 },
+      ]),
+      posts: at<PostRecord>('职数', [
+        { institution: '区财政局', level: '正科', postClass: 'admin', approved: 1 },
+        { institution: '区财政局', level: '副科', postClass: 'admin', approved: 1 },
+        { institution: '区审计局', level: '正科', postClass: 'admin', approved: 1 },
+      ]),
+    },
+    { ...opts, effectiveOn: '2010-01-01' },
+  );
+  if (!baseline.ok) throw new Error(JSON.stringify(baseline.problems));
+  const person = (name: string, idNumber: string, institution: string, extra: Partial<RosterRecord> = {}) => ({
+    name,
+    idNumber,
+    institution,
+    category: 'admin' as const,
+    startOn: '2015-01-01',
+    ...extra,
+  });
+  async function* rows() {
+    yield* at<RosterRecord>('人员', [
+      person('张三', idNo('19800101', '001'), '区财政局', { leadershipLevel: '正科', post: '局长' }),
+      person('李四', idNo('19900215', '002'), '区财政局'),
+      person('王五', idNo('19750710', '003'), '区审计局'),
+    ]);
+  }
+  const roster = await importRoster(ctx, rows(), opts);
+  if (!roster.ok) throw new Error(JSON.stringify(roster.problems));
+  const ids = await ctx.pool.query<{ id: string; name: string }>(
+    `SELECT id, name FROM institutions WHERE region_code = $1`,
+    [ctx.regionCode],
+  );
+  const people = await ctx.pool.query<{ id: string; name: string }>(
+    `SELECT id, name FROM persons WHERE region_code = $1`,
+    [ctx.regionCode],
+  );
+  const byName = (rows: { id: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.name, r.id]));
+  return { institutions: byName(ids.rows), persons: byName(people.rows) };
+}
