@@ -4,7 +4,7 @@ import { notFound } from '../store/errors.js';
 import { findRegion, type RegionRow } from '../store/regions.repository.js';
 import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
-import { loadAdjustmentWaits } from '../store/adjustment-waits.repository.js';
+import { loadAdjustmentWaits } from '../store/audit.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 

@@ -7,7 +7,7 @@ import { approveAdjustment, createAdjustment, submitAdjustment } from '../comman
 import { todayIso, type CommandContext } from '../commands/context.js';
 import { loadSnapshot } from '../commands/snapshot.js';
 import { readRegistry } from './registry.repository.js';
-import { loadAdjustmentWaits } from './adjustment-waits.repository.js';
+import { loadAdjustmentWaits } from './audit.repository.js';
 
 let ctx: CommandContext;
 let close: () => Promise<void>;
