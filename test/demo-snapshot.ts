@@ -100,6 +100,7 @@ export function demoSnapshot(
       value: x.value ?? null,
       textValue: x.text ?? null,
     })),
+    adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
     demo,
     idOf,
   };

@@ -1,6 +1,13 @@
 /** Hand-made snapshots for diagnostic unit tests: name institutions, give quotas/people/duties by institution name. */
 import { randomUUID } from 'node:crypto';
-import type { DutyFact, IndicatorFact, PersonFact, Snapshot, WorkloadFact } from '../src/analysis/snapshot.js';
+import type {
+  AdjustmentWaitFact,
+  DutyFact,
+  IndicatorFact,
+  PersonFact,
+  Snapshot,
+  WorkloadFact,
+} from '../src/analysis/snapshot.js';
 import { foldLedger, type AdjustmentItem } from '../src/domain/ledger.js';
 import type { InstitutionKind, LeadershipLevel, PostClass, QuotaCategory } from '../src/domain/vocabulary.js';
 
@@ -20,6 +27,7 @@ export interface SnapshotSpec {
   duties?: (Partial<Omit<DutyFact, 'institutionId' | 'id'>> & { institution: string; title: string })[];
   workload?: (Omit<WorkloadFact, 'institutionId'> & { institution: string })[];
   indicators?: (Omit<IndicatorFact, 'scopeInstitutionId'> & { scope?: string })[];
+  adjustmentWaits?: AdjustmentWaitFact[];
 }
 
 export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: string) => string } {
@@ -109,6 +117,7 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       ...x,
       scopeInstitutionId: scope ? idOf(scope) : null,
     })),
+    adjustmentWaits: spec.adjustmentWaits ?? [],
     idOf,
   };
 }

@@ -2,10 +2,10 @@
  * What every statistic and diagnostic reads: the district as it stood on one date. Built by the store
  * (`loadSnapshot`), consumed by pure functions here.
  */
-import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+import type { AdjustmentWaitFact, DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
-export type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+export type { AdjustmentWaitFact, DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 
 export interface Snapshot {
   regionCode: string;
@@ -18,6 +18,8 @@ export interface Snapshot {
   duties: DutyFact[];
   workload: WorkloadFact[];
   indicators: IndicatorFact[];
+  /** Every 编制事项 ever submitted, whatever its date: a diagnostic reads them as they stood on asOf. */
+  adjustmentWaits: AdjustmentWaitFact[];
 }
 
 /** Active institutions by id, excluding internal units unless asked. */

@@ -2,6 +2,7 @@ import type { Snapshot } from '../analysis/snapshot.js';
 import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
 import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
+import { loadAdjustmentWaits } from '../store/audit.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { districtProfile } from './regions.js';
@@ -16,13 +17,14 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators] = await Promise.all([
+  const [region, registry, people, duties, workload, indicators, adjustmentWaits] = await Promise.all([
     districtProfile(ctx),
     registryAsOf(ctx, asOf),
     loadPeopleOn(ctx.pool, ctx.regionCode, date),
     loadDuties(ctx.pool, ctx.regionCode),
     loadWorkload(ctx.pool, ctx.regionCode),
     loadIndicators(ctx.pool, ctx.regionCode),
+    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
   ]);
   return {
     regionCode: ctx.regionCode,
@@ -34,6 +36,7 @@ export async function loadSnapshot(
     duties,
     workload,
     indicators,
+    adjustmentWaits,
   };
 }
 
@@ -44,17 +47,19 @@ export interface DistrictBase {
   duties: Snapshot['duties'];
   workload: Snapshot['workload'];
   indicators: Snapshot['indicators'];
+  adjustmentWaits: Snapshot['adjustmentWaits'];
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators] = await Promise.all([
+  const [region, ledger, duties, workload, indicators, adjustmentWaits] = await Promise.all([
     districtProfile(ctx),
     loadLedger(ctx.pool, ctx.regionCode),
     loadDuties(ctx.pool, ctx.regionCode),
     loadWorkload(ctx.pool, ctx.regionCode),
     loadIndicators(ctx.pool, ctx.regionCode),
+    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
   ]);
-  return { region, ledger, duties, workload, indicators };
+  return { region, ledger, duties, workload, indicators, adjustmentWaits };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
@@ -72,5 +77,6 @@ export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: str
     duties: base.duties,
     workload: base.workload,
     indicators: base.indicators,
+    adjustmentWaits: base.adjustmentWaits,
   };
 }

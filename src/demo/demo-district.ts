@@ -20,6 +20,7 @@ import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
 import { buildManifest, type PlantedProblem } from './manifest.js';
+import type { AdjustmentWaitFact } from '../analysis/snapshot.js';
 import { plan } from './plan.js';
 
 export type { PlantedProblem } from './manifest.js';
@@ -44,6 +45,8 @@ export interface DemoDistrict {
   duties: DutyRecord[];
   workload: WorkloadRecord[];
   indicators: IndicatorRecord[];
+  /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
+  adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
   /** Empty when nothing is planted. */
   manifest: PlantedProblem[];
 }
@@ -80,7 +83,10 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
   for (const c of Object.keys(quotaTotals) as QuotaCategory[])
     quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
 
-  const manifest = planted ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload }) : [];
+  const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
+  const manifest = planted
+    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits })
+    : [];
   return {
     regionCode: demoRegionCode,
     regionName: demoRegionName,
@@ -96,6 +102,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     duties,
     workload,
     indicators,
+    adjustmentWaits,
     manifest,
   };
 }
@@ -116,4 +123,34 @@ export function poolLoanItems(
       returnBy: loan.returnBy,
     },
   ];
+}
+
+/**
+ * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 50
+ * days before asOf and still undecided (APPROVAL_DELAY).
+ */
+function buildAdjustmentWaits(
+  asOf: string,
+  institutions: DemoDistrict['institutions'],
+  planted: boolean,
+): DemoDistrict['adjustmentWaits'] {
+  const day = (offset: number) =>
+    new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
+  const year = asOf.slice(0, 4);
+  const adjustment = (n: number, unit: string, submitted: number, decided: number | null) => ({
+    docNumber: `示编〔${year}〕${n}号`,
+    title: `关于调整${unit}机构编制事项的请示`,
+    institutions: [unit],
+    submittedOn: day(submitted),
+    decidedOn: decided === null ? null : day(decided),
+    decision: decided === null ? null : ('approved' as const),
+  });
+  const waits = [
+    adjustment(3, depts[0]!, -160, -146),
+    adjustment(5, depts[1]!, -120, -101),
+    adjustment(8, depts[2]!, -60, -43),
+  ];
+  if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
+  return waits;
 }

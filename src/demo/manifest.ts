@@ -18,7 +18,7 @@ export interface PlantedProblem {
 /** What the manifest is computed from: the district's records (written once, in DemoDistrict). */
 export type ManifestInput = Pick<
   DemoDistrict,
-  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload'
+  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload' | 'adjustmentWaits'
 >;
 
 const vagueStart = /^(指导|参与|协助|配合)/;
@@ -297,5 +297,13 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
       noSanding: plan.noSanding,
     },
   );
+  const pending = d.adjustmentWaits.filter((a) => !a.decidedOn);
+  add(
+    'APPROVAL_DELAY',
+    pending.flatMap((a) => a.institutions),
+    `${pending.length}件编制事项提交后长期未审批，久拖不决。`,
+    { pending: pending.map((a) => ({ docNumber: a.docNumber, submittedOn: a.submittedOn })) },
+  );
+
   return list;
 }

@@ -44,3 +44,18 @@ export interface IndicatorFact {
   value: number | null;
   textValue: string | null;
 }
+
+/**
+ * A 编制事项 once submitted for approval, and when it was decided (from the audit log's adjustment.submit /
+ * adjustment.approve / adjustment.reject events; dates as `today` is written, UTC).
+ */
+export interface AdjustmentWaitFact {
+  adjustmentId: string;
+  docNumber: string;
+  title: string;
+  /** Names of the institutions its items concern (a new one by the name it is to have). */
+  institutions: string[];
+  submittedOn: string;
+  decidedOn: string | null;
+  decision: 'approved' | 'rejected' | null;
+}

@@ -102,3 +102,32 @@ describe('the demo district report passes the linter', () => {
     300_000,
   );
 });
+
+describe('a report with 编制事项 waiting for approval passes the linter', () => {
+  // Given: the demo district on its date with one 编制事项 pending 45 days and three decided in a median of 50 days
+  const s = demoSnapshot();
+  const day = (offset: number) =>
+    new Date(Date.parse(`${s.asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const wait = (id: string, submitted: number, decided: number | null) => ({
+    adjustmentId: id,
+    docNumber: `示编〔2026〕${id}号`,
+    title: '关于调整区数据局编制的通知',
+    institutions: ['区数据局'],
+    submittedOn: day(submitted),
+    decidedOn: decided === null ? null : day(decided),
+    decision: decided === null ? null : ('approved' as const),
+  });
+  s.adjustmentWaits = [wait('1', -45, null), wait('2', -200, -190), wait('3', -180, -130), wait('4', -150, -80)];
+  const st = computeStatistics(s);
+  const model = buildReportModel(st, diagnose(s), meta(s));
+  const r = reportText(model);
+
+  it('Given the report When read Then 管理体制 tells the waits in plain Chinese and the linter finds nothing', () => {
+    const all = r.paragraphs.join('\n') + r.cells.join('\n');
+    expect(all).toContain('编制事项审批周期过长');
+    expect(all).toContain('已等待45天');
+    expect(all).toContain('建立编制事项办理时限制度');
+    expect(lintText(r).map((i) => i.message)).toEqual([]);
+    expect(lintFigures(r, st).map((i) => i.message)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /** The append-only audit chain: hash = sha256(prevHash + canonical JSON of the event). */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import type { AdjustmentWaitFact } from '../domain/facts.js';
 import { auditHeadWritten, noteAuditHead, type Tx } from './transaction.js';
 
 export interface AuditInput {
@@ -307,26 +308,64 @@ export interface ApprovalWait {
   days: number;
 }
 
-/** Every approved 编制事项 of a district with the time between its last submission before approval and the approval. */
+/** Every approved 编制事项 of a district with the time between its submission and the approval. */
 export async function approvalWaits(q: pg.Pool | Tx, regionCode: string): Promise<ApprovalWait[]> {
-  const r = await q.query<{ adjustmentId: string; submittedAt: Date; approvedAt: Date; seconds: number }>(
-    `SELECT a.entity_id AS "adjustmentId", s.at AS "submittedAt", a.at AS "approvedAt",
-            extract(epoch FROM a.at - s.at)::float8 AS seconds
-       FROM audit_events a
-       JOIN LATERAL (
-         SELECT at FROM audit_events s
-          WHERE s.region_code = a.region_code AND s.entity = 'adjustment' AND s.entity_id = a.entity_id
-            AND s.action = 'adjustment.submit' AND s.seq < a.seq
-          ORDER BY s.seq DESC LIMIT 1
-       ) s ON true
-      WHERE a.region_code = $1 AND a.entity = 'adjustment' AND a.action = 'adjustment.approve'
-      ORDER BY a.seq`,
+  return (await adjustmentDecisions(q, regionCode))
+    .filter((d) => d.decision === 'approved')
+    .map((d) => ({
+      adjustmentId: d.adjustmentId,
+      submittedAt: d.submittedAt,
+      approvedAt: d.decidedAt!,
+      days: (Date.parse(d.decidedAt!) - Date.parse(d.submittedAt)) / 86_400_000,
+    }));
+}
+
+/** Every submitted 编制事项 with its dates as the analysis reads them (UTC days, as `today` is written). */
+export async function loadAdjustmentWaits(q: pg.Pool | Tx, regionCode: string): Promise<AdjustmentWaitFact[]> {
+  return (await adjustmentDecisions(q, regionCode)).map(({ submittedAt, decidedAt, ...d }) => ({
+    ...d,
+    submittedOn: submittedAt.slice(0, 10),
+    decidedOn: decidedAt?.slice(0, 10) ?? null,
+  }));
+}
+
+/**
+ * The one read of the audit log's adjustment.submit / approve / reject events: each submitted 编制事项 (a 编制事项 is
+ * submitted once: only a draft can be), its first decision, and the units its items concern.
+ */
+async function adjustmentDecisions(q: pg.Pool | Tx, regionCode: string) {
+  const r = await q.query<
+    Omit<AdjustmentWaitFact, 'submittedOn' | 'decidedOn'> & { submittedAt: Date; decidedAt: Date | null }
+  >(
+    `WITH ev AS (
+       SELECT entity_id,
+              min(at) FILTER (WHERE action = 'adjustment.submit') AS submitted,
+              (array_agg(at ORDER BY seq) FILTER (WHERE action <> 'adjustment.submit'))[1] AS decided,
+              (array_agg(action ORDER BY seq) FILTER (WHERE action <> 'adjustment.submit'))[1] AS decision
+         FROM audit_events
+        WHERE region_code = $1 AND entity = 'adjustment'
+          AND action IN ('adjustment.submit', 'adjustment.approve', 'adjustment.reject')
+        GROUP BY entity_id)
+     SELECT a.id AS "adjustmentId", a.doc_number AS "docNumber", a.title,
+            ev.submitted AS "submittedAt", ev.decided AS "decidedAt",
+            CASE ev.decision WHEN 'adjustment.approve' THEN 'approved' WHEN 'adjustment.reject' THEN 'rejected' END
+              AS decision,
+            COALESCE((
+              SELECT array_agg(DISTINCT COALESCE(i.name, it.payload->>'name'))
+                FROM adjustment_items it
+                LEFT JOIN institutions i ON i.region_code = it.region_code AND i.id::text = COALESCE(
+                  it.payload->>'institutionId', it.payload->>'targetId', it.payload->>'sourceId',
+                  it.payload->>'fromId', it.payload->>'id')
+               WHERE it.region_code = a.region_code AND it.adjustment_id = a.id
+                 AND COALESCE(i.name, it.payload->>'name') IS NOT NULL), '{}') AS institutions
+       FROM ev JOIN adjustments a ON a.region_code = $1 AND a.id::text = ev.entity_id
+      WHERE ev.submitted IS NOT NULL
+      ORDER BY ev.submitted, a.id`,
     [regionCode],
   );
-  return r.rows.map((row) => ({
-    adjustmentId: row.adjustmentId,
-    submittedAt: new Date(row.submittedAt).toISOString(),
-    approvedAt: new Date(row.approvedAt).toISOString(),
-    days: row.seconds / 86400,
+  return r.rows.map(({ submittedAt, decidedAt, ...d }) => ({
+    ...d,
+    submittedAt: new Date(submittedAt).toISOString(),
+    decidedAt: decidedAt ? new Date(decidedAt).toISOString() : null,
   }));
 }

@@ -22,6 +22,7 @@ import { professionalShortageDiagnostic } from './professional-shortage.js';
 import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
+import { approvalDelayDiagnostic } from './approval-delay.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -42,6 +43,7 @@ export const diagnosticRegistry = [
   leadershipExcessDiagnostic,
   professionalShortageDiagnostic,
   ageingDiagnostic,
+  approvalDelayDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,
 ] as const;
