@@ -32,7 +32,7 @@ import {
 import { appendAudit } from '../store/audit.repository.js';
 import { invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { appendMovement, loadMovements } from '../store/movements.repository.js';
-import { findStaffingRequest, vacancyFigures } from '../store/staffing.repository.js';
+import { findStaffingRequest, useApprovalPlace, vacancyFigures } from '../store/staffing.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { loadStaffCounts } from '../store/roster.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
@@ -151,10 +151,7 @@ export async function recordPersonMovement(
             `${name}核准的是"${a.institutionName}"${quotaCategoryLabels[a.category as keyof typeof quotaCategoryLabels]},与${what}的"${inst.name}"${quotaCategoryLabels[m.category]}不符`,
           );
         }
-        await tx.query(`UPDATE staffing_requests SET used = used + 1 WHERE region_code = $1 AND id = $2`, [
-          ctx.regionCode,
-          a.id,
-        ]);
+        await useApprovalPlace(tx, ctx.regionCode, a.id);
         approvalId = a.id;
       } else if (m.type === 'enter') {
         if (!m.exceptionReason) {

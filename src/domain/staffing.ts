@@ -3,6 +3,7 @@
  * (核定 − 实有 − 已核准待入编 ≥ 申请数); a unit over quota may not recruit; a unit at full quota may only replace
  * the leavers of the last months not yet replaced (出一进一). 地方各级人民政府机构设置和编制管理条例 第二十六条.
  */
+import { addMonths } from './dates.js';
 import { z } from 'zod';
 import { quotaCategorySchema } from './vocabulary.js';
 
@@ -86,15 +87,8 @@ export function checkVacancy(f: VacancyFigures, count: number, months: number): 
 /** 示编用〔2026〕15号: the district's short name, the year, the sequence. */
 export const staffingDocNumber = (prefix: string, year: number, seq: number) => `${prefix}编用〔${year}〕${seq}号`;
 
-/** The date `months` months after `iso` (clamped to the month's last day). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** The date `months` months after `iso` (clamped to the month's last day): the one in dates.ts. */
+export { addMonths };
 
 /** An approval holds places while approved, not fully used and not past its expiry. */
 export const isOpenApproval = (

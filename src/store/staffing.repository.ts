@@ -163,3 +163,8 @@ export async function vacancyFigures(
   }
   return figures;
 }
+
+/** One place of an approval taken by an 入编 that quotes it. */
+export async function useApprovalPlace(tx: Tx, regionCode: string, id: string): Promise<void> {
+  await tx.query('UPDATE staffing_requests SET used = used + 1 WHERE region_code = $1 AND id = $2', [regionCode, id]);
+}
