@@ -4,9 +4,9 @@
  * the first page), a tab's list keeps it in its own state.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/test-database.js';
-import { apiGet, ensureWebBuild, launchBrowser, signIn, startWebServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, signIn } from './harness.js';
+import { useWebApp } from './web-app-fixture.js';
 
 interface ListPage {
   items: { id: string | number; name?: string; title?: string }[];
@@ -18,25 +18,13 @@ const column = (scope: Locator, n: number) =>
   scope.locator(`tbody tr.ant-table-row td:nth-child(${n})`).allInnerTexts();
 
 describe('the server-paged lists in a browser', { timeout: 240_000 }, () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const app = useWebApp();
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    database = await createTestDatabase();
-    server = await startWebServer(database.pool);
-    base = server.base;
-    browser = await launchBrowser();
-    page = browser.page;
+    ({ page, base } = app);
     await signIn(page, base, 'admin');
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
   });
 
   it('Given the roster of the district When its next page is opened Then the rows are the API’s second page, the page stays in the URL across a reload, and a search goes back to the first page', async () => {
