@@ -12,12 +12,16 @@ import {
 } from '../../commands/adjustments.js';
 import type { ServerContext } from '../app.js';
 import { adjustmentEtag, presentAdjustment, presentItems } from '../presenters/registry.presenter.js';
-import { contractOf } from './contract.js';
-import { versionFromIfMatch, type Api } from './route-kit.js';
+import { cachedRoute, route, versionFromIfMatch, type Api } from './route-kit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function adjustmentRoutes(app: Api, ctx: ServerContext) {
   const loadVisible = (request: FastifyRequest, id: string) => readAdjustment(ctx.command(request), id);
+  /** The adjustment a write names, with the version its If-Match header claims. */
+  const versioned = async (request: FastifyRequest, id: string) => {
+    const { adj } = await loadVisible(request, id);
+    return { id: adj.id, version: versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`) };
+  };
   const send = <E extends object>(
     reply: FastifyReply,
     adj: Parameters<typeof presentAdjustment>[0],
@@ -27,93 +31,53 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
     return { ...presentAdjustment(adj), ...extra };
   };
 
-  app.get(
-    '/api/adjustments',
-    {
-      schema: { ...contractOf('GET /api/adjustments'), tags: ['编制事项'], summary: '编制事项列表' },
-      config: { access: 'readOwnUnit' },
-    },
-    async (request, reply) =>
-      ctx.answers.send(
-        request,
-        reply,
-        async () => {
-          const rows = await listVisibleAdjustments(ctx.command(request));
-          return { items: rows.map(presentAdjustment) };
-        },
-        { changesWith: 'anything' },
-      ),
-  );
+  const adjustments = { tag: '编制事项' } as const;
+  const read = { ...adjustments, access: 'readOwnUnit', changesWith: 'anything' } as const;
+  cachedRoute(app, ctx, 'GET /api/adjustments', { ...read, summary: '编制事项列表' }, async (request) => ({
+    items: (await listVisibleAdjustments(ctx.command(request))).map(presentAdjustment),
+  }));
 
-  app.post(
-    '/api/adjustments',
-    {
-      schema: { ...contractOf('POST /api/adjustments'), tags: ['编制事项'], summary: '新建编制事项草稿' },
-      config: { access: 'draftAdjustments' },
-    },
+  route(
+    app,
+    'POST /api/adjustments',
+    { ...adjustments, summary: '新建编制事项草稿', access: 'draftAdjustments' },
     async (request, reply) => {
       const adj = await createAdjustment(ctx.command(request), request.body);
-      reply.status(201);
       return send(reply, adj, { items: presentItems(request.body.items) });
     },
   );
 
-  app.get(
-    '/api/adjustments/:id',
-    {
-      schema: {
-        ...contractOf('GET /api/adjustments/:id'),
-        tags: ['编制事项'],
-        summary: '编制事项及其各项调整(ETag 为版本)',
-      },
-      config: { access: 'readOwnUnit' },
+  cachedRoute(
+    app,
+    ctx,
+    'GET /api/adjustments/:id',
+    { ...read, summary: '编制事项及其各项调整(ETag 为版本)', etag: adjustmentEtag },
+    async (request) => {
+      const { adj, items } = await loadVisible(request, request.params.id);
+      return { ...presentAdjustment(adj), items: presentItems(items) };
     },
-    async (request, reply) =>
-      ctx.answers.send(
-        request,
-        reply,
-        async () => {
-          const { adj, items } = await loadVisible(request, request.params.id);
-          return { ...presentAdjustment(adj), items: presentItems(items) };
-        },
-        { changesWith: 'anything', etag: adjustmentEtag },
-      ),
   );
 
-  app.patch(
-    '/api/adjustments/:id',
-    {
-      schema: { ...contractOf('PATCH /api/adjustments/:id'), tags: ['编制事项'], summary: '修改草稿(须带 If-Match)' },
-      config: { access: 'draftAdjustments' },
-    },
+  route(
+    app,
+    'PATCH /api/adjustments/:id',
+    { ...adjustments, summary: '修改草稿(须带 If-Match)', access: 'draftAdjustments' },
     async (request, reply) => {
-      const { adj } = await loadVisible(request, request.params.id);
-      const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
-      const updated = await updateAdjustmentDraft(ctx.command(request), adj.id, request.body, version);
+      const adj = await versioned(request, request.params.id);
+      const updated = await updateAdjustmentDraft(ctx.command(request), adj.id, request.body, adj.version);
       return send(reply, updated, { items: presentItems(request.body.items) });
     },
   );
 
-  app.get(
-    '/api/adjustments/:id/preview',
-    {
-      schema: {
-        ...contractOf('GET /api/adjustments/:id/preview'),
-        tags: ['编制事项'],
-        summary: '执行前预览:将改变什么',
-      },
-      config: { access: 'readOwnUnit' },
+  cachedRoute(
+    app,
+    ctx,
+    'GET /api/adjustments/:id/preview',
+    { ...read, summary: '执行前预览:将改变什么' },
+    async (request) => {
+      const p = await previewAdjustment(ctx.command(request), request.params.id);
+      return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
     },
-    async (request, reply) =>
-      ctx.answers.send(
-        request,
-        reply,
-        async () => {
-          const p = await previewAdjustment(ctx.command(request), request.params.id);
-          return { adjustment: presentAdjustment(p.adjustment), items: presentItems(p.items), diff: p.diff };
-        },
-        { changesWith: 'anything' },
-      ),
   );
 
   const transitions = [
@@ -122,38 +86,24 @@ export function adjustmentRoutes(app: Api, ctx: ServerContext) {
     { path: 'reject', summary: '驳回(编委)', access: 'decideAdjustments', run: rejectAdjustment },
   ] as const;
   for (const t of transitions) {
-    app.post(
-      `/api/adjustments/:id/${t.path}`,
-      {
-        schema: {
-          ...contractOf(`POST /api/adjustments/:id/${t.path}`),
-          tags: ['编制事项'],
-          summary: `${t.summary}(须带 If-Match)`,
-        },
-        config: { access: t.access },
-      },
+    route(
+      app,
+      `POST /api/adjustments/:id/${t.path}`,
+      { ...adjustments, summary: `${t.summary}(须带 If-Match)`, access: t.access },
       async (request, reply) => {
-        const { adj } = await loadVisible(request, request.params.id);
-        const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
-        return send(reply, await t.run(ctx.command(request), adj.id, version));
+        const adj = await versioned(request, request.params.id);
+        return send(reply, await t.run(ctx.command(request), adj.id, adj.version));
       },
     );
   }
 
-  app.post(
-    '/api/adjustments/:id/apply',
-    {
-      schema: {
-        ...contractOf('POST /api/adjustments/:id/apply'),
-        tags: ['编制事项'],
-        summary: '执行已批准的编制事项(须带 If-Match)',
-      },
-      config: { access: 'applyAdjustments' },
-    },
+  route(
+    app,
+    'POST /api/adjustments/:id/apply',
+    { ...adjustments, summary: '执行已批准的编制事项(须带 If-Match)', access: 'applyAdjustments' },
     async (request, reply) => {
-      const { adj } = await loadVisible(request, request.params.id);
-      const version = versionFromIfMatch(request, adj.id, `编制事项"${adj.docNumber}"`);
-      const r = await applyAdjustment(ctx.command(request), adj.id, { expectedVersion: version });
+      const adj = await versioned(request, request.params.id);
+      const r = await applyAdjustment(ctx.command(request), adj.id, { expectedVersion: adj.version });
       return send(reply, r.adjustment, { changes: r.changes, peopleMoved: r.peopleMoved, dutiesMoved: r.dutiesMoved });
     },
   );

@@ -5,8 +5,7 @@ import type { ServerContext } from '../app.js';
 import { sessionCookie } from '../auth.js';
 import { HttpError } from '../http-errors.js';
 import { presentSession } from '../presenters/session.presenter.js';
-import { contractOf } from './contract.js';
-import type { Api } from './route-kit.js';
+import { route, type Api } from './route-kit.js';
 
 export function authRoutes(app: Api, ctx: ServerContext) {
   const signIn = async (username: string, password: string) => {
@@ -26,13 +25,11 @@ export function authRoutes(app: Api, ctx: ServerContext) {
     keyGenerator: (request) => `password:${request.user?.id ?? request.ip}`,
   });
 
-  app.post(
-    '/api/auth/login',
-    {
-      schema: { ...contractOf('POST /api/auth/login'), tags: ['登录'], summary: '登录(设置会话 Cookie)' },
-      config: { access: 'public' },
-      onRequest: signInLimit,
-    },
+  const auth = { tag: '登录' } as const;
+  route(
+    app,
+    'POST /api/auth/login',
+    { ...auth, summary: '登录(设置会话 Cookie)', access: 'public', onRequest: signInLimit },
     async (request, reply) => {
       const s = await signIn(request.body.username, request.body.password);
       reply.setCookie(sessionCookie, s.token, {
@@ -45,60 +42,37 @@ export function authRoutes(app: Api, ctx: ServerContext) {
     },
   );
 
-  app.post(
-    '/api/auth/token',
-    {
-      schema: {
-        ...contractOf('POST /api/auth/token'),
-        tags: ['登录'],
-        summary: '登录并取得 Bearer 令牌(脚本使用;不设 Cookie)',
-      },
-      config: { access: 'public' },
-      onRequest: signInLimit,
-    },
+  route(
+    app,
+    'POST /api/auth/token',
+    { ...auth, summary: '登录并取得 Bearer 令牌(脚本使用;不设 Cookie)', access: 'public', onRequest: signInLimit },
     async (request) => {
       const s = await signIn(request.body.username, request.body.password);
       return { token: s.token, mustChangePassword: s.mustChangePassword, user: s.user };
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    {
-      schema: { ...contractOf('POST /api/auth/logout'), tags: ['登录'], summary: '退出登录' },
-      config: { access: 'signedIn' },
-    },
-    async (request, reply) => {
-      await logout(ctx, request.sessionToken!);
-      ctx.sessions.forget(request.sessionToken!);
-      reply.clearCookie(sessionCookie, { path: '/' });
-      return { ok: true as const };
-    },
-  );
+  route(app, 'POST /api/auth/logout', { ...auth, summary: '退出登录', access: 'signedIn' }, async (request, reply) => {
+    await logout(ctx, request.sessionToken!);
+    ctx.sessions.forget(request.sessionToken!);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { ok: true as const };
+  });
 
-  app.get(
-    '/api/auth/me',
-    {
-      schema: { ...contractOf('GET /api/auth/me'), tags: ['登录'], summary: '当前用户、CSRF 令牌与权限' },
-      config: { access: 'signedIn' },
-    },
+  route(
+    app,
+    'GET /api/auth/me',
+    { ...auth, summary: '当前用户、CSRF 令牌与权限', access: 'signedIn' },
     async (request) => {
       const u = request.user!;
       return presentSession({ user: u, csrfToken: u.csrfToken, mustChangePassword: u.mustChangePassword });
     },
   );
 
-  app.post(
-    '/api/auth/password',
-    {
-      schema: {
-        ...contractOf('POST /api/auth/password'),
-        tags: ['登录'],
-        summary: '修改自己的密码',
-      },
-      config: { access: 'signedIn' },
-      onRequest: passwordLimit,
-    },
+  route(
+    app,
+    'POST /api/auth/password',
+    { ...auth, summary: '修改自己的密码', access: 'signedIn', onRequest: passwordLimit },
     async (request) => {
       const token = request.sessionToken!;
       await changePassword(

@@ -1,15 +1,28 @@
-/** What every route file shares: the typed Fastify instance, common zod pieces, version headers. */
+/**
+ * What every route file shares: the typed Fastify instance, one way to declare a route from its contract entry
+ * (`route`, `cachedRoute`), paged lists, version headers.
+ */
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
+  FastifySchema,
+  HTTPMethods,
+  onRequestHookHandler,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { conflict } from '../../domain/errors.js';
+import type { AnswerCache, ChangesWith } from '../answer-cache.js';
+import type { RouteAccess } from '../auth.js';
 import { preconditionRequired } from '../http-errors.js';
+import { apiContract, contractOf, type ApiContract, type RouteKey } from './contract.js';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -55,4 +68,77 @@ export function tagFromIfMatch(request: FastifyRequest): string {
   const raw = request.headers['if-match'];
   if (!raw || Array.isArray(raw)) throw preconditionRequired();
   return raw.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+/** The schemas a route registers for its contract entry `K` (what types its request and its answer). */
+type SchemaOf<K extends RouteKey> = ReturnType<typeof contractOf<K>> & { tags: string[]; summary: string };
+type Handler<K extends RouteKey> = RouteHandlerMethod<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  RouteGenericInterface,
+  unknown,
+  SchemaOf<K>,
+  ZodTypeProvider
+>;
+/** The request of route `K`: its params, query and body typed (and validated) by the contract. */
+export type RouteRequest<K extends RouteKey> = Parameters<Handler<K>>[0];
+export type RouteReply<K extends RouteKey> = Parameters<Handler<K>>[1];
+/** The answer of route `K` as the contract declares it. */
+export type Answer<K extends RouteKey> = ApiContract[K]['response'] extends z.ZodType
+  ? z.output<ApiContract[K]['response']>
+  : unknown;
+
+/** What the OpenAPI document and the access check say of a route. */
+export interface RouteDoc {
+  /** its group in /api/docs */
+  tag: string;
+  summary: string;
+  /** who may call it (checked before the handler, see auth.ts) */
+  access: RouteAccess;
+  onRequest?: onRequestHookHandler;
+}
+
+/**
+ * Declares the route of contract entry `key` (`'GET /api/users'`): method, path and schemas from the contract, tag,
+ * summary and access from `doc`. The handler's request and answer are typed by the contract; a contract that answers
+ * 201 sets that status.
+ */
+export function route<K extends RouteKey>(app: Api, key: K, doc: RouteDoc, handler: Handler<K>) {
+  const at = key.indexOf(' ');
+  const run = handler as unknown as RouteHandlerMethod;
+  // typed for the callers above; registered untyped (the schemas validate and serialise at run time)
+  (app as unknown as FastifyInstance).route({
+    method: key.slice(0, at) as HTTPMethods,
+    url: key.slice(at + 1),
+    schema: { ...contractOf(key), tags: [doc.tag], summary: doc.summary } as FastifySchema,
+    config: { access: doc.access },
+    ...(doc.onRequest && { onRequest: doc.onRequest }),
+    handler:
+      'status' in apiContract[key]
+        ? async function (this: FastifyInstance, request, reply) {
+            const answer: unknown = await run.call(this, request, reply);
+            reply.status(201);
+            return answer;
+          }
+        : run,
+  });
+}
+
+/**
+ * Declares a read whose answer is kept ready (JSON, gzip, ETag) per data version and viewer (see answer-cache.ts):
+ * `compute` runs only when no kept answer fits. `changesWith: 'anything'` for answers that follow drafts, decisions
+ * and users too; `etag` when the resource has its own version tag.
+ */
+export function cachedRoute<K extends RouteKey & `GET ${string}`>(
+  app: Api,
+  ctx: { answers: AnswerCache },
+  key: K,
+  doc: RouteDoc & { changesWith?: ChangesWith; etag?: (answer: Answer<K>) => string },
+  compute: (request: RouteRequest<K>) => Promise<Answer<K>>,
+) {
+  const { changesWith, etag, ...rest } = doc;
+  const send = (request: RouteRequest<K>, reply: FastifyReply) =>
+    ctx.answers.send(request, reply, () => compute(request), { changesWith, etag });
+  route(app, key, rest, send as unknown as Handler<K>);
 }
