@@ -97,6 +97,19 @@ export function registerStaffingCommands(program: Command) {
       });
     });
   staffing
+    .command('notice <id> <file>')
+    .description('输出用编核准通知单(.docx,公文格式)')
+    .option(...regionOption)
+    .action(async (id: string, file: string, opts: { region?: string }) => {
+      const { staffingNotice } = await import('../commands/staffing.js');
+      const { writeFile } = await import('node:fs/promises');
+      await withSession(opts.region, async ({ ctx }) => {
+        const r = await staffingNotice(ctx, id);
+        await writeFile(file, r.docx);
+        console.log(`已输出用编核准通知单:${file}`);
+      });
+    });
+  staffing
     .command('list')
     .description('列出用编申请与核准')
     .option('--json', '输出 JSON')

@@ -30,7 +30,7 @@ import {
   ranks,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { invariantViolated, notFound, validationFailed } from '../domain/errors.js';
+import { AppError, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { appendMovement, loadMovements } from '../store/movements.repository.js';
 import { findStaffingRequest, useApprovalPlace, vacancyFigures } from '../store/staffing.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
@@ -42,7 +42,6 @@ import { ensureInScope } from './institutions.js';
 
 const uuid = z.string().uuid('标识应为 UUID');
 const common = {
-  personId: uuid,
   on: calendarDateSchema('变动日期'),
   docNumber: z.string().trim().max(100).nullish(),
   reason: z.string().trim().max(2000).nullish(),
@@ -53,8 +52,8 @@ const place = {
   category: quotaCategorySchema,
   post: z.string().trim().max(100).nullish(),
 };
-export const personMovementSchema = z.discriminatedUnion('type', [
-  z.object({
+const variants = {
+  enter: z.object({
     type: z.literal('enter'),
     ...common,
     ...place,
@@ -63,16 +62,32 @@ export const personMovementSchema = z.discriminatedUnion('type', [
     /** an entry without an approval: only as an exception, with its written reason */
     exceptionReason: z.string().trim().max(2000).nullish(),
   }),
-  z.object({ type: z.literal('transfer'), ...common, ...place, approvalId: uuid.nullish() }),
-  z.object({
+  transfer: z.object({ type: z.literal('transfer'), ...common, ...place, approvalId: uuid.nullish() }),
+  appoint: z.object({
     type: z.literal('appoint'),
     ...common,
     post: z.string().trim().min(1, '请写明所任职务').max(100),
     level: leadershipLevelSchema,
     postClass: postClassSchema,
   }),
-  z.object({ type: z.literal('dismiss'), ...common, post: z.string().trim().max(100).nullish() }),
-  z.object({ type: z.literal('exit'), ...common, exitType: exitTypeSchema }),
+  dismiss: z.object({ type: z.literal('dismiss'), ...common, post: z.string().trim().max(100).nullish() }),
+  exit: z.object({ type: z.literal('exit'), ...common, exitType: exitTypeSchema }),
+};
+/** A movement of the person the route names (the API's body). */
+export const personMovementBodySchema = z.discriminatedUnion('type', [
+  variants.enter,
+  variants.transfer,
+  variants.appoint,
+  variants.dismiss,
+  variants.exit,
+]);
+const person = { personId: uuid };
+export const personMovementSchema = z.discriminatedUnion('type', [
+  variants.enter.extend(person),
+  variants.transfer.extend(person),
+  variants.appoint.extend(person),
+  variants.dismiss.extend(person),
+  variants.exit.extend(person),
 ]);
 export type PersonMovementInput = z.input<typeof personMovementSchema>;
 
@@ -86,12 +101,39 @@ const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Records one movement of a person; returns it with the movement id. Throws a Chinese error and writes nothing. */
-export async function recordPersonMovement(
+export const recordPersonMovement = (
   ctx: CommandContext,
   input: PersonMovementInput,
   rules: MovementRules = defaultMovementRules,
-) {
+) => movementOf(ctx, input, rules, false);
+
+/** Thrown inside the check's transaction to roll it back with what would have been recorded. */
+class CheckedOnly {
+  constructor(readonly checks: string[]) {}
+}
+
+/**
+ * The checks of a movement without recording it (the web shows them before anything is sent): every rule of
+ * recordPersonMovement runs on the same transaction, which is then rolled back. A refusal is the answer, not an error.
+ */
+export async function checkPersonMovement(
+  ctx: CommandContext,
+  input: PersonMovementInput,
+  rules: MovementRules = defaultMovementRules,
+): Promise<{ ok: true; checks: string[] } | { ok: false; refusal: string }> {
+  try {
+    await movementOf(ctx, input, rules, true);
+    throw new Error('a check must roll back');
+  } catch (e) {
+    if (e instanceof CheckedOnly) return { ok: true, checks: e.checks };
+    if (e instanceof AppError && e.code !== 'forbidden') return { ok: false, refusal: e.message };
+    throw e;
+  }
+}
+
+async function movementOf(ctx: CommandContext, input: PersonMovementInput, rules: MovementRules, checkOnly: boolean) {
   requirePermission(ctx, 'applyAdjustments', '当前角色无权办理人员变动');
+  const checks: string[] = [];
   const m = personMovementSchema.parse(input);
   const what = movementTypeLabels[m.type];
   if (m.on > addDays(ctx.today, rules.futureDays)) {
@@ -108,6 +150,7 @@ export async function recordPersonMovement(
     const birth =
       p.birth_date ?? (validateIdNumber(p.id_number) === null ? idNumberFacts(p.id_number).birthDate : null);
     if (birth && m.on <= birth) throw validationFailed(`${p.name}的${what}日期 ${m.on} 不晚于其出生日期 ${birth}`);
+    checks.push(`${what}日期 ${m.on}:晚于出生日期,且不晚于今天 ${rules.futureDays} 天以上`);
 
     const state = foldMovements(await loadMovements(tx, ctx.regionCode, m.personId));
     const openId = state.open.get(m.personId);
@@ -153,6 +196,9 @@ export async function recordPersonMovement(
         }
         await useApprovalPlace(tx, ctx.regionCode, a.id);
         approvalId = a.id;
+        checks.push(
+          `依据${name}(核准"${a.institutionName}"${quotaCategoryLabels[m.category]}${a.count}名,已用${a.used}名,有效期至 ${a.expiresOn}),本次${what}用去1名,尚余${a.count - a.used - 1}名`,
+        );
       } else if (m.type === 'enter') {
         if (!m.exceptionReason) {
           throw invariantViolated(
@@ -160,6 +206,7 @@ export async function recordPersonMovement(
           );
         }
         note = `例外入编(无用编核准):${m.exceptionReason}`;
+        checks.push(`无用编核准的例外入编:例外理由记入审计日志,并由诊断列出`);
       } else if (!sameUnit) {
         // a transfer into another unit: its vacancy is checked like a request's
         const f = (
@@ -173,6 +220,11 @@ export async function recordPersonMovement(
             `调入"${inst.name}"${quotaCategoryLabels[m.category]}没有可用空编(核定${f.approved}名,实有${f.actual}名,已核准待入编${f.reserved}名);须先经用编核准`,
           );
         }
+        checks.push(
+          `调入"${inst.name}"${quotaCategoryLabels[m.category]}:可用空编${availableVacancy(f)}名(核定${f.approved}名,实有${f.actual}名,已核准待入编${f.reserved}名)`,
+        );
+      } else {
+        checks.push(`在"${inst.name}"${quotaCategoryLabels[m.category]}内调整,不占新的编制`);
       }
       next = {
         institutionId: inst.id,
@@ -197,11 +249,23 @@ export async function recordPersonMovement(
       if (held >= approved) {
         throw invariantViolated(`"${inst.name}"${m.level}领导职数核定${approved}名,已配${held}名,没有空缺职数`);
       }
+      checks.push(
+        `"${inst.name}"${m.level}领导职数核定${approved}名,已配${held}名,任职后${held + 1}名;${inst.rank ? `未超过机构规格(${inst.rank})` : '机构未定规格'}`,
+      );
       next = { ...current, post: m.post, leadershipLevel: m.level, postClass: m.postClass };
     } else if (m.type === 'dismiss') {
       if (!current) throw invariantViolated(`${p.name}当前不在编,不能免职`);
       if (!current.leadershipLevel) throw invariantViolated(`${p.name}当前未担任领导职务,无可免职务`);
       next = { ...current, post: m.post ?? null, leadershipLevel: null, postClass: null };
+      checks.push(
+        `免去${current.leadershipLevel}领导职务,释放"${institution(current.institutionId).name}"1个${current.leadershipLevel}领导职数`,
+      );
+    } else if (m.type === 'exit') {
+      if (current) {
+        checks.push(
+          `${exitTypeLabels[m.exitType]}出编:"${registry.institutions.get(current.institutionId)?.name ?? ''}"${quotaCategoryLabels[current.category as keyof typeof quotaCategoryLabels]}实有减少1名`,
+        );
+      }
     }
 
     const movement: Omit<RosterMovement, 'id'> = {
@@ -228,6 +292,10 @@ export async function recordPersonMovement(
       if (e instanceof MovementError) throw invariantViolated(`${p.name}:${e.message}`);
       throw e;
     }
+    if (current && next && current.institutionId !== next.institutionId) {
+      checks.push(`调出"${registry.institutions.get(current.institutionId)?.name ?? ''}",其编制随之释放`);
+    }
+    if (checkOnly) throw new CheckedOnly(checks);
     const id = await appendMovement(tx, ctx.regionCode, {
       movement,
       fromInstitutionId: current?.institutionId ?? null,

@@ -168,3 +168,14 @@ export async function vacancyFigures(
 export async function useApprovalPlace(tx: Tx, regionCode: string, id: string): Promise<void> {
   await tx.query('UPDATE staffing_requests SET used = used + 1 WHERE region_code = $1 AND id = $2', [regionCode, id]);
 }
+
+/** The figures an approval was checked against, as its audit event recorded them (before it took its places). */
+export async function approvalFigures(q: Queryable, regionCode: string, id: string) {
+  const r = await q.query<{ figures: VacancyFigures | null }>(
+    `SELECT after -> 'figures' AS figures FROM audit_events
+      WHERE region_code = $1 AND entity = 'staffing_request' AND entity_id = $2 AND action = 'staffing.approve'
+      ORDER BY seq DESC LIMIT 1`,
+    [regionCode, id],
+  );
+  return r.rows[0]?.figures ?? undefined;
+}

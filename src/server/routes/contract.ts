@@ -44,6 +44,15 @@ import {
   workloadSchema,
 } from '../presenters/registry.presenter.js';
 import { okSchema, sessionSchema, tokenSchema } from '../presenters/session.presenter.js';
+import {
+  forecastSchema,
+  movementCheckSchema,
+  movementSchema,
+  staffingOverviewSchema,
+  staffingRequestSchema,
+} from '../presenters/staffing.presenter.js';
+import { personMovementBodySchema } from '../../commands/person-movements.js';
+import { staffingRequestInputSchema } from '../../domain/staffing.js';
 
 export const isoDate = calendarDateSchema();
 
@@ -213,6 +222,38 @@ export const apiContract = {
   'POST /api/scenarios/compare': {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,
+  },
+
+  // 用编申请 → 核准, 人员变动, 退休与空编预测
+  'GET /api/staffing/requests': { response: listOf(staffingRequestSchema) },
+  'POST /api/staffing/requests': { body: staffingRequestInputSchema, response: staffingRequestSchema, status: 201 },
+  'GET /api/staffing/requests/:id': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/submit': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/approve': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/withdraw': {
+    params: idParams,
+    body: z.object({ reason: z.string().trim().min(1, '请写明撤回理由').max(2000, '撤回理由不能超过2000字') }),
+    response: staffingRequestSchema,
+  },
+  'GET /api/staffing/approvals/:id/notice.docx': {
+    params: idParams,
+    response: download(docx, '用编核准通知单(.docx,公文格式)'),
+  },
+  'GET /api/staffing/overview': { response: staffingOverviewSchema },
+  'POST /api/people/:id/movements': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementSchema,
+    status: 201,
+  },
+  'POST /api/people/:id/movements/check': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementCheckSchema,
+  },
+  'GET /api/forecast': {
+    querystring: asOfQuery.extend({ years: z.coerce.number().int().min(1).max(30).default(5) }),
+    response: forecastSchema,
   },
 } as const satisfies Record<string, RouteContract>;
 
