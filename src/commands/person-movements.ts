@@ -33,6 +33,7 @@ import { appendAudit } from '../store/audit.repository.js';
 import { AppError, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { appendMovement, loadMovements } from '../store/movements.repository.js';
 import { findStaffingRequest, useApprovalPlace, vacancyFigures } from '../store/staffing.repository.js';
+import { admitPerson } from '../store/people.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { loadStaffCounts } from '../store/roster.repository.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
@@ -82,6 +83,21 @@ export const personMovementBodySchema = z.discriminatedUnion('type', [
   variants.exit,
 ]);
 const person = { personId: uuid };
+/** 入编 of someone not yet in the 实名库: the person (name, ID number) is registered with the entry. */
+export const newEntrySchema = variants.enter.extend({
+  person: z.object({
+    name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50字'),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((v, c) => {
+        const problem = validateIdNumber(v);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      }),
+  }),
+});
+export type NewEntryInput = z.input<typeof newEntrySchema>;
 export const personMovementSchema = z.discriminatedUnion('type', [
   variants.enter.extend(person),
   variants.transfer.extend(person),
@@ -96,6 +112,9 @@ export interface MovementRules {
   futureDays: number;
 }
 export const defaultMovementRules: MovementRules = { futureDays: 31 };
+
+/** Stands for the person an entry registers until the transaction has its id. */
+const unknownPerson = '00000000-0000-4000-8000-000000000000';
 
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -118,7 +137,7 @@ class CheckedOnly {
  */
 export async function checkPersonMovement(
   ctx: CommandContext,
-  input: PersonMovementInput,
+  input: PersonMovementInput | NewEntryInput,
   rules: MovementRules = defaultMovementRules,
 ): Promise<{ ok: true; checks: string[] } | { ok: false; refusal: string }> {
   try {
@@ -131,16 +150,40 @@ export async function checkPersonMovement(
   }
 }
 
-async function movementOf(ctx: CommandContext, input: PersonMovementInput, rules: MovementRules, checkOnly: boolean) {
+/** 入编 of a person registered with it (or found by ID number in the 实名库); same rules as recordPersonMovement. */
+export const enterNewPerson = (ctx: CommandContext, input: NewEntryInput, rules = defaultMovementRules) =>
+  movementOf(ctx, input, rules, false);
+
+/** The checks of enterNewPerson without recording anything. */
+export const checkNewEntry = (ctx: CommandContext, input: NewEntryInput, rules = defaultMovementRules) =>
+  checkPersonMovement(ctx, input, rules);
+
+async function movementOf(
+  ctx: CommandContext,
+  input: PersonMovementInput | NewEntryInput,
+  rules: MovementRules,
+  checkOnly: boolean,
+) {
   requirePermission(ctx, 'applyAdjustments', '当前角色无权办理人员变动');
   const checks: string[] = [];
-  const m = personMovementSchema.parse(input);
+  const newPerson = 'person' in input ? newEntrySchema.parse(input).person : undefined;
+  const m = personMovementSchema.parse(newPerson ? { ...input, person: undefined, personId: unknownPerson } : input);
   const what = movementTypeLabels[m.type];
   if (m.on > addDays(ctx.today, rules.futureDays)) {
     throw validationFailed(`${what}日期 ${m.on} 晚于今天 ${rules.futureDays} 天以上,不能预先记录`);
   }
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
+    if (newPerson) {
+      const facts = idNumberFacts(newPerson.idNumber);
+      const admitted = await admitPerson(tx, ctx.regionCode, { ...newPerson, ...facts });
+      m.personId = admitted.id;
+      checks.push(
+        admitted.created
+          ? `${newPerson.name}(身份证号码校验通过)登记入实名库`
+          : `${newPerson.name}已在实名库中(曾在编),按其原有记录办理`,
+      );
+    }
     const person = await tx.query<{ name: string; birth_date: string | null; id_number: string }>(
       `SELECT name, birth_date::text AS birth_date, id_number FROM persons WHERE region_code = $1 AND id = $2 FOR UPDATE`,
       [ctx.regionCode, m.personId],
@@ -321,6 +364,7 @@ async function movementOf(ctx: CommandContext, input: PersonMovementInput, rules
         docNumber: m.docNumber ?? null,
         approvalId,
         exception: note,
+        registered: newPerson ? newPerson.name : undefined,
       },
     });
     return { id, ...movement, approvalId, note };

@@ -85,3 +85,23 @@ export async function findPerson(q: Queryable, regionCode: string, id: string): 
   ]);
   return { ...p.rows[0], assignments: a.rows, movements: m.rows };
 }
+
+/**
+ * The person of an 入编 by ID number: the one already in the 实名库 (someone who left and comes back), or a new row.
+ */
+export async function admitPerson(
+  q: Queryable,
+  regionCode: string,
+  p: { idNumber: string; name: string; gender: string; birthDate: string },
+): Promise<{ id: string; created: boolean }> {
+  const found = await q.query<{ id: string }>(`SELECT id FROM persons WHERE region_code = $1 AND id_number = $2`, [
+    regionCode,
+    p.idNumber,
+  ]);
+  if (found.rows[0]) return { id: found.rows[0].id, created: false };
+  const r = await q.query<{ id: string }>(
+    `INSERT INTO persons (region_code, id_number, name, gender, birth_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [regionCode, p.idNumber, p.name, p.gender, p.birthDate],
+  );
+  return { id: r.rows[0]!.id, created: true };
+}

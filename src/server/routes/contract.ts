@@ -51,7 +51,7 @@ import {
   staffingOverviewSchema,
   staffingRequestSchema,
 } from '../presenters/staffing.presenter.js';
-import { personMovementBodySchema } from '../../commands/person-movements.js';
+import { newEntrySchema, personMovementBodySchema } from '../../commands/person-movements.js';
 import { staffingRequestInputSchema } from '../../domain/staffing.js';
 
 export const isoDate = calendarDateSchema();
@@ -251,6 +251,8 @@ export const apiContract = {
     body: personMovementBodySchema,
     response: movementCheckSchema,
   },
+  'POST /api/people/entries': { body: newEntrySchema, response: movementSchema, status: 201 },
+  'POST /api/people/entries/check': { body: newEntrySchema, response: movementCheckSchema },
   'GET /api/forecast': {
     querystring: asOfQuery.extend({ years: z.coerce.number().int().min(1).max(30).default(5) }),
     response: forecastSchema,

@@ -4,7 +4,12 @@
  * and reads only its own unit's requests, only an approver approves, only the 编办 records movements.
  */
 import { districtForecast } from '../../commands/forecast.js';
-import { checkPersonMovement, recordPersonMovement } from '../../commands/person-movements.js';
+import {
+  checkNewEntry,
+  checkPersonMovement,
+  enterNewPerson,
+  recordPersonMovement,
+} from '../../commands/person-movements.js';
 import {
   approveStaffingRequest,
   draftStaffingRequest,
@@ -26,6 +31,9 @@ import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
 
 const tags = ['用编'];
+
+const checkAnswer = (r: Awaited<ReturnType<typeof checkPersonMovement>>) =>
+  r.ok ? { ok: true, checks: r.checks, refusal: null } : { ok: false, checks: [], refusal: r.refusal };
 
 export function staffingRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -169,9 +177,36 @@ export function staffingRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'applyAdjustments' },
     },
     async (request) => {
-      const r = await checkPersonMovement(ctx.command(request), { ...request.body, personId: request.params.id });
-      return r.ok ? { ok: true, checks: r.checks, refusal: null } : { ok: false, checks: [], refusal: r.refusal };
+      return checkAnswer(
+        await checkPersonMovement(ctx.command(request), { ...request.body, personId: request.params.id }),
+      );
     },
+  );
+
+  app.post(
+    '/api/people/entries',
+    {
+      schema: {
+        ...contractOf('POST /api/people/entries'),
+        tags,
+        summary: '新进人员入编:登记人员(姓名、身份证号码)并记录入编',
+      },
+      config: { access: 'applyAdjustments' },
+    },
+    async (request, reply) => {
+      const m = await enterNewPerson(ctx.command(request), request.body);
+      reply.status(201);
+      return presentMovement(m);
+    },
+  );
+
+  app.post(
+    '/api/people/entries/check',
+    {
+      schema: { ...contractOf('POST /api/people/entries/check'), tags, summary: '核查新进人员入编(不记录)' },
+      config: { access: 'applyAdjustments' },
+    },
+    async (request) => checkAnswer(await checkNewEntry(ctx.command(request), request.body)),
   );
 
   app.get(
