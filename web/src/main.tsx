@@ -29,6 +29,7 @@ const DiagnosticsPage = page(() => import('./pages/DiagnosticsPage'), 'Diagnosti
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const AdjustmentsPage = page(() => import('./pages/AdjustmentsPage'), 'AdjustmentsPage');
 const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
+const StaffingPage = page(() => import('./pages/staffing'), 'StaffingPage');
 const AuditPage = page(() => import('./pages/UsersPage'), 'AuditPage');
 
 const queryClient = new QueryClient({
@@ -103,6 +104,7 @@ function Shell() {
           <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
           <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
           <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/staffing" element={<Guard needs="readOwnUnit" children={<StaffingPage />} />} />
           <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />
           <Route path="/audit" element={<Guard needs="readAudit" children={<AuditPage />} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />
