@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { call, errorMessage, urlOf } from '../../api';
 import { useAuth } from '../../auth';
 import type { StaffingRequest } from '../../types';
-import { ErrorAlert } from '../../ui';
+import { ErrorAlert } from '../../components/ui';
 import { RequestForm, vacancyText } from './request-form';
 import { VacancyTable } from './vacancy-table';
 

@@ -1,7 +1,7 @@
 /** 用编情况: per institution and category 核定, 实有, 已核准待入编, 可用空编 (today), and their totals. */
 import { Card, Table } from 'antd';
 import type { StaffingOverview } from '../../types';
-import { ErrorAlert } from '../../ui';
+import { ErrorAlert } from '../../components/ui';
 
 type Row = StaffingOverview['rows'][number];
 
