@@ -304,3 +304,23 @@ export function MovementDialog({
     </Modal>
   );
 }
+
+/** 调动 / 任免 / 出编 of one roster row, for those who may record movements. */
+export function PersonActions({ person, onAction }: { person: MovementPerson; onAction: (a: MovementAction) => void }) {
+  return (
+    <Space size={4}>
+      {(['transfer', 'appoint', 'exit'] as const).map((a) => (
+        <Button
+          key={a}
+          size="small"
+          type="link"
+          onClick={() => onAction(a)}
+          data-testid={`person-${a}`}
+          aria-label={`${movementActionLabels[a]} ${person.name}`}
+        >
+          {movementActionLabels[a]}
+        </Button>
+      ))}
+    </Space>
+  );
+}

@@ -13,6 +13,7 @@ import { EducationAndTitles } from './education-titles';
 import { KindsChart } from './kinds-chart';
 import { LeadershipPosts } from './leadership-posts';
 import { QuotaUsage } from './quota-usage';
+import { StaffingAndForecast } from './staffing-forecast';
 import { SummaryCards } from './summary-cards';
 
 export function OverviewPage() {
@@ -66,6 +67,7 @@ export function OverviewPage() {
             </Col>
           </Row>
           <EducationAndTitles s={s} drills={drills} />
+          <StaffingAndForecast asOf={asOf} />
         </>
       )}
       <DrillDrawer drill={drill} onClose={() => setDrill(undefined)} />

@@ -5,6 +5,12 @@ import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels } from '../../../../src/domain/vocabulary.js';
 import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
+import {
+  MovementDialog,
+  PersonActions,
+  type MovementAction,
+  type MovementPerson,
+} from '../../components/movement-dialog';
 import { PagedTable, usePagedQuery } from '../../components/paged-table';
 import { useInstitutionNames, useParam } from '../../hooks';
 import type { PersonRow } from '../../types';
@@ -24,6 +30,7 @@ export function PeoplePage() {
     fetchPage: (p) => call('GET /api/people', { query: { institutionId, category, q, ...p } }),
   });
   const [openId, setOpenId] = useState<string>();
+  const [movement, setMovement] = useState<{ action: MovementAction; person?: MovementPerson }>();
   // the whole number and the birth date come together from an audited unmask
   const [unmasked, setUnmasked] = useState<Unmasked>({});
   const unmask = async (id: string) => {
@@ -40,7 +47,17 @@ export function PeoplePage() {
     .map((i) => ({ value: i.id, label: i.name }));
 
   return (
-    <Card title="实名制人员" data-testid="people-page">
+    <Card
+      title="实名制人员"
+      data-testid="people-page"
+      extra={
+        can('applyAdjustments') && (
+          <Button type="primary" onClick={() => setMovement({ action: 'enter' })} data-testid="person-enter">
+            入编
+          </Button>
+        )
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           placeholder={can('unmaskIdNumbers') ? '姓名或身份证号开头' : '姓名'}
@@ -112,7 +129,24 @@ export function PeoplePage() {
             dataIndex: 'leadershipLevel',
             render: (l: string | null) => (l ? <Tag color="red">{l}</Tag> : ''),
           },
+          ...(can('applyAdjustments')
+            ? [
+                {
+                  title: '人员变动',
+                  key: 'movements',
+                  render: (_: unknown, r: PersonRow) => (
+                    <PersonActions person={r} onAction={(action) => setMovement({ action, person: r })} />
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <MovementDialog
+        action={movement?.action}
+        person={movement?.person}
+        institutionId={institutionId}
+        onClose={() => setMovement(undefined)}
       />
       <PersonDrawer openId={openId} onClose={() => setOpenId(undefined)} unmasked={unmasked} nameOf={names.nameOf} />
     </Card>
