@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type pg from 'pg';
 import { todayIso, type CommandContext } from '../../src/commands/context.js';
 import { buildDemoDistrict } from '../../src/commands/demo.js';
@@ -106,4 +107,27 @@ export async function signIn(page: Page, base: string, username: string, pass = 
 /** A GET through the browser's session (the same cookie the page uses). */
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(`fetch(${JSON.stringify(path)}).then((r) => r.json())`) as Promise<T>;
+}
+
+/**
+ * Picks an option of an antd Select by typing into it, and checks that the Select shows it: on a loaded machine a click
+ * can land while the dropdown is still opening (or on one closing), so a pick that did not take is tried again.
+ */
+export async function choose(page: Page, select: ReturnType<Page['locator']>, text: string | RegExp) {
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (typeof text === 'string') await page.keyboard.type(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
+    try {
+      await expect.poll(() => root.innerText(), { timeout: 10_000 }).toMatch(text);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

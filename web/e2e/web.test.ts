@@ -13,6 +13,7 @@ import { idNumberCheckChar } from '../../src/domain/codes.js';
 import { createTestDatabase } from '../../test/test-database.js';
 import {
   apiGet,
+  choose,
   ensureWebBuild,
   launchBrowser,
   password,
@@ -44,29 +45,6 @@ const num = async (page: Page, testId: string) => {
   const text = (await value.count()) ? await value.innerText() : await el.innerText();
   return Number(text.replace(/[,\s]/g, ''));
 };
-
-/**
- * Picks an option of an antd Select by typing into it, and checks that the Select shows it: on a loaded machine a click
- * can land while the dropdown is still opening (or on one closing), so a pick that did not take is tried again.
- */
-async function choose(page: Page, select: ReturnType<Page['locator']>, text: string | RegExp) {
-  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (typeof text === 'string') await page.keyboard.type(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
-    try {
-      await expect.poll(() => root.innerText(), { timeout: 10_000 }).toMatch(text);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /**
  * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
