@@ -4,7 +4,7 @@ import type { districtForecast } from '../../commands/forecast.js';
 import type { recordPersonMovement } from '../../commands/person-movements.js';
 import type { staffingOverview, StaffingRequestView } from '../../commands/staffing.js';
 import { exitTypeLabels, movementTypeLabels, type ExitType } from '../../domain/movements.js';
-import { recruitmentChannelLabels } from '../../domain/staffing.js';
+import { recruitmentChannelLabels, vacancyTotals } from '../../domain/staffing.js';
 import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../domain/vocabulary.js';
 
 export const staffingRequestSchema = z.object({
@@ -94,20 +94,7 @@ export function presentStaffingOverview(
   asOf: string,
   rows: Awaited<ReturnType<typeof staffingOverview>>,
 ): z.infer<typeof staffingOverviewSchema> {
-  const zero = () => ({ approved: 0, actual: 0, reserved: 0, available: 0 });
-  const add = (t: ReturnType<typeof zero>, r: ReturnType<typeof zero>) => {
-    t.approved += r.approved;
-    t.actual += r.actual;
-    t.reserved += r.reserved;
-    t.available += r.available;
-  };
-  const byCategory = new Map<string, ReturnType<typeof zero>>();
-  const total = zero();
-  for (const r of rows) {
-    if (!byCategory.has(r.category)) byCategory.set(r.category, zero());
-    add(byCategory.get(r.category)!, r);
-    add(total, r);
-  }
+  const { byCategory, total } = vacancyTotals(rows);
   return {
     asOf,
     rows: rows.map(({ sortOrder: _s, ...r }) => r),
