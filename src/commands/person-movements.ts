@@ -193,7 +193,7 @@ async function movementOf(
     const birth =
       p.birth_date ?? (validateIdNumber(p.id_number) === null ? idNumberFacts(p.id_number).birthDate : null);
     if (birth && m.on <= birth) throw validationFailed(`${p.name}的${what}日期 ${m.on} 不晚于其出生日期 ${birth}`);
-    checks.push(`${what}日期 ${m.on}:晚于出生日期,且不晚于今天 ${rules.futureDays} 天以上`);
+    checks.push(`${what}日期 ${m.on}:在出生日期之后,且不超过今天之后${rules.futureDays}天`);
 
     const state = foldMovements(await loadMovements(tx, ctx.regionCode, m.personId));
     const openId = state.open.get(m.personId);
