@@ -22,7 +22,11 @@ describe('bianzhi overview: 用编情况', () => {
       row('区财政服务中心', 'public_service', [6, 4, 2, 0]),
     ]);
     expect(text.split('\n')[0]).toBe('用编情况:已核准待入编3名,可用空编3名。');
-    const line = (start: string) => text.split('\n').find((l) => l.startsWith(start))!.split(/\s+/);
+    const line = (start: string) =>
+      text
+        .split('\n')
+        .find((l) => l.startsWith(start))!
+        .split(/\s+/);
     expect(line('行政编制')).toEqual(['行政编制', '18', '14', '1', '3']);
     expect(line('事业编制')).toEqual(['事业编制', '6', '4', '2', '0']);
     expect(line('合计')).toEqual(['合计', '24', '18', '3', '3']);

@@ -3,7 +3,7 @@
  * docx@9 lays out everything but the tables' rows, which report-table-xml.ts writes into the packed document.
  */
 import { randomUUID } from 'node:crypto';
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import {
