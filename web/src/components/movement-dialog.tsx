@@ -324,3 +324,10 @@ export function PersonActions({ person, onAction }: { person: MovementPerson; on
     </Space>
   );
 }
+
+/** The 人员变动 column of a roster table: 调动 / 任免 / 出编 of its row. */
+export const movementColumn = (onAction: (action: MovementAction, person: MovementPerson) => void) => ({
+  title: '人员变动',
+  key: 'movements',
+  render: (_: unknown, r: MovementPerson) => <PersonActions person={r} onAction={(a) => onAction(a, r)} />,
+});

@@ -5,12 +5,11 @@ import { call } from '../../api';
 import { useAuth } from '../../auth';
 import {
   MovementDialog,
-  PersonActions,
+  movementColumn,
   type MovementAction,
   type MovementPerson,
 } from '../../components/movement-dialog';
 import { PagedTable, usePagedQuery } from '../../components/paged-table';
-import type { PersonRow } from '../../types';
 
 export function Roster({
   institutionId,
@@ -58,17 +57,7 @@ export function Roster({
           },
           { title: '职务', dataIndex: 'post' },
           { title: '领导职务', dataIndex: 'leadershipLevel' },
-          ...(acts
-            ? [
-                {
-                  title: '人员变动',
-                  key: 'movements',
-                  render: (_: unknown, r: PersonRow) => (
-                    <PersonActions person={r} onAction={(action) => setMovement({ action, person: r })} />
-                  ),
-                },
-              ]
-            : []),
+          ...(acts ? [movementColumn((action, person) => setMovement({ action, person }))] : []),
         ]}
       />
       <MovementDialog

@@ -7,7 +7,7 @@ import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
 import {
   MovementDialog,
-  PersonActions,
+  movementColumn,
   type MovementAction,
   type MovementPerson,
 } from '../../components/movement-dialog';
@@ -129,17 +129,7 @@ export function PeoplePage() {
             dataIndex: 'leadershipLevel',
             render: (l: string | null) => (l ? <Tag color="red">{l}</Tag> : ''),
           },
-          ...(can('applyAdjustments')
-            ? [
-                {
-                  title: '人员变动',
-                  key: 'movements',
-                  render: (_: unknown, r: PersonRow) => (
-                    <PersonActions person={r} onAction={(action) => setMovement({ action, person: r })} />
-                  ),
-                },
-              ]
-            : []),
+          ...(can('applyAdjustments') ? [movementColumn((action, person) => setMovement({ action, person }))] : []),
         ]}
       />
       <MovementDialog
