@@ -42,6 +42,10 @@ const institutionFields = {
   sortOrder: int4Schema,
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
   establishedOn: calendarDateSchema('成立日期').nullish(),
+  /** 文号 of the unit's current 三定 规定 (职能配置、内设机构和人员编制规定). */
+  sandingDocNumber: z.string().trim().min(1).max(100).nullish(),
+  /** When the current 三定 规定 was issued (印发日期). */
+  sandingOn: calendarDateSchema('三定印发日期').nullish(),
 };
 
 /** A new institution: what is not said takes its default. */
@@ -198,6 +202,9 @@ export interface InstitutionState {
   funding: string | null;
   civilServiceManaged: boolean;
   establishedOn: string | null;
+  /** The current 三定 规定: its 文号 and issue date, when recorded. */
+  sandingDocNumber: string | null;
+  sandingOn: string | null;
   abolishedOn: string | null;
   status: 'active' | 'abolished';
   sortOrder: number;
@@ -402,6 +409,8 @@ function createFrom(
     funding: fields.funding ?? null,
     civilServiceManaged: fields.civilServiceManaged ?? false,
     establishedOn: fields.establishedOn && fields.establishedOn < on ? fields.establishedOn : on,
+    sandingDocNumber: fields.sandingDocNumber ?? null,
+    sandingOn: fields.sandingOn ?? null,
     abolishedOn: null,
     status: 'active',
     sortOrder: fields.sortOrder ?? 0,
@@ -532,6 +541,8 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       if (c.civilServiceManaged !== undefined) inst.civilServiceManaged = c.civilServiceManaged;
       if (c.sortOrder !== undefined) inst.sortOrder = c.sortOrder;
       if (c.establishedOn !== undefined) inst.establishedOn = c.establishedOn ?? null;
+      if (c.sandingDocNumber !== undefined) inst.sandingDocNumber = c.sandingDocNumber ?? null;
+      if (c.sandingOn !== undefined) inst.sandingOn = c.sandingOn ?? null;
       touched.add(inst.id);
       return;
     }

@@ -96,6 +96,8 @@ export const institutions = pgTable(
     funding: text('funding'),
     civilServiceManaged: boolean('civil_service_managed').notNull().default(false),
     establishedOn: date('established_on', { mode: 'string' }),
+    sandingDocNumber: text('sanding_doc_number'),
+    sandingOn: date('sanding_on', { mode: 'string' }),
     abolishedOn: date('abolished_on', { mode: 'string' }),
     status: text('status').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
