@@ -32,6 +32,8 @@ export function demoSnapshot(
     civilServiceManaged: i.civilServiceManaged,
     sortOrder: n,
     establishedOn: i.establishedOn ?? null,
+    sandingDocNumber: i.sandingDocNumber ?? null,
+    sandingOn: i.sandingOn ?? null,
   }));
   for (const q of demo.quotas)
     items.push({ op: 'set_quota', institutionId: idOf(q.institution), category: q.category, approved: q.approved });

@@ -20,6 +20,8 @@ export interface SnapshotSpec {
     parent?: string;
     host?: string;
     establishedOn?: string;
+    sandingOn?: string;
+    sandingDocNumber?: string;
     quotas?: Partial<Record<QuotaCategory, number>>;
     posts?: { level: LeadershipLevel; postClass?: PostClass; approved: number }[];
   }[];
@@ -51,6 +53,8 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       civilServiceManaged: false,
       sortOrder: 0,
       establishedOn: i.establishedOn ?? null,
+      sandingOn: i.sandingOn ?? null,
+      sandingDocNumber: i.sandingDocNumber ?? null,
     };
     items.push(item);
     for (const [category, approved] of Object.entries(i.quotas ?? {})) {

@@ -305,5 +305,12 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     { pending: pending.map((a) => ({ docNumber: a.docNumber, submittedOn: a.submittedOn })) },
   );
 
+  add(
+    'SANDING_OUTDATED',
+    plan.sandingOutdated.map((o) => o.name),
+    `${plan.sandingOutdated.map((o) => o.name).join('、')}现行三定规定印发已满5年，机构改革后未重新修订。`,
+    { outdated: plan.sandingOutdated },
+  );
+
   return list;
 }
