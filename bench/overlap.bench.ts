@@ -72,12 +72,18 @@ function curve(scores: number[], labels: boolean[]) {
   for (let t = 0.2; t <= 0.901; t += 0.05) rows.push({ t, ...prf(scores, labels, t) });
   return rows;
 }
-/** Highest recall at precision ≥ 0.85; the highest F1 when no threshold reaches it. */
+/**
+ * Highest recall at precision ≥ 0.85, ties to the higher precision (then the lower threshold); the highest F1 when no
+ * threshold reaches it.
+ */
 function chooseThreshold(scores: number[], labels: boolean[]) {
   let pick: { t: number; precision: number; recall: number; f1: number } | undefined;
-  for (let t = 0.2; t < 0.95; t += 0.01) {
+  for (let k = 20; k < 95; k++) {
+    const t = k / 100;
     const m = prf(scores, labels, t);
-    if (m.precision >= 0.85 && (!pick || m.recall > pick.recall)) pick = { t, ...m };
+    if (m.precision < 0.85) continue;
+    if (!pick || m.recall > pick.recall || (m.recall === pick.recall && m.precision > pick.precision))
+      pick = { t, ...m };
   }
   return pick ?? best(scores, labels);
 }
