@@ -510,7 +510,6 @@ export const policyThesaurus: readonly PolicyDomain[] = [
           '公共数据',
           '信息资源开发利用',
           '信息资源共享',
-          '信息资源',
           '数据共享',
           '数据开放',
         ],
