@@ -801,7 +801,9 @@ export interface ObjectHit {
  * The thesaurus objects a text names, longest term first, each text position used once; terms scoped to the holder's
  * own sector (`sectoralScope`) are skipped.
  */
-export function objectsIn(text: string): ObjectHit[] {
+export function objectsIn(raw: string): ObjectHit[] {
+  // 党的建设 is 党建 (行业协会商会党的建设 / 行业协会商会党建); one character shorter, so hits keep their order
+  const text = raw.replace(/党的建设/g, '党建');
   const used = new Uint8Array(text.length);
   const out = new Map<string, ObjectHit>();
   for (const e of termIndex) {
