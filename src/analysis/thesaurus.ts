@@ -157,6 +157,8 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         actions: ['编制', '管理'],
       },
       { object: '测绘地理信息', terms: ['测绘', '地理信息'], actions: ['管理'] },
+      // 国土's own 地质环境监测 (not 生态环境's 环境监测: the longer term takes the words first)
+      { object: '地质环境', terms: ['地质环境监测', '地质环境保护', '地质环境'], actions: ['监测'] },
     ],
   },
   {
@@ -208,6 +210,44 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         actions: ['应急救援'],
       },
       { object: '应急救援', terms: ['应急救援', '应急预案体系', '突发事件应急'], actions: ['救援'] },
+    ],
+  },
+  {
+    domain: '新闻出版和电影',
+    consolidated: { into: '党委宣传部门', reform: reform2018, body: /宣传部/ },
+    source: `${reform2018}：中央宣传部统一管理新闻出版工作（国家新闻出版广电总局的新闻出版管理职责划入，加挂国家新闻出版署（国家版权局）牌子：监督管理出版物内容和质量，监督管理印刷业，管理著作权）；中央宣传部统一管理电影工作（电影管理职责划入：指导监管电影制片、发行、放映工作）`,
+    objects: [
+      {
+        object: '新闻出版和版权',
+        terms: ['新闻出版', '出版物', '印刷业', '著作权', '版权'],
+        actions: ['管理'],
+      },
+      { object: '电影', terms: ['电影'], actions: ['管理'] },
+    ],
+  },
+  {
+    domain: '统一战线',
+    consolidated: { into: '党委统战部门', reform: reform2018, body: /统战部|统一战线/ },
+    source: `${reform2018}：中央统战部统一领导国家民族事务委员会，统一管理宗教工作（国家宗教事务局并入），统一管理侨务工作（国务院侨务办公室并入）；县级 统战部加挂民族宗教事务局、侨务办公室牌子`,
+    objects: [
+      {
+        object: '民族宗教事务',
+        terms: ['民族宗教', '宗教事务', '民族事务', '宗教活动场所', '宗教团体', '宗教工作', '民族团结'],
+        actions: ['管理'],
+      },
+      { object: '侨务', terms: ['侨务', '归侨侨眷', '归侨', '侨眷', '华侨'], actions: ['管理'] },
+    ],
+  },
+  {
+    domain: '公务员管理',
+    consolidated: { into: '党委组织部门', reform: reform2018, body: /组织部/ },
+    source: `${reform2018}：中央组织部统一管理公务员工作（不再保留单设的国家公务员局）：公务员录用调配、考核奖惩、培训和工资福利等事务`,
+    objects: [
+      {
+        object: '公务员管理',
+        terms: ['公务员录用', '公务员考核', '公务员培训', '公务员管理', '公务员队伍', '公务员'],
+        actions: ['管理'],
+      },
     ],
   },
   {
@@ -282,8 +322,6 @@ export const policyThesaurus: readonly PolicyDomain[] = [
           '医养结合',
         ],
         actions: ['统筹协调'],
-        // 2018 into 卫生健康委, 2023 on to 民政
-        broader: ['养老服务', '卫生健康'],
       },
     ],
   },
@@ -365,7 +403,6 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         terms: ['文化旅游', '文旅融合', '旅游资源开发', '旅游产业', '旅游宣传推介'],
         actions: ['推动'],
       },
-      { object: '新闻出版和电影', terms: ['新闻出版', '版权', '电影'], actions: ['管理'] },
     ],
   },
   {
