@@ -150,6 +150,12 @@ function objectsOf(tokens: readonly string[]): string[] {
  */
 export const serviceLine = /宣传报道|新闻报道|(筹集|拨付|落实).{0,8}(资金|经费)|(资金|经费)的?(筹集|拨付)|对.{0,8}(资金|经费)的?使用|(查处|侦办|侦查).{0,4}案件/;
 
+/**
+ * Reporting on a task or investigating its cases is the media's or the police's own line, not a share of the task:
+ * such a duty does not overlap the task's holder even on the task's own object (防汛抗旱的宣传报道 / 防汛抗旱).
+ */
+export const reportingLine = /宣传报道|新闻报道|(查处|侦办|侦查).{0,4}案件/;
+
 /** A broader term both duties' objects fall under (see PolicyObject.broader in thesaurus.ts). */
 function sharedBroader(a: readonly string[], b: readonly string[]): string | undefined {
   const mine = new Set(objectsOf(a).flatMap(broaderOf));
@@ -176,7 +182,13 @@ function explainDocs(
   a: number,
   b: number,
 ): ReturnType<typeof explainPair> {
-  if (boilerplateDuty.test(comparedText(docs[a]!)) || boilerplateDuty.test(comparedText(docs[b]!)))
+  const ta = comparedText(docs[a]!);
+  const tb = comparedText(docs[b]!);
+  if (
+    boilerplateDuty.test(ta) ||
+    boilerplateDuty.test(tb) ||
+    (docs[a]!.kind !== 'power' && reportingLine.test(ta) !== reportingLine.test(tb))
+  )
     return { score: 0, object: '', thesaurus: false, objects: [], terms: [], broader: false };
   const e = explainPair(model, model.vectors[a]!, model.vectors[b]!);
   if (
