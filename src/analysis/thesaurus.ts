@@ -281,7 +281,8 @@ export const policyThesaurus: readonly PolicyDomain[] = [
   {
     domain: '危险化学品安全',
     broader: '公共安全',
-    source: 'test/fixtures/real: 危险化学品安全管理职责分工（公安“危险化学品道路运输安全监督管理”/交通“危险化学品道路、水路运输单位…安全管理”）',
+    source:
+      'test/fixtures/real: 危险化学品安全管理职责分工（公安“危险化学品道路运输安全监督管理”/交通“危险化学品道路、水路运输单位…安全管理”）',
     objects: [
       {
         object: '危险化学品运输安全',

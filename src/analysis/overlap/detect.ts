@@ -148,7 +148,8 @@ function objectsOf(tokens: readonly string[]): string[] {
  * A service line every domain draws on (财政 funding it, 广电 reporting on it, 公安 investigating its cases): such a
  * duty shares a task only by its own object, never by the broader term of what it funds or reports on.
  */
-export const serviceLine = /宣传报道|新闻报道|(筹集|拨付|落实).{0,8}(资金|经费)|(资金|经费)的?(筹集|拨付)|对.{0,8}(资金|经费)的?使用|(查处|侦办|侦查).{0,4}案件/;
+export const serviceLine =
+  /宣传报道|新闻报道|(筹集|拨付|落实).{0,8}(资金|经费)|(资金|经费)的?(筹集|拨付)|对.{0,8}(资金|经费)的?使用|(查处|侦办|侦查).{0,4}案件/;
 
 /**
  * Reporting on a task or investigating its cases is the media's or the police's own line, not a share of the task:
