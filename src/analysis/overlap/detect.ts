@@ -160,12 +160,29 @@ export const serviceLine =
  */
 export const reportingLine = /宣传报道|新闻报道|(查处|侦办|侦查).{0,4}案件/;
 
-/** A broader term both duties' objects fall under (see PolicyObject.broader in thesaurus.ts). */
-function sharedBroader(a: readonly string[], b: readonly string[]): string | undefined {
-  const mine = new Set(objectsOf(a).flatMap(broaderOf));
-  return objectsOf(b)
-    .flatMap(broaderOf)
-    .find((x) => mine.has(x));
+/** What the pair tests need of one duty, worked out once per duty (a list of 50,000 meets each duty many times). */
+interface DocFacts {
+  text: string;
+  boilerplate: boolean;
+  reporting: boolean;
+  /** The broader terms of its objects; none for a service line. */
+  broader: readonly string[];
+}
+const factsCache = new WeakMap<readonly OverlapDoc[], DocFacts[]>();
+function factsOf(docs: readonly OverlapDoc[], tokens: readonly string[][], i: number): DocFacts {
+  let all = factsCache.get(docs);
+  if (!all) factsCache.set(docs, (all = []));
+  let f = all[i];
+  if (!f) {
+    const text = comparedText(docs[i]!);
+    f = all[i] = {
+      text,
+      boilerplate: boilerplateDuty.test(text),
+      reporting: reportingLine.test(text),
+      broader: serviceLine.test(text) ? [] : [...new Set(objectsOf(tokens[i]!).flatMap(broaderOf))],
+    };
+  }
+  return f;
 }
 
 /** Held in support of another unit's lead: role 配合, or worded so (配合…, 协助…, 参与…). */
@@ -186,27 +203,19 @@ function explainDocs(
   a: number,
   b: number,
 ): ReturnType<typeof explainPair> {
-  const ta = comparedText(docs[a]!);
-  const tb = comparedText(docs[b]!);
-  if (
-    boilerplateDuty.test(ta) ||
-    boilerplateDuty.test(tb) ||
-    (docs[a]!.kind !== 'power' && reportingLine.test(ta) !== reportingLine.test(tb))
-  )
+  const fa = factsOf(docs, model.tokens, a);
+  const fb = factsOf(docs, model.tokens, b);
+  if (fa.boilerplate || fb.boilerplate || (docs[a]!.kind !== 'power' && fa.reporting !== fb.reporting))
     return { score: 0, object: '', thesaurus: false, objects: [], terms: [], broader: false };
   const e = explainPair(model, model.vectors[a]!, model.vectors[b]!);
-  if (
-    e.score < broaderFloor &&
-    !e.objects.length &&
-    !serviceLine.test(comparedText(docs[a]!)) &&
-    !serviceLine.test(comparedText(docs[b]!))
-  ) {
-    const broader = sharedBroader(model.tokens[a]!, model.tokens[b]!);
+  if (e.score < broaderFloor && !e.objects.length && fa.broader.length && fb.broader.length) {
+    // a broader term both duties' objects fall under (see PolicyObject.broader in thesaurus.ts)
+    const broader = fb.broader.find((x) => fa.broader.includes(x));
     if (broader) return { ...e, score: broaderFloor, object: broader, thesaurus: false, broader: true };
   }
   if (docs[a]!.kind === 'power' && e.score === 0) {
-    const phrase = comparedText(docs[a]!);
-    if (phrase.length >= 2 && phrase === comparedText(docs[b]!)) return { ...e, score: 1, object: phrase };
+    const phrase = fa.text;
+    if (phrase.length >= 2 && phrase === fb.text) return { ...e, score: 1, object: phrase };
   }
   return e;
 }
@@ -230,7 +239,7 @@ export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions
   const holders = new Map<string, number[]>();
   model.tokens.forEach((tokens, i) => {
     const objects = objectsOf(tokens);
-    const broader = serviceLine.test(comparedText(docs[i]!)) ? [] : objects.flatMap(broaderOf);
+    const { broader } = factsOf(docs, model.tokens, i);
     for (const key of new Set([...objects.map((o) => `@${o}`), ...broader.map((b) => `^${b}`)]))
       holders.set(key, [...(holders.get(key) ?? []), i]);
   });
