@@ -37,6 +37,10 @@ import type { CommandContext } from './context.js';
 export type { ScenarioRow } from '../store/scenarios.repository.js';
 import { loadRoster } from './people.js';
 import { loadSnapshot } from './snapshot.js';
+import { buildScenarioComparison, comparisonBlocks } from '../report/scenario-comparison.js';
+import { renderAttachmentDocx } from '../report/report-docx.js';
+import { defaultIssuer } from '../report/report-model.js';
+import { tablesWorkbook } from '../io/tables-workbook.js';
 
 export const scenarioStatusLabels = {
   draft: '草稿',
@@ -185,6 +189,32 @@ export async function compareScenarios(ctx: CommandContext, ids: string[]) {
   // one after another: each evaluation reruns every diagnostic, and the machine is shared
   for (const id of unique) out.push(await evaluateScenario(ctx, id));
   return out;
+}
+
+/** The 方案比选 files: the same model as a workbook (one sheet per table) and as a report attachment (.docx). */
+export async function exportScenarioComparison(ctx: CommandContext, ids: string[], format: 'xlsx' | 'docx') {
+  const all = await compareScenarios(ctx, ids);
+  const comparison = buildScenarioComparison(
+    all.map((x) => ({
+      name: x.scenario.name,
+      statusLabel: scenarioStatusLabels[x.scenario.status as ScenarioStatus] ?? x.scenario.status,
+      baseDate: x.scenario.baseDate,
+      itemCount: x.items.length,
+      necessity: x.scenario.necessity,
+      evaluation: x.evaluation,
+    })),
+  );
+  const snapshot = await loadSnapshot(ctx);
+  const issuer = defaultIssuer(snapshot.regionName);
+  const fileName = `${snapshot.regionName}${comparison.title}-${ctx.today}.${format}`;
+  const file =
+    format === 'xlsx'
+      ? await tablesWorkbook(comparison.tables, { creator: issuer, title: comparison.title })
+      : await renderAttachmentDocx(
+          { number: 1, title: comparison.title, blocks: comparisonBlocks(comparison) },
+          { issuer },
+        );
+  return { fileName, file, comparison };
 }
 
 async function move(
