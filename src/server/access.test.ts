@@ -187,6 +187,12 @@ const cases: RouteCase[] = [
     allowed: ['admin', 'operator'],
     payload: () => ({}),
   },
+  ...(['xlsx', 'docx'] as const).map((format): RouteCase => ({
+    method: 'GET',
+    route: `/api/scenarios/compare.${format}`,
+    url: () => `/api/scenarios/compare.${format}?ids=${noScenario},${noScenario.replace(/0$/, '1')}`,
+    allowed: district,
+  })),
   {
     method: 'POST',
     route: '/api/scenarios/compare',

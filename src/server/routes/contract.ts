@@ -73,6 +73,17 @@ const download = (mediaType: string, description: string) => ({
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** 2–4 scenarios in a query: `ids=a,b,c`. */
+const compareQuery = z.object({
+  ids: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(
+      z.array(z.uuid('编号格式无效')).min(2, '方案比选须选择2至4个不同的方案').max(4, '方案比选须选择2至4个不同的方案'),
+    ),
+});
+
 interface RouteContract {
   params?: z.ZodType;
   querystring?: z.ZodType;
@@ -210,6 +221,11 @@ export const apiContract = {
   'POST /api/scenarios/:id/submit': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/approve': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/apply': { params: idParams, body: scenarioApplySchema, response: appliedScenarioSchema },
+  'GET /api/scenarios/compare.xlsx': { querystring: compareQuery, response: download(xlsx, '方案比选表(.xlsx)') },
+  'GET /api/scenarios/compare.docx': {
+    querystring: compareQuery,
+    response: download(docx, '方案比选附件(.docx,公文版式)'),
+  },
   'POST /api/scenarios/compare': {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,

@@ -1,0 +1,50 @@
+/** 方案比选 downloads over HTTP: the comparison as .xlsx and as the .docx attachment, read back. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerFixture } from '../../test/server-harness.js';
+
+let f: Awaited<ReturnType<typeof createServerFixture>>;
+let ids: string[] = [];
+beforeAll(async () => {
+  f = await createServerFixture();
+  const draft = async (name: string, items: unknown[]) => {
+    const r = await f.as.operator({ method: 'POST', url: '/api/scenarios', payload: { name, items } });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().scenario.id as string;
+  };
+  ids = [
+    await draft('审计局并入财政局', [{ op: 'merge_institutions', sourceIds: [f.ids.audit], targetId: f.ids.finance }]),
+    await draft('财政局增编', [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 12 }]),
+  ];
+});
+afterAll(() => f.close());
+
+describe('GET /api/scenarios/compare.{xlsx,docx}', () => {
+  it('Given two drafts When their drafter downloads the comparison Then the workbook and the attachment carry both', async () => {
+    // When
+    const xlsx = await f.as.operator({ method: 'GET', url: `/api/scenarios/compare.xlsx?ids=${ids.join(',')}` });
+    const docx = await f.as.operator({ method: 'GET', url: `/api/scenarios/compare.docx?ids=${ids.join(',')}` });
+    // Then
+    expect(xlsx.statusCode, xlsx.body.slice(0, 200)).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toMatch(/方案比选-.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const header = wb.getWorksheet('主要指标对比')!.getRow(1).values as unknown[];
+    expect(header.slice(1)).toEqual(['项目', '方案一：审计局并入财政局', '方案二：财政局增编']);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('方案比选');
+    expect(xml).toContain('方案二“财政局增编”');
+  });
+
+  it('Given one id, or the drafts of someone else When downloaded Then refused (400 in Chinese, 404 for private drafts)', async () => {
+    const one = await f.as.operator({ method: 'GET', url: `/api/scenarios/compare.xlsx?ids=${ids[0]}` });
+    expect(one.statusCode).toBe(400);
+    expect(one.json().message).toMatch(/2至4个/);
+    const other = await f.as.approver({ method: 'GET', url: `/api/scenarios/compare.docx?ids=${ids.join(',')}` });
+    expect(other.statusCode).toBe(404);
+  });
+});
