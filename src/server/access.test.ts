@@ -187,6 +187,18 @@ const cases: RouteCase[] = [
     allowed: ['admin', 'operator'],
     payload: () => ({}),
   },
+  {
+    method: 'POST',
+    route: '/api/scenarios/optimize',
+    url: () => '/api/scenarios/optimize',
+    allowed: ['admin', 'operator'],
+    payload: () => ({
+      name: '权限测试优化',
+      category: 'admin',
+      institutions: [f.ids.finance, f.ids.audit],
+      indicator: '办件量',
+    }),
+  },
   ...(['xlsx', 'docx'] as const).map((format): RouteCase => ({
     method: 'GET',
     route: `/api/scenarios/compare.${format}`,

@@ -48,3 +48,20 @@ describe('GET /api/scenarios/compare.{xlsx,docx}', () => {
     expect(other.statusCode).toBe(404);
   });
 });
+
+describe('POST /api/scenarios/optimize', () => {
+  it('Given units without the workload indicator When optimized over HTTP Then refused in Chinese naming the unit', async () => {
+    const r = await f.as.operator({
+      method: 'POST',
+      url: '/api/scenarios/optimize',
+      payload: {
+        name: '按办件量分配',
+        category: 'admin',
+        institutions: [f.ids.finance, f.ids.audit],
+        indicator: '无此指标',
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toMatch(/没有工作量指标"无此指标"/);
+  });
+});

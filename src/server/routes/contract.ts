@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
 import { reportSections } from '../../analysis/finding.js';
 import { quotaDecisionSchema } from '../../commands/adjustments.js';
+import { scenarioOptimizeSchema } from '../../commands/scenarios.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
 import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
@@ -15,6 +16,7 @@ import {
   appliedScenarioSchema,
   comparisonSchema,
   evaluatedScenarioSchema,
+  optimizedScenarioSchema,
   scenarioListSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
@@ -221,6 +223,7 @@ export const apiContract = {
   'POST /api/scenarios/:id/submit': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/approve': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/apply': { params: idParams, body: scenarioApplySchema, response: appliedScenarioSchema },
+  'POST /api/scenarios/optimize': { body: scenarioOptimizeSchema, response: optimizedScenarioSchema, status: 201 },
   'GET /api/scenarios/compare.xlsx': { querystring: compareQuery, response: download(xlsx, '方案比选表(.xlsx)') },
   'GET /api/scenarios/compare.docx': {
     querystring: compareQuery,

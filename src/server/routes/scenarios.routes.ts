@@ -8,6 +8,7 @@ import {
   evaluateScenario,
   exportScenarioComparison,
   listScenarios,
+  optimizeScenario,
   removeScenarioItemAt,
   shareScenario,
   submitScenario,
@@ -123,6 +124,23 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
         peopleMoved: r.peopleMoved,
         dutiesMoved: r.dutiesMoved,
       };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/optimize',
+    {
+      schema: {
+        ...contractOf('POST /api/scenarios/optimize'),
+        tags,
+        summary: '编制优化:按工作量重新分配一类编制,存为方案草稿',
+      },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request, reply) => {
+      const r = await optimizeScenario(ctx.command(request), request.body);
+      reply.status(201);
+      return { ...presentEvaluated(r), optimization: r.optimization };
     },
   );
 
