@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Finding } from '../analysis/finding.js';
 import type { Snapshot } from '../analysis/snapshot.js';
 import { diagnose } from '../analysis/diagnose.js';
+import { computeStatistics } from '../analysis/statistics.js';
 import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
@@ -172,6 +173,21 @@ export async function evaluateScenario(ctx: CommandContext, id: string): Promise
       peopleAffected: evaluation.peopleAffected.map((p) => ({ ...p, name: names.get(p.personId) ?? '' })),
     },
   };
+}
+
+/**
+ * 总览 and 诊断 "under a scenario": the district's statistics and findings as the scenario would leave it, on its base
+ * date (the same fold the evaluation runs).
+ */
+export async function analyseUnderScenario(ctx: CommandContext, id: string) {
+  requirePermission(ctx, 'readDistrict');
+  const scenario = await readable(ctx, id);
+  const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
+  const snapshot = await loadSnapshot(ctx, scenario.baseDate);
+  let findings = baseFindings.get(snapshot);
+  if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
+  const { after } = evaluateOver({ snapshot, findings }, items, { effectiveOn: scenario.baseDate });
+  return { scenario, snapshot: after, statistics: computeStatistics(after), findings: diagnose(after) };
 }
 
 export async function listScenarios(ctx: CommandContext) {

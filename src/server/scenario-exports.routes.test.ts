@@ -65,3 +65,32 @@ describe('POST /api/scenarios/optimize', () => {
     expect(r.json().message).toMatch(/没有工作量指标"无此指标"/);
   });
 });
+
+describe('总览 and 诊断 under a scenario', () => {
+  it('Given the merge draft When its drafter reads statistics and diagnostics under it Then the merged unit is gone and its people counted in the target', async () => {
+    // Given
+    const now = (await f.as.operator({ method: 'GET', url: '/api/statistics' })).json();
+    // When
+    const under = await f.as.operator({ method: 'GET', url: `/api/statistics?scenario=${ids[0]}` });
+    const findings = await f.as.operator({ method: 'GET', url: `/api/diagnostics?scenario=${ids[0]}` });
+    // Then
+    expect(under.statusCode, under.body.slice(0, 200)).toBe(200);
+    expect(under.json().overview.institutions.partyGov).toBe(now.overview.institutions.partyGov - 1);
+    const names = (s: { institutions: { name: string }[] }) => s.institutions.map((i) => i.name);
+    expect(names(now)).toContain('区审计局');
+    expect(names(under.json())).not.toContain('区审计局');
+    const people = (s: { institutions: { name: string; people: { total: number } }[] }, name: string) =>
+      s.institutions.find((i) => i.name === name)?.people.total ?? 0;
+    expect(people(under.json(), '区财政局')).toBe(people(now, '区财政局') + people(now, '区审计局'));
+    expect(findings.statusCode).toBe(200);
+    expect(
+      findings
+        .json()
+        .findings.every((x: { institutions: { name: string }[] }) =>
+          x.institutions.every((i) => i.name !== '区审计局'),
+        ),
+    ).toBe(true);
+    // a draft is private: another role does not see it under the scenario either
+    expect((await f.as.leader({ method: 'GET', url: `/api/statistics?scenario=${ids[0]}` })).statusCode).toBe(404);
+  });
+});

@@ -51,6 +51,8 @@ export const isoDate = calendarDateSchema();
 
 export const idParams = z.object({ id: z.uuid('编号格式无效') });
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
+/** 总览 and 诊断 under a scenario: the district as the scenario would leave it (on the scenario's base date). */
+const underScenario = { scenario: z.uuid('编号格式无效').optional().describe('方案(按方案实施后的情况统计、诊断)') };
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -175,9 +177,10 @@ export const apiContract = {
   'GET /api/exports/:kind': { params: kindParams, response: download(xlsx, '导出的数据(.xlsx,可再导入)') },
 
   // 统计与诊断
-  'GET /api/statistics': { querystring: asOfQuery, response: statisticsSchema },
+  'GET /api/statistics': { querystring: asOfQuery.extend(underScenario), response: statisticsSchema },
   'GET /api/diagnostics': {
     querystring: asOfQuery.extend({
+      ...underScenario,
       code: z.enum(diagnosticCodes).optional(),
       severity: z.enum(['high', 'medium', 'low']).optional(),
       section: z.enum(reportSections).optional(),
