@@ -28,6 +28,7 @@ const DutiesPage = page(() => import('./pages/DutiesPage'), 'DutiesPage');
 const DiagnosticsPage = page(() => import('./pages/DiagnosticsPage'), 'DiagnosticsPage');
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const AdjustmentsPage = page(() => import('./pages/AdjustmentsPage'), 'AdjustmentsPage');
+const ScenariosPage = page(() => import('./pages/scenarios/ScenariosPage'), 'ScenariosPage');
 const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
 const AuditPage = page(() => import('./pages/UsersPage'), 'AuditPage');
 
@@ -103,6 +104,8 @@ function Shell() {
           <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
           <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
           <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/scenarios" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
+          <Route path="/scenarios/:id" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
           <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />
           <Route path="/audit" element={<Guard needs="readAudit" children={<AuditPage />} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />

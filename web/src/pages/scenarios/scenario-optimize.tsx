@@ -1,0 +1,128 @@
+/**
+ * 编制优化: one category across chosen units, reallocated towards their workload by the optimizer (integer, within each
+ * unit's bounds and a maximum move), every move explained, beside the greedy largest-remainder baseline; saved as a
+ * draft scenario to evaluate and submit like any other.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
+import { call, errorMessage } from '../../api';
+import { useInstitutionNames } from '../../hooks';
+import { ErrorAlert } from '../../ui';
+import { Change } from './evaluation-panel';
+import type { Optimized } from './scenario-types';
+
+interface Values {
+  name: string;
+  category: QuotaCategory;
+  institutions: string[];
+  indicator: string;
+  maxMovePerUnit?: number;
+  allowBelowActual: boolean;
+}
+
+export function ScenarioOptimize() {
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const names = useInstitutionNames();
+  const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
+  const [result, setResult] = useState<Optimized>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const chosen = Form.useWatch('institutions', form) ?? [];
+  const indicators = [
+    ...new Set(
+      (workload.data?.items ?? [])
+        .filter((w) => !chosen.length || chosen.includes(w.institutionId))
+        .map((w) => w.indicator),
+    ),
+  ];
+  const withWorkload = new Set((workload.data?.items ?? []).map((w) => w.institutionId));
+  const options = (names.data?.items ?? [])
+    .filter((i) => i.status === 'active' && withWorkload.has(i.id))
+    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const optimize = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await call('POST /api/scenarios/optimize', { body: v });
+      setResult(r);
+      await client.invalidateQueries({ queryKey: ['scenarios'] });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const o = result?.optimization;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card title="编制优化:按工作量重新分配编制" extra={<Link to="/scenarios">返回方案列表</Link>}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ category: 'admin', allowBelowActual: false, maxMovePerUnit: 3 }}
+          style={{ maxWidth: 720 }}
+        >
+          <Form.Item name="name" label="方案名称" rules={[{ required: true, message: '请填写方案名称' }]}>
+            <Input placeholder="如 按办件量调剂行政编制" />
+          </Form.Item>
+          <Form.Item name="category" label="编制类别(不同类别编制不得混用)">
+            <Select options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))} />
+          </Form.Item>
+          <Form.Item
+            name="institutions"
+            label="参与分配的单位(有工作量数据的单位)"
+            rules={[{ required: true, type: 'array', min: 2, message: '至少选择2个单位' }]}
+          >
+            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options} />
+          </Form.Item>
+          <Form.Item name="indicator" label="工作量指标" rules={[{ required: true, message: '请选择工作量指标' }]}>
+            <Select options={indicators.map((i) => ({ value: i, label: i }))} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="maxMovePerUnit" label="每个单位最多增减(名)">
+              <InputNumber min={1} max={100000} />
+            </Form.Item>
+            <Form.Item name="allowBelowActual" valuePropName="checked" label=" ">
+              <Checkbox>允许核定数低于实有人数</Checkbox>
+            </Form.Item>
+          </Space>
+          <Button type="primary" loading={busy} onClick={optimize}>
+            计算并存为方案
+          </Button>
+        </Form>
+        <ErrorAlert error={error} />
+      </Card>
+      {result && o && (
+        <Card
+          title="优化结果"
+          extra={<Link to={`/scenarios/${result.scenario.id}`}>打开方案“{result.scenario.name}”评估、提交</Link>}
+        >
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="偏离工作量目标合计(优化)">{o.objective.toFixed(1)}</Descriptions.Item>
+            <Descriptions.Item label="按最大余数法手工分配">{o.greedy.objective.toFixed(1)}</Descriptions.Item>
+          </Descriptions>
+          {o.allocation.every((a) => a.from === a.to) && (
+            <Alert type="info" showIcon title="现有分配已最接近工作量目标,无需调整" style={{ marginBottom: 12 }} />
+          )}
+          <Table
+            size="small"
+            rowKey="institutionId"
+            pagination={false}
+            dataSource={o.allocation}
+            columns={[
+              { title: '单位', dataIndex: 'name' },
+              { title: '核定数', render: (_, a) => <Change before={a.from} after={a.to} /> },
+              { title: '工作量目标', render: (_, a) => a.target.toFixed(1) },
+              { title: '说明', dataIndex: 'explanation' },
+            ]}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}
