@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context.js';
-import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
+import { seedScenarioDistrict } from '../../test/scenario-district.js';
+import { createInstitutionItem } from '../../test/factories.js';
 import { idNumberCheckChar } from '../domain/codes.js';
 import type { Role } from '../domain/vocabulary.js';
-import { applyAdjustment, createAdjustment, recordLimits } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { importRoster } from './import-roster.js';
 import { createScenario, exportScenarioComparison } from './scenarios.js';
@@ -17,9 +17,9 @@ const as = (actor: string, role: Role): CommandContext => ({
   actor,
   access: { role, scope: async () => undefined },
 });
-const env = createInstitutionItem('区生态环境分局');
-const water = createInstitutionItem('区水务局');
-const stats = createInstitutionItem('区统计局');
+let env: Awaited<ReturnType<typeof seedScenarioDistrict>>['env'];
+let water: typeof env;
+let stats: typeof env;
 const idNo = (birth: string, seq: string) => `370102${birth}${seq}` + idNumberCheckChar(`370102${birth}${seq}`);
 
 let merge = '';
@@ -29,25 +29,7 @@ beforeAll(async () => {
   const t = await createTestContext();
   ctx = t.ctx;
   close = t.database.close;
-  const base = await createAdjustment(ctx, {
-    docNumber: '区编〔2024〕1号',
-    title: '初始',
-    effectiveOn: '2024-01-01',
-    items: [
-      env,
-      water,
-      stats,
-      setQuotaItem(env.id, 'admin', 10),
-      setQuotaItem(water.id, 'admin', 8),
-      setQuotaItem(stats.id, 'admin', 5),
-    ],
-  });
-  await applyAdjustment(ctx, base.id, { allowUnapproved: true });
-  await recordLimits(ctx, {
-    approvalDocNumber: '市编〔2024〕1号',
-    partyGovInstitutionCap: 3,
-    quotaTotals: { admin: 25 },
-  });
+  ({ env, water, stats } = await seedScenarioDistrict(ctx));
   const people = [
     { name: '王水清', idNumber: idNo('19800101', '001'), institution: '区水务局' },
     { name: '李河生', idNumber: idNo('19850301', '002'), institution: '区水务局' },

@@ -150,16 +150,19 @@ export interface EvaluatedScenario {
   };
 }
 
-export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
+/** A readable scenario's items folded over its base snapshot: the evaluation, with the snapshot it leaves. */
+async function foldScenario(ctx: CommandContext, id: string) {
   requirePermission(ctx, 'readDistrict');
   const scenario = await readable(ctx, id);
   const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
   const snapshot = await loadSnapshot(ctx, scenario.baseDate);
   let findings = baseFindings.get(snapshot);
   if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
-  const { after: _after, ...evaluation } = evaluateOver({ snapshot, findings }, items, {
-    effectiveOn: scenario.baseDate,
-  });
+  return { scenario, items, ...evaluateOver({ snapshot, findings }, items, { effectiveOn: scenario.baseDate }) };
+}
+
+export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
+  const { scenario, items, after: _after, ...evaluation } = await foldScenario(ctx, id);
   let names = new Map<string, string>();
   if (evaluation.peopleAffected.length) {
     const roster = ctx.rosters ? await ctx.rosters(scenario.baseDate) : await loadRoster(ctx, scenario.baseDate);
@@ -180,13 +183,7 @@ export async function evaluateScenario(ctx: CommandContext, id: string): Promise
  * date (the same fold the evaluation runs).
  */
 export async function analyseUnderScenario(ctx: CommandContext, id: string) {
-  requirePermission(ctx, 'readDistrict');
-  const scenario = await readable(ctx, id);
-  const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
-  const snapshot = await loadSnapshot(ctx, scenario.baseDate);
-  let findings = baseFindings.get(snapshot);
-  if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
-  const { after } = evaluateOver({ snapshot, findings }, items, { effectiveOn: scenario.baseDate });
+  const { scenario, after } = await foldScenario(ctx, id);
   return { scenario, snapshot: after, statistics: computeStatistics(after), findings: diagnose(after) };
 }
 

@@ -7,20 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/commands/users.js';
 import { idNumberCheckChar } from '../../src/domain/codes.js';
-import { createTestDatabase } from '../../test/test-database.js';
-import {
-  apiGet,
-  ensureWebBuild,
-  launchBrowser,
-  password,
-  reporterUnit,
-  root,
-  signIn,
-  startWebServer,
-} from './harness.js';
+import { apiGet, choose, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
+import { webJourney, type WebJourney } from './journey.js';
 
 const shots = join(root, 'test-output', 'web');
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -44,29 +35,6 @@ const num = async (page: Page, testId: string) => {
   const text = (await value.count()) ? await value.innerText() : await el.innerText();
   return Number(text.replace(/[,\s]/g, ''));
 };
-
-/**
- * Picks an option of an antd Select by typing into it, and checks that the Select shows it: on a loaded machine a click
- * can land while the dropdown is still opening (or on one closing), so a pick that did not take is tried again.
- */
-async function choose(page: Page, select: ReturnType<Page['locator']>, text: string | RegExp) {
-  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (typeof text === 'string') await page.keyboard.type(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
-    try {
-      await expect.poll(() => root.innerText(), { timeout: 10_000 }).toMatch(text);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /**
  * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
@@ -97,25 +65,13 @@ function idNumber(serial: number) {
 }
 
 describe('the web app in a browser', { timeout: 240_000 }, () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const journey = webJourney(240_000);
+  let server: WebJourney['server'];
   let page: Page;
   let base: string;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    ensureWebBuild();
-    database = await createTestDatabase();
-    server = await startWebServer(database.pool);
-    base = server.base;
-    browser = await launchBrowser();
-    page = browser.page;
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    ({ server, page, base } = journey);
   });
 
   it('Given a new account When it signs in with its one-time password Then it must change the password first, and the menu follows its role', async () => {

@@ -36,6 +36,7 @@ import { ErrorAlert, statusColors } from '../../ui';
 import { describeItem, draftProblem, ItemFields, newItem, opLabels, toItem, type DraftItem } from '../adjustment-items';
 import { EvaluationPanel } from './evaluation-panel';
 import type { EvaluatedScenario } from './scenario-types';
+import { useAction } from './use-action';
 
 export const scenarioQuery = (id: string) => ({
   queryKey: ['scenario', id],
@@ -46,8 +47,7 @@ export const scenarioQuery = (id: string) => ({
 function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedScenario) => void }) {
   const names = useInstitutionNames();
   const [item, setItem] = useState<DraftItem>(() => newItem('merge_institutions'));
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const options = (names.data?.items ?? [])
     .filter((i) => i.status === 'active')
     .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
@@ -55,20 +55,13 @@ function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedSc
     const body = toItem(item);
     // the 编制事项 schema checks the item; the scenario has no 文号 of its own until it is applied
     const problem = draftProblem({ docNumber: '方案', title: '方案', effectiveOn: '2000-01-01', items: [body] });
-    if (problem) {
-      setError(problem.replace(/^第1项/, ''));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onEvaluated(await call('POST /api/scenarios/:id/items', { params: { id }, body: { items: [body as never] } }));
-      setItem(newItem(item.op));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (problem) return setError(problem.replace(/^第1项/, ''));
+    const r = await run(() =>
+      call('POST /api/scenarios/:id/items', { params: { id }, body: { items: [body as never] } }),
+    );
+    if (!r) return;
+    onEvaluated(r);
+    setItem(newItem(item.op));
   };
   return (
     <Card size="small" title="添加调整" data-testid="add-item">
@@ -94,31 +87,25 @@ function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedSc
 
 function ApplyModal({ id, open, onClose }: { id: string; open: boolean; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ docNumber: string; effectiveOn: dayjs.Dayjs; reviewOn?: dayjs.Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const { message } = App.useApp();
   const apply = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call('POST /api/scenarios/:id/apply', {
+    const r = await run(() =>
+      call('POST /api/scenarios/:id/apply', {
         params: { id },
         body: {
           docNumber: v.docNumber,
           effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),
           reviewOn: v.reviewOn?.format('YYYY-MM-DD'),
         },
-      });
-      message.success(
-        `方案已实施:登记簿变更${r.changes}处,人员调动${r.peopleMoved}人,职责划转${r.dutiesMoved}项;执行情况评估日期 ${r.scenario.reviewOn ?? '—'}`,
-      );
-      onClose(true);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!r) return;
+    message.success(
+      `方案已实施:登记簿变更${r.changes}处,人员调动${r.peopleMoved}人,职责划转${r.dutiesMoved}项;执行情况评估日期 ${r.scenario.reviewOn ?? '—'}`,
+    );
+    onClose(true);
   };
   return (
     <Modal
@@ -159,9 +146,9 @@ export function ScenarioBuilder({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const names = useInstitutionNames();
   const q = useQuery(scenarioQuery(id));
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, setError } = action;
   const [applying, setApplying] = useState(false);
-  const [error, setError] = useState<string>();
   const evaluated = (r: EvaluatedScenario) => {
     client.setQueryData(['scenario', id], r);
     void client.invalidateQueries({ queryKey: ['scenarios'] });
@@ -171,17 +158,9 @@ export function ScenarioBuilder({ id }: { id: string }) {
     await client.invalidateQueries({ queryKey: ['scenarios'] });
   };
   const run = async (what: string, f: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await f();
-      message.success(what);
-      await refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if ((await action.run(async () => (await f(), true))) === undefined) return;
+    message.success(what);
+    await refresh();
   };
   if (q.error) return <ErrorAlert error={q.error} />;
   const data = q.data;

@@ -6,24 +6,22 @@ import type { ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, formatDateTime, statusColors } from '../../ui';
 import type { Scenario } from './scenario-types';
+import { useAction } from './use-action';
 
 function NewScenario({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ name: string; baseDate: dayjs.Dayjs; necessity?: string; basis?: string }>();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const create = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call('POST /api/scenarios', {
+    const r = await run(() =>
+      call('POST /api/scenarios', {
         body: {
           name: v.name,
           baseDate: v.baseDate.format('YYYY-MM-DD'),
@@ -31,17 +29,14 @@ function NewScenario({ open, onClose }: { open: boolean; onClose: () => void }) 
           basis: v.basis || undefined,
           items: [],
         },
-      });
-      message.success('方案已创建');
-      await client.invalidateQueries({ queryKey: ['scenarios'] });
-      client.setQueryData(['scenario', r.scenario.id], r);
-      onClose();
-      navigate(`/scenarios/${r.scenario.id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!r) return;
+    message.success('方案已创建');
+    await client.invalidateQueries({ queryKey: ['scenarios'] });
+    client.setQueryData(['scenario', r.scenario.id], r);
+    onClose();
+    navigate(`/scenarios/${r.scenario.id}`);
   };
   return (
     <Modal

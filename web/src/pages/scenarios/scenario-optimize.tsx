@@ -8,11 +8,12 @@ import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { useInstitutionNames } from '../../hooks';
 import { ErrorAlert } from '../../ui';
 import { Change } from './evaluation-panel';
 import type { Optimized } from './scenario-types';
+import { useAction } from './use-action';
 
 interface Values {
   name: string;
@@ -29,8 +30,7 @@ export function ScenarioOptimize() {
   const names = useInstitutionNames();
   const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
   const [result, setResult] = useState<Optimized>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const chosen = Form.useWatch('institutions', form) ?? [];
   const indicators = [
     ...new Set(
@@ -45,17 +45,10 @@ export function ScenarioOptimize() {
     .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
   const optimize = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call('POST /api/scenarios/optimize', { body: v });
-      setResult(r);
-      await client.invalidateQueries({ queryKey: ['scenarios'] });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const r = await run(() => call('POST /api/scenarios/optimize', { body: v }));
+    if (!r) return;
+    setResult(r);
+    await client.invalidateQueries({ queryKey: ['scenarios'] });
   };
   const o = result?.optimization;
   return (

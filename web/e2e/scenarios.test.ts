@@ -1,0 +1,129 @@
+/**
+ * 方案 in a browser on the demo district: the operator builds a merge scenario and sees the DUTY_OVERLAP it resolves,
+ * builds an alternative, compares the two (and downloads the comparison), submits the first; the approver approves
+ * it; the operator applies it with a 文号, and the registry and the findings change. Generous waits: a loaded 2-core
+ * machine (Playwright 60 s per step from the harness, expect.poll 30 s from vitest.config.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, choose, root, signIn } from './harness.js';
+import { webJourney } from './journey.js';
+
+const shots = join(root, 'test-output', 'web');
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+interface Tree {
+  items: { id: string; name: string; status: string }[];
+}
+interface Findings {
+  findings: { code: string; title: string }[];
+}
+
+/** A new scenario from the list page, then one merge added on its page; answers the scenario's id. */
+async function mergeScenario(page: Page, base: string, name: string, source: string, target: string) {
+  await page.goto(`${base}/scenarios`);
+  await page.getByTestId('new-scenario').click();
+  await page.getByTestId('scenario-name').fill(name);
+  await page.getByTestId('scenario-necessity').fill(`${source}与${target}职责交叉,合并后理顺职能`);
+  await page.getByTestId('create-scenario').click();
+  await page.waitForURL(/\/scenarios\/[0-9a-f-]{36}$/);
+  await expect.poll(() => page.getByTestId('scenario-title').innerText()).toBe(name);
+  const form = page.getByTestId('add-item');
+  await choose(page, form.getByTestId('item-sourceIds'), source);
+  await page.keyboard.press('Escape');
+  await choose(page, form.getByTestId('item-targetId'), target);
+  await page.getByTestId('add-item-button').click();
+  await expect.poll(() => page.getByTestId('scenario-item').count()).toBe(1);
+  return page.url().split('/').pop()!;
+}
+
+describe('方案 in the browser', { timeout: 480_000 }, () => {
+  const journey = webJourney(300_000);
+  let page: Page;
+  let base: string;
+  beforeAll(() => {
+    mkdirSync(shots, { recursive: true });
+    ({ page, base } = journey);
+  });
+
+  it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied Then the DUTY_OVERLAP it resolves is gone', async () => {
+    // Given: the overlap the merge is meant to resolve
+    await signIn(page, base, 'operator');
+    const overlap = (f: { code: string; title: string }) =>
+      f.code === 'DUTY_OVERLAP' && f.title.startsWith('地下水监测');
+    expect((await apiGet<Findings>(page, '/api/diagnostics')).findings.some(overlap)).toBe(true);
+
+    // When: the merge, evaluated beside it
+    const merge = await mergeScenario(page, base, '区水务局并入区自然资源局', '区水务局', '区自然资源局');
+    // Then: the overlap is among the findings resolved, with its title; one 党政机构 fewer; the people who move listed
+    const resolved = page.getByTestId('findings-resolved').locator('[data-code="DUTY_OVERLAP"]');
+    await expect
+      .poll(() => resolved.allInnerTexts(), { timeout: 60_000 })
+      .toContainEqual(expect.stringContaining('地下水监测由区自然资源局、区水务局、区生态环境分局三个单位同时承担'));
+    const partyGov = await page.getByTestId('party-gov').innerText();
+    const [before, after] = partyGov.split('→').map((x) => Number.parseInt(x.trim(), 10));
+    expect(after).toBe(before! - 1);
+    expect(Number(await page.getByTestId('people-affected-count').innerText())).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('no-violations').count()).toBe(1);
+    await shot(page, 'scenario-merge');
+
+    // an alternative: 区统计局 into 区发展和改革局
+    const alternative = await mergeScenario(page, base, '区统计局并入区发展和改革局', '区统计局', '区发展和改革局');
+    await expect.poll(() => page.getByTestId('findings-count').innerText(), { timeout: 60_000 }).toMatch(/→/);
+
+    // When: both compared side by side
+    await page.goto(`${base}/scenarios`);
+    await page.getByTestId('choose-区水务局并入区自然资源局').click();
+    await page.getByTestId('choose-区统计局并入区发展和改革局').click();
+    await page.getByTestId('compare-chosen').click();
+    await page.waitForURL(/\/scenarios\/compare\?ids=/);
+    // Then: one column per scenario; the overlap is resolved by the merge only
+    const table = page.getByTestId('compare-table');
+    await expect
+      .poll(() => table.locator('thead th').allInnerTexts(), { timeout: 60_000 })
+      .toEqual(['项目', '区水务局并入区自然资源局', '区统计局并入区发展和改革局']);
+    const resolvedRow = table.locator('tr', { hasText: '解决的问题' });
+    const cells = resolvedRow.locator('td');
+    expect(await cells.nth(1).innerText()).toContain('地下水监测');
+    expect(await cells.nth(2).innerText()).not.toContain('地下水监测');
+    await shot(page, 'scenario-compare');
+    // and the comparison downloads as a workbook and as a .docx
+    for (const testId of ['download-xlsx', 'download-docx']) {
+      const href = await page.getByTestId(testId).getAttribute('href');
+      expect(decodeURIComponent(href!)).toContain(`${merge},${alternative}`);
+      const status = await page.evaluate(
+        `fetch(${JSON.stringify(href)}).then(async (r) => [r.status, r.headers.get('content-type'), (await r.arrayBuffer()).byteLength])`,
+      );
+      expect(status).toEqual([200, expect.stringMatching(/openxmlformats/), expect.any(Number)]);
+    }
+
+    // When: submitted by the operator
+    await page.goto(`${base}/scenarios/${merge}`);
+    await page.getByTestId('submit-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 60_000 }).toBe('已提交');
+
+    // approved by the approver (another user)
+    await signIn(page, base, 'approver');
+    await page.goto(`${base}/scenarios/${merge}`);
+    await page.getByTestId('approve-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 60_000 }).toBe('已批准');
+
+    // applied by the operator with a 文号
+    await signIn(page, base, 'operator');
+    await page.goto(`${base}/scenarios/${merge}`);
+    await page.getByTestId('apply-scenario').click();
+    await page.getByTestId('apply-doc-number').fill('示编〔2026〕50号');
+    await page.getByTestId('confirm-apply').click();
+    await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 90_000 }).toBe('已实施');
+    await shot(page, 'scenario-applied');
+
+    // Then: 区水务局 is no longer active, and the overlap is gone from the district's findings
+    const tree = await apiGet<Tree>(page, '/api/institutions');
+    expect(tree.items.find((i) => i.name === '区水务局' && i.status === 'active')).toBeUndefined();
+    await expect
+      .poll(async () => (await apiGet<Findings>(page, '/api/diagnostics')).findings.some(overlap), { timeout: 60_000 })
+      .toBe(false);
+  });
+});
