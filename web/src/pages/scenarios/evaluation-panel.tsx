@@ -4,8 +4,8 @@
  * findings it resolves and creates (by type, with their titles).
  */
 import { Alert, Card, Collapse, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
-import { severityColors } from '../../ui';
-import type { Evaluation } from './scenario-types';
+import { severityColors } from '../../components/ui';
+import type { Evaluation } from '../../types';
 
 /** "23 → 22(−1)": the figure after, with the change when there is one. */
 export function Change({ before, after, testId }: { before: number; after: number; testId?: string }) {

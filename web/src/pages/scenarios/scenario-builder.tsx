@@ -32,10 +32,12 @@ import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { useInstitutionNames } from '../../hooks';
 import type { AdjustmentItem } from '../../types';
-import { ErrorAlert, statusColors } from '../../ui';
-import { describeItem, draftProblem, ItemFields, newItem, opLabels, toItem, type DraftItem } from '../adjustment-items';
+import { ErrorAlert, statusColors } from '../../components/ui';
+import { describeItem } from '../../components/ledger-items/describe-item';
+import { draftProblem, newItem, opLabels, toItem, type DraftItem } from '../../components/ledger-items/draft-items';
+import { ItemFields } from '../../components/ledger-items/item-fields';
 import { EvaluationPanel } from './evaluation-panel';
-import type { EvaluatedScenario } from './scenario-types';
+import type { EvaluatedScenario } from '../../types';
 import { useAction } from './use-action';
 
 export const scenarioQuery = (id: string) => ({

@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { call, urlOf } from '../../api';
 import { useParam } from '../../hooks';
-import { ErrorAlert, severityColors } from '../../ui';
+import { ErrorAlert, severityColors } from '../../components/ui';
 import { Change } from './evaluation-panel';
-import type { EvaluatedScenario } from './scenario-types';
+import type { EvaluatedScenario } from '../../types';
 
 type Row = { key: string; label: string; cells: ReactNode[] };
 

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { ErrorAlert, formatDateTime, statusColors } from '../../ui';
-import type { Scenario } from './scenario-types';
+import { ErrorAlert, formatDateTime, statusColors } from '../../components/ui';
+import type { Scenario } from '../../types';
 import { useAction } from './use-action';
 
 function NewScenario({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -10,9 +10,9 @@ import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
 import { useInstitutionNames } from '../../hooks';
-import { ErrorAlert } from '../../ui';
+import { ErrorAlert } from '../../components/ui';
 import { Change } from './evaluation-panel';
-import type { Optimized } from './scenario-types';
+import type { Optimized } from '../../types';
 import { useAction } from './use-action';
 
 interface Values {

@@ -5,8 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space } from 'antd';
 import { Link } from 'react-router';
-import { call } from '../../api';
-import { useParam } from '../../hooks';
+import { call } from '../api';
+import { useParam } from '../hooks';
 
 /** The scenario chosen in the URL, if any. */
 export const useScenarioParam = () => useParam('scenario');
