@@ -69,6 +69,16 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await expect.poll(() => page.getByTestId('no-violations').count()).toBe(1);
     await shot(page, 'scenario-merge');
 
+    // 诊断 under the scenario: as many findings as the evaluation says remain, and the overlap not among them
+    const remaining = (await page.getByTestId('findings-count').innerText()).split('→')[1]!;
+    await page.getByTestId('diagnostics-under').click();
+    await page.getByTestId('under-scenario').waitFor();
+    await expect
+      .poll(() => page.getByTestId('findings-total').innerText(), { timeout: 90_000 })
+      .toBe(String(Number.parseInt(remaining.trim(), 10)));
+    expect(await page.getByTestId('diagnostics-page').innerText()).not.toContain(target!.title);
+    await shot(page, 'scenario-diagnostics-under');
+
     // an alternative: 区统计局 into 区发展和改革局
     const alternative = await mergeScenario(page, base, '区统计局并入区发展和改革局', '区统计局', '区发展和改革局');
     await expect.poll(() => page.getByTestId('findings-count').innerText(), { timeout: 60_000 }).toMatch(/→/);

@@ -384,7 +384,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.waitForURL(new RegExp(`/institutions/${own.id}`));
     await expect.poll(() => page.getByTestId('institution-name').innerText()).toBe(reporterUnit);
     const menu = await page.getByTestId('nav').innerText();
-    for (const hidden of ['总览', '诊断', '导入', '用户']) expect(menu).not.toContain(hidden);
+    for (const hidden of ['总览', '诊断', '方案', '导入', '用户']) expect(menu).not.toContain(hidden);
     await shot(page, '11-reporter-own-unit');
 
     await page.goto(`${base}/institutions/${other.id}`);
