@@ -1,35 +1,19 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
-import { seedScenarioDistrict } from '../../test/scenario-district.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { createInstitutionItem } from '../../test/factories.js';
 import { idNumberCheckChar } from '../domain/codes.js';
-import type { Role } from '../domain/vocabulary.js';
-import type { CommandContext } from './context.js';
 import { importRoster } from './import-roster.js';
 import { createScenario, exportScenarioComparison } from './scenarios.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-const as = (actor: string, role: Role): CommandContext => ({
-  ...ctx,
-  actor,
-  access: { role, scope: async () => undefined },
-});
-let env: Awaited<ReturnType<typeof seedScenarioDistrict>>['env'];
-let water: typeof env;
-let stats: typeof env;
+const { ctx, env, water, stats, as } = useScenarioDistrict();
 const idNo = (birth: string, seq: string) => `370102${birth}${seq}` + idNumberCheckChar(`370102${birth}${seq}`);
 
 let merge = '';
 let moveQuota = '';
 let newBureau = '';
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-  ({ env, water, stats } = await seedScenarioDistrict(ctx));
   const people = [
     { name: '王水清', idNumber: idNo('19800101', '001'), institution: '区水务局' },
     { name: '李河生', idNumber: idNo('19850301', '002'), institution: '区水务局' },
@@ -50,7 +34,6 @@ beforeAll(async () => {
   ]);
   newBureau = await created('新设数据局', [createInstitutionItem('区数据局')]);
 });
-afterAll(() => close());
 
 const cellsOf = (ws: ExcelJS.Worksheet) => {
   const rows: string[][] = [];

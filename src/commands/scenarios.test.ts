@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
-import { seedScenarioDistrict } from '../../test/scenario-district.js';
+import { describe, expect, it } from 'vitest';
+import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { quotaKey } from '../domain/ledger.js';
-import type { Role } from '../domain/vocabulary.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
-import type { CommandContext } from './context.js';
 import {
   addScenarioItems,
   applyScenario,
@@ -20,24 +17,7 @@ import {
   submitScenario,
 } from './scenarios.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-const as = (actor: string, role: Role): CommandContext => ({
-  ...ctx,
-  actor,
-  access: { role, scope: async () => undefined },
-});
-let env: Awaited<ReturnType<typeof seedScenarioDistrict>>['env'];
-let water: typeof env;
-let stats: typeof env;
-
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-  ({ env, water, stats } = await seedScenarioDistrict(ctx));
-});
-afterAll(() => close());
+const { ctx, env, water, stats, as } = useScenarioDistrict();
 
 describe('方案 on PostgreSQL', () => {
   it('Given a draft merge When evaluated Then the figures show one 党政机构 less, quota kept, and it stays private until shared', async () => {

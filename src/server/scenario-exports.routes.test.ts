@@ -1,13 +1,12 @@
 /** 方案比选 downloads over HTTP: the comparison as .xlsx and as the .docx attachment, read back. */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerFixture } from '../../test/server-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServerFixture } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
+const f = useServerFixture();
 let ids: string[] = [];
 beforeAll(async () => {
-  f = await createServerFixture();
   const draft = async (name: string, items: unknown[]) => {
     const r = await f.as.operator({ method: 'POST', url: '/api/scenarios', payload: { name, items } });
     expect(r.statusCode, r.body).toBe(201);
@@ -18,7 +17,6 @@ beforeAll(async () => {
     await draft('财政局增编', [{ op: 'set_quota', institutionId: f.ids.finance, category: 'admin', approved: 12 }]),
   ];
 });
-afterAll(() => f.close());
 
 describe('GET /api/scenarios/compare.{xlsx,docx}', () => {
   it('Given two drafts When their drafter downloads the comparison Then the workbook and the attachment carry both', async () => {
