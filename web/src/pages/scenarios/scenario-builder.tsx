@@ -30,7 +30,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
-import { useInstitutionNames } from '../../hooks';
+import { useInstitutionNames, useSubmit } from '../../hooks';
 import type { AdjustmentItem } from '../../types';
 import { ErrorAlert, statusColors } from '../../components/ui';
 import { describeItem } from '../../components/ledger-items/describe-item';
@@ -38,7 +38,6 @@ import { draftProblem, newItem, opLabels, toItem, type DraftItem } from '../../c
 import { ItemFields } from '../../components/ledger-items/item-fields';
 import { EvaluationPanel } from './evaluation-panel';
 import type { EvaluatedScenario } from '../../types';
-import { useAction } from './use-action';
 
 export const scenarioQuery = (id: string) => ({
   queryKey: ['scenario', id],
@@ -49,21 +48,16 @@ export const scenarioQuery = (id: string) => ({
 function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedScenario) => void }) {
   const names = useInstitutionNames();
   const [item, setItem] = useState<DraftItem>(() => newItem('merge_institutions'));
-  const { busy, error, setError, run } = useAction();
-  const options = (names.data?.items ?? [])
-    .filter((i) => i.status === 'active')
-    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const { busy, error, setError, run } = useSubmit();
   const add = async () => {
     const body = toItem(item);
     // the 编制事项 schema checks the item; the scenario has no 文号 of its own until it is applied
     const problem = draftProblem({ docNumber: '方案', title: '方案', effectiveOn: '2000-01-01', items: [body] });
     if (problem) return setError(problem.replace(/^第1项/, ''));
-    const r = await run(() =>
-      call('POST /api/scenarios/:id/items', { params: { id }, body: { items: [body as never] } }),
-    );
-    if (!r) return;
-    onEvaluated(r);
-    setItem(newItem(item.op));
+    await run(async () => {
+      onEvaluated(await call('POST /api/scenarios/:id/items', { params: { id }, body: { items: [body as never] } }));
+      setItem(newItem(item.op));
+    });
   };
   return (
     <Card size="small" title="添加调整" data-testid="add-item">
@@ -76,7 +70,7 @@ function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedSc
             options={Object.entries(opLabels).map(([value, label]) => ({ value, label }))}
             data-testid="item-op"
           />
-          <ItemFields item={item} options={options} set={(patch) => setItem((x) => ({ ...x, ...patch }))} />
+          <ItemFields item={item} options={names.options(true)} set={(patch) => setItem((x) => ({ ...x, ...patch }))} />
         </Space>
         {error && <Alert type="error" showIcon title={error} data-testid="item-error" />}
         <Button type="primary" icon={<PlusOutlined />} loading={busy} onClick={add} data-testid="add-item-button">
@@ -89,25 +83,24 @@ function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedSc
 
 function ApplyModal({ id, open, onClose }: { id: string; open: boolean; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ docNumber: string; effectiveOn: dayjs.Dayjs; reviewOn?: dayjs.Dayjs }>();
-  const { busy, error, run } = useAction();
+  const { busy, error, run } = useSubmit();
   const { message } = App.useApp();
   const apply = async () => {
     const v = await form.validateFields();
-    const r = await run(() =>
-      call('POST /api/scenarios/:id/apply', {
+    await run(async () => {
+      const r = await call('POST /api/scenarios/:id/apply', {
         params: { id },
         body: {
           docNumber: v.docNumber,
           effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),
           reviewOn: v.reviewOn?.format('YYYY-MM-DD'),
         },
-      }),
-    );
-    if (!r) return;
-    message.success(
-      `方案已实施:登记簿变更${r.changes}处,人员调动${r.peopleMoved}人,职责划转${r.dutiesMoved}项;执行情况评估日期 ${r.scenario.reviewOn ?? '—'}`,
-    );
-    onClose(true);
+      });
+      message.success(
+        `方案已实施:登记簿变更${r.changes}处,人员调动${r.peopleMoved}人,职责划转${r.dutiesMoved}项;执行情况评估日期 ${r.scenario.reviewOn ?? '—'}`,
+      );
+      onClose(true);
+    });
   };
   return (
     <Modal
@@ -148,8 +141,7 @@ export function ScenarioBuilder({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const names = useInstitutionNames();
   const q = useQuery(scenarioQuery(id));
-  const action = useAction();
-  const { busy, error, setError } = action;
+  const { busy, error, setError, run: submit } = useSubmit();
   const [applying, setApplying] = useState(false);
   const evaluated = (r: EvaluatedScenario) => {
     client.setQueryData(['scenario', id], r);
@@ -159,11 +151,12 @@ export function ScenarioBuilder({ id }: { id: string }) {
     await client.invalidateQueries({ queryKey: ['scenario', id] });
     await client.invalidateQueries({ queryKey: ['scenarios'] });
   };
-  const run = async (what: string, f: () => Promise<unknown>) => {
-    if ((await action.run(async () => (await f(), true))) === undefined) return;
-    message.success(what);
-    await refresh();
-  };
+  const run = (what: string, f: () => Promise<unknown>) =>
+    submit(async () => {
+      await f();
+      message.success(what);
+      await refresh();
+    });
   if (q.error) return <ErrorAlert error={q.error} />;
   const data = q.data;
   const s = data?.scenario;

@@ -9,19 +9,19 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, formatDateTime, statusColors } from '../../components/ui';
+import { useSubmit } from '../../hooks';
 import type { Scenario } from '../../types';
-import { useAction } from './use-action';
 
 function NewScenario({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ name: string; baseDate: dayjs.Dayjs; necessity?: string; basis?: string }>();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const { busy, error, run } = useAction();
+  const { busy, error, run } = useSubmit();
   const create = async () => {
     const v = await form.validateFields();
-    const r = await run(() =>
-      call('POST /api/scenarios', {
+    await run(async () => {
+      const r = await call('POST /api/scenarios', {
         body: {
           name: v.name,
           baseDate: v.baseDate.format('YYYY-MM-DD'),
@@ -29,14 +29,13 @@ function NewScenario({ open, onClose }: { open: boolean; onClose: () => void }) 
           basis: v.basis || undefined,
           items: [],
         },
-      }),
-    );
-    if (!r) return;
-    message.success('方案已创建');
-    await client.invalidateQueries({ queryKey: ['scenarios'] });
-    client.setQueryData(['scenario', r.scenario.id], r);
-    onClose();
-    navigate(`/scenarios/${r.scenario.id}`);
+      });
+      message.success('方案已创建');
+      await client.invalidateQueries({ queryKey: ['scenarios'] });
+      client.setQueryData(['scenario', r.scenario.id], r);
+      onClose();
+      navigate(`/scenarios/${r.scenario.id}`);
+    });
   };
   return (
     <Modal

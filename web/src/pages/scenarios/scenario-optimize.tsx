@@ -9,11 +9,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
-import { useInstitutionNames } from '../../hooks';
-import { ErrorAlert } from '../../components/ui';
+import { useInstitutionNames, useSubmit } from '../../hooks';
+import { ErrorAlert, optionsOf } from '../../components/ui';
 import { Change } from './evaluation-panel';
 import type { Optimized } from '../../types';
-import { useAction } from './use-action';
 
 interface Values {
   name: string;
@@ -30,7 +29,7 @@ export function ScenarioOptimize() {
   const names = useInstitutionNames();
   const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
   const [result, setResult] = useState<Optimized>();
-  const { busy, error, run } = useAction();
+  const { busy, error, run } = useSubmit();
   const chosen = Form.useWatch('institutions', form) ?? [];
   const indicators = [
     ...new Set(
@@ -40,15 +39,13 @@ export function ScenarioOptimize() {
     ),
   ];
   const withWorkload = new Set((workload.data?.items ?? []).map((w) => w.institutionId));
-  const options = (names.data?.items ?? [])
-    .filter((i) => i.status === 'active' && withWorkload.has(i.id))
-    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const options = names.options(true).filter((o) => withWorkload.has(o.value));
   const optimize = async () => {
     const v = await form.validateFields();
-    const r = await run(() => call('POST /api/scenarios/optimize', { body: v }));
-    if (!r) return;
-    setResult(r);
-    await client.invalidateQueries({ queryKey: ['scenarios'] });
+    await run(async () => {
+      setResult(await call('POST /api/scenarios/optimize', { body: v }));
+      await client.invalidateQueries({ queryKey: ['scenarios'] });
+    });
   };
   const o = result?.optimization;
   return (
@@ -64,7 +61,7 @@ export function ScenarioOptimize() {
             <Input placeholder="如 按办件量调剂行政编制" />
           </Form.Item>
           <Form.Item name="category" label="编制类别(不同类别编制不得混用)">
-            <Select options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))} />
+            <Select options={optionsOf(quotaCategories, quotaCategoryLabels)} />
           </Form.Item>
           <Form.Item
             name="institutions"
