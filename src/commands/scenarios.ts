@@ -353,6 +353,16 @@ export const scenarioOptimizeSchema = z.object({
   indicator: z.string().trim().min(1, '工作量指标不能为空'),
   maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
   allowBelowActual: z.boolean().default(false),
+  /** Per-unit bounds of the new figure (最低/最高编制数), for the units that have them. */
+  bounds: z
+    .array(
+      z.object({
+        institutionId: z.uuid('机构标识应为 UUID'),
+        min: z.number().int().min(0, '最低编制数不能为负').optional(),
+        max: z.number().int().min(0, '最高编制数不能为负').optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -369,9 +379,12 @@ export async function optimizeScenario(ctx: CommandContext, input: z.input<typeo
     const rows = snapshot.workload.filter((w) => w.institutionId === id && w.indicator === d.indicator);
     const latest = rows.sort((a, b) => b.year - a.year)[0];
     if (!latest) throw validationFailed(`"${inst.name}"没有工作量指标"${d.indicator}",不能按工作量分配编制`);
+    const bound = d.bounds.find((b) => b.institutionId === id);
     return {
       institutionId: id,
       name: inst.name,
+      min: bound?.min,
+      max: bound?.max,
       current: snapshot.registry.quotas.get(quotaKey(id, d.category)) ?? 0,
       actual: snapshot.people.filter((p) => p.institutionId === id && p.category === d.category).length,
       workload: latest.value,

@@ -1,7 +1,7 @@
 /**
  * 编制优化: one category across chosen units, reallocated towards their workload by the optimizer (integer, within each
- * unit's bounds and a maximum move), every move explained, beside the greedy largest-remainder baseline; saved as a
- * draft scenario to evaluate and submit like any other.
+ * unit's bounds — 最低/最高编制数 as typed, never below its people unless allowed — and a maximum move), every move
+ * explained, beside the greedy largest-remainder baseline; saved as a draft scenario to evaluate and submit.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
@@ -30,6 +30,10 @@ export function ScenarioOptimize() {
   const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
   const [result, setResult] = useState<Optimized>();
   const { busy, error, run } = useSubmit();
+  /** 最低/最高编制数 per unit, as typed (only the units chosen are sent). */
+  const [bounds, setBounds] = useState<Record<string, { min?: number; max?: number }>>({});
+  const bound = (id: string, side: 'min' | 'max', value: number | null) =>
+    setBounds((b) => ({ ...b, [id]: { ...b[id], [side]: value ?? undefined } }));
   const chosen = Form.useWatch('institutions', form) ?? [];
   const indicators = [
     ...new Set(
@@ -42,8 +46,11 @@ export function ScenarioOptimize() {
   const options = names.options(true).filter((o) => withWorkload.has(o.value));
   const optimize = async () => {
     const v = await form.validateFields();
+    const chosenBounds = v.institutions
+      .map((institutionId) => ({ institutionId, ...bounds[institutionId] }))
+      .filter((b) => b.min !== undefined || b.max !== undefined);
     await run(async () => {
-      setResult(await call('POST /api/scenarios/optimize', { body: v }));
+      setResult(await call('POST /api/scenarios/optimize', { body: { ...v, bounds: chosenBounds } }));
       await client.invalidateQueries({ queryKey: ['scenarios'] });
     });
   };
@@ -81,6 +88,31 @@ export function ScenarioOptimize() {
               <Checkbox>允许核定数低于实有人数</Checkbox>
             </Form.Item>
           </Space>
+          {chosen.length > 0 && (
+            <Form.Item label="各单位编制数上下限(可空)">
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={chosen.map((id) => ({ id }))}
+                columns={[
+                  { title: '单位', render: (_, r) => names.nameOf(r.id) },
+                  {
+                    title: '最低编制数',
+                    render: (_, r) => (
+                      <InputNumber min={0} value={bounds[r.id]?.min} onChange={(v) => bound(r.id, 'min', v)} />
+                    ),
+                  },
+                  {
+                    title: '最高编制数',
+                    render: (_, r) => (
+                      <InputNumber min={0} value={bounds[r.id]?.max} onChange={(v) => bound(r.id, 'max', v)} />
+                    ),
+                  },
+                ]}
+              />
+            </Form.Item>
+          )}
           <Button type="primary" loading={busy} onClick={optimize}>
             计算并存为方案
           </Button>
