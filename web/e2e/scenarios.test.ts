@@ -138,4 +138,25 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
       .poll(async () => (await apiGet<Findings>(page, '/api/diagnostics')).findings.some(overlap), { timeout: 60_000 })
       .toBe(false);
   });
+
+  it('Given the demo When the operator optimizes 行政编制 between two bureaus by 办件量 Then every unit’s figure is explained and the result is saved as a draft scenario', async () => {
+    await signIn(page, base, 'operator');
+    await page.goto(`${base}/scenarios/optimize`);
+    await page.getByTestId('optimize-name').fill('按办件量调剂财政局与审计局行政编制');
+    await choose(page, page.getByTestId('optimize-units'), '区财政局');
+    await choose(page, page.getByTestId('optimize-units'), '区审计局');
+    await page.keyboard.press('Escape');
+    await choose(page, page.getByTestId('optimize-indicator'), '办件量');
+    await page.getByTestId('optimize-run').click();
+    const result = page.getByTestId('optimize-result');
+    await result.waitFor({ timeout: 90_000 });
+    const rows = result.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    for (const text of await rows.allInnerTexts()) expect(text).toMatch(/区(财政|审计)局[\s\S]*人均/);
+    expect(await result.innerText()).toContain('按最大余数法手工分配');
+    await shot(page, 'scenario-optimize');
+    await page.getByTestId('optimized-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-title').innerText()).toBe('按办件量调剂财政局与审计局行政编制');
+    await expect.poll(() => page.getByTestId('scenario-status').innerText()).toBe('草稿');
+  });
 });

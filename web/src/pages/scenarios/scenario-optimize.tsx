@@ -65,7 +65,7 @@ export function ScenarioOptimize() {
           style={{ maxWidth: 720 }}
         >
           <Form.Item name="name" label="方案名称" rules={[{ required: true, message: '请填写方案名称' }]}>
-            <Input placeholder="如 按办件量调剂行政编制" />
+            <Input placeholder="如 按办件量调剂行政编制" data-testid="optimize-name" />
           </Form.Item>
           <Form.Item name="category" label="编制类别(不同类别编制不得混用)">
             <Select options={optionsOf(quotaCategories, quotaCategoryLabels)} />
@@ -75,10 +75,15 @@ export function ScenarioOptimize() {
             label="参与分配的单位(有工作量数据的单位)"
             rules={[{ required: true, type: 'array', min: 2, message: '至少选择2个单位' }]}
           >
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options} />
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options}
+              data-testid="optimize-units"
+            />
           </Form.Item>
           <Form.Item name="indicator" label="工作量指标" rules={[{ required: true, message: '请选择工作量指标' }]}>
-            <Select options={indicators.map((i) => ({ value: i, label: i }))} />
+            <Select options={optionsOf(indicators)} data-testid="optimize-indicator" />
           </Form.Item>
           <Space>
             <Form.Item name="maxMovePerUnit" label="每个单位最多增减(名)">
@@ -113,7 +118,7 @@ export function ScenarioOptimize() {
               />
             </Form.Item>
           )}
-          <Button type="primary" loading={busy} onClick={optimize}>
+          <Button type="primary" loading={busy} onClick={optimize} data-testid="optimize-run">
             计算并存为方案
           </Button>
         </Form>
@@ -122,7 +127,12 @@ export function ScenarioOptimize() {
       {result && o && (
         <Card
           title="优化结果"
-          extra={<Link to={`/scenarios/${result.scenario.id}`}>打开方案“{result.scenario.name}”评估、提交</Link>}
+          data-testid="optimize-result"
+          extra={
+            <Link to={`/scenarios/${result.scenario.id}`} data-testid="optimized-scenario">
+              打开方案“{result.scenario.name}”评估、提交
+            </Link>
+          }
         >
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="偏离工作量目标合计(优化)">{o.objective.toFixed(1)}</Descriptions.Item>
