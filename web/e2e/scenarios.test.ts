@@ -150,7 +150,7 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await page.getByTestId('optimize-run').click();
     const result = page.getByTestId('optimize-result');
     await result.waitFor({ timeout: 90_000 });
-    const rows = result.locator('tbody tr');
+    const rows = result.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);
     for (const text of await rows.allInnerTexts()) expect(text).toMatch(/区(财政|审计)局[\s\S]*人均/);
     expect(await result.innerText()).toContain('按最大余数法手工分配');
