@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, choose, root, signIn } from './harness.js';
-import { webJourney } from './journey.js';
+import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -40,12 +40,12 @@ async function mergeScenario(page: Page, base: string, name: string, source: str
 }
 
 describe('方案 in the browser', { timeout: 480_000 }, () => {
-  const journey = webJourney(300_000);
+  const app = useWebApp();
   let page: Page;
   let base: string;
   beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    ({ page, base } = journey);
+    ({ page, base } = app);
   });
 
   it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied Then the DUTY_OVERLAP it resolves is gone', async () => {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/commands/users.js';
 import { idNumberCheckChar } from '../../src/domain/codes.js';
 import { apiGet, choose, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
-import { webJourney, type WebJourney } from './journey.js';
+import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -65,17 +65,17 @@ function idNumber(serial: number) {
 }
 
 describe('the web app in a browser', { timeout: 240_000 }, () => {
-  const journey = webJourney(240_000);
-  let server: WebJourney['server'];
+  const app = useWebApp();
   let page: Page;
   let base: string;
+
   beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    ({ server, page, base } = journey);
+    ({ page, base } = app);
   });
 
   it('Given a new account When it signs in with its one-time password Then it must change the password first, and the menu follows its role', async () => {
-    const u = await createUser(server.ctx, { username: 'newcomer', role: 'leader' });
+    const u = await createUser(app.server.ctx, { username: 'newcomer', role: 'leader' });
     await page.context().clearCookies();
     await page.goto(`${base}/diagnostics`);
     await page.waitForURL(/\/login\?next=/);
