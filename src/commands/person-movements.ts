@@ -125,6 +125,7 @@ export async function recordPersonMovement(
     let next: HeldPlace | null = null;
     let approvalId: string | null = null;
     let note: string | null = null;
+    let exceptionReason: string | null = null;
     if (m.type === 'enter' || m.type === 'transfer') {
       const inst = institution(m.institutionId);
       ensureInScope(scope, inst.id);
@@ -159,7 +160,8 @@ export async function recordPersonMovement(
             `入编须依据"${inst.name}"${quotaCategoryLabels[m.category]}的有效用编核准;如确属例外,须写明例外理由`,
           );
         }
-        note = `例外入编(无用编核准):${m.exceptionReason}`;
+        exceptionReason = m.exceptionReason;
+        note = `例外入编(无用编核准):${exceptionReason}`;
       } else if (!sameUnit) {
         // a transfer into another unit: its vacancy is checked like a request's
         const f = (
@@ -236,6 +238,7 @@ export async function recordPersonMovement(
       note,
       recordedBy: ctx.actor,
       approvalId,
+      exceptionReason,
     });
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,

@@ -129,6 +129,8 @@ export interface MovementRecord {
   note?: string | null;
   recordedBy: string;
   approvalId?: string | null;
+  /** 例外入编: the written reason of an 入编 without a 用编核准 */
+  exceptionReason?: string | null;
 }
 
 /**
@@ -141,8 +143,8 @@ export async function appendMovement(tx: Tx, regionCode: string, r: MovementReco
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO movements (region_code, person_id, type, "on", from_institution_id, to_institution_id, unit_id,
                             category, post, leadership_level, post_class, assignment_id, exit_type, doc_number, reason,
-                            note, recorded_by, approval_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                            note, recorded_by, approval_id, exception_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
     [
       regionCode,
       m.personId,
@@ -162,6 +164,7 @@ export async function appendMovement(tx: Tx, regionCode: string, r: MovementReco
       r.note ?? null,
       r.recordedBy,
       r.approvalId ?? null,
+      r.exceptionReason ?? null,
     ],
   );
   if (m.type !== 'enter') {

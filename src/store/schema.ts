@@ -204,6 +204,8 @@ export const movements = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     importId: bigint('import_id', { mode: 'number' }),
     approvalId: uuid('approval_id'),
+    /** 例外入编: an 入编 recorded without a 用编核准, with its written reason (EXCEPTION_ENTRY). */
+    exceptionReason: text('exception_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),

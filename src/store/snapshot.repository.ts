@@ -1,6 +1,6 @@
 /** Reads one district on one date for the analysis layer (people holding a post on that date, duties, indicators). */
 import type pg from 'pg';
-import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+import type { DutyFact, ExceptionEntryFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 
 export async function loadPeopleOn(pool: pg.Pool, regionCode: string, asOf: string): Promise<PersonFact[]> {
   const r = await pool.query<PersonFact>(
@@ -35,6 +35,20 @@ export async function loadIndicators(pool: pg.Pool, regionCode: string): Promise
   const r = await pool.query<IndicatorFact>(
     `SELECT scope_institution_id AS "scopeInstitutionId", year, indicator, value, text_value AS "textValue"
        FROM region_indicators WHERE region_code = $1`,
+    [regionCode],
+  );
+  return r.rows;
+}
+
+/** Every 入编 recorded without a 用编核准 (例外入编), in date order. */
+export async function loadExceptionEntries(pool: pg.Pool, regionCode: string): Promise<ExceptionEntryFact[]> {
+  const r = await pool.query<ExceptionEntryFact>(
+    `SELECT m.id::float8 AS "movementId", m.person_id AS "personId", p.name AS "personName",
+            m.to_institution_id AS "institutionId", m.category, m."on"::text AS "on", m.exception_reason AS reason,
+            COALESCE(m.recorded_by, '') AS "recordedBy", (m.recorded_at AT TIME ZONE 'UTC')::date::text AS "recordedOn"
+       FROM movements m JOIN persons p ON p.region_code = m.region_code AND p.id = m.person_id
+      WHERE m.region_code = $1 AND m.exception_reason IS NOT NULL
+      ORDER BY m."on", m.id`,
     [regionCode],
   );
   return r.rows;

@@ -1,0 +1,7 @@
+-- 入编 without a 用编核准 (issue 16): possible only as an exception with a written reason, which the EXCEPTION_ENTRY
+-- diagnostic lists. The reason gets its own column; entries recorded before it keep theirs in the note.
+ALTER TABLE "movements" ADD COLUMN "exception_reason" text;--> statement-breakpoint
+UPDATE "movements" SET "exception_reason" = substr("note", length('例外入编(无用编核准):') + 1)
+ WHERE "type" = 'enter' AND "approval_id" IS NULL AND "note" LIKE '例外入编(无用编核准):%';--> statement-breakpoint
+ALTER TABLE "movements" ADD CONSTRAINT "movements_exception_check"
+  CHECK ("exception_reason" IS NULL OR ("type" = 'enter' AND "approval_id" IS NULL));
