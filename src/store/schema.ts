@@ -211,6 +211,7 @@ export const movements = pgTable(
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('movements_person_idx').on(t.regionCode, t.personId),
     index('movements_on_idx').on(t.regionCode, t.on),
+    index('movements_from_idx').on(t.regionCode, t.fromInstitutionId, t.on),
     uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
   ],
 );
