@@ -3,7 +3,13 @@ import { createTestDatabase } from '../../test/test-database.js';
 import { buildDemoDistrict } from './demo.js';
 import { generateDemoDistrict, type DemoDistrict } from '../demo/demo-district.js';
 import { loadSnapshot } from './snapshot.js';
-import { diagnoseDistrict } from './diagnose.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diagnoseDistrict, districtStatistics } from './diagnose.js';
+import { exportDistrict } from './export-district.js';
+import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
+import { buildDistrictReport } from './report.js';
 import { rebuildRegistry } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import type { RosterRecord } from '../domain/records.js';
@@ -140,6 +146,32 @@ describe('demo district through the import and staffing commands', () => {
     expect(await codes(before)).not.toContain('EXCEPTION_ENTRY');
     expect(exception.on > before).toBe(true);
   });
+
+  it('Given the history When statistics, export and the report are asked for the day before it began Then each gives that day', async () => {
+    const { ctx, demo } = planted;
+    const before = new Date(Date.parse(`${demo.history.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const heldBefore = demo.history.initialRoster.filter((r) => r.startOn <= before).length;
+    // statistics
+    expect((await districtStatistics(ctx, before)).people.total).toBe(heldBefore);
+    expect((await districtStatistics(ctx, demo.asOf)).people.total).toBe(demo.roster.length);
+    // export: the roster held that day
+    const dir = await mkdtemp(join(tmpdir(), 'bianzhi-asof-'));
+    try {
+      const then = await exportDistrict(ctx, join(dir, 'then'), { kinds: ['roster'], asOf: before });
+      const now = await exportDistrict(ctx, join(dir, 'now'), { kinds: ['roster'], asOf: demo.asOf });
+      expect(then.counts.roster).toBe(heldBefore);
+      expect(now.counts.roster).toBe(demo.roster.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    // the report: dated that day, without the exception entry that came later
+    const report = async (asOf: string) => (await buildDistrictReport(ctx, { asOf })).model;
+    const [then, now] = [await report(before), await report(demo.asOf)];
+    expect(then.asOf).toBe(before);
+    const label = diagnosticLabels.EXCEPTION_ENTRY;
+    expect(JSON.stringify(then)).not.toContain(label);
+    expect(JSON.stringify(now)).toContain(label);
+  }, 120_000);
 
   it('Given the history When rebuilt from the movements Then the roster tables are unchanged', async () => {
     const r = await rebuildRegistry(planted.ctx);
