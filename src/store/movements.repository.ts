@@ -72,6 +72,77 @@ export async function assignmentsHeldOn(q: Queryable, regionCode: string, on: st
   return r.rows;
 }
 
+/**
+ * The roster's ledger and its fold a range of persons at a time (about `persons` per batch, in id order): the
+ * movements and the materialized assignments of the same persons, so a rebuild of millions of movements holds one
+ * batch in memory. Rows are read as arrays (no per-row key objects).
+ */
+const lastUuid = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+export async function* rosterLedgerBatches(
+  tx: Tx,
+  regionCode: string,
+  persons = 20_000,
+): AsyncGenerator<{ movements: RosterMovement[]; assignments: AssignmentRow[] }> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    // the batch ends at the id `persons` further on, or at the end of the uuid range for the last one
+    const bound = await tx.query<{ id: string }>(
+      `SELECT id::text AS id FROM persons WHERE region_code = $1 AND id > $2 ORDER BY id OFFSET $3 LIMIT 1`,
+      [regionCode, after, persons - 1],
+    );
+    const upTo = bound.rows[0]?.id ?? lastUuid;
+    const m = await tx.query<unknown[]>({
+      text: `SELECT id::float8, person_id, type, "on"::text, assignment_id, to_institution_id, unit_id, category, post,
+                    leadership_level, post_class, exit_type, import_id::float8
+               FROM movements WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
+      values: [regionCode, after, upTo],
+      rowMode: 'array',
+    });
+    const a = await tx.query<unknown[]>({
+      text: `SELECT id, person_id, institution_id, unit_id, category, post, leadership_level, post_class,
+                    start_on::text, end_on::text, import_id::float8
+               FROM assignments WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
+      values: [regionCode, after, upTo],
+      rowMode: 'array',
+    });
+    yield {
+      movements: m.rows.map((r) =>
+        toMovement({
+          id: r[0] as number,
+          personId: r[1] as string,
+          type: r[2] as MovementType,
+          on: r[3] as string,
+          assignmentId: r[4] as string | null,
+          institutionId: r[5] as string,
+          unitId: r[6] as string | null,
+          category: r[7] as string,
+          post: r[8] as string | null,
+          leadershipLevel: r[9] as string | null,
+          postClass: r[10] as string | null,
+          exitType: r[11] as ExitType | null,
+          importId: r[12] as number | null,
+        }),
+      ),
+      assignments: a.rows.map((r) => ({
+        id: r[0] as string,
+        personId: r[1] as string,
+        institutionId: r[2] as string,
+        unitId: r[3] as string | null,
+        category: r[4] as string,
+        post: r[5] as string | null,
+        leadershipLevel: r[6] as string | null,
+        postClass: r[7] as string | null,
+        startOn: r[8] as string,
+        endOn: r[9] as string | null,
+        importId: r[10] as number | null,
+      })),
+    };
+    if (upTo === lastUuid) return;
+    after = upTo;
+  }
+}
+
 const assignmentColumns = `id uuid, "personId" uuid, "institutionId" uuid, "unitId" uuid, category text, post text,
   "leadershipLevel" text, "postClass" text, "startOn" date, "endOn" date, "importId" bigint`;
 
