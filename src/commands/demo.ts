@@ -210,5 +210,4 @@ async function replayHistory(ctx: CommandContext, history: DemoDistrict['history
     }
     spent[step.do] = (spent[step.do] ?? 0) + Date.now() - t0;
   }
-
 }

@@ -96,7 +96,9 @@ export const newPersonSchema = z.object({
   education: z.enum(educationLevels, { message: `学历应为 ${educationLevels.join('、')} 之一` }).nullish(),
   degree: z.enum(degrees, { message: `学位应为 ${degrees.join('、')} 之一` }).nullish(),
   titleLevel: z.enum(titleLevels, { message: `专业技术职称应为 ${titleLevels.join('、')} 之一` }).nullish(),
-  politicalStatus: z.enum(politicalStatuses, { message: `政治面貌应为 ${politicalStatuses.join('、')} 之一` }).nullish(),
+  politicalStatus: z
+    .enum(politicalStatuses, { message: `政治面貌应为 ${politicalStatuses.join('、')} 之一` })
+    .nullish(),
   joinedWorkOn: calendarDateSchema('参加工作日期').nullish(),
 });
 export type NewPersonInput = z.input<typeof newPersonSchema>;

@@ -23,16 +23,18 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators, adjustmentWaits, exceptionEntries] = await Promise.all([
-    districtProfile(ctx),
-    registryAsOf(ctx, asOf),
-    loadPeopleOn(ctx.pool, ctx.regionCode, date),
-    loadDuties(ctx.pool, ctx.regionCode),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    loadIndicators(ctx.pool, ctx.regionCode),
-    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-    loadExceptionEntries(ctx.pool, ctx.regionCode),
-  ]);
+  const [region, registry, people, duties, workload, indicators, adjustmentWaits, exceptionEntries] = await Promise.all(
+    [
+      districtProfile(ctx),
+      registryAsOf(ctx, asOf),
+      loadPeopleOn(ctx.pool, ctx.regionCode, date),
+      loadDuties(ctx.pool, ctx.regionCode),
+      loadWorkload(ctx.pool, ctx.regionCode),
+      loadIndicators(ctx.pool, ctx.regionCode),
+      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      loadExceptionEntries(ctx.pool, ctx.regionCode),
+    ],
+  );
   return {
     regionCode: ctx.regionCode,
     regionName: region.name,

@@ -30,17 +30,15 @@ export const findExceptionEntries: Diagnostic = (s, config) => {
         entries: entries.length,
         sinceYears: config.exceptionEntryYears,
       },
-      evidence: entries.slice(-10).map(
-        (e): Evidence => ({
-          kind: 'text',
-          institutionId: e.institutionId,
-          institution: nameOf(e.institutionId),
-          text:
-            `${e.personName}于${chineseDate(e.on)}入编${nameOf(e.institutionId)}` +
-            `${quotaCategoryLabels[e.category as QuotaCategory] ?? e.category},未依据用编核准;` +
-            `例外理由:${e.reason};由${e.recordedBy || '未记录的操作人'}于${chineseDate(e.recordedOn)}录入`,
-        }),
-      ),
+      evidence: entries.slice(-10).map((e): Evidence => ({
+        kind: 'text',
+        institutionId: e.institutionId,
+        institution: nameOf(e.institutionId),
+        text:
+          `${e.personName}于${chineseDate(e.on)}入编${nameOf(e.institutionId)}` +
+          `${quotaCategoryLabels[e.category as QuotaCategory] ?? e.category},未依据用编核准;` +
+          `例外理由:${e.reason};由${e.recordedBy || '未记录的操作人'}于${chineseDate(e.recordedOn)}录入`,
+      })),
       measure: `对${entries.length}名例外入编人员逐一复核例外理由,补办用编核准手续;严格执行先核准、后入编,确需例外的报编委研究并备案。`,
     }),
   ];
