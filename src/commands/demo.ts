@@ -145,17 +145,8 @@ async function replayHistory(ctx: CommandContext, history: DemoDistrict['history
         break;
       case 'enter': {
         const p = step.person;
-        const { id } = await registerPerson(operator, {
-          idNumber: p.idNumber,
-          name: p.name,
-          gender: p.gender,
-          birthDate: p.birthDate,
-          education: p.education,
-          degree: p.degree,
-          titleLevel: p.titleLevel,
-          politicalStatus: p.politicalStatus,
-          joinedWorkOn: p.joinedWorkOn,
-        });
+        // the person's own facts (the schema keeps only those); the place comes with the 入编
+        const { id } = await registerPerson(operator, p);
         await recordPersonMovement(operator, {
           type: 'enter',
           personId: id,

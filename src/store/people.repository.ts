@@ -41,8 +41,8 @@ export async function rosterOn(q: Queryable, regionCode: string, asOf: string): 
   return r.rows;
 }
 
-export interface PersonRecord {
-  id: string;
+/** A person's own facts, before any assignment (a recruit about to enter). */
+export interface NewPerson {
   idNumber: string;
   name: string;
   gender: string | null;
@@ -52,6 +52,10 @@ export interface PersonRecord {
   titleLevel: string | null;
   politicalStatus: string | null;
   joinedWorkOn: string | null;
+}
+
+export interface PersonRecord extends NewPerson {
+  id: string;
   assignments: (AssignmentFields & { endOn: string | null })[];
   movements: {
     type: string;
@@ -84,19 +88,6 @@ export async function findPerson(q: Queryable, regionCode: string, id: string): 
     ),
   ]);
   return { ...p.rows[0], assignments: a.rows, movements: m.rows };
-}
-
-/** A person's own facts, before any assignment (a recruit about to enter). */
-export interface NewPerson {
-  idNumber: string;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
-  joinedWorkOn: string | null;
 }
 
 /** Inserts a person; undefined when the ID number is already in the region's roster (nothing written). */
