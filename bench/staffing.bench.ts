@@ -6,7 +6,8 @@
  *   - the statistics of part 一 as of a past date (snapshot read of who held which place then + computeStatistics): ≤ 2 s;
  *   - approving 用编申请 under 64 concurrent callers: p99 ≤ 200 ms;
  *   - peak memory (RSS of this process) ≤ 1 GB.
- * BENCH_PERSONS (default 1,000,000) and BENCH_APPROVALS (default 640) shrink it for a quick look.
+ * BENCH_PERSONS (default 1,000,000) and BENCH_APPROVALS (default 640) shrink it for a quick look; BENCH_REUSE=1 keeps
+ * the database for the next run and reuses one already written (the COPY alone takes minutes on a loaded machine).
  */
 import { cpus, loadavg } from 'node:os';
 import { rebuildRegistry } from '../src/commands/adjustments.js';
@@ -18,6 +19,7 @@ import { readRegistry } from '../src/store/registry.repository.js';
 import { CopyWriter, copyLine } from '../src/store/copy.js';
 import { inTransaction } from '../src/store/transaction.js';
 import { idNumberCheckChar } from '../src/domain/codes.js';
+import { connect, withDatabaseName } from '../src/store/database.js';
 import { benchDatabase } from './bench-database.js';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 1_000_000);
@@ -26,6 +28,29 @@ const concurrency = 64;
 const institutions = 500;
 const region = '370102';
 const pastDate = '2010-06-30';
+const reuse = process.env.BENCH_REUSE === '1';
+const dbName = 'bianzhi_bench_staffing';
+
+/** The database a previous run kept (BENCH_REUSE=1), when it holds the persons asked for. */
+async function keptDatabase() {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!reuse || !adminUrl) return undefined;
+  const db = connect(withDatabaseName(adminUrl, dbName));
+  const n = await db.pool
+    .query<{ n: number }>('SELECT count(*)::int AS n FROM persons')
+    .then((r) => r.rows[0]!.n)
+    .catch(() => -1);
+  if (n === persons) {
+    const version = (await db.pool.query('SHOW server_version')).rows[0].server_version;
+    return {
+      ...db,
+      where: `PostgreSQL at TEST_DATABASE_URL/DATABASE_URL ${version} (kept from an earlier run)`,
+      close: db.close,
+    };
+  }
+  await db.close();
+  return undefined;
+}
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -153,7 +178,8 @@ async function writeLedger(pool: import('pg').Pool, inst: string[]) {
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
 
 async function main() {
-  const db = await benchDatabase('bianzhi_bench_staffing');
+  const kept = await keptDatabase();
+  const db = kept ?? (await benchDatabase(dbName));
   const today = new Date().toISOString().slice(0, 10);
   const ctx = { pool: db.pool, regionCode: region, actor: 'bench', today };
   const results: string[] = [];
@@ -167,9 +193,11 @@ async function main() {
         .map((x) => x.toFixed(1))
         .join(' ')}`,
     );
-    const inst = await setup(db.pool);
     let t = performance.now();
-    await writeLedger(db.pool, inst);
+    const inst = kept
+      ? (await db.pool.query<{ id: string }>(`SELECT id FROM institutions ORDER BY name`)).rows.map((r) => r.id)
+      : await setup(db.pool);
+    if (!kept) await writeLedger(db.pool, inst);
     const counts = (
       await db.pool.query(
         `SELECT (SELECT count(*) FROM persons)::int AS p, (SELECT count(*) FROM movements)::int AS m,
@@ -235,7 +263,8 @@ async function main() {
     );
   } finally {
     clearInterval(sampler);
-    await db.close();
+    if (reuse) await db.pool.end();
+    else await db.close();
   }
 }
 

@@ -2,13 +2,7 @@
  * The roster's ledger as use cases: rebuild the assignments from the movements, and read who held which quota and
  * post on a date. The movements themselves are recorded by the staffing commands (入编/调动/任免/出编).
  */
-import {
-  foldMovements,
-  MovementError,
-  rosterFingerprint,
-  rosterRows,
-  type AssignmentRow,
-} from '../domain/movements.js';
+import { foldMovements, MovementError, assignmentLine, rosterRows, type AssignmentRow } from '../domain/movements.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { invariantViolated } from '../domain/errors.js';
 import { assignmentsHeldOn, rosterLedgerBatches, writeAssignmentsDiff } from '../store/movements.repository.js';
@@ -33,8 +27,10 @@ export async function rebuildRosterIn(tx: Tx, ctx: Pick<CommandContext, 'regionC
       if (e instanceof MovementError) throw invariantViolated(e.message);
       throw e;
     }
-    if (rosterFingerprint(batch.assignments) !== rosterFingerprint(folded)) {
-      changes += await writeAssignmentsDiff(tx, ctx.regionCode, batch.assignments, folded);
+    const lines = folded.map(assignmentLine).sort();
+    const current = batch.assignmentLines.sort();
+    if (lines.length !== current.length || lines.some((line, i) => line !== current[i])) {
+      changes += await writeAssignmentsDiff(tx, ctx.regionCode, current, folded);
     }
   }
   if (changes) {

@@ -1,6 +1,14 @@
 /** The roster's ledger (movements) and its materialized fold (assignments): reads, the rebuild diff, appends. */
 import type pg from 'pg';
-import type { AssignmentRow, ExitType, HeldPlace, MovementType, RosterMovement } from '../domain/movements.js';
+import {
+  assignmentLine,
+  lineSeparator,
+  type AssignmentRow,
+  type ExitType,
+  type HeldPlace,
+  type MovementType,
+  type RosterMovement,
+} from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
@@ -72,18 +80,23 @@ export async function assignmentsHeldOn(q: Queryable, regionCode: string, on: st
   return r.rows;
 }
 
-/**
- * The roster's ledger and its fold a range of persons at a time (about `persons` per batch, in id order): the
- * movements and the materialized assignments of the same persons, so a rebuild of millions of movements holds one
- * batch in memory. Rows are read as arrays (no per-row key objects).
- */
+/** The SQL that writes an assignment as domain/movements.ts assignmentLine does. */
+const assignmentLineSql = `concat_ws(E'\\x1f', id, person_id, institution_id, coalesce(unit_id::text, '\\N'), category,
+    coalesce(post, '\\N'), coalesce(leadership_level, '\\N'), coalesce(post_class, '\\N'), start_on::text,
+    coalesce(end_on::text, '\\N'), coalesce(import_id::text, '\\N'))`;
+
 const lastUuid = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
+/**
+ * The roster's ledger and its fold a range of persons at a time (about `persons` per batch, in id order): the
+ * movements of those persons and their materialized assignments as lines (assignmentLine), so a rebuild of millions
+ * of movements holds one batch in memory and parses no current row. Movements are read as arrays (no key objects).
+ */
 export async function* rosterLedgerBatches(
   tx: Tx,
   regionCode: string,
   persons = 20_000,
-): AsyncGenerator<{ movements: RosterMovement[]; assignments: AssignmentRow[] }> {
+): AsyncGenerator<{ movements: RosterMovement[]; assignmentLines: string[] }> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     // the batch ends at the id `persons` further on, or at the end of the uuid range for the last one
@@ -100,9 +113,7 @@ export async function* rosterLedgerBatches(
       rowMode: 'array',
     });
     const a = await tx.query<unknown[]>({
-      text: `SELECT id, person_id, institution_id, unit_id, category, post, leadership_level, post_class,
-                    start_on::text, end_on::text, import_id::float8
-               FROM assignments WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
+      text: `SELECT ${assignmentLineSql} FROM assignments WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
       values: [regionCode, after, upTo],
       rowMode: 'array',
     });
@@ -124,19 +135,7 @@ export async function* rosterLedgerBatches(
           importId: r[12] as number | null,
         }),
       ),
-      assignments: a.rows.map((r) => ({
-        id: r[0] as string,
-        personId: r[1] as string,
-        institutionId: r[2] as string,
-        unitId: r[3] as string | null,
-        category: r[4] as string,
-        post: r[5] as string | null,
-        leadershipLevel: r[6] as string | null,
-        postClass: r[7] as string | null,
-        startOn: r[8] as string,
-        endOn: r[9] as string | null,
-        importId: r[10] as number | null,
-      })),
+      assignmentLines: a.rows.map((r) => r[0] as string),
     };
     if (upTo === lastUuid) return;
     after = upTo;
@@ -146,30 +145,20 @@ export async function* rosterLedgerBatches(
 const assignmentColumns = `id uuid, "personId" uuid, "institutionId" uuid, "unitId" uuid, category text, post text,
   "leadershipLevel" text, "postClass" text, "startOn" date, "endOn" date, "importId" bigint`;
 
-/** Rewrites the assignments that differ from the fold: deletes the extra ones, upserts the missing or changed. */
+/**
+ * Rewrites the assignments that differ from the fold: deletes the extra ones, upserts the missing or changed. The
+ * current rows come as lines (assignmentLine); a row whose line is the folded row's line is left alone.
+ */
 export async function writeAssignmentsDiff(
   tx: Tx,
   regionCode: string,
-  current: AssignmentRow[],
+  currentLines: string[],
   folded: AssignmentRow[],
 ): Promise<number> {
-  const key = (a: AssignmentRow) =>
-    JSON.stringify([
-      a.personId,
-      a.institutionId,
-      a.unitId,
-      a.category,
-      a.post,
-      a.leadershipLevel,
-      a.postClass,
-      a.startOn,
-      a.endOn,
-      a.importId,
-    ]);
-  const now = new Map(current.map((a) => [a.id, key(a)]));
+  const now = new Map(currentLines.map((line) => [line.slice(0, line.indexOf(lineSeparator)), line]));
   const wanted = new Set(folded.map((a) => a.id));
-  const removed = current.filter((a) => !wanted.has(a.id)).map((a) => a.id);
-  const changed = folded.filter((a) => now.get(a.id) !== key(a));
+  const removed = [...now.keys()].filter((id) => !wanted.has(id));
+  const changed = folded.filter((a) => now.get(a.id) !== assignmentLine(a));
   if (removed.length) {
     await tx.query(`DELETE FROM assignments WHERE region_code = $1 AND id = ANY($2::uuid[])`, [regionCode, removed]);
   }
