@@ -159,6 +159,8 @@ export async function approveStaffingRequest(
 ) {
   requirePermission(ctx, 'decideAdjustments', '只有审批人可以核准用编申请');
   return inTransaction(ctx.pool, async (tx) => {
+    // read before the lock: every round trip under it is time the other approvals wait
+    const region = await findRegion(tx, ctx.regionCode);
     // one decision at a time per district, across processes: the last vacant place goes to exactly one request
     await lockRegion(tx, ctx.regionCode);
     const r = await load(tx, ctx, id);
@@ -171,7 +173,6 @@ export async function approveStaffingRequest(
       );
     }
     const { verdict, figures } = await vacancyVerdict(tx, ctx, r, rules);
-    const region = await findRegion(tx, ctx.regionCode);
     const year = Number(ctx.today.slice(0, 4));
     const seq = await nextStaffingDocSeq(tx, ctx.regionCode, year);
     const number = staffingDocNumber((region?.name ?? '本').slice(0, 1), year, seq);
@@ -191,7 +192,17 @@ export async function approveStaffingRequest(
       entityId: id,
       after: { docNumber: number, expiresOn, figures, replacement: verdict.ok && verdict.replacement },
     });
-    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+    // what the update wrote, without reading it back under the lock
+    const approved: StaffingRequestRow = {
+      ...r,
+      status: 'approved',
+      replacement: verdict.ok && verdict.replacement,
+      approvedBy: ctx.actor,
+      approvedOn: ctx.today,
+      expiresOn,
+      docNumber: number,
+    };
+    return view(approved, ctx.today);
   });
 }
 

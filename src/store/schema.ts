@@ -170,7 +170,8 @@ export const assignments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    index('assignments_institution_idx').on(t.regionCode, t.institutionId),
+    // with category and start: the places held on a date are counted from the index alone (migration 0009)
+    index('assignments_institution_idx').on(t.regionCode, t.institutionId, t.category, t.startOn),
     index('assignments_person_idx').on(t.regionCode, t.personId),
   ],
 );
