@@ -413,6 +413,7 @@ export function buildHistory(opts: {
   }
   // transfers and appointments must find the vacancy and the post on their day too
   const keptSteps = steps.filter((s) => {
+    if (s.do === 'withdraw') return kept.some((a) => a.ref === s.ref);
     if (s.do === 'transfer') {
       const k = key(s.to.institution, s.to.category);
       return (approvedOf.get(k) ?? 0) - (places.on(k, s.on) - 1) - reservedOn(k, s.on) >= 1;
