@@ -211,7 +211,7 @@ async function main() {
       )
     ).rows[0];
     note(
-      `written by COPY in ${((performance.now() - t) / 1000).toFixed(1)} s: ${counts.p} persons, ${counts.m} movements, ${counts.a} assignments`,
+      `${kept ? 'kept from an earlier run' : `written by COPY in ${((performance.now() - t) / 1000).toFixed(1)} s`}: ${counts.p} persons, ${counts.m} movements, ${counts.a} assignments`,
     );
 
     if (phases.has('rebuild')) {
