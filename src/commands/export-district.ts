@@ -57,7 +57,7 @@ export async function exportDistrict(
     entity: 'export',
     after: {
       files,
-      asOf: opts.asOf ?? null,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
       rows: counts,
       idNumbersMasked: kinds.has('roster') && !reveal,
       idNumbersRevealed,
