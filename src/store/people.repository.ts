@@ -1,17 +1,13 @@
 /** Roster reads for browsing: people holding a post on a date, one person's record, paginated and filtered. */
 import type pg from 'pg';
+import type { PersonDetails } from '../domain/facts.js';
+import type { HeldPlace } from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
 /** One post a person holds (or held): the columns of `assignments` a read returns. */
-interface AssignmentFields {
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
+interface AssignmentFields extends HeldPlace {
   startOn: string;
 }
 
@@ -42,15 +38,9 @@ export async function rosterOn(q: Queryable, regionCode: string, asOf: string): 
 }
 
 /** A person's own facts, before any assignment (a recruit about to enter). */
-export interface NewPerson {
+export interface NewPerson extends PersonDetails {
   idNumber: string;
   name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
   joinedWorkOn: string | null;
 }
 
