@@ -174,7 +174,11 @@ export const apiContract = {
     response: importAnswerSchema,
   },
   'GET /api/templates/:kind': { params: kindParams, response: download(xlsx, '导入模板(.xlsx)') },
-  'GET /api/exports/:kind': { params: kindParams, response: download(xlsx, '导出的数据(.xlsx,可再导入)') },
+  'GET /api/exports/:kind': {
+    params: kindParams,
+    querystring: asOfQuery,
+    response: download(xlsx, '导出的数据(.xlsx,可再导入)'),
+  },
 
   // 统计与诊断
   'GET /api/statistics': { querystring: asOfQuery.extend(underScenario), response: statisticsSchema },
