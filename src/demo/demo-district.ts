@@ -16,6 +16,7 @@ import type {
 import type { AdjustmentItem } from '../domain/ledger.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { buildDuties } from './build-duties.js';
+import { buildHistory, type DemoHistory } from './build-history.js';
 import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
@@ -47,6 +48,11 @@ export interface DemoDistrict {
   indicators: IndicatorRecord[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
+  /**
+   * Three years of staffing before asOf (用编核准, 入编, 调动, 任免, 退休), ending in `roster`; its `initialRoster` is
+   * what is imported before the steps are carried out through the commands.
+   */
+  history: DemoHistory;
   /** Empty when nothing is planted. */
   manifest: PlantedProblem[];
 }
@@ -84,8 +90,9 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
 
   const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
+  const history = buildHistory({ seed, planted, models: registry.models, quotas, posts, roster, asOf });
   const manifest = planted
-    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits })
+    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits, history })
     : [];
   return {
     regionCode: demoRegionCode,
@@ -103,6 +110,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     workload,
     indicators,
     adjustmentWaits,
+    history,
     manifest,
   };
 }

@@ -18,7 +18,7 @@ export interface PlantedProblem {
 /** What the manifest is computed from: the district's records (written once, in DemoDistrict). */
 export type ManifestInput = Pick<
   DemoDistrict,
-  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload' | 'adjustmentWaits'
+  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload' | 'adjustmentWaits' | 'history'
 >;
 
 const vagueStart = /^(指导|参与|协助|配合)/;
@@ -310,6 +310,14 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     plan.sandingOutdated.map((o) => o.name),
     `${plan.sandingOutdated.map((o) => o.name).join('、')}现行三定规定印发已满5年，机构改革后未重新修订。`,
     { outdated: plan.sandingOutdated },
+  );
+
+  const exceptions = d.history.steps.flatMap((x) => (x.do === 'enter' && x.exceptionReason ? [x] : []));
+  add(
+    'EXCEPTION_ENTRY',
+    exceptions.map((x) => x.person.institution),
+    `${exceptions.length}人未经用编核准例外入编，理由为“${exceptions[0]?.exceptionReason ?? ''}”。`,
+    { entries: exceptions.map((x) => ({ on: x.on, institution: x.person.institution })) },
   );
 
   return list;

@@ -59,3 +59,19 @@ export interface AdjustmentWaitFact {
   decidedOn: string | null;
   decision: 'approved' | 'rejected' | null;
 }
+
+/**
+ * An 入编 recorded without a 用编核准 (例外入编): possible only with a written reason (issue 16 item 3), listed by the
+ * EXCEPTION_ENTRY diagnostic. `recordedOn` is the day it was entered into bianzhi (UTC), `on` the day it took effect.
+ */
+export interface ExceptionEntryFact {
+  movementId: number;
+  personId: string;
+  personName: string;
+  institutionId: string;
+  category: string;
+  on: string;
+  reason: string;
+  recordedBy: string;
+  recordedOn: string;
+}
