@@ -17,6 +17,14 @@ export function sandingUnits(s: Parameters<Diagnostic>[0]): { unit: InstitutionS
     .map((unit) => ({ unit, on: unit.sandingOn && unit.sandingOn <= s.asOf ? unit.sandingOn : null }));
 }
 
+/** One unit's line of evidence. */
+const about = (i: InstitutionState, text: string): Evidence => ({
+  kind: 'text',
+  institutionId: i.id,
+  institution: i.name,
+  text,
+});
+
 const docOf = (i: InstitutionState) => (i.sandingDocNumber ? `(${i.sandingDocNumber})` : '');
 
 export const findSandingOutdated: Diagnostic = (s, config) => {
@@ -41,12 +49,12 @@ export const findSandingOutdated: Diagnostic = (s, config) => {
         title: `${old.length}个单位现行三定规定印发已满${maxYears}年(${old.map((o) => o.unit.name).join('、')}),最早的印发于${chineseDate(oldest.on)}`,
         institutions: old.map((o) => ref(o.unit)),
         measures: { check: 'outdated', institutions: old.length, oldestYears: oldest.years, maxYears },
-        evidence: old.map((o): Evidence => ({
-          kind: 'text',
-          institutionId: o.unit.id,
-          institution: o.unit.name,
-          text: `${o.unit.name}现行三定规定${docOf(o.unit)}印发于${chineseDate(o.on)},截至${chineseDate(s.asOf)}已满${o.years}年,其间未重新印发(测算口径:三定规定印发满${maxYears}年即列为评估对象)`,
-        })),
+        evidence: old.map((o) =>
+          about(
+            o.unit,
+            `${o.unit.name}现行三定规定${docOf(o.unit)}印发于${chineseDate(o.on)},截至${chineseDate(s.asOf)}已满${o.years}年,其间未重新印发(测算口径:三定规定印发满${maxYears}年即列为评估对象)`,
+          ),
+        ),
         measure: `对现行三定规定印发满${maxYears}年的${old.length}个单位开展机构编制管理评估,职责、机构已有调整的按程序修订三定规定,做到职责清单与实际运行相符。`,
       }),
     );
@@ -62,12 +70,9 @@ export const findSandingOutdated: Diagnostic = (s, config) => {
         title: `${missing.length}个单位未登记现行三定规定(${missing.map((i) => i.name).join('、')}),职能配置缺少依据`,
         institutions: missing.map(ref),
         measures: { check: 'missing', institutions: missing.length, partyGov: party.length },
-        evidence: missing.map((i): Evidence => ({
-          kind: 'text',
-          institutionId: i.id,
-          institution: i.name,
-          text: `${i.name}(${institutionKindLabels[i.kind]})在机构编制管理系统中没有三定规定的文号和印发日期`,
-        })),
+        evidence: missing.map((i) =>
+          about(i, `${i.name}(${institutionKindLabels[i.kind]})在机构编制管理系统中没有三定规定的文号和印发日期`),
+        ),
         measure: `核实${missing.length}个单位是否印发过三定规定:已印发的补录文号和印发日期,未印发的按程序制定。`,
       }),
     );
