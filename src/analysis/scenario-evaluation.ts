@@ -23,7 +23,8 @@ import {
 } from '../domain/vocabulary.js';
 import { defaultDiagnosticConfig, type DiagnosticConfig } from './config.js';
 import { diagnose } from './diagnose.js';
-import { diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import { diagnosticCodes, diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import { dutyOverlapIndex, type DutyOverlapIndex } from './diagnostics/duty-overlap.js';
 import type { Finding } from './finding.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -61,10 +62,24 @@ export interface ScenarioEvaluation {
   };
 }
 
-/** The base's findings are the same for every change of a scenario: callers may compute them once and pass them in. */
+/**
+ * The base's findings are the same for every change of a scenario, and so are the overlap pairs of the duty texts a
+ * scenario does not reword: callers compute them once (scenarioBase) and pass them in. Without them the evaluation
+ * does the full work; the answer is the same either way.
+ */
 export interface ScenarioBase {
   snapshot: Snapshot;
   findings?: Finding[];
+  overlapIndex?: DutyOverlapIndex;
+}
+
+/** What every evaluation over this snapshot reuses: its findings and DUTY_OVERLAP's pairs. */
+export function scenarioBase(
+  snapshot: Snapshot,
+  config: DiagnosticConfig = defaultDiagnosticConfig,
+): Required<ScenarioBase> {
+  const overlapIndex = dutyOverlapIndex(snapshot, config);
+  return { snapshot, overlapIndex, findings: diagnose(snapshot, config, diagnosticCodes, { overlapIndex }) };
 }
 
 /**
@@ -191,7 +206,7 @@ export function evaluateScenario(
   }
 
   const beforeFindings = base.findings ?? diagnose(before, config);
-  const afterFindings = diagnose(after, config);
+  const afterFindings = diagnose(after, config, diagnosticCodes, { overlapIndex: base.overlapIndex });
 
   const kindsBefore = countByKind(before.registry);
   const kindsAfter = countByKind(registry);

@@ -5,10 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Finding } from '../analysis/finding.js';
 import type { Snapshot } from '../analysis/snapshot.js';
-import { diagnose } from '../analysis/diagnose.js';
-import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
+import {
+  evaluateScenario as evaluateOver,
+  scenarioBase,
+  type ScenarioBase,
+  type ScenarioEvaluation,
+} from '../analysis/scenario-evaluation.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
 import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
@@ -134,8 +137,17 @@ export async function shareScenario(ctx: CommandContext, id: string) {
   });
 }
 
-/** The base's findings, computed once per snapshot (the server hands out one snapshot object per data version). */
-const baseFindings = new WeakMap<Snapshot, Finding[]>();
+/**
+ * The base evaluation (findings and DUTY_OVERLAP's pair index), computed once per snapshot: the server hands out one
+ * snapshot object per region, date and data version (analysis-cache.ts) and drops it when the data change, so this
+ * is a cache per (region, base date, data version) that goes with the snapshot.
+ */
+const baseEvaluations = new WeakMap<Snapshot, ScenarioBase>();
+function baseOf(snapshot: Snapshot): ScenarioBase {
+  let base = baseEvaluations.get(snapshot);
+  if (!base) baseEvaluations.set(snapshot, (base = scenarioBase(snapshot)));
+  return base;
+}
 
 export interface EvaluatedScenario {
   scenario: ScenarioRow;
@@ -150,9 +162,7 @@ export async function evaluateScenario(ctx: CommandContext, id: string): Promise
   const scenario = await readable(ctx, id);
   const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
   const snapshot = await loadSnapshot(ctx, scenario.baseDate);
-  let findings = baseFindings.get(snapshot);
-  if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
-  const { after: _after, ...evaluation } = evaluateOver({ snapshot, findings }, items, {
+  const { after: _after, ...evaluation } = evaluateOver(baseOf(snapshot), items, {
     effectiveOn: scenario.baseDate,
   });
   let names = new Map<string, string>();
