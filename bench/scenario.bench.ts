@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { diagnose } from '../src/analysis/diagnose.js';
-import { evaluateScenario, scenarioBase } from '../src/analysis/scenario-evaluation.js';
+import { evaluateScenario, scenarioBase, type ScenarioBase } from '../src/analysis/scenario-evaluation.js';
 import type { AdjustmentItem } from '../src/domain/ledger.js';
 import { demoSnapshot } from '../test/demo-snapshot.js';
 
@@ -25,7 +25,7 @@ const steps: AdjustmentItem[] = [
   { op: 'set_posts', institutionId: id('区生态环境分局'), level: '副科', postClass: 'admin', approved: 4 },
 ];
 evaluateScenario(fullBase, steps.slice(0, 1)); // warm-up: jieba dictionary, JIT
-function measure(b: typeof fullBase, label: string) {
+function measure(b: ScenarioBase, label: string) {
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (let n = 1; n <= steps.length; n++) {

@@ -8,6 +8,7 @@ import { demoSnapshot } from '../../test/demo-snapshot.js';
 import type { AdjustmentItem } from '../domain/ledger.js';
 import { defaultDiagnosticConfig } from './config.js';
 import { diagnose } from './diagnose.js';
+import type { DiagnosticContext } from './finding.js';
 import { diagnosticCodes } from './diagnostics/registry.js';
 import { evaluateScenario, scenarioBase } from './scenario-evaluation.js';
 
@@ -88,7 +89,7 @@ describe('incremental scenario evaluation', () => {
     expect(sanding.pairs.length).toBeGreaterThan(0);
     const emptied = new Map(incremental.overlapIndex).set('sanding', { ...sanding, pairs: [] });
     const after = evaluateScenario(incremental, items).after;
-    const overlaps = (context?: { overlapIndex: typeof emptied }) =>
+    const overlaps = (context?: DiagnosticContext) =>
       diagnose(after, defaultDiagnosticConfig, ['DUTY_OVERLAP'], context).filter((f) => f.measures.source === '三定');
     expect(overlaps().length).toBeGreaterThan(0);
     expect(overlaps({ overlapIndex: incremental.overlapIndex })).toEqual(overlaps());
