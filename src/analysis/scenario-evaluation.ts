@@ -24,9 +24,14 @@ import {
 import { defaultDiagnosticConfig, type DiagnosticConfig } from './config.js';
 import { diagnose } from './diagnose.js';
 import { diagnosticCodes, diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
-import { dutyOverlapIndex, type DutyOverlapIndex } from './diagnostics/duty-overlap.js';
+import {
+  dutyOverlapIndex,
+  overlapsOfDuties,
+  type DutyOverlapIndex,
+  type DutyOverlapWarning,
+} from './diagnostics/duty-overlap.js';
 import type { Finding } from './finding.js';
-import type { Snapshot } from './snapshot.js';
+import type { DutyFact, Snapshot } from './snapshot.js';
 
 export interface ScenarioFindingChange {
   code: DiagnosticCode;
@@ -54,6 +59,11 @@ export interface ScenarioEvaluation {
   posts: { before: number; after: number };
   /** People who must move (merges, splits, abolitions): the person ids with where they are and where they go. */
   peopleAffected: { personId: string; fromId: string; from: string; toId: string | null; to: string | null }[];
+  /**
+   * The scenario's new or reworded 三定 duties that overlap other institutions' duties (warnings: they do not block
+   * submission, they are to be read before it).
+   */
+  dutyWarnings: DutyOverlapWarning[];
   findings: {
     before: number;
     after: number;
@@ -111,11 +121,34 @@ const change = (f: Finding): ScenarioFindingChange => ({
   severity: f.severity,
 });
 
-/** The snapshot after the scenario, with the people and duties that follow merges and splits moved. */
-function snapshotAfter(base: Snapshot, registry: RegistryState, effects: LedgerEffect[]): Snapshot {
+/**
+ * The snapshot after the scenario, with the people and duties that follow merges and splits moved, the 三定 duties it
+ * adds (numbered 0, -1, -2…: not stored yet) and rewords; `changed` holds the ids of those added or reworded.
+ */
+function snapshotAfter(
+  base: Snapshot,
+  registry: RegistryState,
+  effects: LedgerEffect[],
+): { after: Snapshot; changed: Set<number>; missing: number[] } {
   const peopleTo = new Map<string, string>();
   const dutiesTo = new Map<string, { toId: string; ids?: Set<number> }[]>();
+  const added: DutyFact[] = [];
+  const revised = new Map<number, { title: string; text: string | null }>();
   for (const e of effects) {
+    if (e.type === 'add_duties')
+      for (const d of e.duties)
+        added.push({
+          id: -added.length,
+          institutionId: e.institutionId,
+          source: 'sanding',
+          category: null,
+          title: d.title,
+          text: d.text,
+          legalBasis: null,
+          domains: [],
+          role: 'lead',
+        });
+    if (e.type === 'revise_duty') revised.set(e.dutyId, { title: e.title, text: e.text });
     if (e.type === 'move_people') peopleTo.set(e.fromId, e.toId);
     if (e.type === 'move_duties')
       dutiesTo.set(e.fromId, [
@@ -132,13 +165,20 @@ function snapshotAfter(base: Snapshot, registry: RegistryState, effects: LedgerE
   const people = peopleTo.size
     ? base.people.map((p) => (peopleTo.has(p.institutionId) ? { ...p, institutionId: finalOf(p.institutionId) } : p))
     : base.people;
-  const duties = dutiesTo.size
-    ? base.duties.map((d) => {
-        const move = dutiesTo.get(d.institutionId)?.find((m) => !m.ids || m.ids.has(d.id));
-        return move ? { ...d, institutionId: move.toId } : d;
-      })
-    : base.duties;
-  return { ...base, limits: registry.limits, registry, people, duties };
+  const all = added.length ? [...base.duties, ...added] : base.duties;
+  const changed = new Set(added.map((d) => d.id));
+  for (const d of base.duties) if (d.source === 'sanding' && revised.has(d.id)) changed.add(d.id);
+  const missing = [...revised.keys()].filter((id) => !changed.has(id));
+  const duties =
+    dutiesTo.size || revised.size
+      ? all.map((d) => {
+          const move = dutiesTo.get(d.institutionId)?.find((m) => !m.ids || m.ids.has(d.id));
+          const moved = move ? { ...d, institutionId: move.toId } : d;
+          const words = d.source === 'sanding' ? revised.get(d.id) : undefined;
+          return words ? { ...moved, ...words } : moved;
+        })
+      : all;
+  return { after: { ...base, limits: registry.limits, registry, people, duties }, changed, missing };
 }
 
 function countByKind(s: RegistryState) {
@@ -175,7 +215,8 @@ export function evaluateScenario(
     if (!(e instanceof LedgerError)) throw e;
     violations.push(e.message);
   }
-  const after = snapshotAfter(before, registry, effects);
+  const { after, changed, missing } = snapshotAfter(before, registry, effects);
+  for (const id of missing) violations.push(`三定职责(编号${id})不存在,不能修改`);
   const name = (id: string) => registry.institutions.get(id)?.name ?? before.registry.institutions.get(id)?.name ?? id;
 
   const peopleAffected: ScenarioEvaluation['peopleAffected'] = [];
@@ -240,6 +281,7 @@ export function evaluateScenario(
       })),
     posts: { before: postsTotal(before.registry), after: postsTotal(registry) },
     peopleAffected,
+    dutyWarnings: overlapsOfDuties(after, changed, config),
     findings: {
       before: beforeFindings.length,
       after: afterFindings.length,

@@ -50,6 +50,18 @@ describe('incremental scenario evaluation', () => {
         ),
     },
     // out of the overlap scope: the group's texts change and it is detected afresh
+    // a new 三定 duty: the 三定 group's texts change and it is detected afresh
+    {
+      weight: 1,
+      arbitrary: inst.map(
+        (a) =>
+          ({
+            op: 'add_duties',
+            institutionId: a,
+            duties: [{ title: '水质监测', text: '负责全区地表水、地下水水质监测' }],
+          }) as AdjustmentItem,
+      ),
+    },
     {
       weight: 1,
       arbitrary: inst.map(

@@ -177,6 +177,8 @@ export const adjustmentOpLabels = {
   merge_institutions: '合并机构',
   split_institution: '拆分机构',
   move_duties: '划转职责',
+  add_duties: '增加三定职责',
+  revise_duty: '修改三定职责',
   abolish_institution: '撤销机构',
   set_limits: '上级核定限额',
   higher_approval: '上级批准超限',

@@ -262,6 +262,74 @@ export const findDutyOverlaps: Diagnostic = (s, config, context) => {
   return out;
 };
 
+/** A new or reworded 三定 duty of a scenario and the duties of other institutions it overlaps (a warning). */
+export interface DutyOverlapWarning {
+  /** null for a duty the scenario adds (it has no number until applied). */
+  dutyId: number | null;
+  institutionId: string;
+  institution: string;
+  title: string;
+  overlaps: {
+    dutyId: number | null;
+    institutionId: string;
+    institution: string;
+    title: string;
+    similarity: number;
+    object: string;
+  }[];
+}
+
+/**
+ * The given 三定 duties run through the overlap engine against every other institution's 三定 duties in scope
+ * (DUTY_OVERLAP's scoring and threshold; ids below 1 are duties not yet stored): before a scenario is submitted, what
+ * its new or reworded duties would duplicate. Unlike the diagnostic, an institution of the same family counts too.
+ */
+export function overlapsOfDuties(
+  s: Snapshot,
+  dutyIds: ReadonlySet<number>,
+  config: DiagnosticConfig,
+): DutyOverlapWarning[] {
+  if (!dutyIds.size) return [];
+  const scope = overlapScope(s);
+  const duties = s.duties.filter((d) => d.source === 'sanding' && (dutyIds.has(d.id) || scope.included(d)));
+  const { pairs } = detectOverlaps(docsOf('sanding', duties), { threshold: config.overlapThreshold });
+  const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
+  const idOf = (d: DutyFact) => (d.id > 0 ? d.id : null);
+  const out = new Map<number, DutyOverlapWarning>();
+  for (const p of pairs) {
+    for (const [mine, other] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ] as const) {
+      const d = duties[mine]!;
+      if (!dutyIds.has(d.id)) continue;
+      const o = duties[other]!;
+      let w = out.get(mine);
+      if (!w)
+        out.set(
+          mine,
+          (w = {
+            dutyId: idOf(d),
+            institutionId: d.institutionId,
+            institution: name(d.institutionId),
+            title: d.title,
+            overlaps: [],
+          }),
+        );
+      w.overlaps.push({
+        dutyId: idOf(o),
+        institutionId: o.institutionId,
+        institution: name(o.institutionId),
+        title: o.title,
+        similarity: Math.round(p.score * 1000) / 1000,
+        object: p.object,
+      });
+    }
+  }
+  for (const w of out.values()) w.overlaps.sort((a, b) => b.similarity - a.similarity);
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+}
+
 export const dutyOverlapDiagnostic = defineDiagnostic({
   code: 'DUTY_OVERLAP',
   section: '职能配置',

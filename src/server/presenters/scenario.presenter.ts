@@ -61,6 +61,25 @@ export const evaluationSchema = z.object({
       to: z.string().nullable(),
     }),
   ),
+  /** New or reworded 三定 duties of the scenario that overlap other institutions' duties (warnings, not blocking). */
+  dutyWarnings: z.array(
+    z.object({
+      dutyId: z.number().nullable(),
+      institutionId: z.string(),
+      institution: z.string(),
+      title: z.string(),
+      overlaps: z.array(
+        z.object({
+          dutyId: z.number().nullable(),
+          institutionId: z.string(),
+          institution: z.string(),
+          title: z.string(),
+          similarity: z.number(),
+          object: z.string(),
+        }),
+      ),
+    }),
+  ),
   findings: beforeAfter.extend({ resolved: z.array(findingChangeSchema), created: z.array(findingChangeSchema) }),
 });
 
