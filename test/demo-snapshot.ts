@@ -101,6 +101,7 @@ export function demoSnapshot(
       textValue: x.text ?? null,
     })),
     adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
+    scenarioReviews: demo.scenarioReviews.map((r, n) => ({ scenarioId: `demo-scenario-${n + 1}`, ...r })),
     demo,
     idOf,
   };

@@ -20,7 +20,7 @@ import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
 import { buildManifest, type PlantedProblem } from './manifest.js';
-import type { AdjustmentWaitFact } from '../analysis/snapshot.js';
+import type { AdjustmentWaitFact, ScenarioReviewFact } from '../analysis/snapshot.js';
 import { plan } from './plan.js';
 
 export type { PlantedProblem } from './manifest.js';
@@ -47,6 +47,8 @@ export interface DemoDistrict {
   indicators: IndicatorRecord[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
+  /** Applied 方案 and their 执行情况评估 (planted: one long past its date and not carried out). */
+  scenarioReviews: Omit<ScenarioReviewFact, 'scenarioId'>[];
   /** Empty when nothing is planted. */
   manifest: PlantedProblem[];
 }
@@ -84,8 +86,9 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
 
   const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
+  const scenarioReviews = buildScenarioReviews(asOf, institutions, planted);
   const manifest = planted
-    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits })
+    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits, scenarioReviews })
     : [];
   return {
     regionCode: demoRegionCode,
@@ -103,6 +106,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     workload,
     indicators,
     adjustmentWaits,
+    scenarioReviews,
     manifest,
   };
 }
@@ -153,4 +157,39 @@ function buildAdjustmentWaits(
   ];
   if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
   return waits;
+}
+
+/**
+ * 方案 applied in earlier years and their 执行情况评估: one reviewed on time; planted, one whose review fell due 75 days
+ * before asOf and has not been carried out (SCENARIO_REVIEW_OVERDUE).
+ */
+function buildScenarioReviews(
+  asOf: string,
+  institutions: DemoDistrict['institutions'],
+  planted: boolean,
+): DemoDistrict['scenarioReviews'] {
+  const day = (offset: number) =>
+    new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
+  const year = Number(asOf.slice(0, 4));
+  const reviews: DemoDistrict['scenarioReviews'] = [
+    {
+      name: `${depts[4]}内设机构优化方案`,
+      docNumber: `示编〔${year - 2}〕6号`,
+      effectiveOn: day(-700),
+      reviewOn: day(-335),
+      reviewedOn: day(-320),
+      institutions: [depts[4]!],
+    },
+  ];
+  if (planted)
+    reviews.push({
+      name: `${depts[5]}职能调整方案`,
+      docNumber: `示编〔${year - 1}〕4号`,
+      effectiveOn: day(-440),
+      reviewOn: day(-75),
+      reviewedOn: null,
+      institutions: [depts[5]!],
+    });
+  return reviews;
 }

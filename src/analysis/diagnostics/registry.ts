@@ -23,6 +23,7 @@ import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import { approvalDelayDiagnostic } from './approval-delay.js';
+import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -44,6 +45,7 @@ export const diagnosticRegistry = [
   professionalShortageDiagnostic,
   ageingDiagnostic,
   approvalDelayDiagnostic,
+  scenarioReviewOverdueDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,
 ] as const;
