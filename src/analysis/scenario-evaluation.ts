@@ -34,6 +34,8 @@ import type { Finding } from './finding.js';
 import type { DutyFact, Snapshot } from './snapshot.js';
 
 export interface ScenarioFindingChange {
+  /** The same problem before and after (findingKey): what the 执行情况评估 looks for again. */
+  key: string;
   code: DiagnosticCode;
   codeLabel: string;
   title: string;
@@ -96,7 +98,7 @@ export function scenarioBase(
  * A finding is the same problem before and after when it has the same code and names the same institutions (its
  * figures may change); one naming no institution is matched by its title.
  */
-const findingKey = (f: Finding) =>
+export const findingKey = (f: Finding) =>
   f.institutions.length
     ? `${f.code}|${f.institutions
         .map((i) => i.id)
@@ -115,6 +117,7 @@ function unmatched(a: Finding[], b: Finding[]): Finding[] {
   });
 }
 const change = (f: Finding): ScenarioFindingChange => ({
+  key: findingKey(f),
   code: f.code,
   codeLabel: diagnosticLabels[f.code],
   title: f.title,
@@ -289,4 +292,27 @@ export function evaluateScenario(
       created: unmatched(afterFindings, beforeFindings).map(change),
     },
   };
+}
+
+/** One finding an applied scenario was meant to resolve, as the 执行情况评估 finds it. */
+export interface ReviewedFinding extends ScenarioFindingChange {
+  /** Gone: no finding of the same code naming the same institutions is found now. */
+  resolved: boolean;
+  /** The finding as it reads now, when it is still there. */
+  now: string | null;
+}
+
+/**
+ * 执行情况评估 (机构编制管理评估办法(试行)): each finding the scenario was meant to resolve (recorded when it was
+ * applied), looked for among the findings now.
+ */
+export function reviewOutcome(targets: ScenarioFindingChange[], now: Finding[]) {
+  const current = new Map<string, Finding>();
+  for (const f of now) if (!current.has(findingKey(f))) current.set(findingKey(f), f);
+  const findings: ReviewedFinding[] = targets.map((t) => {
+    const still = current.get(t.key);
+    return { ...t, resolved: !still, now: still?.title ?? null };
+  });
+  const resolved = findings.filter((f) => f.resolved).length;
+  return { findings, resolved, remaining: findings.length - resolved };
 }

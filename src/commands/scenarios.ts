@@ -8,10 +8,15 @@ import { z } from 'zod';
 import type { Snapshot } from '../analysis/snapshot.js';
 import {
   evaluateScenario as evaluateOver,
+  reviewOutcome,
   scenarioBase,
   type ScenarioBase,
   type ScenarioEvaluation,
+  type ScenarioFindingChange,
 } from '../analysis/scenario-evaluation.js';
+import { diagnose } from '../analysis/diagnose.js';
+import { defaultDiagnosticConfig } from '../analysis/config.js';
+import { daysBetween } from '../domain/dates.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
 import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
@@ -27,8 +32,10 @@ import {
   listScenarios as listRows,
   removeScenarioItem,
   scenarioItems,
+  appliedScenarios,
   updateScenario,
   type ScenarioRow,
+  type ScenarioTargets,
 } from '../store/scenarios.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
@@ -253,6 +260,8 @@ const idsIn = (items: unknown[]) => new Set(JSON.stringify(items).match(uuidPatt
 export async function applyScenario(ctx: CommandContext, id: string, input: z.input<typeof scenarioApplySchema>) {
   requirePermission(ctx, 'applyAdjustments');
   const d = scenarioApplySchema.parse(input);
+  // what it is meant to resolve, and whom it concerns: the 执行情况评估 looks for these findings again
+  const { evaluation } = await evaluateScenario(ctx, id);
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const s = await readable(ctx, id, tx);
@@ -280,16 +289,82 @@ export async function applyScenario(ctx: CommandContext, id: string, input: z.in
     );
     const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
     const reviewOn = d.reviewOn ?? addMonths(d.effectiveOn, 12);
+    if (reviewOn <= d.effectiveOn)
+      throw validationFailed(`执行情况评估日期 ${reviewOn} 应晚于生效日期 ${d.effectiveOn}`);
+    const targets: ScenarioTargets = {
+      institutions: [...touched].flatMap((x) => (snapshot.registry.institutions.has(x) ? [name(x)] : [])),
+      findings: evaluation.findings.resolved,
+    };
     const ok = await updateScenario(tx, ctx.regionCode, id, s.version, {
       status: 'applied',
       docNumber: d.docNumber,
       effectiveOn: d.effectiveOn,
       adjustmentId: adj.id,
       reviewOn,
+      targets,
     });
     if (!ok) throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
     await audit(ctx, tx, 'scenario.apply', id, { docNumber: d.docNumber, adjustmentId: adj.id, reviewOn });
     return { scenario: (await findScenario(tx, ctx.regionCode, id))!, ...applied };
+  });
+}
+
+/** An applied scenario's 执行情况评估 as due: when, how late (grace days as SCENARIO_REVIEW_OVERDUE reads them). */
+function reviewState(s: ScenarioRow, today: string) {
+  const late = s.reviewOn ? daysBetween(s.reviewOn, today) : 0;
+  return {
+    due: !!s.reviewOn && !s.reviewedOn && late >= 0,
+    overdue: !!s.reviewOn && !s.reviewedOn && late > defaultDiagnosticConfig.reviewGraceDays,
+    daysLate: Math.max(0, late),
+  };
+}
+
+/**
+ * The 执行情况评估 due (机构编制管理评估办法(试行)): applied scenarios whose review date has come and which have not
+ * been reviewed, oldest first; `all` also lists those not yet due and those done.
+ */
+export async function listScenarioReviews(ctx: CommandContext, opts: { all?: boolean } = {}) {
+  requirePermission(ctx, 'readDistrict');
+  const rows = (await appliedScenarios(ctx.pool, ctx.regionCode)).filter((s) => mayRead(ctx, s));
+  return rows
+    .map(({ targets, ...s }) => ({
+      scenario: s,
+      ...reviewState(s, ctx.today),
+      targets: targets?.findings.length ?? 0,
+    }))
+    .filter((r) => opts.all || r.due);
+}
+
+/**
+ * Carries out a scenario's 执行情况评估 on or after its date: each finding it was meant to resolve (recorded at apply)
+ * is looked for among today's findings; the outcome is recorded with the scenario and audited. Once per scenario.
+ */
+export async function reviewScenario(ctx: CommandContext, id: string) {
+  ensureDrafter(ctx);
+  const found = await readable(ctx, id);
+  if (found.status !== 'applied' || !found.reviewOn) throw conflict(`方案"${found.name}"尚未实施,不能开展执行情况评估`);
+  if (found.reviewedOn) throw conflict(`方案"${found.name}"已于${found.reviewedOn}完成执行情况评估`);
+  if (ctx.today < found.reviewOn)
+    throw validationFailed(`方案"${found.name}"的执行情况评估日期为${found.reviewOn},尚未到期`);
+  const targets = (await appliedScenarios(ctx.pool, ctx.regionCode)).find((s) => s.id === id)?.targets;
+  const now = diagnose(await loadSnapshot(ctx));
+  const review = {
+    reviewedOn: ctx.today,
+    reviewedBy: ctx.actor,
+    ...reviewOutcome((targets?.findings ?? []) as ScenarioFindingChange[], now),
+  };
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const s = await readable(ctx, id, tx);
+    if (s.reviewedOn) throw conflict(`方案"${s.name}"已于${s.reviewedOn}完成执行情况评估`);
+    const ok = await updateScenario(tx, ctx.regionCode, id, s.version, {
+      reviewedOn: ctx.today,
+      reviewedBy: ctx.actor,
+      review,
+    });
+    if (!ok) throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
+    await audit(ctx, tx, 'scenario.review', id, { resolved: review.resolved, remaining: review.remaining });
+    return { scenario: (await findScenario(tx, ctx.regionCode, id))!, review };
   });
 }
 

@@ -3,6 +3,7 @@ import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
 import { loadLedger } from '../store/registry.repository.js';
 import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
 import { loadAdjustmentWaits } from '../store/audit.repository.js';
+import { scenarioReviewFacts } from '../store/scenarios.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { districtProfile } from './regions.js';
@@ -17,7 +18,7 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators, adjustmentWaits] = await Promise.all([
+  const [region, registry, people, duties, workload, indicators, adjustmentWaits, scenarioReviews] = await Promise.all([
     districtProfile(ctx),
     registryAsOf(ctx, asOf),
     loadPeopleOn(ctx.pool, ctx.regionCode, date),
@@ -25,6 +26,7 @@ export async function loadSnapshot(
     loadWorkload(ctx.pool, ctx.regionCode),
     loadIndicators(ctx.pool, ctx.regionCode),
     loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+    scenarioReviewFacts(ctx.pool, ctx.regionCode),
   ]);
   return {
     regionCode: ctx.regionCode,
@@ -37,6 +39,7 @@ export async function loadSnapshot(
     workload,
     indicators,
     adjustmentWaits,
+    scenarioReviews,
   };
 }
 
@@ -48,18 +51,20 @@ export interface DistrictBase {
   workload: Snapshot['workload'];
   indicators: Snapshot['indicators'];
   adjustmentWaits: Snapshot['adjustmentWaits'];
+  scenarioReviews: NonNullable<Snapshot['scenarioReviews']>;
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators, adjustmentWaits] = await Promise.all([
+  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews] = await Promise.all([
     districtProfile(ctx),
     loadLedger(ctx.pool, ctx.regionCode),
     loadDuties(ctx.pool, ctx.regionCode),
     loadWorkload(ctx.pool, ctx.regionCode),
     loadIndicators(ctx.pool, ctx.regionCode),
     loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+    scenarioReviewFacts(ctx.pool, ctx.regionCode),
   ]);
-  return { region, ledger, duties, workload, indicators, adjustmentWaits };
+  return { region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
@@ -78,5 +83,6 @@ export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: str
     workload: base.workload,
     indicators: base.indicators,
     adjustmentWaits: base.adjustmentWaits,
+    scenarioReviews: base.scenarioReviews,
   };
 }

@@ -235,6 +235,14 @@ export const auditActionLabels: Record<string, string> = {
   'import.duties': '导入职能与权责清单',
   'import.workload': '导入工作量',
   'import.indicators': '导入区域指标',
+  'scenario.create': '新建方案',
+  'scenario.add': '添加方案调整项',
+  'scenario.remove': '删除方案调整项',
+  'scenario.share': '共享方案',
+  'scenario.submit': '提交方案',
+  'scenario.approve': '批准方案',
+  'scenario.apply': '实施方案',
+  'scenario.review': '方案执行情况评估',
 };
 
 export const auditEntityLabels: Record<string, string> = {

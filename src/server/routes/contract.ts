@@ -16,6 +16,8 @@ import {
   comparisonSchema,
   evaluatedScenarioSchema,
   scenarioListSchema,
+  scenarioReviewListSchema,
+  scenarioReviewSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
 import { importKinds } from '../../domain/records.js';
@@ -214,6 +216,11 @@ export const apiContract = {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,
   },
+  'GET /api/scenarios/reviews': {
+    querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+    response: scenarioReviewListSchema,
+  },
+  'POST /api/scenarios/:id/review': { params: idParams, response: scenarioReviewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiContract = typeof apiContract;
