@@ -19,7 +19,7 @@ import { defaultDiagnosticConfig } from '../analysis/config.js';
 import { daysBetween } from '../domain/dates.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
-import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
+import { institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
@@ -40,7 +40,13 @@ import {
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { can } from '../domain/permissions.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../domain/scenario.js';
+import {
+  scenarioApplySchema,
+  scenarioDraftSchema,
+  scenarioItemSchema,
+  type ScenarioItem,
+} from '../domain/scenario.js';
+import { integrateEnforcementItems } from '../analysis/enforcement-integration.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
@@ -56,7 +62,7 @@ export const scenarioStatusLabels = {
 } as const;
 type ScenarioStatus = keyof typeof scenarioStatusLabels;
 
-export { scenarioApplySchema, scenarioDraftSchema };
+export { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema };
 
 function ensureDrafter(ctx: CommandContext) {
   requirePermission(ctx, 'draftAdjustments');
@@ -90,15 +96,24 @@ async function audit(ctx: CommandContext, tx: Tx, action: string, id: string, af
   await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action, entity: 'scenario', entityId: id, after });
 }
 
+/** Scenario operations (综合执法) expanded into the ledger items they stand for, over the scenario's base. */
+async function expandItems(ctx: CommandContext, baseDate: string, items: ScenarioItem[]): Promise<AdjustmentItem[]> {
+  if (items.every((i) => i.op !== 'integrate_enforcement')) return items as AdjustmentItem[];
+  const snapshot = await loadSnapshot(ctx, baseDate);
+  return items.flatMap((i) => (i.op === 'integrate_enforcement' ? integrateEnforcementItems(snapshot, i, randomUUID()) : [i]));
+}
+
 export async function createScenario(ctx: CommandContext, input: z.input<typeof scenarioDraftSchema>) {
   ensureDrafter(ctx);
-  const d = scenarioDraftSchema.parse(input);
+  const parsed = scenarioDraftSchema.parse(input);
+  const baseDate = parsed.baseDate ?? ctx.today;
+  const d = { ...parsed, items: await expandItems(ctx, baseDate, parsed.items) };
   const id = randomUUID();
   await inTransaction(ctx.pool, async (tx) => {
     await insertScenario(tx, ctx.regionCode, {
       id,
       name: d.name,
-      baseDate: d.baseDate ?? ctx.today,
+      baseDate,
       baseSeq: await lastAppliedSeq(tx, ctx.regionCode),
       necessity: d.necessity ?? null,
       basis: d.basis ?? null,
@@ -111,9 +126,10 @@ export async function createScenario(ctx: CommandContext, input: z.input<typeof 
 }
 
 /** Adds ledger items to a draft and answers with the new evaluation. */
-export async function addScenarioItems(ctx: CommandContext, id: string, items: z.input<typeof adjustmentItemSchema>[]) {
+export async function addScenarioItems(ctx: CommandContext, id: string, items: z.input<typeof scenarioItemSchema>[]) {
   ensureDrafter(ctx);
-  const parsed = z.array(adjustmentItemSchema).min(1, '至少添加一项调整').parse(items);
+  const given = z.array(scenarioItemSchema).min(1, '至少添加一项调整').parse(items);
+  const parsed = await expandItems(ctx, (await readable(ctx, id)).baseDate, given);
   await inTransaction(ctx.pool, async (tx) => {
     await ownDraft(ctx, tx, id);
     await appendScenarioItems(tx, ctx.regionCode, id, parsed);

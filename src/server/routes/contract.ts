@@ -9,8 +9,8 @@ import { reportSections } from '../../analysis/finding.js';
 import { quotaDecisionSchema } from '../../commands/adjustments.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../../domain/scenario.js';
+import { adjustmentDraftSchema } from '../../domain/ledger.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema } from '../../domain/scenario.js';
 import {
   appliedScenarioSchema,
   comparisonSchema,
@@ -201,7 +201,7 @@ export const apiContract = {
   'GET /api/scenarios/:id': { params: idParams, response: evaluatedScenarioSchema },
   'POST /api/scenarios/:id/items': {
     params: idParams,
-    body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
+    body: z.object({ items: z.array(scenarioItemSchema).min(1, '至少添加一项调整') }),
     response: evaluatedScenarioSchema,
   },
   'DELETE /api/scenarios/:id/items/:index': {
