@@ -7,6 +7,7 @@
  * data and waits, uncommitted, when the process dies.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -418,4 +419,59 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     expect(await databaseFingerprint(t.ctx.pool)).not.toBe(before);
     expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
   }, 60_000);
+
+  it('Given an approved large 方案 (a merge with people to move, 120 new units with quota) When the server is killed while applying it Then the registry and the roster are as before, and after a restart the apply succeeds with the 调动 movements', async () => {
+    const first = servers[0]!;
+    const operator = await tokenFor(first, 'operator');
+    const approver = await tokenFor(first, 'approver');
+    const units = Array.from({ length: 120 }, (_, n) => ({
+      op: 'create_institution',
+      id: randomUUID(),
+      name: `区改革试点服务中心${n + 1}`,
+      kind: 'public_institution',
+      rank: '股级',
+      parentId: ids.finance,
+      piClass: '公益一类',
+      funding: '全额',
+    }));
+    const items = [
+      ...units,
+      ...units.map((u) => ({ op: 'set_quota', institutionId: u.id, category: 'public_service', approved: 2 })),
+      { op: 'merge_institutions', sourceIds: [ids.audit], targetId: ids.finance },
+    ];
+    const created = await call(first, operator, 'POST', '/api/scenarios', {
+      json: { name: '审计局并入财政局并设立试点中心', items },
+    });
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201);
+    const id = (created.body.scenario as { id: string }).id;
+    const mustMove = (created.body.evaluation as { peopleAffected: unknown[] }).peopleAffected.length;
+    expect(mustMove).toBeGreaterThan(0);
+    expect((await call(first, operator, 'POST', `/api/scenarios/${id}/submit`)).status).toBe(200);
+    expect((await call(first, approver, 'POST', `/api/scenarios/${id}/approve`)).status).toBe(200);
+    const transfers = async () =>
+      (
+        await t.ctx.pool.query(`SELECT 1 FROM movements WHERE region_code = $1 AND note = '机构调整随迁'`, [
+          t.ctx.regionCode,
+        ])
+      ).rowCount;
+    const transfersBefore = await transfers();
+    const apply = (server: ServerProcess) =>
+      call(server, operator, 'POST', `/api/scenarios/${id}/apply`, {
+        json: { docNumber: '示编〔2026〕30号', effectiveOn: '2026-11-27' },
+      });
+
+    const before = await killMidCommit('scenario.apply', operator, apply);
+    expect(await transfers()).toBe(transfersBefore);
+
+    const second = servers[0]!;
+    expect((await call(second, operator, 'GET', `/api/scenarios/${id}`)).body.scenario).toMatchObject({
+      status: 'approved',
+    });
+    const retry = await apply(second);
+    expect(retry.status, JSON.stringify(retry.body).slice(0, 300)).toBe(200);
+    expect(retry.body).toMatchObject({ peopleMoved: mustMove });
+    expect(await transfers()).toBe(transfersBefore! + mustMove);
+    expect(await databaseFingerprint(t.ctx.pool)).not.toBe(before);
+    expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
+  }, 120_000);
 });
