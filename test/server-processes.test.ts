@@ -90,7 +90,7 @@ async function call(
   token: string,
   method: string,
   path: string,
-  opts: { json?: unknown; form?: FormData; ifMatch?: string } = {},
+  opts: { json?: unknown; form?: FormData; ifMatch?: string; timeoutMs?: number } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (opts.json !== undefined) headers['content-type'] = 'application/json';
@@ -99,7 +99,7 @@ async function call(
     method,
     headers,
     body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.form,
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
   });
   return { status: r.status, body: (await r.json()) as Answer['body'], etag: r.headers.get('etag') };
 }
@@ -267,7 +267,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
   };
   const unstall = () => t.ctx.pool.query(`DROP TRIGGER IF EXISTS test_stall ON audit_events`);
 
-  const stalledBackend = () =>
+  const stalledBackend = (timeoutMs = 20_000) =>
     waitFor(
       'the server backend to stall in the audit append',
       async () =>
@@ -276,7 +276,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
             `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`,
           )
         ).rows[0]?.pid,
-      20_000,
+      timeoutMs,
     );
 
   const backendGone = async (pid: number, timeoutMs: number) =>
@@ -296,6 +296,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     token: string,
     request: (server: ServerProcess) => Promise<unknown>,
     afterKill: () => void = () => undefined,
+    stallTimeoutMs?: number,
   ) {
     const [server, other] = servers as [ServerProcess, ServerProcess];
     await stallAuditOf(action);
@@ -305,7 +306,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
       () => 'connection lost',
     );
     try {
-      const pid = await stalledBackend();
+      const pid = await stalledBackend(stallTimeoutMs);
       // the other process still answers reads while this transaction holds the district's write lock
       expect((await call(other, token, 'GET', '/api/region')).status).toBe(200);
       expect(await server.kill()).toBeNull(); // died of the signal
@@ -439,14 +440,16 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
       ...units.map((u) => ({ op: 'set_quota', institutionId: u.id, category: 'public_service', approved: 2 })),
       { op: 'merge_institutions', sourceIds: [ids.audit], targetId: ids.finance },
     ];
+    const slow = 180_000; // every answer evaluates the scenario: all diagnostics over the district, 120 units more
     const created = await call(first, operator, 'POST', '/api/scenarios', {
       json: { name: '审计局并入财政局并设立试点中心', items },
+      timeoutMs: slow,
     });
     expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201);
     const id = (created.body.scenario as { id: string }).id;
     const mustMove = (created.body.evaluation as { peopleAffected: unknown[] }).peopleAffected.length;
     expect(mustMove).toBeGreaterThan(0);
-    expect((await call(first, operator, 'POST', `/api/scenarios/${id}/submit`)).status).toBe(200);
+    expect((await call(first, operator, 'POST', `/api/scenarios/${id}/submit`, { timeoutMs: slow })).status).toBe(200);
     expect((await call(first, approver, 'POST', `/api/scenarios/${id}/approve`)).status).toBe(200);
     const transfers = async () =>
       (
@@ -458,13 +461,17 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     const apply = (server: ServerProcess) =>
       call(server, operator, 'POST', `/api/scenarios/${id}/apply`, {
         json: { docNumber: '示编〔2026〕30号', effectiveOn: '2026-11-27' },
+        timeoutMs: slow,
       });
 
-    const before = await killMidCommit('scenario.apply', operator, apply);
+    // the apply evaluates the scenario first (the findings it is meant to resolve): on a loaded machine that takes a while
+    const before = await killMidCommit('scenario.apply', operator, apply, undefined, 120_000);
     expect(await transfers()).toBe(transfersBefore);
 
     const second = servers[0]!;
-    expect((await call(second, operator, 'GET', `/api/scenarios/${id}`)).body.scenario).toMatchObject({
+    expect(
+      (await call(second, operator, 'GET', `/api/scenarios/${id}`, { timeoutMs: slow })).body.scenario,
+    ).toMatchObject({
       status: 'approved',
     });
     const retry = await apply(second);
@@ -473,5 +480,5 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     expect(await transfers()).toBe(transfersBefore! + mustMove);
     expect(await databaseFingerprint(t.ctx.pool)).not.toBe(before);
     expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
-  }, 120_000);
+  }, 300_000);
 });

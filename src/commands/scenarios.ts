@@ -40,12 +40,7 @@ import {
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { can } from '../domain/permissions.js';
-import {
-  scenarioApplySchema,
-  scenarioDraftSchema,
-  scenarioItemSchema,
-  type ScenarioItem,
-} from '../domain/scenario.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema, type ScenarioItem } from '../domain/scenario.js';
 import { integrateEnforcementItems } from '../analysis/enforcement-integration.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
@@ -100,7 +95,9 @@ async function audit(ctx: CommandContext, tx: Tx, action: string, id: string, af
 async function expandItems(ctx: CommandContext, baseDate: string, items: ScenarioItem[]): Promise<AdjustmentItem[]> {
   if (items.every((i) => i.op !== 'integrate_enforcement')) return items as AdjustmentItem[];
   const snapshot = await loadSnapshot(ctx, baseDate);
-  return items.flatMap((i) => (i.op === 'integrate_enforcement' ? integrateEnforcementItems(snapshot, i, randomUUID()) : [i]));
+  return items.flatMap((i) =>
+    i.op === 'integrate_enforcement' ? integrateEnforcementItems(snapshot, i, randomUUID()) : [i],
+  );
 }
 
 export async function createScenario(ctx: CommandContext, input: z.input<typeof scenarioDraftSchema>) {
