@@ -421,7 +421,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
   }, 60_000);
 
-  it('Given an approved large 方案 (a merge with people to move, 120 new units with quota) When the server is killed while applying it Then the registry and the roster are as before, and after a restart the apply succeeds with the 调动 movements', async () => {
+  it('Given an approved large 方案 (120 new units with quota, one taking over a unit and its people) When the server is killed while applying it Then the registry and the roster are as before, and after a restart the apply succeeds with the 调动 movements', async () => {
     const first = servers[0]!;
     const operator = await tokenFor(first, 'operator');
     const approver = await tokenFor(first, 'approver');
@@ -438,11 +438,12 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     const items = [
       ...units,
       ...units.map((u) => ({ op: 'set_quota', institutionId: u.id, category: 'public_service', approved: 2 })),
-      { op: 'merge_institutions', sourceIds: [ids.audit], targetId: ids.finance },
+      // 区财政服务中心 and its people into the first new centre (区审计局 is edited by the tests above on later dates)
+      { op: 'merge_institutions', sourceIds: [ids.financeCenter], targetId: units[0]!.id },
     ];
     const slow = 180_000; // every answer evaluates the scenario: all diagnostics over the district, 120 units more
     const created = await call(first, operator, 'POST', '/api/scenarios', {
-      json: { name: '审计局并入财政局并设立试点中心', items },
+      json: { name: '设立改革试点服务中心', items },
       timeoutMs: slow,
     });
     expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201);
@@ -458,14 +459,17 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
         ])
       ).rowCount;
     const transfersBefore = await transfers();
-    const apply = (server: ServerProcess) =>
-      call(server, operator, 'POST', `/api/scenarios/${id}/apply`, {
+    let answered: Answer | undefined;
+    const apply = async (server: ServerProcess) =>
+      (answered = await call(server, operator, 'POST', `/api/scenarios/${id}/apply`, {
         json: { docNumber: '示编〔2026〕30号', effectiveOn: '2026-11-27' },
         timeoutMs: slow,
-      });
+      }));
 
     // the apply evaluates the scenario first (the findings it is meant to resolve): on a loaded machine that takes a while
-    const before = await killMidCommit('scenario.apply', operator, apply, undefined, 120_000);
+    const before = await killMidCommit('scenario.apply', operator, apply, undefined, 120_000).catch((e: Error) => {
+      throw new Error(`${e.message}; the apply answered ${JSON.stringify(answered?.body ?? null).slice(0, 500)}`);
+    });
     expect(await transfers()).toBe(transfersBefore);
 
     const second = servers[0]!;

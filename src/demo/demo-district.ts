@@ -129,6 +129,10 @@ export function poolLoanItems(
   ];
 }
 
+/** The date `offset` days after `asOf` (before it when negative). */
+const daysAfter = (asOf: string, offset: number) =>
+  new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 50
  * days before asOf and still undecided (APPROVAL_DELAY).
@@ -138,8 +142,7 @@ function buildAdjustmentWaits(
   institutions: DemoDistrict['institutions'],
   planted: boolean,
 ): DemoDistrict['adjustmentWaits'] {
-  const day = (offset: number) =>
-    new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => daysAfter(asOf, offset);
   const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
   const year = asOf.slice(0, 4);
   const adjustment = (n: number, unit: string, submitted: number, decided: number | null) => ({
@@ -168,8 +171,7 @@ function buildScenarioReviews(
   institutions: DemoDistrict['institutions'],
   planted: boolean,
 ): DemoDistrict['scenarioReviews'] {
-  const day = (offset: number) =>
-    new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => daysAfter(asOf, offset);
   const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
   const year = Number(asOf.slice(0, 4));
   const reviews: DemoDistrict['scenarioReviews'] = [
