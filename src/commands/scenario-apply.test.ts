@@ -3,8 +3,8 @@
  * the apply's transaction, and the 执行情况评估 on its date finding which of the findings it was meant to resolve are
  * gone (an undone one overdue is a finding).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { seedStaffingDistrict } from '../../test/staffing.js';
 import type { Role } from '../domain/vocabulary.js';
 import { loadMovements } from '../store/movements.repository.js';
@@ -19,8 +19,7 @@ import {
   submitScenario,
 } from './scenarios.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
+const { ctx } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 const as = (actor: string, role: Role, today = ctx.today): CommandContext => ({
   ...ctx,
@@ -30,12 +29,8 @@ const as = (actor: string, role: Role, today = ctx.today): CommandContext => ({
 });
 
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
   ids = await seedStaffingDistrict(ctx);
 });
-afterAll(() => close());
 
 async function carryOut(
   name: string,
