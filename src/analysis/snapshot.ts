@@ -12,14 +12,8 @@ import type {
 } from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
-export type {
-  AdjustmentWaitFact,
-  DutyFact,
-  IndicatorFact,
-  PersonFact,
-  ScenarioReviewFact,
-  WorkloadFact,
-} from '../domain/facts.js';
+/** The facts a snapshot is made of, for the analysis to name. */
+export type * from '../domain/facts.js';
 
 export interface Snapshot {
   regionCode: string;
