@@ -102,6 +102,24 @@ export function demoSnapshot(
     })),
     adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
     scenarioReviews: demo.scenarioReviews.map((r, n) => ({ scenarioId: `demo-scenario-${n + 1}`, ...r })),
+    // as the commands record them (recorded on the day, by the history's operator)
+    exceptionEntries: demo.history.steps.flatMap((x, n) =>
+      x.do === 'enter' && x.exceptionReason
+        ? [
+            {
+              movementId: n + 1,
+              personId: x.person.idNumber,
+              personName: x.person.name,
+              institutionId: idOf(x.person.institution),
+              category: x.person.category,
+              on: x.on,
+              reason: x.exceptionReason,
+              recordedBy: demo.history.operator,
+              recordedOn: x.on,
+            },
+          ]
+        : [],
+    ),
     demo,
     idOf,
   };

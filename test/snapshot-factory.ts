@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AdjustmentWaitFact,
   DutyFact,
+  ExceptionEntryFact,
   IndicatorFact,
   PersonFact,
   Snapshot,
@@ -28,6 +29,7 @@ export interface SnapshotSpec {
   workload?: (Omit<WorkloadFact, 'institutionId'> & { institution: string })[];
   indicators?: (Omit<IndicatorFact, 'scopeInstitutionId'> & { scope?: string })[];
   adjustmentWaits?: AdjustmentWaitFact[];
+  exceptionEntries?: (Omit<ExceptionEntryFact, 'institutionId'> & { institution: string })[];
 }
 
 export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: string) => string } {
@@ -118,6 +120,10 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       scopeInstitutionId: scope ? idOf(scope) : null,
     })),
     adjustmentWaits: spec.adjustmentWaits ?? [],
+    exceptionEntries: (spec.exceptionEntries ?? []).map(({ institution, ...e }) => ({
+      ...e,
+      institutionId: idOf(institution),
+    })),
     idOf,
   };
 }

@@ -5,6 +5,7 @@
 import type {
   AdjustmentWaitFact,
   DutyFact,
+  ExceptionEntryFact,
   IndicatorFact,
   PersonFact,
   ScenarioReviewFact,
@@ -30,6 +31,8 @@ export interface Snapshot {
   adjustmentWaits: AdjustmentWaitFact[];
   /** Applied 方案 and their 执行情况评估 dates (absent: none known). */
   scenarioReviews?: ScenarioReviewFact[];
+  /** Every 例外入编 ever recorded, whatever its date: a diagnostic reads those effective by asOf. */
+  exceptionEntries: ExceptionEntryFact[];
 }
 
 /** Active institutions by id, excluding internal units unless asked. */

@@ -16,6 +16,7 @@ import type {
 import type { AdjustmentItem } from '../domain/ledger.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { buildDuties } from './build-duties.js';
+import { buildHistory, type DemoHistory } from './build-history.js';
 import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
@@ -49,6 +50,11 @@ export interface DemoDistrict {
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
   /** Applied 方案 and their 执行情况评估 (planted: one long past its date and not carried out). */
   scenarioReviews: Omit<ScenarioReviewFact, 'scenarioId'>[];
+  /**
+   * Three years of staffing before asOf (用编核准, 入编, 调动, 任免, 退休), ending in `roster`; its `initialRoster` is
+   * what is imported before the steps are carried out through the commands.
+   */
+  history: DemoHistory;
   /** Empty when nothing is planted. */
   manifest: PlantedProblem[];
 }
@@ -87,8 +93,20 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
 
   const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
   const scenarioReviews = buildScenarioReviews(asOf, institutions, planted);
+  const history = buildHistory({ seed, planted, models: registry.models, quotas, posts, roster, asOf });
   const manifest = planted
-    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits, scenarioReviews })
+    ? buildManifest({
+        asOf,
+        institutions,
+        quotas,
+        posts,
+        roster,
+        duties,
+        workload,
+        adjustmentWaits,
+        scenarioReviews,
+        history,
+      })
     : [];
   return {
     regionCode: demoRegionCode,
@@ -107,6 +125,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     indicators,
     adjustmentWaits,
     scenarioReviews,
+    history,
     manifest,
   };
 }

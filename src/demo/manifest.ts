@@ -27,6 +27,7 @@ export type ManifestInput = Pick<
   | 'workload'
   | 'adjustmentWaits'
   | 'scenarioReviews'
+  | 'history'
 >;
 
 const vagueStart = /^(指导|参与|协助|配合)/;
@@ -318,6 +319,14 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     unreviewed.flatMap((r) => r.institutions),
     `${unreviewed.map((r) => `方案"${r.name}"`).join('、')}实施后逾期未开展执行情况评估。`,
     { unreviewed: unreviewed.map((r) => ({ docNumber: r.docNumber, reviewOn: r.reviewOn })) },
+  );
+
+  const exceptions = d.history.steps.flatMap((x) => (x.do === 'enter' && x.exceptionReason ? [x] : []));
+  add(
+    'EXCEPTION_ENTRY',
+    exceptions.map((x) => x.person.institution),
+    `${exceptions.length}人未经用编核准例外入编，理由为“${exceptions[0]?.exceptionReason ?? ''}”。`,
+    { entries: exceptions.map((x) => ({ on: x.on, institution: x.person.institution })) },
   );
 
   return list;

@@ -1,14 +1,18 @@
 /** Facts about the district on one date, as the store reads them and the analysis consumes them. */
 import type { HeldPlace } from './movements.js';
 
-export interface PersonFact extends HeldPlace {
-  personId: string;
+/** What the roster records about a person besides the ID number and the name. */
+export interface PersonDetails {
   gender: string | null;
   birthDate: string | null;
   education: string | null;
   degree: string | null;
   titleLevel: string | null;
   politicalStatus: string | null;
+}
+
+export interface PersonFact extends HeldPlace, PersonDetails {
+  personId: string;
   startOn: string;
 }
 
@@ -66,4 +70,20 @@ export interface AdjustmentWaitFact {
   submittedOn: string;
   decidedOn: string | null;
   decision: 'approved' | 'rejected' | null;
+}
+
+/**
+ * An 入编 recorded without a 用编核准 (例外入编): possible only with a written reason (issue 16 item 3), listed by the
+ * EXCEPTION_ENTRY diagnostic. `recordedOn` is the day it was entered into bianzhi (UTC), `on` the day it took effect.
+ */
+export interface ExceptionEntryFact {
+  movementId: number;
+  personId: string;
+  personName: string;
+  institutionId: string;
+  category: string;
+  on: string;
+  reason: string;
+  recordedBy: string;
+  recordedOn: string;
 }

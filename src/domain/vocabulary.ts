@@ -224,6 +224,7 @@ export const auditActionLabels: Record<string, string> = {
   'staffing.submit': '提交用编申请',
   'staffing.approve': '核准用编申请',
   'staffing.withdraw': '撤回用编申请',
+  'person.register': '登记新进人员',
   'person.enter': '入编',
   'person.transfer': '调动',
   'person.appoint': '任职',

@@ -171,7 +171,8 @@ export const assignments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    index('assignments_institution_idx').on(t.regionCode, t.institutionId),
+    // with category and start: the places held on a date are counted from the index alone (migration 0009)
+    index('assignments_institution_idx').on(t.regionCode, t.institutionId, t.category, t.startOn),
     index('assignments_person_idx').on(t.regionCode, t.personId),
   ],
 );
@@ -205,11 +206,14 @@ export const movements = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     importId: bigint('import_id', { mode: 'number' }),
     approvalId: uuid('approval_id'),
+    /** 例外入编: an 入编 recorded without a 用编核准, with its written reason (EXCEPTION_ENTRY). */
+    exceptionReason: text('exception_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('movements_person_idx').on(t.regionCode, t.personId),
     index('movements_on_idx').on(t.regionCode, t.on),
+    index('movements_from_idx').on(t.regionCode, t.fromInstitutionId, t.on),
     uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
     check('movements_type_check', sql`"type" IN ('enter', 'transfer', 'appoint', 'dismiss', 'exit')`),
     // an exit names how the person left and opens no assignment; every other movement opens one

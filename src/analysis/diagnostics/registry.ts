@@ -24,6 +24,7 @@ import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import { approvalDelayDiagnostic } from './approval-delay.js';
 import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
+import { exceptionEntryDiagnostic } from './exception-entry.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -46,6 +47,7 @@ export const diagnosticRegistry = [
   ageingDiagnostic,
   approvalDelayDiagnostic,
   scenarioReviewOverdueDiagnostic,
+  exceptionEntryDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,
 ] as const;
