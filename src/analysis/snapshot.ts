@@ -8,18 +8,13 @@ import type {
   ExceptionEntryFact,
   IndicatorFact,
   PersonFact,
+  ScenarioReviewFact,
   WorkloadFact,
 } from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
-export type {
-  AdjustmentWaitFact,
-  DutyFact,
-  ExceptionEntryFact,
-  IndicatorFact,
-  PersonFact,
-  WorkloadFact,
-} from '../domain/facts.js';
+/** The facts a snapshot is made of, for the analysis to name. */
+export type * from '../domain/facts.js';
 
 export interface Snapshot {
   regionCode: string;
@@ -34,6 +29,8 @@ export interface Snapshot {
   indicators: IndicatorFact[];
   /** Every 编制事项 ever submitted, whatever its date: a diagnostic reads them as they stood on asOf. */
   adjustmentWaits: AdjustmentWaitFact[];
+  /** Applied 方案 and their 执行情况评估 dates (absent: none known). */
+  scenarioReviews?: ScenarioReviewFact[];
   /** Every 例外入编 ever recorded, whatever its date: a diagnostic reads those effective by asOf. */
   exceptionEntries: ExceptionEntryFact[];
 }

@@ -9,6 +9,7 @@ import {
   loadWorkload,
 } from '../store/snapshot.repository.js';
 import { loadAdjustmentWaits } from '../store/audit.repository.js';
+import { scenarioReviewFacts } from '../store/scenarios.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { districtProfile } from './regions.js';
@@ -23,8 +24,8 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators, adjustmentWaits, exceptionEntries] = await Promise.all(
-    [
+  const [region, registry, people, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
+    await Promise.all([
       districtProfile(ctx),
       registryAsOf(ctx, asOf),
       loadPeopleOn(ctx.pool, ctx.regionCode, date),
@@ -32,9 +33,9 @@ export async function loadSnapshot(
       loadWorkload(ctx.pool, ctx.regionCode),
       loadIndicators(ctx.pool, ctx.regionCode),
       loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      scenarioReviewFacts(ctx.pool, ctx.regionCode),
       loadExceptionEntries(ctx.pool, ctx.regionCode),
-    ],
-  );
+    ]);
   return {
     regionCode: ctx.regionCode,
     regionName: region.name,
@@ -46,6 +47,7 @@ export async function loadSnapshot(
     workload,
     indicators,
     adjustmentWaits,
+    scenarioReviews,
     exceptionEntries,
   };
 }
@@ -58,20 +60,23 @@ export interface DistrictBase {
   workload: Snapshot['workload'];
   indicators: Snapshot['indicators'];
   adjustmentWaits: Snapshot['adjustmentWaits'];
+  scenarioReviews: NonNullable<Snapshot['scenarioReviews']>;
   exceptionEntries: Snapshot['exceptionEntries'];
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators, adjustmentWaits, exceptionEntries] = await Promise.all([
-    districtProfile(ctx),
-    loadLedger(ctx.pool, ctx.regionCode),
-    loadDuties(ctx.pool, ctx.regionCode),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    loadIndicators(ctx.pool, ctx.regionCode),
-    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-    loadExceptionEntries(ctx.pool, ctx.regionCode),
-  ]);
-  return { region, ledger, duties, workload, indicators, adjustmentWaits, exceptionEntries };
+  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
+    await Promise.all([
+      districtProfile(ctx),
+      loadLedger(ctx.pool, ctx.regionCode),
+      loadDuties(ctx.pool, ctx.regionCode),
+      loadWorkload(ctx.pool, ctx.regionCode),
+      loadIndicators(ctx.pool, ctx.regionCode),
+      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      scenarioReviewFacts(ctx.pool, ctx.regionCode),
+      loadExceptionEntries(ctx.pool, ctx.regionCode),
+    ]);
+  return { region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
@@ -90,6 +95,7 @@ export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: str
     workload: base.workload,
     indicators: base.indicators,
     adjustmentWaits: base.adjustmentWaits,
+    scenarioReviews: base.scenarioReviews,
     exceptionEntries: base.exceptionEntries,
   };
 }

@@ -49,6 +49,18 @@ export interface IndicatorFact {
  * A 编制事项 once submitted for approval, and when it was decided (from the audit log's adjustment.submit /
  * adjustment.approve / adjustment.reject events; dates as `today` is written, UTC).
  */
+/** An applied 方案 and its 执行情况评估 (机构编制管理评估办法(试行)): when it is due, and when it was carried out. */
+export interface ScenarioReviewFact {
+  scenarioId: string;
+  name: string;
+  docNumber: string;
+  effectiveOn: string;
+  reviewOn: string;
+  reviewedOn: string | null;
+  /** Names of the institutions its items concern. */
+  institutions: string[];
+}
+
 export interface AdjustmentWaitFact {
   adjustmentId: string;
   docNumber: string;

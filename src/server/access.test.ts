@@ -210,6 +210,13 @@ const cases: RouteCase[] = [
     allowed: district,
     payload: () => ({}),
   },
+  { method: 'GET', route: '/api/scenarios/reviews', url: () => '/api/scenarios/reviews', allowed: district },
+  {
+    method: 'POST',
+    route: '/api/scenarios/{id}/review',
+    url: () => `/api/scenarios/${noScenario}/review`,
+    allowed: ['admin', 'operator'],
+  },
   // last: it ends the caller's session (each role signs in afresh for it)
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', allowed: all },
 ];

@@ -428,6 +428,12 @@ export const scenarios = pgTable(
     effectiveOn: date('effective_on', { mode: 'string' }),
     adjustmentId: uuid('adjustment_id'),
     reviewOn: date('review_on', { mode: 'string' }),
+    /** At apply: the institutions it concerns and the findings it was meant to resolve (执行情况评估 checks them). */
+    targets: jsonb('targets'),
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    reviewedBy: text('reviewed_by'),
+    /** The 执行情况评估: each target finding, gone or still there. */
+    review: jsonb('review'),
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('scenarios_author_idx').on(t.regionCode, t.createdBy)],

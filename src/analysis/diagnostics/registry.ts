@@ -24,6 +24,7 @@ import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import { approvalDelayDiagnostic } from './approval-delay.js';
 import { sandingOutdatedDiagnostic } from './sanding-outdated.js';
+import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
 import { exceptionEntryDiagnostic } from './exception-entry.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
@@ -47,6 +48,7 @@ export const diagnosticRegistry = [
   ageingDiagnostic,
   approvalDelayDiagnostic,
   sandingOutdatedDiagnostic,
+  scenarioReviewOverdueDiagnostic,
   exceptionEntryDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,

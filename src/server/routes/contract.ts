@@ -10,14 +10,16 @@ import { quotaDecisionSchema } from '../../commands/adjustments.js';
 import { scenarioOptimizeSchema } from '../../commands/scenarios.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../../domain/scenario.js';
+import { adjustmentDraftSchema } from '../../domain/ledger.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema } from '../../domain/scenario.js';
 import {
   appliedScenarioSchema,
   comparisonSchema,
   evaluatedScenarioSchema,
   optimizedScenarioSchema,
   scenarioListSchema,
+  scenarioReviewListSchema,
+  scenarioReviewSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
 import { importKinds } from '../../domain/records.js';
@@ -219,7 +221,7 @@ export const apiContract = {
   'GET /api/scenarios/:id': { params: idParams, response: evaluatedScenarioSchema },
   'POST /api/scenarios/:id/items': {
     params: idParams,
-    body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
+    body: z.object({ items: z.array(scenarioItemSchema).min(1, '至少添加一项调整') }),
     response: evaluatedScenarioSchema,
   },
   'DELETE /api/scenarios/:id/items/:index': {
@@ -240,6 +242,11 @@ export const apiContract = {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,
   },
+  'GET /api/scenarios/reviews': {
+    querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+    response: scenarioReviewListSchema,
+  },
+  'POST /api/scenarios/:id/review': { params: idParams, response: scenarioReviewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiContract = typeof apiContract;
