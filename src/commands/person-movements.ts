@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { idNumberFacts, validateIdNumber } from '../domain/codes.js';
+import { idNumberFacts, maskIdNumber, validateIdNumber } from '../domain/codes.js';
 import { calendarDateSchema } from '../domain/dates.js';
 import { postKey, quotaKey } from '../domain/ledger.js';
 import {
@@ -21,6 +21,11 @@ import {
 } from '../domain/movements.js';
 import { addMonths, availableVacancy, isOpenApproval } from '../domain/staffing.js';
 import {
+  degrees,
+  educationLevels,
+  genders,
+  politicalStatuses,
+  titleLevels,
   leadershipLevelSchema,
   leadershipLevels,
   postClassSchema,
@@ -36,6 +41,8 @@ import { findStaffingRequest, useApprovalPlace, vacancyFigures } from '../store/
 import { admitPerson } from '../store/people.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { loadStaffCounts } from '../store/roster.repository.js';
+import { insertPerson } from '../store/people.repository.js';
+import { uuidv7 } from '../store/ids.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
@@ -106,6 +113,61 @@ export const personMovementSchema = z.discriminatedUnion('type', [
   variants.exit.extend(person),
 ]);
 export type PersonMovementInput = z.input<typeof personMovementSchema>;
+
+/** A recruit's own facts (实名制 person fields): registered before the 入编 that gives the person a place. */
+export const newPersonSchema = z.object({
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => validateIdNumber(v) === null, { message: '身份证号码校验不通过' }),
+  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50字'),
+  gender: z.enum(genders, { message: '性别应为 男 或 女' }).nullish(),
+  birthDate: calendarDateSchema('出生日期').nullish(),
+  education: z.enum(educationLevels, { message: `学历应为 ${educationLevels.join('、')} 之一` }).nullish(),
+  degree: z.enum(degrees, { message: `学位应为 ${degrees.join('、')} 之一` }).nullish(),
+  titleLevel: z.enum(titleLevels, { message: `专业技术职称应为 ${titleLevels.join('、')} 之一` }).nullish(),
+  politicalStatus: z
+    .enum(politicalStatuses, { message: `政治面貌应为 ${politicalStatuses.join('、')} 之一` })
+    .nullish(),
+  joinedWorkOn: calendarDateSchema('参加工作日期').nullish(),
+});
+export type NewPersonInput = z.input<typeof newPersonSchema>;
+
+/**
+ * Registers a recruit in the 实名库 without a place (the 入编 that follows gives one); the birth date and gender
+ * default to what the ID number encodes. Refused when the ID number is already there. Audited.
+ */
+export async function registerPerson(ctx: CommandContext, input: NewPersonInput) {
+  requirePermission(ctx, 'applyAdjustments', '当前角色无权登记人员');
+  const p = newPersonSchema.parse(input);
+  const encoded = idNumberFacts(p.idNumber);
+  const birthDate = p.birthDate ?? encoded.birthDate;
+  if (birthDate > ctx.today) throw validationFailed(`出生日期 ${birthDate} 晚于今天`);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const id = await insertPerson(tx, ctx.regionCode, uuidv7(), {
+      idNumber: p.idNumber,
+      name: p.name,
+      gender: p.gender ?? encoded.gender,
+      birthDate,
+      education: p.education ?? null,
+      degree: p.degree ?? null,
+      titleLevel: p.titleLevel ?? null,
+      politicalStatus: p.politicalStatus ?? null,
+      joinedWorkOn: p.joinedWorkOn ?? null,
+    });
+    if (!id) throw validationFailed('该身份证号码已在实名库中');
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'person.register',
+      entity: 'person',
+      entityId: id,
+      after: { name: p.name, idNumber: maskIdNumber(p.idNumber) },
+    });
+    return { id, name: p.name };
+  });
+}
 
 /** How far ahead a movement may be dated (a decision recorded before it takes effect). */
 export interface MovementRules {
@@ -211,6 +273,7 @@ async function movementOf(
     let next: HeldPlace | null = null;
     let approvalId: string | null = null;
     let note: string | null = null;
+    let exceptionReason: string | null = null;
     if (m.type === 'enter' || m.type === 'transfer') {
       const inst = institution(m.institutionId);
       ensureInScope(scope, inst.id);
@@ -248,7 +311,8 @@ async function movementOf(
             `入编须依据"${inst.name}"${quotaCategoryLabels[m.category]}的有效用编核准;如确属例外,须写明例外理由`,
           );
         }
-        note = `例外入编(无用编核准):${m.exceptionReason}`;
+        exceptionReason = m.exceptionReason;
+        note = `例外入编(无用编核准):${exceptionReason}`;
         checks.push(`无用编核准的例外入编:例外理由记入审计日志,并由诊断列出`);
       } else if (!sameUnit) {
         // a transfer into another unit: its vacancy is checked like a request's
@@ -347,6 +411,7 @@ async function movementOf(
       note,
       recordedBy: ctx.actor,
       approvalId,
+      exceptionReason,
     });
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,

@@ -144,9 +144,11 @@ export function foldMovements(movements: RosterMovement[], asOf?: string): Roste
   return s;
 }
 
+const byId = (a: AssignmentRow, b: AssignmentRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Flat assignment rows in id order (what the materialized table holds). */
 export function rosterRows(s: RosterState): AssignmentRow[] {
-  return [...s.assignments.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...s.assignments.values()].sort(byId);
 }
 
 /** Who held which place on `on`: assignments started by then and not ended by then (an end date is exclusive). */
@@ -156,23 +158,50 @@ export function heldOn<T extends Pick<AssignmentRow, 'startOn' | 'endOn'>>(rows:
   return held;
 }
 
+/** Field separator of an assignment line (the unit separator: never typed in a post or a name). */
+export const lineSeparator = '\x1f';
+/** How an absent value is written in an assignment line. */
+export const lineNull = '\\N';
+
+/**
+ * One assignment as one line of text, every field in a fixed order: what a rebuild compares, batch by batch, with the
+ * same line the store writes in SQL (movements.repository.ts, assignmentLineSql), so the current rows need not be
+ * parsed at all.
+ */
+export function assignmentLine(a: AssignmentRow): string {
+  const v = (x: string | number | null) => (x === null ? lineNull : String(x));
+  return [
+    a.id,
+    a.personId,
+    a.institutionId,
+    v(a.unitId),
+    a.category,
+    v(a.post),
+    v(a.leadershipLevel),
+    v(a.postClass),
+    a.startOn,
+    v(a.endOn),
+    v(a.importId),
+  ].join(lineSeparator);
+}
+
+/** An assignment's content without its id, in one fixed order: what a rewrite compares row by row. */
+export function assignmentContent(a: AssignmentRow): string {
+  return JSON.stringify([
+    a.personId,
+    a.institutionId,
+    a.unitId,
+    a.category,
+    a.post,
+    a.leadershipLevel,
+    a.postClass,
+    a.startOn,
+    a.endOn,
+    a.importId,
+  ]);
+}
+
 /** A stable fingerprint of assignment rows: rebuild must not change it. */
 export function rosterFingerprint(rows: AssignmentRow[]): string {
-  return JSON.stringify(
-    [...rows]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((a) => [
-        a.id,
-        a.personId,
-        a.institutionId,
-        a.unitId,
-        a.category,
-        a.post,
-        a.leadershipLevel,
-        a.postClass,
-        a.startOn,
-        a.endOn,
-        a.importId,
-      ]),
-  );
+  return JSON.stringify([...rows].sort(byId).map((a) => [a.id, assignmentContent(a)]));
 }

@@ -4,17 +4,16 @@
  * reporter (区财政局) on another unit's (区审计局) people, duties, quotas and adjustments.
  */
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../domain/vocabulary.js';
-import { callerFor, createServerFixture, signIn } from '../../test/server-harness.js';
+import { callerFor, useServerFixture, signIn } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
+const f = useServerFixture();
 let auditPerson = '';
 let financePerson = '';
 let auditAdjustment = '';
 let financeAdjustment = '';
 beforeAll(async () => {
-  f = await createServerFixture();
   const person = async (institutionId: string) =>
     (await f.as.admin({ method: 'GET', url: `/api/people?institutionId=${institutionId}` })).json().items[0].id;
   auditPerson = await person(f.ids.audit);
@@ -35,7 +34,6 @@ beforeAll(async () => {
   auditAdjustment = await draft(f.ids.audit);
   financeAdjustment = await draft(f.ids.finance);
 });
-afterAll(() => f.close());
 
 const all: Role[] = [...roles];
 const district: Role[] = ['admin', 'operator', 'approver', 'leader'];
@@ -189,6 +187,24 @@ const cases: RouteCase[] = [
   },
   {
     method: 'POST',
+    route: '/api/scenarios/optimize',
+    url: () => '/api/scenarios/optimize',
+    allowed: ['admin', 'operator'],
+    payload: () => ({
+      name: '权限测试优化',
+      category: 'admin',
+      institutions: [f.ids.finance, f.ids.audit],
+      indicator: '办件量',
+    }),
+  },
+  ...(['xlsx', 'docx'] as const).map((format): RouteCase => ({
+    method: 'GET',
+    route: `/api/scenarios/compare.${format}`,
+    url: () => `/api/scenarios/compare.${format}?ids=${noScenario},${noScenario.replace(/0$/, '1')}`,
+    allowed: district,
+  })),
+  {
+    method: 'POST',
     route: '/api/scenarios/compare',
     url: () => '/api/scenarios/compare',
     allowed: district,
@@ -239,6 +255,13 @@ const cases: RouteCase[] = [
     payload: () => ({}),
   })),
   { method: 'GET', route: '/api/forecast', url: () => '/api/forecast', allowed: district },
+  { method: 'GET', route: '/api/scenarios/reviews', url: () => '/api/scenarios/reviews', allowed: district },
+  {
+    method: 'POST',
+    route: '/api/scenarios/{id}/review',
+    url: () => `/api/scenarios/${noScenario}/review`,
+    allowed: ['admin', 'operator'],
+  },
   // last: it ends the caller's session (each role signs in afresh for it)
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', allowed: all },
 ];

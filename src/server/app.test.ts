@@ -1,17 +1,13 @@
 /** The API's behaviour beyond access: sessions and CSRF, versions, masking and its audit, caching, errors, imports. */
 import { gunzipSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
 import { signInRefused } from '../commands/users.js';
 import { buildServer } from './app.js';
-import { callerFor, createServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
+import { callerFor, useServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 const multipart = (fileName: string, content: string) => {
   const boundary = '----bianzhi-test-boundary';

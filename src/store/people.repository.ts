@@ -1,17 +1,13 @@
 /** Roster reads for browsing: people holding a post on a date, one person's record, paginated and filtered. */
 import type pg from 'pg';
+import type { PersonDetails } from '../domain/facts.js';
+import type { HeldPlace } from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
 /** One post a person holds (or held): the columns of `assignments` a read returns. */
-interface AssignmentFields {
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
+interface AssignmentFields extends HeldPlace {
   startOn: string;
 }
 
@@ -41,17 +37,15 @@ export async function rosterOn(q: Queryable, regionCode: string, asOf: string): 
   return r.rows;
 }
 
-export interface PersonRecord {
-  id: string;
+/** A person's own facts, before any assignment (a recruit about to enter). */
+export interface NewPerson extends PersonDetails {
   idNumber: string;
   name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
   joinedWorkOn: string | null;
+}
+
+export interface PersonRecord extends NewPerson {
+  id: string;
   assignments: (AssignmentFields & { endOn: string | null })[];
   movements: {
     type: string;
@@ -104,4 +98,37 @@ export async function admitPerson(
     [regionCode, p.idNumber, p.name, p.gender, p.birthDate],
   );
   return { id: r.rows[0]!.id, created: true };
+}
+
+/** Inserts a person; undefined when the ID number is already in the region's roster (nothing written). */
+export async function insertPerson(tx: Tx, regionCode: string, id: string, p: NewPerson): Promise<string | undefined> {
+  const r = await tx.query<{ id: string }>(
+    `INSERT INTO persons (region_code, id, id_number, name, gender, birth_date, education, degree, title_level,
+                          political_status, joined_work_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      regionCode,
+      id,
+      p.idNumber,
+      p.name,
+      p.gender,
+      p.birthDate,
+      p.education,
+      p.degree,
+      p.titleLevel,
+      p.politicalStatus,
+      p.joinedWorkOn,
+    ],
+  );
+  return r.rows[0]?.id;
+}
+
+/** Ids of the persons with these ID numbers. */
+export async function personIdsByNumber(q: Queryable, regionCode: string, idNumbers: string[]) {
+  const r = await q.query<{ id: string; id_number: string }>(
+    `SELECT id, id_number FROM persons WHERE region_code = $1 AND id_number = ANY($2::text[])`,
+    [regionCode, idNumbers],
+  );
+  return new Map(r.rows.map((row) => [row.id_number, row.id]));
 }

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type pg from 'pg';
 import { todayIso, type CommandContext } from '../../src/commands/context.js';
 import { buildDemoDistrict } from '../../src/commands/demo.js';
@@ -122,12 +121,12 @@ export async function choose(page: Page, select: ReturnType<Page['locator']>, te
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
       .first()
       .click();
-    try {
-      await expect.poll(() => root.innerText(), { timeout: 10_000 }).toMatch(text);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
+    const shown = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
+    const until = Date.now() + 10_000;
+    let last = '';
+    while (Date.now() < until && !shown((last = await root.innerText()))) await page.waitForTimeout(200);
+    if (shown(last)) return;
+    if (attempt >= 3) throw new Error(`选择"${String(text)}"未生效,选择框显示:${last}`);
+    await page.keyboard.press('Escape');
   }
 }

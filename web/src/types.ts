@@ -26,3 +26,7 @@ export type StaffingRequest = Answer<'GET /api/staffing/requests'>['items'][numb
 export type StaffingOverview = Answer<'GET /api/staffing/overview'>;
 export type Forecast = Answer<'GET /api/forecast'>;
 export type MovementCheck = Answer<'POST /api/people/entries/check'>;
+export type Scenario = Answer<'GET /api/scenarios'>['items'][number];
+export type EvaluatedScenario = Answer<'GET /api/scenarios/:id'>;
+export type Evaluation = EvaluatedScenario['evaluation'];
+export type Optimized = Answer<'POST /api/scenarios/optimize'>;
