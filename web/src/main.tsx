@@ -28,7 +28,9 @@ const DutiesPage = page(() => import('./pages/duties'), 'DutiesPage');
 const DiagnosticsPage = page(() => import('./pages/diagnostics'), 'DiagnosticsPage');
 const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
 const AdjustmentsPage = page(() => import('./pages/adjustments'), 'AdjustmentsPage');
+const ScenariosPage = page(() => import('./pages/scenarios'), 'ScenariosPage');
 const UsersPage = page(() => import('./pages/users'), 'UsersPage');
+const StaffingPage = page(() => import('./pages/staffing'), 'StaffingPage');
 const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
 const queryClient = new QueryClient({
@@ -103,6 +105,9 @@ function Shell() {
           <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
           <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
           <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/staffing" element={<Guard needs="readOwnUnit" children={<StaffingPage />} />} />
+          <Route path="/scenarios" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
+          <Route path="/scenarios/:id" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
           <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />
           <Route path="/audit" element={<Guard needs="readAudit" children={<AuditPage />} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />

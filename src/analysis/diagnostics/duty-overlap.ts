@@ -7,11 +7,21 @@
  */
 import { dutyDomains } from '../domains.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
+import type { DiagnosticConfig } from '../config.js';
 import { laws } from '../laws.js';
-import { comparedText, detectOverlaps, type OverlapCluster, type OverlapDoc } from '../overlap/detect.js';
+import {
+  comparedText,
+  detectOverlaps,
+  detectOverlapsFrom,
+  indexHolds,
+  overlapTextIndex,
+  type OverlapCluster,
+  type OverlapDoc,
+  type OverlapTextIndex,
+} from '../overlap/detect.js';
 import { overlapScope, recommendedOverlapThreshold } from '../overlap/scope.js';
 import type { DutyFact, Snapshot } from '../snapshot.js';
-import { objectsIn, thesaurusObjects } from '../thesaurus.js';
+import { broaderOf, consolidatedDomains, objectsIn, thesaurusObjects } from '../thesaurus.js';
 
 /** Actions named in a finding when every member duty states one (most specific first). */
 const actionWords = [
@@ -121,8 +131,8 @@ function representatives(c: OverlapCluster, duties: readonly DutyFact[]): DutyFa
   return c.institutions.map((id) => duties[best.get(id)!]!);
 }
 
-export const findDutyOverlaps: Diagnostic = (s, config) => {
-  const scope = overlapScope(s);
+/** The duties compared, per group (三定, and 权责清单 per category), in snapshot order. */
+function overlapGroups(s: Snapshot, scope: ReturnType<typeof overlapScope>) {
   const groups = new Map<string, DutyFact[]>();
   for (const d of s.duties) {
     if (!scope.included(d)) continue;
@@ -131,21 +141,56 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
     if (list) list.push(d);
     else groups.set(g, [d]);
   }
+  return groups;
+}
+
+const docsOf = (group: string, duties: DutyFact[]): OverlapDoc[] =>
+  duties.map((d) => ({ ...d, kind: group !== 'sanding' ? 'power' : 'sanding' }));
+
+/**
+ * The base snapshot's overlap pairs per group, whoever holds the duties (see OverlapTextIndex): a scenario's
+ * evaluation passes it in, and every group whose texts the scenario left as they were is only refiltered by the
+ * holders after the scenario; a group with a duty added, dropped (its holder abolished or out of scope) or reworded
+ * is detected afresh, since the TF-IDF weights of every text depend on the whole group.
+ */
+export type DutyOverlapIndex = ReadonlyMap<string, OverlapTextIndex>;
+
+export function dutyOverlapIndex(s: Snapshot, config: DiagnosticConfig): DutyOverlapIndex {
+  const out = new Map<string, OverlapTextIndex>();
+  for (const [group, duties] of overlapGroups(s, overlapScope(s)))
+    out.set(group, overlapTextIndex(docsOf(group, duties), { threshold: config.overlapThreshold }));
+  return out;
+}
+
+export const findDutyOverlaps: Diagnostic = (s, config, context) => {
+  const scope = overlapScope(s);
+  const groups = overlapGroups(s, scope);
   const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
   const main = mainDomains(s);
   const out: Finding[] = [];
   for (const [group, duties] of groups) {
     const powerList = group !== 'sanding';
     const category = powerList ? group.slice(6) : '';
-    const docs: OverlapDoc[] = duties.map((d) => ({ ...d, kind: powerList ? 'power' : 'sanding' }));
-    const { clusters } = detectOverlaps(docs, { threshold: config.overlapThreshold, comparable: scope.comparable });
+    const docs = docsOf(group, duties);
+    const opts = { threshold: config.overlapThreshold, comparable: scope.comparable };
+    const index = context?.overlapIndex?.get(group);
+    const { clusters } =
+      index && indexHolds(index, docs, opts) ? detectOverlapsFrom(index, docs, opts) : detectOverlaps(docs, opts);
     for (const c of clusters) {
       const reps = representatives(c, duties);
       const texts = reps.map((d) => `${d.title}${d.text ?? ''}`);
       const entry = thesaurusObjects.get(c.object);
       const domainCount = new Map<string, number>();
       for (const d of reps) for (const dm of dutyDomains(d)) domainCount.set(dm, (domainCount.get(dm) ?? 0) + 1);
-      const domain = entry?.domain.domain ?? [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类';
+      const domain = c.broader
+        ? c.object
+        : (entry?.domain.domain ?? [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类');
+      // a broader match: each holder's own object under the broader term (医疗保险 at 人社, 医疗救助 at 民政)
+      const ownHits = reps.map((d) =>
+        c.broader ? objectsIn(`${d.title}${d.text ?? ''}`).filter((h) => broaderOf(h.object).includes(c.object)) : [],
+      );
+      const parts = [...new Set(ownHits.flatMap((h) => h.map((x) => x.object)))];
+      const precedent = c.broader ? consolidatedDomains.get(c.object)?.consolidated : undefined;
       const central = reps.filter((d) => {
         const own = main.get(d.institutionId);
         return !!own && (own.has(domain) || dutyDomains(d).some((x) => own.has(x)));
@@ -157,12 +202,12 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
         ? (categoryActions[category] ?? category)
         : (actionWords.find((a) => !object.includes(a) && texts.every((t) => t.includes(a))) ?? '');
       const institutions = reps.map((d) => ({ id: d.institutionId, name: name(d.institutionId) }));
-      const body = entry?.domain.consolidated?.body;
+      const body = entry?.domain.consolidated?.body ?? precedent?.body;
       // the reform's body itself coordinating the task (统筹/协调/指导) while others deliver parts of it is the
       // division of labour the reform set up
       const residue =
         !!body &&
-        c.thesaurus &&
+        (c.thesaurus || c.broader) &&
         reps.some((d) => body.test(name(d.institutionId)) && /统筹|协调|指导/.test(`${d.title}${d.text ?? ''}`));
       const names = institutions.map((i) => i.name).join('、');
       const n = institutions.length;
@@ -179,14 +224,21 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
         highlight: [
           ...new Set([
             ...objectsIn(`${d.title}${d.text ?? ''}`)
-              .filter((h) => h.object === c.object)
+              .filter((h) => h.object === c.object || (c.broader && broaderOf(h.object).includes(c.object)))
               .map((h) => h.term),
             ...c.topTerms.slice(0, 5).filter((t) => `${d.title}${d.text ?? ''}`.includes(t)),
           ]),
         ],
       }));
       evidence.push({ kind: 'number', label: '承担单位数', value: n, unit: '个' }, { kind: 'law', ...laws.overlap });
-      const what = powerList ? `对“${object}”的${action}` : `${object}${action}`;
+      const what = powerList
+        ? `对“${object}”的${action}`
+        : c.broader
+          ? `${domain}领域的${parts.join('、')}`
+          : `${object}${action}`;
+      const worded2 = c.broader
+        ? `分别承担${precedent ? `（${precedent.reform}已将其整合由${precedent.into}统一承担）` : `（同属${domain}）`}`
+        : `同时承担${worded ? `（表述不同，同属${domain}领域“${object}”职责）` : ''}`;
       out.push(
         finding('DUTY_OVERLAP', {
           // after the reform the consolidated body leads and the others' share is residue: shown, not ranked
@@ -201,7 +253,7 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
               ),
           title: powerList
             ? `${what}由${names}${cnCount(n)}个单位分别实施（权责清单${category}，多头执法）`
-            : `${what}由${names}${cnCount(n)}个单位同时承担${worded ? `（表述不同，同属${domain}领域“${object}”职责）` : ''}`,
+            : `${what}由${names}${cnCount(n)}个单位${worded2}`,
           institutions,
           measures: {
             object,
@@ -210,7 +262,7 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
             institutions: n,
             duties: c.members.length,
             centrality: Math.round(centrality * 100) / 100,
-            matchedBy: worded ? '同义对象' : '相同表述',
+            matchedBy: c.broader ? '同一整合领域' : worded ? '同义对象' : '相同表述',
             topTerms: c.topTerms.slice(0, 5).join('、'),
             similarity: Math.round(c.maxScore * 1000) / 1000,
             meanSimilarity: Math.round(c.meanScore * 1000) / 1000,
@@ -224,6 +276,74 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+/** A new or reworded 三定 duty of a scenario and the duties of other institutions it overlaps (a warning). */
+export interface DutyOverlapWarning {
+  /** null for a duty the scenario adds (it has no number until applied). */
+  dutyId: number | null;
+  institutionId: string;
+  institution: string;
+  title: string;
+  overlaps: {
+    dutyId: number | null;
+    institutionId: string;
+    institution: string;
+    title: string;
+    similarity: number;
+    object: string;
+  }[];
+}
+
+/**
+ * The given 三定 duties run through the overlap engine against every other institution's 三定 duties in scope
+ * (DUTY_OVERLAP's scoring and threshold; ids below 1 are duties not yet stored): before a scenario is submitted, what
+ * its new or reworded duties would duplicate. Unlike the diagnostic, an institution of the same family counts too.
+ */
+export function overlapsOfDuties(
+  s: Snapshot,
+  dutyIds: ReadonlySet<number>,
+  config: DiagnosticConfig,
+): DutyOverlapWarning[] {
+  if (!dutyIds.size) return [];
+  const scope = overlapScope(s);
+  const duties = s.duties.filter((d) => d.source === 'sanding' && (dutyIds.has(d.id) || scope.included(d)));
+  const { pairs } = detectOverlaps(docsOf('sanding', duties), { threshold: config.overlapThreshold });
+  const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
+  const idOf = (d: DutyFact) => (d.id > 0 ? d.id : null);
+  const out = new Map<number, DutyOverlapWarning>();
+  for (const p of pairs) {
+    for (const [mine, other] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ] as const) {
+      const d = duties[mine]!;
+      if (!dutyIds.has(d.id)) continue;
+      const o = duties[other]!;
+      let w = out.get(mine);
+      if (!w)
+        out.set(
+          mine,
+          (w = {
+            dutyId: idOf(d),
+            institutionId: d.institutionId,
+            institution: name(d.institutionId),
+            title: d.title,
+            overlaps: [],
+          }),
+        );
+      w.overlaps.push({
+        dutyId: idOf(o),
+        institutionId: o.institutionId,
+        institution: name(o.institutionId),
+        title: o.title,
+        similarity: Math.round(p.score * 1000) / 1000,
+        object: p.object,
+      });
+    }
+  }
+  for (const w of out.values()) w.overlaps.sort((a, b) => b.similarity - a.similarity);
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+}
 
 export const dutyOverlapDiagnostic = defineDiagnostic({
   code: 'DUTY_OVERLAP',

@@ -7,15 +7,19 @@ import { z } from 'zod';
 import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
 import { reportSections } from '../../analysis/finding.js';
 import { quotaDecisionSchema } from '../../commands/adjustments.js';
+import { scenarioOptimizeSchema } from '../../commands/scenarios.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../../domain/scenario.js';
+import { adjustmentDraftSchema } from '../../domain/ledger.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema } from '../../domain/scenario.js';
 import {
   appliedScenarioSchema,
   comparisonSchema,
   evaluatedScenarioSchema,
+  optimizedScenarioSchema,
   scenarioListSchema,
+  scenarioReviewListSchema,
+  scenarioReviewSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
 import { importKinds } from '../../domain/records.js';
@@ -44,11 +48,22 @@ import {
   workloadSchema,
 } from '../presenters/registry.presenter.js';
 import { okSchema, sessionSchema, tokenSchema } from '../presenters/session.presenter.js';
+import {
+  forecastSchema,
+  movementCheckSchema,
+  movementSchema,
+  staffingOverviewSchema,
+  staffingRequestSchema,
+} from '../presenters/staffing.presenter.js';
+import { newEntrySchema, personMovementBodySchema } from '../../commands/person-movements.js';
+import { staffingRequestInputSchema } from '../../domain/staffing.js';
 
 export const isoDate = calendarDateSchema();
 
 export const idParams = z.object({ id: z.uuid('编号格式无效') });
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
+/** 总览 and 诊断 under a scenario: the district as the scenario would leave it (on the scenario's base date). */
+const underScenario = { scenario: z.uuid('编号格式无效').optional().describe('方案(按方案实施后的情况统计、诊断)') };
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -72,6 +87,17 @@ const download = (mediaType: string, description: string) => ({
 });
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 2–4 scenarios in a query: `ids=a,b,c`. */
+const compareQuery = z.object({
+  ids: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(
+      z.array(z.uuid('编号格式无效')).min(2, '方案比选须选择2至4个不同的方案').max(4, '方案比选须选择2至4个不同的方案'),
+    ),
+});
 
 interface RouteContract {
   params?: z.ZodType;
@@ -159,12 +185,17 @@ export const apiContract = {
     response: importAnswerSchema,
   },
   'GET /api/templates/:kind': { params: kindParams, response: download(xlsx, '导入模板(.xlsx)') },
-  'GET /api/exports/:kind': { params: kindParams, response: download(xlsx, '导出的数据(.xlsx,可再导入)') },
+  'GET /api/exports/:kind': {
+    params: kindParams,
+    querystring: asOfQuery,
+    response: download(xlsx, '导出的数据(.xlsx,可再导入)'),
+  },
 
   // 统计与诊断
-  'GET /api/statistics': { querystring: asOfQuery, response: statisticsSchema },
+  'GET /api/statistics': { querystring: asOfQuery.extend(underScenario), response: statisticsSchema },
   'GET /api/diagnostics': {
     querystring: asOfQuery.extend({
+      ...underScenario,
       code: z.enum(diagnosticCodes).optional(),
       severity: z.enum(['high', 'medium', 'low']).optional(),
       section: z.enum(reportSections).optional(),
@@ -199,7 +230,7 @@ export const apiContract = {
   'GET /api/scenarios/:id': { params: idParams, response: evaluatedScenarioSchema },
   'POST /api/scenarios/:id/items': {
     params: idParams,
-    body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
+    body: z.object({ items: z.array(scenarioItemSchema).min(1, '至少添加一项调整') }),
     response: evaluatedScenarioSchema,
   },
   'DELETE /api/scenarios/:id/items/:index': {
@@ -210,10 +241,55 @@ export const apiContract = {
   'POST /api/scenarios/:id/submit': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/approve': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/apply': { params: idParams, body: scenarioApplySchema, response: appliedScenarioSchema },
+  'POST /api/scenarios/optimize': { body: scenarioOptimizeSchema, response: optimizedScenarioSchema, status: 201 },
+  'GET /api/scenarios/compare.xlsx': { querystring: compareQuery, response: download(xlsx, '方案比选表(.xlsx)') },
+  'GET /api/scenarios/compare.docx': {
+    querystring: compareQuery,
+    response: download(docx, '方案比选附件(.docx,公文版式)'),
+  },
   'POST /api/scenarios/compare': {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,
   },
+
+  // 用编申请 → 核准, 人员变动, 退休与空编预测
+  'GET /api/staffing/requests': { response: listOf(staffingRequestSchema) },
+  'POST /api/staffing/requests': { body: staffingRequestInputSchema, response: staffingRequestSchema, status: 201 },
+  'GET /api/staffing/requests/:id': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/submit': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/approve': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/withdraw': {
+    params: idParams,
+    body: z.object({ reason: z.string().trim().min(1, '请写明撤回理由').max(2000, '撤回理由不能超过2000字') }),
+    response: staffingRequestSchema,
+  },
+  'GET /api/staffing/approvals/:id/notice.docx': {
+    params: idParams,
+    response: download(docx, '用编核准通知单(.docx,公文格式)'),
+  },
+  'GET /api/staffing/overview': { response: staffingOverviewSchema },
+  'POST /api/people/:id/movements': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementSchema,
+    status: 201,
+  },
+  'POST /api/people/:id/movements/check': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementCheckSchema,
+  },
+  'POST /api/people/entries': { body: newEntrySchema, response: movementSchema, status: 201 },
+  'POST /api/people/entries/check': { body: newEntrySchema, response: movementCheckSchema },
+  'GET /api/forecast': {
+    querystring: asOfQuery.extend({ years: z.coerce.number().int().min(1).max(30).default(5) }),
+    response: forecastSchema,
+  },
+  'GET /api/scenarios/reviews': {
+    querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+    response: scenarioReviewListSchema,
+  },
+  'POST /api/scenarios/:id/review': { params: idParams, response: scenarioReviewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiContract = typeof apiContract;

@@ -6,6 +6,7 @@ import { authRoutes } from './auth.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { registryRoutes } from './registry.routes.js';
 import { scenarioRoutes } from './scenarios.routes.js';
+import { staffingRoutes } from './staffing.routes.js';
 import type { Api } from './route-kit.js';
 
 export function registerRoutes(app: Api, ctx: ServerContext) {
@@ -16,4 +17,5 @@ export function registerRoutes(app: Api, ctx: ServerContext) {
   analysisRoutes(app, ctx);
   adminRoutes(app, ctx);
   scenarioRoutes(app, ctx);
+  staffingRoutes(app, ctx);
 }

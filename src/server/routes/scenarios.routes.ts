@@ -6,8 +6,12 @@ import {
   compareScenarios,
   createScenario,
   evaluateScenario,
+  listScenarioReviews,
+  exportScenarioComparison,
   listScenarios,
+  optimizeScenario,
   removeScenarioItemAt,
+  reviewScenario,
   shareScenario,
   submitScenario,
 } from '../../commands/scenarios.js';
@@ -17,6 +21,10 @@ import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
 
 const tags = ['方案'];
+const mediaTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
 
 export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -120,6 +128,78 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
       };
     },
   );
+
+  app.get(
+    '/api/scenarios/reviews',
+    {
+      schema: {
+        ...contractOf('GET /api/scenarios/reviews'),
+        tags,
+        summary: '到期的方案执行情况评估(all=true:全部已实施方案)',
+      },
+      config: { access: 'readDistrict' },
+    },
+    async (request) => ({
+      items: (await listScenarioReviews(ctx.command(request), { all: request.query.all === 'true' })).map((r) => ({
+        ...r,
+        scenario: presentScenario({ ...r.scenario }),
+      })),
+    }),
+  );
+
+  app.post(
+    '/api/scenarios/:id/review',
+    {
+      schema: {
+        ...contractOf('POST /api/scenarios/:id/review'),
+        tags,
+        summary: '开展方案执行情况评估(评估日期当日或之后)',
+      },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request) => {
+      const r = await reviewScenario(ctx.command(request), request.params.id);
+      return { scenario: presentScenario(r.scenario), review: r.review };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/optimize',
+    {
+      schema: {
+        ...contractOf('POST /api/scenarios/optimize'),
+        tags,
+        summary: '编制优化:按工作量重新分配一类编制,存为方案草稿',
+      },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request, reply) => {
+      const r = await optimizeScenario(ctx.command(request), request.body);
+      reply.status(201);
+      return { ...presentEvaluated(r), optimization: r.optimization };
+    },
+  );
+
+  for (const format of ['xlsx', 'docx'] as const) {
+    app.get(
+      `/api/scenarios/compare.${format}`,
+      {
+        schema: {
+          ...contractOf(`GET /api/scenarios/compare.${format}`),
+          tags,
+          summary: format === 'xlsx' ? '下载方案比选表(.xlsx)' : '下载方案比选附件(.docx,公文版式)',
+        },
+        config: { access: 'readDistrict' },
+      },
+      async (request, reply) => {
+        const r = await exportScenarioComparison(ctx.command(request), request.query.ids, format);
+        return reply
+          .header('Content-Type', mediaTypes[format])
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`)
+          .send(r.file);
+      },
+    );
+  }
 
   app.post(
     '/api/scenarios/compare',
