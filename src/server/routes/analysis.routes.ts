@@ -3,22 +3,16 @@ import { analyseUnderScenario } from '../../commands/scenarios.js';
 import type { ServerContext } from '../app.js';
 import { presentFindings, presentStatistics } from '../presenters/analysis.presenter.js';
 import { sendReady } from '../ready-json.js';
-import { contractOf } from './contract.js';
-import type { Api } from './route-kit.js';
+import { attachment, route, type Api } from './route-kit.js';
 
 type PresentedFindings = ReturnType<typeof presentFindings>;
 
 export function analysisRoutes(app: Api, ctx: ServerContext) {
-  app.get(
-    '/api/statistics',
-    {
-      schema: {
-        ...contractOf('GET /api/statistics'),
-        tags: ['统计与诊断'],
-        summary: '机构编制统计(报告第一部分),截至某日',
-      },
-      config: { access: 'readDistrict' },
-    },
+  const analysis = { tag: '统计与诊断', access: 'readDistrict' } as const;
+  route(
+    app,
+    'GET /api/statistics',
+    { ...analysis, summary: '机构编制统计(报告第一部分),截至某日' },
     async (request, reply) => {
       if (request.query.scenario) {
         const r = await analyseUnderScenario(ctx.command(request), request.query.scenario);
@@ -28,16 +22,10 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
     },
   );
 
-  app.get(
-    '/api/diagnostics',
-    {
-      schema: {
-        ...contractOf('GET /api/diagnostics'),
-        tags: ['统计与诊断'],
-        summary: '诊断发现(报告第二部分),可按代码、严重程度、机构、部分筛选',
-      },
-      config: { access: 'readDistrict' },
-    },
+  route(
+    app,
+    'GET /api/diagnostics',
+    { ...analysis, summary: '诊断发现(报告第二部分),可按代码、严重程度、机构、部分筛选' },
     async (request, reply) => {
       const { asOf, scenario, ...filter } = request.query;
       const kept = (all: PresentedFindings['findings']) =>
@@ -64,23 +52,14 @@ export function analysisRoutes(app: Api, ctx: ServerContext) {
     },
   );
 
-  app.get(
-    '/api/reports/district.docx',
-    {
-      schema: {
-        ...contractOf('GET /api/reports/district.docx'),
-        tags: ['统计与诊断'],
-        summary: '下载调研报告(.docx,GB/T 9704-2012 版式)',
-      },
-      config: { access: 'readDistrict' },
-    },
+  route(
+    app,
+    'GET /api/reports/district.docx',
+    { ...analysis, summary: '下载调研报告(.docx,GB/T 9704-2012 版式)' },
     async (request, reply) => {
       const { buildDistrictReport } = await import('../../commands/report.js');
       const r = await buildDistrictReport(ctx.command(request), { asOf: request.query.asOf });
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`)
-        .send(r.docx);
+      return attachment(reply, 'docx', r.fileName).send(r.docx);
     },
   );
 }

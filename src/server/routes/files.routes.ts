@@ -15,16 +15,8 @@ import { HttpError } from '../http-errors.js';
 import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
 import { presentImportKinds } from '../presenters/import-kinds.presenter.js';
-import { contractOf } from './contract.js';
-import type { Api } from './route-kit.js';
+import { attachment, route, type Api } from './route-kit.js';
 import type { FastifyReply } from 'fastify';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const attachment = (reply: FastifyReply, fileName: string) =>
-  reply
-    .header('Content-Type', xlsxType)
-    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
 
 /** Writes a file into a fresh work folder, sends it, and removes the folder once the response is done (or failed). */
 async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
@@ -40,33 +32,25 @@ async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir:
   const stream = createReadStream(path);
   stream.on('close', cleanup);
   stream.on('error', cleanup);
-  return attachment(reply, fileName).send(stream);
+  return attachment(reply, 'xlsx', fileName).send(stream);
 }
 
 export function fileRoutes(app: Api, ctx: ServerContext) {
-  app.get(
-    '/api/imports/kinds',
-    {
-      schema: {
-        ...contractOf('GET /api/imports/kinds'),
-        tags: ['导入导出'],
-        summary: '可导入的文件类别(名称、工作表、模板与导出文件名)',
-      },
-      config: { access: 'importData' },
-    },
+  const files = { tag: '导入导出', access: 'importData' } as const;
+  route(
+    app,
+    'GET /api/imports/kinds',
+    { ...files, summary: '可导入的文件类别(名称、工作表、模板与导出文件名)' },
     async (request) => presentImportKinds(listImportKinds(ctx.command(request))),
   );
 
-  app.post(
-    '/api/imports/:kind',
+  route(
+    app,
+    'POST /api/imports/:kind',
     {
-      schema: {
-        ...contractOf('POST /api/imports/:kind'),
-        tags: ['导入导出'],
-        summary: '上传 Excel/CSV 导入:dryRun=true 只校验并返回每一行的问题;否则全部写入或全不写入',
-        consumes: ['multipart/form-data'],
-      },
-      config: { access: 'importData' },
+      ...files,
+      summary: '上传 Excel/CSV 导入:dryRun=true 只校验并返回每一行的问题;否则全部写入或全不写入',
+      consumes: ['multipart/form-data'],
     },
     async (request) => {
       if (!request.isMultipart())
@@ -94,29 +78,21 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     },
   );
 
-  app.get(
-    '/api/templates/:kind',
-    {
-      schema: { ...contractOf('GET /api/templates/:kind'), tags: ['导入导出'], summary: '下载导入模板(.xlsx)' },
-      config: { access: 'importData' },
-    },
-    async (request, reply) =>
-      sendGenerated(reply, importTemplateFileName(request.params.kind), async (dir) => {
-        const path = join(dir, 'template.xlsx');
-        await writeTemplate(path, request.params.kind);
-        return path;
-      }),
+  route(app, 'GET /api/templates/:kind', { ...files, summary: '下载导入模板(.xlsx)' }, async (request, reply) =>
+    sendGenerated(reply, importTemplateFileName(request.params.kind), async (dir) => {
+      const path = join(dir, 'template.xlsx');
+      await writeTemplate(path, request.params.kind);
+      return path;
+    }),
   );
 
-  app.get(
-    '/api/exports/:kind',
+  route(
+    app,
+    'GET /api/exports/:kind',
     {
-      schema: {
-        ...contractOf('GET /api/exports/:kind'),
-        tags: ['导入导出'],
-        summary: '导出本区划数据(.xlsx,可再导入;无权查看完整身份证号的角色得到脱敏号码、无出生日期;记入审计)',
-      },
-      config: { access: 'exportData' },
+      ...files,
+      summary: '导出本区划数据(.xlsx,可再导入;无权查看完整身份证号的角色得到脱敏号码、无出生日期;记入审计)',
+      access: 'exportData',
     },
     async (request, reply) => {
       const name = exportFileNames[request.params.kind];

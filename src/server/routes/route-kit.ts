@@ -97,6 +97,8 @@ export interface RouteDoc {
   /** who may call it (checked before the handler, see auth.ts) */
   access: RouteAccess;
   onRequest?: onRequestHookHandler;
+  /** the request's media types, when not JSON (an upload) */
+  consumes?: string[];
 }
 
 /**
@@ -111,7 +113,12 @@ export function route<K extends RouteKey>(app: Api, key: K, doc: RouteDoc, handl
   (app as unknown as FastifyInstance).route({
     method: key.slice(0, at) as HTTPMethods,
     url: key.slice(at + 1),
-    schema: { ...contractOf(key), tags: [doc.tag], summary: doc.summary } as FastifySchema,
+    schema: {
+      ...contractOf(key),
+      tags: [doc.tag],
+      summary: doc.summary,
+      ...(doc.consumes && { consumes: doc.consumes }),
+    } as FastifySchema,
     config: { access: doc.access },
     ...(doc.onRequest && { onRequest: doc.onRequest }),
     handler:
@@ -142,3 +149,14 @@ export function cachedRoute<K extends RouteKey & `GET ${string}`>(
     ctx.answers.send(request, reply, () => compute(request), { changesWith, etag });
   route(app, key, rest, send as unknown as Handler<K>);
 }
+
+export const mediaTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** Answers with a file to save: its media type and its (Chinese) name, encoded for Content-Disposition. */
+export const attachment = (reply: FastifyReply, format: keyof typeof mediaTypes, fileName: string) =>
+  reply
+    .header('Content-Type', mediaTypes[format])
+    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
