@@ -19,6 +19,7 @@ import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { registerRosterCommands } from './roster-commands.js';
 
 const program = speakChinese(new Command());
 program
@@ -194,6 +195,7 @@ registerStartCommand(program);
 registerUserCommands(program);
 registerStaffingCommands(program);
 registerScenarioCommands(program);
+registerRosterCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

@@ -82,3 +82,93 @@ export async function loadStaffCounts(q: Queryable, regionCode: string, asOf?: s
   }
   return { actual, leaders };
 }
+
+/** A person with the fields a roster file carries, the open assignment (if any) and the latest movement's date. */
+export interface RosterPersonRow {
+  personId: string;
+  idNumber: string;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  education: string | null;
+  degree: string | null;
+  titleLevel: string | null;
+  politicalStatus: string | null;
+  joinedWorkOn: string | null;
+  institutionId: string | null;
+  unitId: string | null;
+  category: string | null;
+  post: string | null;
+  leadershipLevel: string | null;
+  postClass: string | null;
+  lastOn: string | null;
+}
+
+/** Every person of the region as a roster sync compares them: fields, open assignment, latest movement date. */
+export async function rosterPersonsForSync(q: Queryable, regionCode: string): Promise<RosterPersonRow[]> {
+  const r = await q.query<RosterPersonRow>(
+    `SELECT p.id AS "personId", p.id_number AS "idNumber", p.name, p.gender, p.birth_date::text AS "birthDate",
+            p.education, p.degree, p.title_level AS "titleLevel", p.political_status AS "politicalStatus",
+            p.joined_work_on::text AS "joinedWorkOn", a.institution_id AS "institutionId", a.unit_id AS "unitId",
+            a.category, a.post, a.leadership_level AS "leadershipLevel", a.post_class AS "postClass",
+            m.last_on AS "lastOn"
+       FROM persons p
+       LEFT JOIN assignments a ON a.region_code = p.region_code AND a.person_id = p.id AND a.end_on IS NULL
+       LEFT JOIN (SELECT person_id, max("on")::text AS last_on FROM movements WHERE region_code = $1
+                   GROUP BY person_id) m ON m.person_id = p.id
+      WHERE p.region_code = $1`,
+    [regionCode],
+  );
+  return r.rows;
+}
+
+/** A person's fields as a sync writes them (new persons, or the fields a file changed: absent = unchanged). */
+export interface PersonFieldsRow {
+  id: string;
+  idNumber?: string;
+  name?: string;
+  gender?: string | null;
+  birthDate?: string | null;
+  education?: string | null;
+  degree?: string | null;
+  titleLevel?: string | null;
+  politicalStatus?: string | null;
+  joinedWorkOn?: string | null;
+}
+
+const personFieldColumns = `id uuid, "idNumber" text, name text, gender text, "birthDate" date, education text,
+  degree text, "titleLevel" text, "politicalStatus" text, "joinedWorkOn" date`;
+
+export async function insertPersons(
+  tx: Tx,
+  regionCode: string,
+  rows: PersonFieldsRow[],
+  importId: number | null,
+): Promise<number> {
+  if (!rows.length) return 0;
+  const r = await tx.query(
+    `INSERT INTO persons (region_code, id, id_number, name, gender, birth_date, education, degree, title_level,
+                          political_status, joined_work_on, import_id)
+     SELECT $1, x.id, x."idNumber", x.name, x.gender, x."birthDate", x.education, x.degree, x."titleLevel",
+            x."politicalStatus", x."joinedWorkOn", $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(${personFieldColumns})`,
+    [regionCode, JSON.stringify(rows), importId],
+  );
+  return r.rowCount ?? 0;
+}
+
+/** Sets the given fields of existing persons (a field left out of a row keeps its value). */
+export async function updatePersonFields(tx: Tx, regionCode: string, rows: PersonFieldsRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const r = await tx.query(
+    `UPDATE persons p SET name = COALESCE(x.name, p.name), gender = COALESCE(x.gender, p.gender),
+            birth_date = COALESCE(x."birthDate", p.birth_date), education = COALESCE(x.education, p.education),
+            degree = COALESCE(x.degree, p.degree), title_level = COALESCE(x."titleLevel", p.title_level),
+            political_status = COALESCE(x."politicalStatus", p.political_status),
+            joined_work_on = COALESCE(x."joinedWorkOn", p.joined_work_on)
+       FROM jsonb_to_recordset($2::jsonb) AS x(${personFieldColumns})
+      WHERE p.region_code = $1 AND p.id = x.id`,
+    [regionCode, JSON.stringify(rows)],
+  );
+  return r.rowCount ?? 0;
+}
