@@ -19,7 +19,7 @@ import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
-import { registerRosterCommands } from './roster-commands.js';
+import { registerRegisterCommands, registerRosterCommands } from './roster-commands.js';
 
 const program = speakChinese(new Command());
 program
@@ -196,6 +196,7 @@ registerUserCommands(program);
 registerStaffingCommands(program);
 registerScenarioCommands(program);
 registerRosterCommands(program);
+registerRegisterCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

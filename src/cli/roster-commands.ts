@@ -45,3 +45,24 @@ export function registerRosterCommands(program: Command) {
       },
     );
 }
+
+export function registerRegisterCommands(program: Command) {
+  program
+    .command('registers <dir>')
+    .description('生成月度增减花名册和编制使用台账(.xlsx)')
+    .requiredOption('--month <YYYY-MM>', '月份,如 2026-06')
+    .option('--institution <name>', '只生成该机构的编制使用台账')
+    .option('--per-institution', '另为每个核有编制的机构各生成一份编制使用台账')
+    .option(...regionOption)
+    .action(
+      async (dir: string, opts: { month: string; institution?: string; perInstitution?: boolean; region?: string }) => {
+        const { writeRegisters } = await import('../commands/registers.js');
+        await withSession(opts.region, async ({ ctx }) => {
+          const r = await writeRegisters(ctx, dir, opts);
+          console.log(
+            `已生成 ${r.files.length} 个文件到 ${dir}:${r.files.slice(0, 3).join('、')}${r.files.length > 3 ? ' 等' : ''}(本月增加 ${r.changes.added} 人次,减少 ${r.changes.removed} 人次)`,
+          );
+        });
+      },
+    );
+}

@@ -214,3 +214,55 @@ export async function writeRecordsCsv(
   }
   return n;
 }
+
+/** One sheet of a report workbook: a title row over the header, then the rows as given. */
+export interface ReportSheet {
+  name: string;
+  title: string;
+  columns: { header: string; width: number; text?: boolean }[];
+  rows: Iterable<(string | number | null)[]>;
+}
+
+/**
+ * A workbook for reading (registers, 台账): each sheet a merged title row, a bold header row (frozen), the rows; text
+ * columns (ID numbers, 文号) keep their text. Streams like the record workbooks; a failure removes the partial file.
+ */
+export async function writeReportWorkbook(path: string, sheets: ReportSheet[]): Promise<Record<string, number>> {
+  const wb = newWorkbook(path);
+  const counts: Record<string, number> = {};
+  try {
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+      ws.columns = sheet.columns.map((c) => ({ width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+      ws.mergeCells(1, 1, 1, sheet.columns.length);
+      const title = ws.getRow(1);
+      title.getCell(1).value = sheet.title;
+      title.getCell(1).font = { bold: true, size: 14 };
+      title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+      title.height = 28;
+      title.commit();
+      const header = ws.getRow(2);
+      sheet.columns.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+        cell.fill = headerFill;
+        cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      });
+      header.commit();
+      let n = 0;
+      for (const row of sheet.rows) {
+        ws.addRow(row).commit();
+        if (++n % yieldEvery === 0) await turn();
+      }
+      counts[sheet.name] = n;
+      ws.commit();
+    }
+    await wb.commit();
+  } catch (err) {
+    await wb.commit().catch(() => undefined);
+    await rm(path, { force: true });
+    throw err;
+  }
+  return counts;
+}
