@@ -6,7 +6,7 @@ import { idNumberCheckChar } from '../src/domain/codes.js';
 
 export const region = '370102';
 const institutions = 100;
-const instName = (i: number) => `区第${String(i).padStart(3, '0')}局`;
+export const instName = (i: number) => `区第${String(i).padStart(3, '0')}局`;
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
