@@ -174,7 +174,9 @@ describe('registers (增减花名册, 编制使用台账)', () => {
     await expect(
       writeStaffingLedger(reporter, join(dir, 'r2.xlsx'), '2026-06', ids.institutions['区财政局']),
     ).rejects.toThrow(/无权/);
-    await expect(writeStaffingLedger(reporter, join(dir, 'r3.xlsx'), '2026-06')).rejects.toThrow(/只能下载本单位/);
+    await expect(writeStaffingLedger(reporter, join(dir, 'r3.xlsx'), '2026-06')).rejects.toThrow(
+      /无权下载全区的编制使用台账/,
+    );
     await writeStaffingLedger(reporter, join(dir, 'r4.xlsx'), '2026-06', own);
     const details = await sheet(join(dir, 'r4.xlsx'), '明细');
     expect(details.rows.every((x) => x[1] === '区审计局')).toBe(true);

@@ -159,7 +159,8 @@ export async function writeStaffingLedger(ctx: Ctx, path: string, month: string,
   requirePermission(ctx, 'readOwnUnit');
   const mo = await readMonth(ctx, month);
   if (institutionId && !mo.inReach(institutionId)) throw forbidden('单位填报员无权查看其他单位的编制使用台账');
-  if (!institutionId && mo.scope) throw forbidden('单位填报员只能下载本单位的编制使用台账(请指定本单位)');
+  if (!institutionId && mo.scope)
+    throw forbidden('单位填报员无权下载全区的编制使用台账,只能下载本单位的(请指定本单位)');
   if (institutionId && !mo.registry.institutions.has(institutionId)) throw validationFailed('机构不存在');
   const only = (id: string) => !institutionId || id === institutionId;
   const figuresOn = mo.to < ctx.today ? mo.to : ctx.today;

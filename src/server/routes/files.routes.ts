@@ -21,13 +21,13 @@ import type { FastifyReply } from 'fastify';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const attachment = (reply: FastifyReply, fileName: string) =>
+export const attachment = (reply: FastifyReply, fileName: string) =>
   reply
     .header('Content-Type', xlsxType)
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
 
 /** Writes a file into a fresh work folder, sends it, and removes the folder once the response is done (or failed). */
-async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
+export async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
   const dir = await makeWorkFolder();
   const cleanup = () => void rm(dir, { recursive: true, force: true });
   let path: string;

@@ -1,0 +1,103 @@
+/** 实名制同步(对账):上传省实名制系统导出的名册 → 差异(试运行)→ 记为人员变动;月度增减花名册与编制使用台账。 */
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import {
+  changeRegisterFileName,
+  staffingLedgerFileName,
+  writeChangeRegister,
+  writeStaffingLedger,
+} from '../../commands/registers.js';
+import { syncRosterFile } from '../../commands/roster-sync.js';
+import { validationFailed } from '../../domain/errors.js';
+import type { ServerContext } from '../app.js';
+import { HttpError } from '../http-errors.js';
+import { presentRosterSync } from '../presenters/roster-sync.presenter.js';
+import { inWorkFolder } from '../work-folder.js';
+import { contractOf } from './contract.js';
+import { sendGenerated } from './files.routes.js';
+import type { Api } from './route-kit.js';
+
+export function rosterRoutes(app: Api, ctx: ServerContext) {
+  app.post(
+    '/api/roster/sync',
+    {
+      schema: {
+        ...contractOf('POST /api/roster/sync'),
+        tags: ['导入导出'],
+        summary:
+          '实名制同步(对账):上传完整名册;dryRun=true 只列出新增、减少、调动、职务和信息变化;否则按截止日期记为人员变动(全部或全不)',
+        consumes: ['multipart/form-data'],
+      },
+      config: { access: 'importData' },
+    },
+    async (request) => {
+      if (!request.isMultipart())
+        throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
+      const file = await request.file().catch((e: { statusCode?: unknown }) => {
+        throw typeof e?.statusCode === 'number' ? e : new HttpError(400, 'bad_multipart', '上传内容格式无效');
+      });
+      if (!file) throw validationFailed('请选择要上传的文件');
+      const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || '实名制人员.xlsx';
+      const q = request.query;
+      return inWorkFolder(async (dir) => {
+        const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
+        await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
+        if (file.file.truncated)
+          throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
+        const r = await syncRosterFile(ctx.command(request), path, {
+          fileName,
+          dryRun: q.dryRun !== 'false',
+          asOf: q.asOf,
+          docNumber: q.docNumber,
+          institutions: q.institutions
+            ?.split(/[,,、]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          maxChanges: 500,
+        });
+        return presentRosterSync(r);
+      });
+    },
+  );
+
+  app.get(
+    '/api/registers/changes',
+    {
+      schema: {
+        ...contractOf('GET /api/registers/changes'),
+        tags: ['导入导出'],
+        summary: '月度增减花名册(.xlsx;无权查看完整身份证号的角色得到脱敏号码;记入审计)',
+      },
+      config: { access: 'exportData' },
+    },
+    async (request, reply) => {
+      const { month } = request.query;
+      return sendGenerated(reply, changeRegisterFileName(month), async (dir) => {
+        const path = join(dir, 'register.xlsx');
+        await writeChangeRegister(ctx.command(request), path, month);
+        return path;
+      });
+    },
+  );
+
+  app.get(
+    '/api/registers/ledger',
+    {
+      schema: {
+        ...contractOf('GET /api/registers/ledger'),
+        tags: ['导入导出'],
+        summary: '月度编制使用台账(.xlsx;全区或一个机构;单位填报员只能下载本单位的;记入审计)',
+      },
+      config: { access: 'readOwnUnit' },
+    },
+    async (request, reply) => {
+      const { month, institutionId } = request.query;
+      return sendGenerated(reply, staffingLedgerFileName(month), async (dir) => {
+        const path = join(dir, 'ledger.xlsx');
+        await writeStaffingLedger(ctx.command(request), path, month, institutionId);
+        return path;
+      });
+    },
+  );
+}
