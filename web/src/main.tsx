@@ -18,18 +18,18 @@ dayjs.locale('zh-cn');
 const page = <K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 
-const loadOverview = () => import('./pages/OverviewPage');
+const loadOverview = () => import('./pages/overview');
 const OverviewPage = page(loadOverview, 'OverviewPage');
-const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
-const PasswordPage = page(() => import('./pages/LoginPage'), 'PasswordPage');
-const InstitutionsPage = page(() => import('./pages/InstitutionsPage'), 'InstitutionsPage');
-const PeoplePage = page(() => import('./pages/PeoplePage'), 'PeoplePage');
-const DutiesPage = page(() => import('./pages/DutiesPage'), 'DutiesPage');
-const DiagnosticsPage = page(() => import('./pages/DiagnosticsPage'), 'DiagnosticsPage');
-const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
-const AdjustmentsPage = page(() => import('./pages/AdjustmentsPage'), 'AdjustmentsPage');
-const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
-const AuditPage = page(() => import('./pages/UsersPage'), 'AuditPage');
+const LoginPage = page(() => import('./pages/login'), 'LoginPage');
+const PasswordPage = page(() => import('./pages/password'), 'PasswordPage');
+const InstitutionsPage = page(() => import('./pages/institutions'), 'InstitutionsPage');
+const PeoplePage = page(() => import('./pages/people'), 'PeoplePage');
+const DutiesPage = page(() => import('./pages/duties'), 'DutiesPage');
+const DiagnosticsPage = page(() => import('./pages/diagnostics'), 'DiagnosticsPage');
+const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
+const AdjustmentsPage = page(() => import('./pages/adjustments'), 'AdjustmentsPage');
+const UsersPage = page(() => import('./pages/users'), 'UsersPage');
+const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -21,3 +21,4 @@ export type Evidence = Finding['evidence'][number];
 export type ImportResult = Answer<'POST /api/imports/:kind'>;
 export type UserRow = Answer<'GET /api/users'>['items'][number];
 export type AuditRow = Answer<'GET /api/audit'>['items'][number];
+export type ImportKindInfo = Answer<'GET /api/imports/kinds'>[number];

@@ -1,22 +1,15 @@
 /** 诊断: findings under the report's four headings, filterable, each with its evidence, the article it offends and the measure. */
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Collapse, Descriptions, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
-import { severityRank, type Severity } from '../../../src/analysis/finding.js';
-import { call } from '../api';
-import { useInstitutionNames, useParam } from '../hooks';
-import type { Finding } from '../types';
-import { ErrorAlert, Highlighted, severityColors } from '../ui';
+import { Badge, Card, Collapse, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { severityRank, type Severity } from '../../../../src/analysis/finding.js';
+import { call } from '../../api';
+import { ErrorAlert, severityColors } from '../../components/ui';
+import { useInstitutionNames, useParam } from '../../hooks';
+import type { Finding } from '../../types';
+import { FindingBody } from './finding-body';
+import { fullWidth } from './full-width';
 
 const sections = ['机构设置', '职能配置', '人员结构', '管理体制'];
-
-/** Chinese text with the full-width punctuation throughout: an ASCII comma, semicolon or colon after a CJK
- * character or a closing bracket/number inside Chinese prose becomes ，；： (diagnostics mix the two). */
-const fullWidth = (text: string) =>
-  text.replace(/([\u4e00-\u9fa5\d)）”"%])([,;:])(?=[\u4e00-\u9fa5“"（(])/g, (_m, before: string, p: string) => {
-    const wide: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
-    return before + wide[p]!;
-  });
 
 const severities = Object.keys(severityRank) as Severity[];
 
@@ -110,58 +103,5 @@ export function DiagnosticsPage() {
         })
       )}
     </Card>
-  );
-}
-
-function FindingBody({ f }: { f: Finding }) {
-  const texts = f.evidence.filter((e) => e.kind === 'text');
-  const numbers = f.evidence.filter((e) => e.kind === 'number');
-  const laws = f.evidence.filter((e) => e.kind === 'law');
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <div>
-        <b>涉及机构:</b>
-        <Space wrap>
-          {f.institutions.map((i) => (
-            <Link key={i.id} to={`/institutions/${i.id}`}>
-              {i.name}
-            </Link>
-          ))}
-        </Space>
-      </div>
-      {numbers.length > 0 && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
-          {numbers.map((n, i) => (
-            <Descriptions.Item key={i} label={`${n.institution ? `${n.institution} ` : ''}${n.label}`}>
-              {n.value}
-              {n.unit ?? ''}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      )}
-      {texts.length > 0 && (
-        <div>
-          <b>依据材料:</b>
-          {texts.map((t, i) => (
-            <div key={i} style={{ borderLeft: '3px solid #f0f0f0', paddingLeft: 8, margin: '6px 0' }}>
-              <Typography.Text type="secondary">{t.institution}:</Typography.Text>
-              <Highlighted text={t.text} terms={t.highlight} />
-            </div>
-          ))}
-        </div>
-      )}
-      {laws.map((l, i) => (
-        <div key={i} data-testid="law" style={{ background: '#fafafa', padding: 8, borderRadius: 4 }}>
-          <b>
-            《{l.law}》{l.article}:
-          </b>
-          {l.text}
-        </div>
-      ))}
-      <div>
-        <b>对策建议:</b>
-        {fullWidth(f.measure)}
-      </div>
-    </Space>
   );
 }

@@ -2,7 +2,7 @@
 import { Alert, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
-import { errorMessage } from './api';
+import { errorMessage } from '../api';
 
 /** One date format everywhere: 2026-12-03; with the time of day 2026-12-03 18:08 (local time). */
 export const formatDate = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '—');

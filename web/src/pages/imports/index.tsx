@@ -1,32 +1,17 @@
 /** 导入导出: upload → every row's problem listed → commit only a clean file; templates and exports to download. */
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Input,
-  Row,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Input, Row, Select, Space, Steps, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { importSummaryText } from '../../../src/domain/vocabulary.js';
-import { call, errorMessage } from '../api';
-import { useAuth } from '../auth';
-import type { ImportKind } from '../../../src/domain/records.js';
-import type { ImportResult } from '../types';
+import { importSummaryText } from '../../../../src/domain/vocabulary.js';
+import type { ImportKind } from '../../../../src/domain/records.js';
+import { call, errorMessage } from '../../api';
+import type { ImportResult } from '../../types';
+import { CheckReport } from './check-report';
+import { Downloads } from './downloads';
 
 export function ImportPage() {
-  const { can } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   // the kinds come from the server (one list for the CLI, the API and this page)
@@ -162,46 +147,7 @@ export function ImportPage() {
             </Button>
           </Space>
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="import-error" />}
-          {check && !done && (
-            <div style={{ marginTop: 16 }} data-testid="import-report">
-              {check.ok ? (
-                <Alert type="success" showIcon title={`校验通过:共 ${check.rows} 行,没有错误。可以确认导入。`} />
-              ) : (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={`校验未通过:共 ${check.rows} 行,发现 ${check.problemCount} 个问题。请修改文件后重新上传,本次未导入任何数据。`}
-                />
-              )}
-              {check.warnings.length > 0 && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginTop: 8 }}
-                  title={`另有 ${check.warnings.length} 条提示(不影响导入)`}
-                  description={check.warnings.slice(0, 5).map((w) => (
-                    <div key={`${w.sheet}${w.row}${w.column}`}>{w.message}</div>
-                  ))}
-                />
-              )}
-              {check.problems.length > 0 && (
-                <Table
-                  style={{ marginTop: 12 }}
-                  size="small"
-                  rowKey={(p) => `${p.sheet}|${p.row}|${p.column}|${p.reason}`}
-                  dataSource={check.problems}
-                  data-testid="import-problems"
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  columns={[
-                    { title: '工作表', dataIndex: 'sheet', width: 120 },
-                    { title: '行', dataIndex: 'row', width: 60 },
-                    { title: '列', dataIndex: 'column', width: 120 },
-                    { title: '问题', dataIndex: 'reason' },
-                  ]}
-                />
-              )}
-            </div>
-          )}
+          {check && !done && <CheckReport check={check} />}
           {done && (
             <Alert
               style={{ marginTop: 16 }}
@@ -218,27 +164,7 @@ export function ImportPage() {
         </Card>
       </Col>
       <Col xs={24} xl={8}>
-        <Card title="导入模板" size="small" style={{ marginBottom: 16 }}>
-          <Space orientation="vertical">
-            {kinds.map((k) => (
-              <Button key={k.kind} type="link" icon={<DownloadOutlined />} href={`/api/templates/${k.kind}`}>
-                {k.label}模板
-              </Button>
-            ))}
-          </Space>
-        </Card>
-        {can('exportData') && (
-          <Card title="导出本区数据" size="small">
-            <Typography.Paragraph type="secondary">导出的工作簿可以修改后再次导入。</Typography.Paragraph>
-            <Space orientation="vertical">
-              {kinds.map((k) => (
-                <Button key={k.kind} type="link" icon={<DownloadOutlined />} href={`/api/exports/${k.kind}`}>
-                  {k.label}
-                </Button>
-              ))}
-            </Space>
-          </Card>
-        )}
+        <Downloads kinds={kinds} />
       </Col>
     </Row>
   );

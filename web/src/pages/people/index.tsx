@@ -1,14 +1,14 @@
 /** 人员: the roster with search and filters; ID numbers masked unless the role may see them (and every look is audited). */
-import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { quotaCategories, quotaCategoryLabels } from '../../../src/domain/vocabulary.js';
-import { call, errorMessage } from '../api';
-import { useAuth } from '../auth';
-import { useInstitutionNames, useParam } from '../hooks';
-import type { PersonRow } from '../types';
-import { ErrorAlert } from '../ui';
+import { quotaCategories, quotaCategoryLabels } from '../../../../src/domain/vocabulary.js';
+import { call, errorMessage } from '../../api';
+import { useAuth } from '../../auth';
+import { PagedTable, usePagedQuery } from '../../components/paged-table';
+import { useInstitutionNames, useParam } from '../../hooks';
+import type { PersonRow } from '../../types';
+import { PersonDrawer, type Unmasked } from './person-drawer';
 
 export function PeoplePage() {
   const { can } = useAuth();
@@ -16,21 +16,16 @@ export function PeoplePage() {
   const [institutionId, setInstitutionId] = useParam('institutionId');
   const [category, setCategory] = useParam('category', quotaCategories);
   const [q, setQ] = useParam('q');
-  const [pageParam, setPage] = useParam('page');
-  const page = Number(pageParam ?? 1);
   const names = useInstitutionNames();
-  const people = useQuery({
-    queryKey: ['people', institutionId ?? '', category ?? '', q ?? '', page],
-    queryFn: () => call('GET /api/people', { query: { institutionId, category, q, page, pageSize: 50 } }),
+  const people = usePagedQuery({
+    queryKey: ['people', institutionId ?? '', category ?? '', q ?? ''],
+    pageSize: 50,
+    pageInUrl: true,
+    fetchPage: (p) => call('GET /api/people', { query: { institutionId, category, q, ...p } }),
   });
   const [openId, setOpenId] = useState<string>();
   // the whole number and the birth date come together from an audited unmask
-  const [unmasked, setUnmasked] = useState<Record<string, { idNumber: string; birthDate: string | null }>>({});
-  const person = useQuery({
-    queryKey: ['person', openId],
-    queryFn: () => call('GET /api/people/:id', { params: { id: openId! } }),
-    enabled: !!openId,
-  });
+  const [unmasked, setUnmasked] = useState<Unmasked>({});
   const unmask = async (id: string) => {
     try {
       const p = await call('GET /api/people/:id', { params: { id }, query: { unmask: 'true' } });
@@ -73,23 +68,12 @@ export function PeoplePage() {
           options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))}
         />
         <Typography.Text type="secondary">
-          共 <span data-testid="people-total">{people.data?.total ?? '…'}</span> 人
+          共 <span data-testid="people-total">{people.query.data?.total ?? '…'}</span> 人
         </Typography.Text>
       </Space>
-      <ErrorAlert error={people.error} />
-      <Table
-        size="small"
-        rowKey="id"
-        loading={people.isLoading}
-        dataSource={people.data?.items}
+      <PagedTable
+        paged={people}
         data-testid="people-table"
-        pagination={{
-          current: page,
-          pageSize: 50,
-          total: people.data?.total,
-          showSizeChanger: false,
-          onChange: (p) => setPage(p === 1 ? undefined : String(p)),
-        }}
         columns={[
           {
             title: '姓名',
@@ -130,47 +114,7 @@ export function PeoplePage() {
           },
         ]}
       />
-      <Drawer title="人员档案" open={!!openId} onClose={() => setOpenId(undefined)} size={560}>
-        <ErrorAlert error={person.error} />
-        {person.data && (
-          <>
-            <Descriptions bordered size="small" column={1}>
-              <Descriptions.Item label="姓名">{person.data.name}</Descriptions.Item>
-              <Descriptions.Item label="公民身份号码">
-                <span style={{ fontFamily: 'monospace' }}>
-                  {unmasked[person.data.id]?.idNumber ?? person.data.idNumber}
-                </span>
-              </Descriptions.Item>
-              <Descriptions.Item label="性别">{person.data.gender}</Descriptions.Item>
-              <Descriptions.Item label={unmasked[person.data.id] ? '出生日期' : '年龄'}>
-                {unmasked[person.data.id]?.birthDate ?? person.data.age}
-              </Descriptions.Item>
-              <Descriptions.Item label="学历/学位">
-                {person.data.education} {person.data.degree}
-              </Descriptions.Item>
-              <Descriptions.Item label="职称">{person.data.titleLevel}</Descriptions.Item>
-              <Descriptions.Item label="政治面貌">{person.data.politicalStatus}</Descriptions.Item>
-              <Descriptions.Item label="参加工作时间">{person.data.joinedWorkOn}</Descriptions.Item>
-            </Descriptions>
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              任职与编制
-            </Typography.Title>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey={(r) => `${r.institutionId}|${r.startOn}`}
-              dataSource={person.data.assignments}
-              columns={[
-                { title: '机构', dataIndex: 'institutionId', render: (id: string) => names.nameOf(id) },
-                { title: '编制', dataIndex: 'categoryLabel' },
-                { title: '职务', dataIndex: 'post' },
-                { title: '起', dataIndex: 'startOn' },
-                { title: '止', dataIndex: 'endOn' },
-              ]}
-            />
-          </>
-        )}
-      </Drawer>
+      <PersonDrawer openId={openId} onClose={() => setOpenId(undefined)} unmasked={unmasked} nameOf={names.nameOf} />
     </Card>
   );
 }

@@ -1,68 +1,10 @@
-/** 登录 and 修改密码 (forced after a one-time password). */
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+/** 修改密码 (forced after a one-time password). */
+import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { call, errorMessage } from '../api';
-import { useAuth } from '../auth';
-
-const frame = (children: React.ReactNode) => (
-  <div
-    style={{
-      minHeight: '100vh',
-      display: 'flex',
-      alignItems: 'center',
-      justifyContent: 'center',
-      background: 'linear-gradient(160deg, #8e0000 0%, #b71c1c 45%, #f5f5f5 45%)',
-    }}
-  >
-    {children}
-  </div>
-);
-
-export function LoginPage() {
-  const { login } = useAuth();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  return frame(
-    <Card style={{ width: 380 }} data-testid="login-card">
-      <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-        机构编制工作系统
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-        区委机构编制委员会办公室
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-      <Form
-        layout="vertical"
-        onFinish={async (v: { username: string; password: string }) => {
-          setBusy(true);
-          setError(undefined);
-          try {
-            await login(v.username, v.password);
-            const next = params.get('next');
-            navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-          } catch (e) {
-            setError(errorMessage(e));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-          <Input autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          登录
-        </Button>
-      </Form>
-    </Card>,
-  );
-}
+import { useNavigate } from 'react-router';
+import { call, errorMessage } from '../../api';
+import { useAuth } from '../../auth';
+import { authFrame } from '../../components/auth-frame';
 
 export function PasswordPage({ forced = false }: { forced?: boolean }) {
   const { refresh, logout } = useAuth();
@@ -132,5 +74,5 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
       </Form>
     </Card>
   );
-  return forced ? frame(card) : card;
+  return forced ? authFrame(card) : card;
 }

@@ -1,0 +1,129 @@
+/** The draft form of a 编制事项: 文号, 标题, 生效日期 and its line items, checked by the server's schema before saving. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Divider, Input, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { adjustmentDraftSchema } from '../../../../src/domain/ledger.js';
+import { call, errorMessage, etagOf } from '../../api';
+import { useInstitutionNames } from '../../hooks';
+import type { Adjustment, AdjustmentItem } from '../../types';
+import { draftProblem, fromItem, newItem, opLabels, toItem, type DraftItem } from './draft-items';
+import { ItemFields } from './item-fields';
+
+export type AdjustmentFileData = Adjustment & { items: AdjustmentItem[] };
+
+/** A new draft, or (given `existing`) the draft being edited: saved with If-Match, so a draft changed meanwhile is refused. */
+export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const names = useInstitutionNames();
+  const [docNumber, setDocNumber] = useState(existing?.docNumber ?? '');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [effectiveOn, setEffectiveOn] = useState(existing?.effectiveOn ?? dayjs().format('YYYY-MM-DD'));
+  const [items, setItems] = useState<DraftItem[]>(() =>
+    existing ? existing.items.map(fromItem) : [newItem('set_quota')],
+  );
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const options = (names.data?.items ?? [])
+    .filter((i) => i.status === 'active')
+    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const save = async () => {
+    const draft = { docNumber, title, effectiveOn, items: items.map(toItem) };
+    const missing = draftProblem(draft);
+    if (missing) {
+      setError(missing);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = adjustmentDraftSchema.parse(draft);
+      const a = existing
+        ? await call('PATCH /api/adjustments/:id', { params: { id: existing.id }, body, ifMatch: etagOf(existing) })
+        : await call('POST /api/adjustments', { body });
+      message.success('草稿已保存');
+      await client.invalidateQueries({ queryKey: ['adjustments'] });
+      if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
+      navigate(`/adjustments/${a.id}`, { replace: !!existing });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={existing ? `修改草稿:${existing.docNumber}` : '新建编制事项'} data-testid="draft-form">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Space wrap>
+          <Input
+            addonBefore="文号"
+            placeholder="如 示编〔2026〕12号"
+            value={docNumber}
+            onChange={(e) => setDocNumber(e.target.value)}
+            style={{ width: 280 }}
+            data-testid="doc-number"
+          />
+          <Input
+            addonBefore="标题"
+            placeholder="关于……的批复"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            style={{ width: 420 }}
+            data-testid="doc-title"
+          />
+          <span>生效日期</span>
+          <DatePicker
+            value={dayjs(effectiveOn)}
+            allowClear={false}
+            onChange={(d) => d && setEffectiveOn(d.format('YYYY-MM-DD'))}
+            data-testid="effective-on"
+          />
+        </Space>
+        <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
+          调整事项
+        </Divider>
+        {items.map((item, index) => (
+          <Card size="small" key={item.key} data-testid={`item-${index}`}>
+            <Space align="start" wrap>
+              <b>{index + 1}.</b>
+              <Select
+                style={{ width: 150 }}
+                value={item.op}
+                onChange={(op) =>
+                  setItems((xs) => xs.map((x) => (x.key === item.key ? { ...newItem(op), key: x.key } : x)))
+                }
+                options={Object.entries(opLabels).map(([value, label]) => ({ value, label }))}
+                data-testid="item-op"
+              />
+              <ItemFields
+                item={item}
+                options={options}
+                set={(patch) => setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, ...patch } : x)))}
+              />
+              {items.length > 1 && (
+                <Button
+                  icon={<DeleteOutlined />}
+                  onClick={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
+                />
+              )}
+            </Space>
+          </Card>
+        ))}
+        <Button icon={<PlusOutlined />} onClick={() => setItems((xs) => [...xs, newItem('set_quota')])}>
+          增加一项
+        </Button>
+        {error && <Alert type="error" showIcon title={error} data-testid="draft-error" />}
+        <Space>
+          <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">
+            保存草稿
+          </Button>
+          <Button onClick={() => navigate(existing ? `/adjustments/${existing.id}` : '/adjustments')}>取消</Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+/** 总览: the report's part 一 as cards and charts; every number opens the institutions (and people) behind it. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { qs } from '../../api';
+import { ErrorAlert } from '../../components/ui';
+import { statisticsQuery, useInstitutions, useParam } from '../../hooks';
+import { AgeStructure } from './age-structure';
+import { DrillDrawer, overviewDrills, type Drill } from './drill';
+import { EducationAndTitles } from './education-titles';
+import { KindsChart } from './kinds-chart';
+import { LeadershipPosts } from './leadership-posts';
+import { QuotaUsage } from './quota-usage';
+import { SummaryCards } from './summary-cards';
+
+export function OverviewPage() {
+  const [asOf, setAsOf] = useParam('asOf');
+  const stats = useQuery(statisticsQuery(asOf));
+  const tree = useInstitutions(asOf);
+  const [drill, setDrill] = useState<Drill>();
+
+  const s = stats.data;
+  if (stats.error) return <ErrorAlert error={stats.error} />;
+  const drills = s && overviewDrills(s, tree.data?.items ?? [], setDrill);
+
+  return (
+    <div data-testid="overview-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {s?.regionName ?? ''}机构编制总览
+        </Typography.Title>
+        <Space>
+          <span>统计截至</span>
+          <DatePicker
+            value={asOf ? dayjs(asOf) : dayjs(s?.asOf)}
+            allowClear={!!asOf}
+            onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+            data-testid="as-of"
+          />
+          <Button icon={<DownloadOutlined />} href={`/api/reports/district.docx${qs({ asOf })}`}>
+            调研报告
+          </Button>
+        </Space>
+      </Space>
+      {!s || !drills ? (
+        <Skeleton active paragraph={{ rows: 12 }} />
+      ) : (
+        <>
+          <SummaryCards s={s} drills={drills} />
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={10}>
+              <KindsChart s={s} drills={drills} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <QuotaUsage s={s} drills={drills} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={10}>
+              <LeadershipPosts s={s} drills={drills} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <AgeStructure s={s} drills={drills} />
+            </Col>
+          </Row>
+          <EducationAndTitles s={s} drills={drills} />
+        </>
+      )}
+      <DrillDrawer drill={drill} onClose={() => setDrill(undefined)} />
+    </div>
+  );
+}
