@@ -182,7 +182,10 @@ export async function insertPersons(
   return r.rowCount ?? 0;
 }
 
-/** Sets the given fields of existing persons (a field left out of a row keeps its value). */
+/**
+ * Sets the given fields of existing persons (a field left out of a row keeps its value). `= ANY` of the ids keeps
+ * the plan an index scan without statistics (see appendMovements).
+ */
 export async function updatePersonFields(tx: Tx, regionCode: string, rows: PersonFieldsRow[]): Promise<number> {
   if (!rows.length) return 0;
   const r = await tx.query(
@@ -192,8 +195,8 @@ export async function updatePersonFields(tx: Tx, regionCode: string, rows: Perso
             political_status = COALESCE(x."politicalStatus", p.political_status),
             joined_work_on = COALESCE(x."joinedWorkOn", p.joined_work_on)
        FROM jsonb_to_recordset($2::jsonb) AS x(${personFieldColumns})
-      WHERE p.region_code = $1 AND p.id = x.id`,
-    [regionCode, JSON.stringify(rows)],
+      WHERE p.region_code = $1 AND p.id = ANY($3::uuid[]) AND p.id = x.id`,
+    [regionCode, JSON.stringify(rows), rows.map((r) => r.id)],
   );
   return r.rowCount ?? 0;
 }

@@ -22,3 +22,4 @@ export type ImportResult = Answer<'POST /api/imports/:kind'>;
 export type UserRow = Answer<'GET /api/users'>['items'][number];
 export type AuditRow = Answer<'GET /api/audit'>['items'][number];
 export type ImportKindInfo = Answer<'GET /api/imports/kinds'>[number];
+export type RosterSyncResult = Answer<'POST /api/roster/sync'>;

@@ -18,7 +18,15 @@ const placeSchema = z
 export const rosterSyncAnswerSchema = importResultSchema.extend({
   asOf: z.string().describe('名册截止日期:变动按此日期记录'),
   scope: z.array(z.string()).describe('本次同步的机构'),
-  counts: z.object({ ...Object.fromEntries(rosterChangeKinds.map((k) => [k, count])), unchanged: count }),
+  counts: z.object({
+    added: count,
+    left: count,
+    transferred: count,
+    categoryChanged: count,
+    postChanged: count,
+    fieldsChanged: count,
+    unchanged: count,
+  }),
   changeCount: count,
   changes: z.array(
     z.object({
