@@ -13,9 +13,9 @@ import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
 import {
   diffRoster,
+  emptyRosterCounts,
   rosterChangeLabels,
   syncedPersonFields,
-  type CurrentPerson,
   type ListedPerson,
   type PersonChange,
   type RosterChangeKind,
@@ -86,15 +86,6 @@ export interface RosterSyncResult extends ImportResult {
 
 const fieldHeaders = Object.fromEntries(recordColumns.roster.map((c) => [c.key, c.header])) as Record<string, string>;
 const col = (key: string) => fieldHeaders[key]!;
-const emptyCounts = (): RosterDiff['counts'] => ({
-  added: 0,
-  left: 0,
-  transferred: 0,
-  categoryChanged: 0,
-  postChanged: 0,
-  fieldsChanged: 0,
-  unchanged: 0,
-});
 
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -167,34 +158,7 @@ export async function syncRoster(
         }
       }
       const checker = rosterRowChecker(ctx, names, problems);
-      const current = new Map<string, CurrentPerson>();
-      for (const p of await rosterPersonsForSync(tx, ctx.regionCode)) {
-        current.set(p.idNumber, {
-          personId: p.personId,
-          idNumber: p.idNumber,
-          fields: {
-            name: p.name,
-            gender: p.gender,
-            birthDate: p.birthDate,
-            education: p.education,
-            degree: p.degree,
-            titleLevel: p.titleLevel,
-            politicalStatus: p.politicalStatus,
-            joinedWorkOn: p.joinedWorkOn,
-          },
-          place: p.institutionId
-            ? {
-                institutionId: p.institutionId,
-                unitId: p.unitId,
-                category: p.category!,
-                post: p.post,
-                leadershipLevel: p.leadershipLevel,
-                postClass: p.postClass,
-              }
-            : null,
-          lastOn: p.lastOn,
-        });
-      }
+      const current = await rosterPersonsForSync(tx, ctx.regionCode);
       let rows = 0;
       return {
         row: (item) => {
@@ -267,7 +231,7 @@ export async function syncRoster(
     ...result,
     asOf,
     scope: scopeNames,
-    counts: result.ok && diff ? diff.counts : emptyCounts(),
+    counts: result.ok && diff ? diff.counts : emptyRosterCounts(),
     changeCount: result.ok ? changes.length : 0,
     changes: result.ok
       ? changes.slice(0, max).map((c) => ({

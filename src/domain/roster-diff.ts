@@ -93,6 +93,17 @@ export interface RosterDiff {
   counts: Record<RosterChangeKind, number> & { unchanged: number };
 }
 
+/** No change of any kind, nobody unchanged. */
+export const emptyRosterCounts = (): RosterDiff['counts'] => ({
+  added: 0,
+  left: 0,
+  transferred: 0,
+  categoryChanged: 0,
+  postChanged: 0,
+  fieldsChanged: 0,
+  unchanged: 0,
+});
+
 const samePlace = (a: HeldPlace, b: HeldPlace) =>
   a.institutionId === b.institutionId &&
   a.unitId === b.unitId &&
@@ -125,15 +136,7 @@ export function diffRoster(
   scope: ReadonlySet<string>,
   asOf: string,
 ): RosterDiff {
-  const counts = {
-    added: 0,
-    left: 0,
-    transferred: 0,
-    categoryChanged: 0,
-    postChanged: 0,
-    fieldsChanged: 0,
-    unchanged: 0,
-  };
+  const counts = emptyRosterCounts();
   const changes: PersonChange[] = [];
   const seen = new Set<string>();
   for (const l of listed) {

@@ -1,5 +1,7 @@
 /** Roster (实名制) SQL: persons, assignments, movements. */
 import type pg from 'pg';
+import type { HeldPlace } from '../domain/movements.js';
+import type { CurrentPerson, PersonFieldValues } from '../domain/roster-diff.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
@@ -83,41 +85,20 @@ export async function loadStaffCounts(q: Queryable, regionCode: string, asOf?: s
   return { actual, leaders };
 }
 
-/** A person with the fields a roster file carries, the open assignment (if any) and the latest movement's date. */
-export interface RosterPersonRow {
-  personId: string;
-  idNumber: string;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
-  joinedWorkOn: string | null;
-  institutionId: string | null;
-  unitId: string | null;
-  category: string | null;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
-  lastOn: string | null;
-}
-
 /**
- * Every person of the region as a roster sync compares them: fields, open assignment, latest movement date. Three
- * plain scans joined here: a join in SQL right after a bulk load (no statistics yet) was planned as a nested loop
- * that took minutes for 100,000 persons.
+ * Every person of the region as a roster sync compares them (by ID number): fields, open assignment, latest movement
+ * date. Three plain scans joined here: a join in SQL right after a bulk load (no statistics yet) was planned as a
+ * nested loop that took minutes for 100,000 persons.
  */
-export async function rosterPersonsForSync(q: Queryable, regionCode: string): Promise<RosterPersonRow[]> {
-  const persons = await q.query<RosterPersonRow>(
+export async function rosterPersonsForSync(q: Queryable, regionCode: string): Promise<Map<string, CurrentPerson>> {
+  const persons = await q.query<PersonFieldValues & { personId: string; idNumber: string }>(
     `SELECT id AS "personId", id_number AS "idNumber", name, gender, birth_date::text AS "birthDate", education,
             degree, title_level AS "titleLevel", political_status AS "politicalStatus",
             joined_work_on::text AS "joinedWorkOn"
        FROM persons WHERE region_code = $1`,
     [regionCode],
   );
-  const open = await q.query<Pick<RosterPersonRow, 'personId' | PlaceField>>(
+  const open = await q.query<HeldPlace & { personId: string }>(
     `SELECT person_id AS "personId", institution_id AS "institutionId", unit_id AS "unitId", category, post,
             leadership_level AS "leadershipLevel", post_class AS "postClass"
        FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
@@ -128,24 +109,20 @@ export async function rosterPersonsForSync(q: Queryable, regionCode: string): Pr
       GROUP BY person_id`,
     [regionCode],
   );
-  const placeOf = new Map(open.rows.map((a) => [a.personId, a]));
+  const placeOf = new Map(open.rows.map(({ personId, ...place }) => [personId, place]));
   const lastOf = new Map(last.rows.map((m) => [m.personId, m.lastOn]));
-  return persons.rows.map((p) => {
-    const a = placeOf.get(p.personId);
-    return {
-      ...p,
-      institutionId: a?.institutionId ?? null,
-      unitId: a?.unitId ?? null,
-      category: a?.category ?? null,
-      post: a?.post ?? null,
-      leadershipLevel: a?.leadershipLevel ?? null,
-      postClass: a?.postClass ?? null,
-      lastOn: lastOf.get(p.personId) ?? null,
-    };
-  });
+  const current = new Map<string, CurrentPerson>();
+  for (const { personId, idNumber, ...fields } of persons.rows) {
+    current.set(idNumber, {
+      personId,
+      idNumber,
+      fields,
+      place: placeOf.get(personId) ?? null,
+      lastOn: lastOf.get(personId) ?? null,
+    });
+  }
+  return current;
 }
-
-type PlaceField = 'institutionId' | 'unitId' | 'category' | 'post' | 'leadershipLevel' | 'postClass';
 
 /** A person's fields as a sync writes them (new persons, or the fields a file changed: absent = unchanged). */
 export interface PersonFieldsRow {
