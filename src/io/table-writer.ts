@@ -149,26 +149,42 @@ export async function writeRecordsWorkbook(
   kind: ImportKind,
   sheets: Partial<Record<RecordKind, RowSource>>,
 ): Promise<Partial<Record<RecordKind, number>>> {
-  const wb = newWorkbook(path);
   const counts: Partial<Record<RecordKind, number>> = {};
-  try {
+  await fillWorkbook(path, async (wb) => {
     for (const rk of importKindSheets[kind]) {
       const ws = addSheet(wb, rk, false);
-      let n = 0;
-      for await (const record of sheets[rk] ?? []) {
-        ws.addRow(cellValues(rk, record)).commit();
-        if (++n % yieldEvery === 0) await turn();
-      }
-      counts[rk] = n;
-      ws.commit();
+      counts[rk] = await addRows(ws, sheets[rk] ?? [], (record) => cellValues(rk, record));
     }
+  });
+  return counts;
+}
+
+/** A streamed workbook filled by `fill` and committed; on failure the partial file is removed. */
+async function fillWorkbook(path: string, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>) {
+  const wb = newWorkbook(path);
+  try {
+    await fill(wb);
     await wb.commit();
   } catch (err) {
     await wb.commit().catch(() => undefined);
     await rm(path, { force: true });
     throw err;
   }
-  return counts;
+}
+
+/** Rows committed one by one (the zip stream drains now and then); the sheet is committed after the last. */
+async function addRows<T>(
+  ws: WorksheetWriter,
+  rows: AsyncIterable<T> | Iterable<T>,
+  cells: (row: T) => (string | number | null)[],
+): Promise<number> {
+  let n = 0;
+  for await (const row of rows) {
+    ws.addRow(cells(row)).commit();
+    if (++n % yieldEvery === 0) await turn();
+  }
+  ws.commit();
+  return n;
 }
 
 /**
@@ -228,9 +244,8 @@ export interface ReportSheet {
  * columns (ID numbers, 文号) keep their text. Streams like the record workbooks; a failure removes the partial file.
  */
 export async function writeReportWorkbook(path: string, sheets: ReportSheet[]): Promise<Record<string, number>> {
-  const wb = newWorkbook(path);
   const counts: Record<string, number> = {};
-  try {
+  await fillWorkbook(path, async (wb) => {
     for (const sheet of sheets) {
       const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
       ws.columns = sheet.columns.map((c) => ({ width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
@@ -250,19 +265,8 @@ export async function writeReportWorkbook(path: string, sheets: ReportSheet[]): 
         cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
       });
       header.commit();
-      let n = 0;
-      for (const row of sheet.rows) {
-        ws.addRow(row).commit();
-        if (++n % yieldEvery === 0) await turn();
-      }
-      counts[sheet.name] = n;
-      ws.commit();
+      counts[sheet.name] = await addRows(ws, sheet.rows, (row) => row);
     }
-    await wb.commit();
-  } catch (err) {
-    await wb.commit().catch(() => undefined);
-    await rm(path, { force: true });
-    throw err;
-  }
+  });
   return counts;
 }

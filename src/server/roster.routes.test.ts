@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
-import { createServerFixture, idNumber } from '../../test/server-harness.js';
+import { createServerFixture, idNumber, multipart } from '../../test/server-harness.js';
 import { recordColumns } from '../domain/records.js';
 
 let f: Awaited<ReturnType<typeof createServerFixture>>;
@@ -10,18 +10,6 @@ beforeAll(async () => {
   f = await createServerFixture();
 });
 afterAll(() => f.close());
-
-const multipart = (fileName: string, content: string) => {
-  const boundary = '----bianzhi-sync-boundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
 
 /** 区审计局's roster today as the provincial export lists it; by default minus the first person, plus 新来人. */
 async function auditFile(change = true) {

@@ -1,31 +1,17 @@
 /** The registers' reads (增减花名册, 编制使用台账): a period's movements with the persons and places they concern. */
 import type pg from 'pg';
+import type { RegisterMovement } from '../domain/registers.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
-/** A movement of the period that adds or removes a person from an institution's roll, with the place it left. */
-export interface RegisterMovementRow {
+/** A movement of the period that adds or removes a person from an institution's roll, with the person. */
+export interface RegisterMovementRow extends RegisterMovement {
   id: number;
-  type: 'enter' | 'transfer' | 'exit';
-  on: string;
-  exitType: string | null;
-  docNumber: string | null;
-  reason: string | null;
-  note: string | null;
   name: string;
   gender: string | null;
   idNumber: string;
   birthDate: string | null;
-  toInstitutionId: string | null;
-  unitId: string | null;
-  category: string | null;
-  post: string | null;
-  /** The assignment the movement closed (none for 入编). */
-  fromInstitutionId: string | null;
-  fromUnitId: string | null;
-  fromCategory: string | null;
-  fromPost: string | null;
 }
 
 /** 入编, 调动 and 出编 dated within [from, to], in date order, each with the assignment it ended. */

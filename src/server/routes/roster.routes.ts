@@ -1,7 +1,5 @@
 /** 实名制同步(对账):上传省实名制系统导出的名册 → 差异(试运行)→ 记为人员变动;月度增减花名册与编制使用台账。 */
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import {
   changeRegisterFileName,
   staffingLedgerFileName,
@@ -9,13 +7,10 @@ import {
   writeStaffingLedger,
 } from '../../commands/registers.js';
 import { syncRosterFile } from '../../commands/roster-sync.js';
-import { validationFailed } from '../../domain/errors.js';
 import type { ServerContext } from '../app.js';
-import { HttpError } from '../http-errors.js';
 import { presentRosterSync } from '../presenters/roster-sync.presenter.js';
-import { inWorkFolder } from '../work-folder.js';
 import { contractOf } from './contract.js';
-import { sendGenerated } from './files.routes.js';
+import { receiveUpload, sendGenerated } from './files.routes.js';
 import type { Api } from './route-kit.js';
 
 export function rosterRoutes(app: Api, ctx: ServerContext) {
@@ -32,19 +27,8 @@ export function rosterRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'importData' },
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
-      const file = await request.file().catch((e: { statusCode?: unknown }) => {
-        throw typeof e?.statusCode === 'number' ? e : new HttpError(400, 'bad_multipart', '上传内容格式无效');
-      });
-      if (!file) throw validationFailed('请选择要上传的文件');
-      const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || '实名制人员.xlsx';
       const q = request.query;
-      return inWorkFolder(async (dir) => {
-        const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
-        await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
-        if (file.file.truncated)
-          throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
+      return receiveUpload(request, ctx, '实名制人员.xlsx', async (path, fileName) => {
         const r = await syncRosterFile(ctx.command(request), path, {
           fileName,
           dryRun: q.dryRun !== 'false',
