@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../src/commands/import-file.js';
 import { importKinds, type ImportKind } from '../src/domain/records.js';
-import { createTestContext, databaseFingerprint } from './context.js';
+import { useTestContext, databaseFingerprint } from './context.js';
 import type { CorpusEntry } from './fixtures/make-bad-fixtures.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,11 +22,10 @@ const corpus = JSON.parse(readFileSync(join(badDir, 'corpus.json'), 'utf8')) as 
 const parallelChildren = 2;
 const childTimeoutMs = 60_000;
 
-let context: Awaited<ReturnType<typeof createTestContext>>;
+const context = useTestContext();
 let initialFingerprint: string;
 
 beforeAll(async () => {
-  context = await createTestContext();
   for (const [file, kind] of [
     ['机构编制.xlsx', 'baseline'],
     ['人员.xlsx', 'roster'],
@@ -35,10 +34,6 @@ beforeAll(async () => {
     expect(r.ok, JSON.stringify(r.problems)).toBe(true);
   }
   initialFingerprint = await databaseFingerprint(context.ctx.pool);
-});
-
-afterAll(async () => {
-  await context?.database.close();
 });
 
 // ---------- running the CLI ----------

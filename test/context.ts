@@ -1,4 +1,5 @@
 /** A command context on a fresh test database, with the test district defined. */
+import { afterAll, beforeAll } from 'vitest';
 import { dumpTables } from '../src/store/dump.repository.js';
 import { defineRegion } from '../src/commands/regions.js';
 import type { CommandContext } from '../src/commands/context.js';
@@ -15,6 +16,27 @@ export async function createTestContext(overrides: Partial<CommandContext> = {})
     ...overrides,
   };
   await defineRegion(ctx, { regionCode: ctx.regionCode, name: '示范区', limits: { partyGovInstitutionCap: 35 } });
+  return { ctx, database };
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * The test file's command context on its own fresh database: opened before the file's tests (and before the hooks
+ * registered after this call, which may seed it), closed after them. The two objects are filled in when the hooks
+ * run: take them at the top of the file and read their fields inside hooks and tests.
+ */
+export function useTestContext(overrides: Partial<CommandContext> = {}) {
+  const ctx = {} as CommandContext;
+  const database = {} as TestDatabase;
+  beforeAll(async () => {
+    const t = await createTestContext(overrides);
+    Object.assign(ctx, t.ctx);
+    Object.assign(database, t.database);
+  });
+  afterAll(async () => {
+    if ('close' in database) await database.close();
+  });
   return { ctx, database };
 }
 

@@ -13,6 +13,7 @@ import { changePassword, createUser } from '../src/commands/users.js';
 import { idNumberCheckChar } from '../src/domain/codes.js';
 import { roles, type Role } from '../src/domain/vocabulary.js';
 import { buildServer } from '../src/server/app.js';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestContext } from './context.js';
 import { createInstitutionItem, setQuotaItem } from './factories.js';
 
@@ -284,3 +285,20 @@ export const multipart = (fileName: string, content: string) => {
   ]);
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 };
+
+export type ServerFixture = Awaited<ReturnType<typeof createServerFixture>>;
+
+/**
+ * The test file's server fixture: built before the file's tests (and before the hooks registered after this call),
+ * closed after them. The object is filled in when the hooks run: read its fields inside hooks and tests.
+ */
+export function useServerFixture(): ServerFixture {
+  const f = {} as ServerFixture;
+  beforeAll(async () => {
+    Object.assign(f, await createServerFixture());
+  });
+  afterAll(async () => {
+    if ('close' in f) await f.close();
+  });
+  return f;
+}

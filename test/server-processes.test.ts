@@ -12,12 +12,10 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/store/audit.repository.js';
-import { createTestContext, databaseFingerprint } from './context.js';
+import { useTestContext, databaseFingerprint } from './context.js';
 import { buildSmallDistrict, createRoleUsers, idNumber, testPassword, type SmallDistrict } from './server-harness.js';
 
-type TestContext = Awaited<ReturnType<typeof createTestContext>>;
-
-let t: TestContext;
+const t = useTestContext();
 let ids: SmallDistrict;
 /** Whether PostgreSQL ends a backend whose client has gone (client_connection_check_interval, Linux). */
 let backendsNoticeDeadClients = false;
@@ -128,7 +126,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 const chinese = /[\u4e00-\u9fff]/;
 
 beforeAll(async () => {
-  t = await createTestContext();
   ids = await buildSmallDistrict(t.ctx);
   await createRoleUsers(t.ctx);
   // servers started from now on get it: a backend whose client process died ends (and rolls back) by itself
@@ -148,7 +145,6 @@ afterAll(async () => {
       if (code === 'timeout') await s.kill();
     }),
   );
-  await t?.database.close();
   rmSync(workDir, { recursive: true, force: true });
 }, 30_000);
 

@@ -2,8 +2,8 @@
  * Every command that reads a unit's data checks the reader's reach itself, so no caller (route, CLI, a future page)
  * can forget it: a reporter of 区财政局 asking for 区审计局's data is refused by each, where the operator is answered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { buildSmallDistrict, type SmallDistrict } from '../../test/server-harness.js';
 import { scopeOf } from '../domain/permissions.js';
 import { AppError } from '../domain/errors.js';
@@ -16,14 +16,12 @@ import { browseWorkload, institutionDetail, institutionHistory, institutionTree 
 import { browsePeople } from './people.js';
 import { registryAsOf } from './adjustments.js';
 
-let close: () => Promise<void>;
+const t = useTestContext();
 let ids: SmallDistrict;
 let reporter: CommandContext;
 let operator: CommandContext;
 let auditAdjustment: string;
 beforeAll(async () => {
-  const t = await createTestContext();
-  close = () => t.database.close();
   ids = await buildSmallDistrict(t.ctx);
   const institutions = (await registryAsOf(t.ctx)).institutions;
   reporter = {
@@ -43,7 +41,6 @@ beforeAll(async () => {
   });
   auditAdjustment = adj.id;
 });
-afterAll(() => close());
 
 const page = { offset: 0, limit: 10 };
 const reads: { command: string; read: (ctx: CommandContext) => Promise<unknown> }[] = [

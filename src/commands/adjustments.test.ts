@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
-import { bypassingTriggers, createTestContext } from '../../test/context.js';
-import type { CommandContext } from './context.js';
+import { bypassingTriggers, useTestContext } from '../../test/context.js';
 import {
   applyAdjustment,
   approveAdjustment,
@@ -18,14 +17,7 @@ import { readRegistry } from '../store/registry.repository.js';
 import { approvalWaits, verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../domain/errors.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 /** The 编委 member who decides: someone other than the drafter (`ctx.actor`). */
 const approver = () => ({ ...ctx, actor: 'approver' });

@@ -1,23 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInstitutionItem } from '../../test/factories.js';
-import { createTestContext } from '../../test/context.js';
+import { useTestContext } from '../../test/context.js';
 import { actorLabel, auditActionLabels, auditEntityLabels } from '../domain/vocabulary.js';
 import { importKinds } from '../domain/records.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { readAuditLog } from './audit-log.js';
-import type { CommandContext } from './context.js';
 import { createUser, ensureFirstAdmin, login } from './users.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext({ actor: 'cli:root' });
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext({ actor: 'cli:root' });
 
 /** Every `action: '…'` and `entity: '…'` that a command writes into the audit log. */
 function auditedLiterals(key: 'action' | 'entity'): Set<string> {

@@ -2,22 +2,14 @@ import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bypassingTriggers, createTestContext } from '../../test/context.js';
+import { describe, expect, inject, it } from 'vitest';
+import { bypassingTriggers, useTestContext } from '../../test/context.js';
 import { appendAudit, auditHash } from '../store/audit.repository.js';
 import { connect, migrateDatabase, withDatabaseName } from '../store/database.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { auditCheckpointFile, readAuditCheckpoints, recordAuditCheckpoint, verifyAudit } from './audit.js';
-import type { CommandContext } from './context.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 /** Each test writes its own district's chain of `n` events, so that breaking one leaves the others whole. */
 async function chainOf(regionCode: string, n: number) {

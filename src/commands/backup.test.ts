@@ -1,23 +1,15 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import { verifyAuditChain } from '../store/audit.repository.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { backupDatabase, restoreBackup } from './backup.js';
-import type { CommandContext } from './context.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
 const dir = mkdtempSync(join(tmpdir(), 'bianzhi-backup-'));
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 const withoutAudit = (fp: string) =>
   fp

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyAdjustment as foldAdjustment,
-  institutionNameIndex,
   LedgerError,
   type AdjustmentItem,
   registryRows,
   type InstitutionState,
+  type RegistryState,
 } from '../domain/ledger.js';
 import type { InstitutionRecord, PostRecord, QuotaRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
@@ -20,12 +20,10 @@ import {
   quotaCategoryLabels,
 } from '../domain/vocabulary.js';
 import { validateTable, type LocatedRecord } from '../io/validate-rows.js';
-import { appendAudit } from '../store/audit.repository.js';
-import { insertImport } from '../store/imports.repository.js';
-import { readRegistry } from '../store/registry.repository.js';
-import { inTransaction, lockRegion } from '../store/transaction.js';
+import { setImportAdjustment } from '../store/imports.repository.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
+import { runRowImport, type InstitutionNames } from './import-run.js';
 import {
   exportCell as s,
   isProblem,
@@ -33,7 +31,6 @@ import {
   type FileImporter,
   type KindExporter,
   type ImportOptions,
-  type ImportProblem,
   type ImportResult,
   type Located,
   type SourceLocation,
@@ -48,14 +45,63 @@ export interface BaselineInput {
 const header = (kind: 'institutions' | 'quotas' | 'posts', key: string) =>
   recordColumns[kind].find((c) => c.key === key)?.header;
 
+type BaselineOptions = ImportOptions & { docNumber?: string; title?: string; effectiveOn?: string };
+
+/**
+ * Imports a workbook as one baseline adjustment, through the skeleton every import shares (import-run.ts): the
+ * workbook is checked as a whole (names may point forward, across sheets) once all its rows are in.
+ */
 export async function importBaseline(
   ctx: CommandContext,
   input: BaselineInput,
-  opts: ImportOptions & { docNumber?: string; title?: string; effectiveOn?: string },
+  opts: BaselineOptions,
 ): Promise<ImportResult> {
-  const problems = new ProblemList(opts.maxProblems);
   const effectiveOn = opts.effectiveOn ?? ctx.today;
-  const current = await readRegistry(ctx.pool, ctx.regionCode);
+  const docNumber = opts.docNumber ?? '初始导入';
+  const rows: Located<InstitutionRecord | QuotaRecord | PostRecord>[] = [
+    ...input.institutions,
+    ...input.quotas,
+    ...input.posts,
+  ];
+  return runRowImport(ctx, rows, opts, {
+    kind: 'baseline',
+    open: async (tx, { registry, names, problems, importId }) => {
+      let plan: ReturnType<typeof planBaseline> | undefined;
+      let adjustmentId: string | undefined;
+      return {
+        row: () => {}, // the rows are taken together, from `input`
+        close: () => {
+          plan = planBaseline(registry, names, input, problems, opts, { docNumber, effectiveOn });
+          return plan;
+        },
+        write: async () => {
+          const { items, summary } = plan!;
+          const title = opts.title ?? `机构编制基础数据导入(${opts.fileName})`;
+          const adj = await createAdjustment(ctx, { docNumber, title, effectiveOn, items }, { isBaseline: true, tx });
+          await applyAdjustment(ctx, adj.id, { tx, allowUnapproved: true });
+          await setImportAdjustment(tx, ctx.regionCode, importId, adj.id);
+          adjustmentId = adj.id;
+          return summary;
+        },
+        adjustmentId: () => adjustmentId,
+      };
+    },
+  });
+}
+
+/**
+ * The workbook's rows as the items of one adjustment, every problem located at its row: names resolved (the file's
+ * new institutions first), duplicates and categories a kind may not have refused, then the items folded onto the
+ * registry as a preview so that the ledger's refusals come back with their row.
+ */
+function planBaseline(
+  current: RegistryState,
+  { byName, internalByKey }: InstitutionNames,
+  input: BaselineInput,
+  problems: ProblemList,
+  opts: BaselineOptions,
+  { docNumber, effectiveOn }: { docNumber: string; effectiveOn: string },
+) {
   const items: AdjustmentItem[] = [];
   const itemSource: (SourceLocation | undefined)[] = [];
   const push = (item: AdjustmentItem, loc?: SourceLocation) => {
@@ -64,7 +110,6 @@ export async function importBaseline(
   };
 
   // Names → ids: existing active institutions, then the file's new ones (references may point forward in the file).
-  const { byName, internalByKey } = institutionNameIndex(current);
   const fileIds = new Map<string, { id: string; kind: string; existing?: InstitutionState }>();
   for (const l of input.institutions) {
     const r = l.record;
@@ -197,7 +242,6 @@ export async function importBaseline(
     );
   }
 
-  const rows = input.institutions.length + input.quotas.length + input.posts.length;
   const summary = {
     institutions: items.filter((i) => i.op === 'create_institution').length,
     changedInstitutions: items.filter((i) => i.op === 'change_institution').length,
@@ -214,22 +258,12 @@ export async function importBaseline(
           reason: `未指定生效日期,机构编制基础数据按导入当天 ${effectiveOn} 生效;如实际更早生效(如三定印发日期),请指定生效日期(命令行 --effective-on)`,
         },
       ];
-  const result = (extra: Partial<ImportResult> = {}): ImportResult => ({
-    ...problems.result(opts, rows, summary, warnings),
-    ...extra,
-  });
   if (problems.count === 0 && items.length === 0) {
     problems.file(opts.fileName, '文件中没有需要导入的机构、编制或领导职数');
   }
   if (problems.count === 0) {
     try {
-      foldAdjustment(current, {
-        id: 'preview',
-        docNumber: opts.docNumber ?? '初始导入',
-        effectiveOn,
-        isBaseline: true,
-        items,
-      });
+      foldAdjustment(current, { id: 'preview', docNumber, effectiveOn, isBaseline: true, items });
     } catch (e) {
       if (!(e instanceof LedgerError)) throw e;
       const loc = e.itemIndex !== undefined ? itemSource[e.itemIndex] : undefined;
@@ -241,38 +275,7 @@ export async function importBaseline(
       });
     }
   }
-  if (problems.count > 0 || opts.dryRun) return result();
-
-  return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    const adj = await createAdjustment(
-      ctx,
-      {
-        docNumber: opts.docNumber ?? '初始导入',
-        title: opts.title ?? `机构编制基础数据导入(${opts.fileName})`,
-        effectiveOn,
-        items,
-      },
-      { isBaseline: true, tx },
-    );
-    await applyAdjustment(ctx, adj.id, { tx, allowUnapproved: true });
-    const importId = await insertImport(tx, ctx.regionCode, {
-      kind: 'baseline',
-      fileName: opts.fileName,
-      fileSha256: opts.fileSha256,
-      rowCount: rows,
-      actor: ctx.actor,
-      adjustmentId: adj.id,
-    });
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'import.baseline',
-      entity: 'import',
-      entityId: String(importId),
-      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, ...summary },
-    });
-    return result({ importId, adjustmentId: adj.id });
-  });
+  return { items, summary, warnings };
 }
 
 /**
@@ -281,24 +284,14 @@ export async function importBaseline(
  */
 export const baselineImporter: FileImporter = async (ctx, rows, opts) => {
   const input: BaselineInput = { institutions: [], quotas: [], posts: [] };
-  const readProblems: ImportProblem[] = [];
+  const readProblems = new ProblemList();
   const dataRows = new Set<string>(); // the file's rows, valid or not: 共 N 行 counts them all
   for await (const item of validateTable(rows, { today: ctx.today })) {
-    if (isProblem(item)) readProblems.push(item);
+    if (isProblem(item)) readProblems.add(item);
     else pushBaseline(input, item);
     if (item.row) dataRows.add(`${item.sheet}\u0000${item.row}`);
   }
-  if (readProblems.length) {
-    return {
-      ok: false,
-      dryRun: !!opts.dryRun,
-      rows: dataRows.size,
-      problems: readProblems.slice(0, 1000),
-      problemCount: readProblems.length,
-      warnings: [],
-      summary: {},
-    };
-  }
+  if (readProblems.count) return readProblems.result(opts, dataRows.size, {});
   return importBaseline(ctx, input, opts);
 };
 

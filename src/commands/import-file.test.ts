@@ -2,26 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseFingerprint, seedInstitutions } from '../../test/context.js';
+import { useTestContext, databaseFingerprint, seedInstitutions } from '../../test/context.js';
 import { idNumberCheckChar } from '../domain/codes.js';
 import { importSummaryText } from '../domain/vocabulary.js';
-import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
 import { importFile } from './import-file.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
+const { ctx } = useTestContext();
 const dir = mkdtempSync(join(tmpdir(), 'bianzhi-import-file-'));
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
   await seedInstitutions(ctx, ['区财政局', '区审计局', '区民政局']);
 });
-afterAll(async () => {
-  await close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const csv = (name: string, lines: string[]) => {
   const path = join(dir, name);

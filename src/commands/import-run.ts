@@ -4,7 +4,7 @@
  * of the file to the kind's sink (one pass, every problem reported), write nothing unless the whole file is clean and
  * this is no dry run, then audit it and answer the summary. A kind gives only its sink: its checks, counts and writes.
  */
-import { institutionNameIndex } from '../domain/ledger.js';
+import { institutionNameIndex, type RegistryState } from '../domain/ledger.js';
 import type { ImportKind } from '../domain/records.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { insertImport, setImportRowCount } from '../store/imports.repository.js';
@@ -33,13 +33,18 @@ export interface RowSink<T> {
   write(): Promise<Record<string, number>>;
   /** Waits for writes in flight before the transaction rolls back. */
   abort?(): Promise<void>;
+  /** The adjustment the import was recorded as (a baseline), once written. */
+  adjustmentId?(): string | undefined;
 }
 
 export interface RowImport<T> {
   kind: ImportKind;
-  /** The reason given for a file without a single data row. */
-  emptyFile: string;
-  open(tx: Tx, env: { names: InstitutionNames; problems: ProblemList; importId: number }): Promise<RowSink<T>>;
+  /** The reason given for a file without a single data row (none: the sink judges an empty file itself). */
+  emptyFile?: string;
+  open(
+    tx: Tx,
+    env: { registry: RegistryState; names: InstitutionNames; problems: ProblemList; importId: number },
+  ): Promise<RowSink<T>>;
   /** The audited action (default `import.<kind>`) and what the event records beside the file and the counts. */
   audit?: { action: string; after?: () => Record<string, unknown> };
 }
@@ -53,7 +58,8 @@ export async function runRowImport<T>(
   const problems = new ProblemList(opts.maxProblems);
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
-    const names = institutionNameIndex(await readRegistry(tx, ctx.regionCode));
+    const registry = await readRegistry(tx, ctx.regionCode);
+    const names = institutionNameIndex(registry);
     const importId = opts.dryRun
       ? 0
       : await insertImport(tx, ctx.regionCode, {
@@ -63,7 +69,7 @@ export async function runRowImport<T>(
           rowCount: 0,
           actor: ctx.actor,
         });
-    const sink = await spec.open(tx, { names, problems, importId });
+    const sink = await spec.open(tx, { registry, names, problems, importId });
     let rows = 0;
     try {
       for await (const item of records) {
@@ -79,7 +85,7 @@ export async function runRowImport<T>(
       await sink.abort?.();
       throw e;
     }
-    if (rows === 0 && problems.count === 0) problems.file(opts.fileName, spec.emptyFile);
+    if (rows === 0 && problems.count === 0 && spec.emptyFile) problems.file(opts.fileName, spec.emptyFile);
     const { summary, warnings } = sink.close(problems.count === 0);
     const result = problems.result(opts, rows, summary, warnings);
     if (problems.count > 0 || opts.dryRun) {
@@ -95,7 +101,13 @@ export async function runRowImport<T>(
       entityId: String(importId),
       after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, ...written, ...spec.audit?.after?.() },
     });
-    return { ...result, importId, summary: { ...result.summary, ...written } };
+    const adjustmentId = sink.adjustmentId?.();
+    return {
+      ...result,
+      importId,
+      ...(adjustmentId ? { adjustmentId } : {}),
+      summary: { ...result.summary, ...written },
+    };
   }).catch(rolledBack);
 }
 

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import type { DutyRecord, InstitutionRecord, PostRecord, QuotaRecord, RosterRecord } from '../domain/records.js';
 import { idNumberCheckChar } from '../domain/codes.js';
-import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
 import { importDuties } from './import-duties.js';
 import { importRoster } from './import-roster.js';
 import { districtOverview } from './overview.js';
 import { rebuildRegistry } from './adjustments.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 const at = <T>(sheet: string, records: T[]) =>
   records.map((record, i) => ({ record, file: 't.xlsx', sheet, row: i + 2 }));

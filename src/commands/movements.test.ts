@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { seedStaffingDistrict } from '../../test/staffing.js';
 import { applyMovement, foldMovements, rosterFingerprint, rosterRows, type MovementType } from '../domain/movements.js';
 import { migrationsFolder } from '../store/database.js';
@@ -13,16 +13,11 @@ import { rebuildRegistry } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { rebuildRosterIn, rosterHeldOn } from './movements.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
+const { ctx } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
   ids = await seedStaffingDistrict(ctx);
 });
-afterAll(() => close());
 
 /** Runs `fn` in a transaction that is always rolled back: each property run starts from the seeded district. */
 async function rolledBack(fn: (tx: Tx) => Promise<void>) {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import { idNo, seedStaffingDistrict } from '../../test/staffing.js';
 import { connect } from '../store/database.js';
 import { rebuildRegistry } from './adjustments.js';
@@ -13,15 +13,11 @@ import {
   withdrawStaffingRequest,
 } from './staffing.js';
 
-let ctx: CommandContext;
-let database: Awaited<ReturnType<typeof createTestContext>>['database'];
+const { ctx, database } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 let 赵六: string;
 let 钱七: string;
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  database = t.database;
   ids = await seedStaffingDistrict(ctx);
   const r = await ctx.pool.query<{ id: string; name: string }>(
     `INSERT INTO persons (region_code, id, id_number, name, birth_date) VALUES
@@ -31,7 +27,6 @@ beforeAll(async () => {
   赵六 = r.rows.find((x) => x.name === '赵六')!.id;
   钱七 = r.rows.find((x) => x.name === '钱七')!.id;
 });
-afterAll(() => database.close());
 
 const approver: () => CommandContext = () => ({ ...ctx, actor: 'boss' });
 async function approval(institution: string, category: 'admin' | 'public_service', c = ctx) {

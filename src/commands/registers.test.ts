@@ -2,18 +2,16 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { idNo, seedStaffingDistrict } from '../../test/staffing.js';
 import { maskIdNumber } from '../domain/codes.js';
 import type { RosterRecord } from '../domain/records.js';
-import type { CommandContext } from './context.js';
 import { writeChangeRegister, writeRegisters, writeStaffingLedger } from './registers.js';
 import { syncRoster } from './roster-sync.js';
 import { approveStaffingRequest, draftStaffingRequest, submitStaffingRequest } from './staffing.js';
 
-let ctx: CommandContext;
-let database: Awaited<ReturnType<typeof createTestContext>>['database'];
+const { ctx } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 let docNumber: string;
 let dir: string;
@@ -22,9 +20,6 @@ const 王五 = idNo('19750710', '003');
 const 赵六 = idNo('19950304', '011');
 
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  database = t.database;
   ids = await seedStaffingDistrict(ctx);
   // June 2026: 区审计局 gets one place approved; the roster sync of 30 June moves 李四 to 审计, 王五 leaves, 赵六 enters
   const june = { ...ctx, today: '2026-06-10' };
@@ -59,7 +54,6 @@ beforeAll(async () => {
   if (!s.ok) throw new Error(JSON.stringify(s.problems));
   dir = await mkdtemp(join(tmpdir(), 'bianzhi-registers-'));
 });
-afterAll(() => database.close());
 
 /** A sheet read back: its title (row 1), header (row 2) and rows as arrays of text. */
 async function sheet(path: string, name: string) {

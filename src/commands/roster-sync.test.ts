@@ -1,27 +1,21 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseFingerprint, useTestContext } from '../../test/context.js';
 import { idNo, seedStaffingDistrict } from '../../test/staffing.js';
 import { maskIdNumber } from '../domain/codes.js';
 import { foldMovements, rosterFingerprint, rosterRows } from '../domain/movements.js';
 import { recordColumns, type RosterRecord } from '../domain/records.js';
 import { loadMovements, readAssignments } from '../store/movements.repository.js';
-import type { CommandContext } from './context.js';
 import { rosterHeldOn } from './movements.js';
 import { syncRoster, syncRosterFile, type RosterSyncOptions } from './roster-sync.js';
 
-let ctx: CommandContext;
-let database: Awaited<ReturnType<typeof createTestContext>>['database'];
+const { ctx } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  database = t.database;
   ids = await seedStaffingDistrict(ctx);
 });
-afterAll(() => database.close());
 
 const 张三 = idNo('19800101', '001');
 const 李四 = idNo('19900215', '002');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { quotaKey } from '../domain/ledger.js';
@@ -19,8 +19,7 @@ import {
   submitScenario,
 } from './scenarios.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
+const { ctx } = useTestContext();
 const as = (actor: string, role: Role): CommandContext => ({
   ...ctx,
   actor,
@@ -31,9 +30,6 @@ const water = createInstitutionItem('区水务局');
 const stats = createInstitutionItem('区统计局');
 
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
   const base = await createAdjustment(ctx, {
     docNumber: '区编〔2024〕1号',
     title: '初始',
@@ -54,7 +50,6 @@ beforeAll(async () => {
     quotaTotals: { admin: 25 },
   });
 });
-afterAll(() => close());
 
 describe('方案 on PostgreSQL', () => {
   it('Given a draft merge When evaluated Then the figures show one 党政机构 less, quota kept, and it stays private until shared', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseFingerprint } from '../../test/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import { seedStaffingDistrict } from '../../test/staffing.js';
 import { connect, type Database } from '../store/database.js';
 import type { CommandContext } from './context.js';
@@ -12,16 +12,11 @@ import {
   withdrawStaffingRequest,
 } from './staffing.js';
 
-let ctx: CommandContext;
-let database: Awaited<ReturnType<typeof createTestContext>>['database'];
+const { ctx, database } = useTestContext();
 let ids: Awaited<ReturnType<typeof seedStaffingDistrict>>;
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  database = t.database;
   ids = await seedStaffingDistrict(ctx);
 });
-afterAll(() => database.close());
 
 const as = (actor: string, role: 'operator' | 'approver' | 'reporter', scope?: string[]): CommandContext => ({
   ...ctx,

@@ -82,6 +82,41 @@ function ensureDrafter(ctx: CommandContext, r: StaffingRequestRow) {
   }
 }
 
+/** Audits a step on request `id` and answers the request as it now reads. */
+async function recorded(
+  tx: Tx,
+  ctx: CommandContext,
+  id: string,
+  step: 'draft' | 'submit' | 'approve' | 'withdraw',
+  change: { before?: unknown; after: unknown },
+) {
+  await appendAudit(tx, ctx.regionCode, {
+    actor: ctx.actor,
+    action: `staffing.${step}`,
+    entity: 'staffing_request',
+    entityId: id,
+    ...change,
+  });
+  return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+}
+
+/**
+ * A step on an existing request, under the district's write lock (one decision at a time per district, across
+ * processes: the last vacant place goes to exactly one request), on the request as loaded within the actor's reach.
+ */
+function stepOn(
+  ctx: CommandContext,
+  id: string,
+  step: 'submit' | 'approve' | 'withdraw',
+  act: (tx: Tx, r: StaffingRequestRow) => Promise<{ before?: unknown; after: unknown }>,
+) {
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const r = await load(tx, ctx, id);
+    return recorded(tx, ctx, id, step, await act(tx, r));
+  });
+}
+
 /** The vacancy rule on today's figures; throws the Chinese refusal. */
 async function vacancyVerdict(tx: Tx, ctx: CommandContext, r: StaffingRequestRow, rules: StaffingRules) {
   const key = { institutionId: r.institutionId, category: r.category };
@@ -111,14 +146,7 @@ export async function draftStaffingRequest(ctx: CommandContext, input: StaffingR
     }
     const id = await insertStaffingRequest(tx, ctx.regionCode, draft, ctx.actor);
     await lockRegion(tx, ctx.regionCode);
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'staffing.draft',
-      entity: 'staffing_request',
-      entityId: id,
-      after: draft,
-    });
-    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+    return recorded(tx, ctx, id, 'draft', { after: draft });
   });
 }
 
@@ -129,22 +157,13 @@ export async function submitStaffingRequest(
   rules: StaffingRules = defaultStaffingRules,
 ) {
   requirePermission(ctx, 'draftAdjustments', '当前角色无权提交用编申请');
-  return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    const r = await load(tx, ctx, id);
+  return stepOn(ctx, id, 'submit', async (tx, r) => {
     ensureDrafter(ctx, r);
     if (r.status !== 'draft')
       throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},不能再提交`);
     const { figures } = await vacancyVerdict(tx, ctx, r, rules);
     await setStaffingRequestStatus(tx, ctx.regionCode, id, { status: 'submitted', submitted: true });
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'staffing.submit',
-      entity: 'staffing_request',
-      entityId: id,
-      after: { figures },
-    });
-    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+    return { after: { figures } };
   });
 }
 
@@ -158,10 +177,7 @@ export async function approveStaffingRequest(
   rules: StaffingRules = defaultStaffingRules,
 ) {
   requirePermission(ctx, 'decideAdjustments', '只有审批人可以核准用编申请');
-  return inTransaction(ctx.pool, async (tx) => {
-    // one decision at a time per district, across processes: the last vacant place goes to exactly one request
-    await lockRegion(tx, ctx.regionCode);
-    const r = await load(tx, ctx, id);
+  return stepOn(ctx, id, 'approve', async (tx, r) => {
     if (r.status !== 'submitted') {
       throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},只有已提交的申请可以核准`);
     }
@@ -184,14 +200,7 @@ export async function approveStaffingRequest(
       expiresOn,
       doc: { year, seq, number },
     });
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'staffing.approve',
-      entity: 'staffing_request',
-      entityId: id,
-      after: { docNumber: number, expiresOn, figures, replacement: verdict.ok && verdict.replacement },
-    });
-    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+    return { after: { docNumber: number, expiresOn, figures, replacement: verdict.ok && verdict.replacement } };
   });
 }
 
@@ -200,24 +209,14 @@ export async function withdrawStaffingRequest(ctx: CommandContext, id: string, r
   requirePermission(ctx, 'draftAdjustments', '当前角色无权撤回用编申请');
   const why = reason.trim();
   if (!why) throw validationFailed('请写明撤回理由');
-  return inTransaction(ctx.pool, async (tx) => {
-    await lockRegion(tx, ctx.regionCode);
-    const r = await load(tx, ctx, id);
+  return stepOn(ctx, id, 'withdraw', async (tx, r) => {
     ensureDrafter(ctx, r);
     const state = view(r, ctx.today).state;
     if (state !== 'draft' && state !== 'submitted' && state !== 'approved') {
       throw conflict(`${label(r)}${staffingRequestStatusLabels[state]},不能撤回`);
     }
     await setStaffingRequestStatus(tx, ctx.regionCode, id, { status: 'withdrawn', withdrawnReason: why });
-    await appendAudit(tx, ctx.regionCode, {
-      actor: ctx.actor,
-      action: 'staffing.withdraw',
-      entity: 'staffing_request',
-      entityId: id,
-      before: { status: r.status },
-      after: { reason: why },
-    });
-    return view((await findStaffingRequest(tx, ctx.regionCode, id))!, ctx.today);
+    return { before: { status: r.status }, after: { reason: why } };
   });
 }
 

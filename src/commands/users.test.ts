@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInstitutionItem } from '../../test/factories.js';
-import { createTestContext } from '../../test/context.js';
+import { useTestContext } from '../../test/context.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
-import type { CommandContext } from './context.js';
 import {
   authPolicy,
   changePassword,
@@ -17,12 +16,8 @@ import {
 } from './users.js';
 import type { AppError } from '../domain/errors.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
+const { ctx } = useTestContext();
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
   const a = await createAdjustment(ctx, {
     docNumber: '初始导入',
     title: 't',
@@ -31,7 +26,6 @@ beforeAll(async () => {
   });
   await applyAdjustment(ctx, a.id, { allowUnapproved: true });
 });
-afterAll(() => close());
 
 describe('users and sign-in', () => {
   let adminPassword = '';

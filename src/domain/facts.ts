@@ -1,12 +1,8 @@
 /** Facts about the district on one date, as the store reads them and the analysis consumes them. */
-export interface PersonFact {
+import type { HeldPlace } from './movements.js';
+
+export interface PersonFact extends HeldPlace {
   personId: string;
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
   gender: string | null;
   birthDate: string | null;
   education: string | null;

@@ -148,9 +148,11 @@ export function foldMovements(movements: RosterMovement[], asOf?: string): Roste
   return s;
 }
 
+const byId = (a: AssignmentRow, b: AssignmentRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Flat assignment rows in id order (what the materialized table holds). */
 export function rosterRows(s: RosterState): AssignmentRow[] {
-  return [...s.assignments.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...s.assignments.values()].sort(byId);
 }
 
 /** Who held which place on `on`: assignments started by then and not ended by then (an end date is exclusive). */
@@ -160,23 +162,23 @@ export function heldOn<T extends Pick<AssignmentRow, 'startOn' | 'endOn'>>(rows:
   return held;
 }
 
+/** An assignment's content without its id, in one fixed order: what a rewrite compares row by row. */
+export function assignmentContent(a: AssignmentRow): string {
+  return JSON.stringify([
+    a.personId,
+    a.institutionId,
+    a.unitId,
+    a.category,
+    a.post,
+    a.leadershipLevel,
+    a.postClass,
+    a.startOn,
+    a.endOn,
+    a.importId,
+  ]);
+}
+
 /** A stable fingerprint of assignment rows: rebuild must not change it. */
 export function rosterFingerprint(rows: AssignmentRow[]): string {
-  return JSON.stringify(
-    [...rows]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((a) => [
-        a.id,
-        a.personId,
-        a.institutionId,
-        a.unitId,
-        a.category,
-        a.post,
-        a.leadershipLevel,
-        a.postClass,
-        a.startOn,
-        a.endOn,
-        a.importId,
-      ]),
-  );
+  return JSON.stringify([...rows].sort(byId).map((a) => [a.id, assignmentContent(a)]));
 }

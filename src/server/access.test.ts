@@ -4,17 +4,16 @@
  * reporter (区财政局) on another unit's (区审计局) people, duties, quotas and adjustments.
  */
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../domain/vocabulary.js';
-import { callerFor, createServerFixture, signIn } from '../../test/server-harness.js';
+import { callerFor, useServerFixture, signIn } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
+const f = useServerFixture();
 let auditPerson = '';
 let financePerson = '';
 let auditAdjustment = '';
 let financeAdjustment = '';
 beforeAll(async () => {
-  f = await createServerFixture();
   const person = async (institutionId: string) =>
     (await f.as.admin({ method: 'GET', url: `/api/people?institutionId=${institutionId}` })).json().items[0].id;
   auditPerson = await person(f.ids.audit);
@@ -35,7 +34,6 @@ beforeAll(async () => {
   auditAdjustment = await draft(f.ids.audit);
   financeAdjustment = await draft(f.ids.finance);
 });
-afterAll(() => f.close());
 
 const all: Role[] = [...roles];
 const district: Role[] = ['admin', 'operator', 'approver', 'leader'];

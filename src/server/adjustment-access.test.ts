@@ -4,9 +4,9 @@
  * The reporter belongs to 区财政局 (internal units 办公室 and 预算股); 区审计局 and 区财政服务中心 are outside its reach.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInstitutionItem } from '../../test/factories.js';
-import { createServerFixture } from '../../test/server-harness.js';
+import { useServerFixture } from '../../test/server-harness.js';
 import { createAdjustment, submitAdjustment, updateAdjustmentDraft } from '../commands/adjustments.js';
 import type { CommandContext } from '../commands/context.js';
 import { maxQuota } from '../domain/bounds.js';
@@ -14,11 +14,10 @@ import type { AdjustmentItem } from '../domain/ledger.js';
 import { scopeOf } from '../domain/permissions.js';
 import { readRegistry } from '../store/registry.repository.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
+const f = useServerFixture();
 let reporter: CommandContext;
 let operator: CommandContext;
 beforeAll(async () => {
-  f = await createServerFixture();
   const institutions = (await readRegistry(f.pool, f.ctx.regionCode)).institutions;
   reporter = {
     ...f.ctx,
@@ -30,7 +29,6 @@ beforeAll(async () => {
   };
   operator = { ...f.ctx, actor: 'operator', access: { role: 'operator', scope: async () => undefined } };
 });
-afterAll(() => f.close());
 
 const draftOf = (items: AdjustmentItem[]) => ({
   docNumber: `示编〔2026〕${Math.floor(Math.random() * 1e6)}号`,

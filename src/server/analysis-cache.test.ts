@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { useTestContext } from '../../test/context.js';
 import { buildSmallDistrict } from '../../test/server-harness.js';
 import { createAdjustment, quotaTag, recordQuotaDecision } from '../commands/adjustments.js';
-import type { CommandContext } from '../commands/context.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { ChangeFeed } from './change-feed.js';
 
-let ctx: CommandContext;
+const { ctx } = useTestContext();
 let ids: Awaited<ReturnType<typeof buildSmallDistrict>>;
-let close: () => Promise<void>;
 let feed: ChangeFeed;
 let cache: AnalysisCache;
 beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
   ids = await buildSmallDistrict(ctx);
   feed = new ChangeFeed(ctx.pool, ctx.regionCode);
   await feed.start();
   cache = new AnalysisCache(ctx, feed);
-  close = async () => {
-    cache.close();
-    await feed.close();
-    await t.database.close();
-  };
 });
-afterAll(() => close());
+afterAll(async () => {
+  cache.close();
+  await feed.close();
+});
 
 describe('analysis cache', () => {
   it('Given keepWarm When started Then today is computed before any request; a draft keeps it, a data change recomputes it', async () => {

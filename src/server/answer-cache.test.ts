@@ -3,14 +3,10 @@
  * next read, and never one role's or unit's answer served to another even when they ask the very same URL.
  */
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerFixture, idNumber } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useServerFixture, idNumber } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 type Item = { id: string; approved: number; name: string };
 

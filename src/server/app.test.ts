@@ -1,24 +1,13 @@
 /** The API's behaviour beyond access: sessions and CSRF, versions, masking and its audit, caching, errors, imports. */
 import { gunzipSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
 import { signInRefused } from '../commands/users.js';
 import { buildServer } from './app.js';
-import {
-  callerFor,
-  createServerFixture,
-  idNumber,
-  multipart,
-  signIn,
-  testPassword,
-} from '../../test/server-harness.js';
+import { callerFor, useServerFixture, idNumber, multipart, signIn, testPassword } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 describe('sessions, CSRF and login throttling', () => {
   it('Given a login When it succeeds Then the cookie is HttpOnly and SameSite=Strict, and writes need the CSRF token', async () => {

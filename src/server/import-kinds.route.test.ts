@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importKindLabels, importKinds } from '../domain/records.js';
-import { createServerFixture } from '../../test/server-harness.js';
+import { useServerFixture } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 describe('GET /api/imports/kinds', () => {
   it('Given an operator When the import page asks for the kinds Then every kind comes with its Chinese label', async () => {

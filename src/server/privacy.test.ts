@@ -7,20 +7,20 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { can } from '../domain/permissions.js';
 import { importKinds } from '../domain/records.js';
 import { roles, type Role } from '../domain/vocabulary.js';
 import {
   callerFor,
-  createServerFixture,
+  useServerFixture,
   signIn,
   testPassword,
   type Caller,
   type SignedIn,
 } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
+const f = useServerFixture();
 const sessions = {} as Record<Role, SignedIn>;
 const callers = {} as Record<Role, Caller>;
 let people: { id: string; idNumber: string; birthDate: string }[] = [];
@@ -28,7 +28,6 @@ let adjustments: string[] = [];
 const bearerTokens: string[] = [];
 
 beforeAll(async () => {
-  f = await createServerFixture();
   for (const role of roles) {
     sessions[role] = await signIn(f.app, role);
     callers[role] = callerFor(f.app, sessions[role]);
@@ -58,7 +57,6 @@ beforeAll(async () => {
   ).rows;
   adjustments = (await f.pool.query(`SELECT id::text FROM adjustments ORDER BY created_at`)).rows.map((r) => r.id);
 });
-afterAll(() => f.close());
 
 /** The text of an answer; a download (zip: .xlsx, .docx) is unpacked and every part read. */
 function textOf(r: LightMyRequestResponse): string {

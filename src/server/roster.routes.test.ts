@@ -1,15 +1,11 @@
 /** 实名制同步 and the monthly registers through the API: upload → difference → movements; downloads by role. */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
-import { createServerFixture, idNumber, multipart } from '../../test/server-harness.js';
+import { idNumber, multipart, useServerFixture } from '../../test/server-harness.js';
 import { recordColumns } from '../domain/records.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 /** 区审计局's roster today as the provincial export lists it; by default minus the first person, plus 新来人. */
 async function auditFile(change = true) {

@@ -1,12 +1,8 @@
 /** 方案 over HTTP: a merge drafted by the operator, private until submitted, approved by the approver, applied. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerFixture } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useServerFixture } from '../../test/server-harness.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 describe('/api/scenarios', () => {
   it('Given an operator’s draft When others ask Then it is private; submitted, approved by the approver and applied it merges the units', async () => {

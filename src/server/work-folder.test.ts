@@ -2,16 +2,12 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerFixture, idNumber, signIn } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useServerFixture, idNumber, signIn } from '../../test/server-harness.js';
 import { buildServer } from './app.js';
 import { makeWorkFolder, workRoot } from './work-folder.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 /** This process's work folders (other test processes may have their own beside them). */
 const ours = () => {

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bypassingTriggers, createTestContext, seedInstitutions } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { bypassingTriggers, useTestContext, seedInstitutions } from '../../test/context.js';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
 import { findApprovalDelays } from '../analysis/diagnostics/approval-delay.js';
 import { defaultDiagnosticConfig } from '../analysis/config.js';
 import { approveAdjustment, createAdjustment, submitAdjustment } from '../commands/adjustments.js';
-import { todayIso, type CommandContext } from '../commands/context.js';
+import { todayIso } from '../commands/context.js';
 import { loadSnapshot } from '../commands/snapshot.js';
 import { readRegistry } from './registry.repository.js';
 import { loadAdjustmentWaits } from './audit.repository.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 describe('loadAdjustmentWaits', () => {
   it('Given 编制事项 drafted, submitted and approved through the commands When the facts are read Then each shows when it was submitted and decided', async () => {

@@ -17,3 +17,12 @@ export async function insertImport(
 export async function setImportRowCount(tx: Tx, regionCode: string, importId: number, rows: number): Promise<void> {
   await tx.query('UPDATE imports SET row_count = $3 WHERE region_code = $1 AND id = $2', [regionCode, importId, rows]);
 }
+
+/** An import recorded as an adjustment (a baseline) learns the adjustment's id once it is written. */
+export async function setImportAdjustment(tx: Tx, regionCode: string, importId: number, adjustmentId: string) {
+  await tx.query('UPDATE imports SET adjustment_id = $3 WHERE region_code = $1 AND id = $2', [
+    regionCode,
+    importId,
+    adjustmentId,
+  ]);
+}

@@ -1,6 +1,13 @@
 /** The roster's ledger (movements) and its materialized fold (assignments): reads, the rebuild diff, appends. */
 import type pg from 'pg';
-import type { AssignmentRow, ExitType, HeldPlace, MovementType, RosterMovement } from '../domain/movements.js';
+import {
+  assignmentContent,
+  type AssignmentRow,
+  type ExitType,
+  type HeldPlace,
+  type MovementType,
+  type RosterMovement,
+} from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
@@ -82,19 +89,7 @@ export async function writeAssignmentsDiff(
   current: AssignmentRow[],
   folded: AssignmentRow[],
 ): Promise<number> {
-  const key = (a: AssignmentRow) =>
-    JSON.stringify([
-      a.personId,
-      a.institutionId,
-      a.unitId,
-      a.category,
-      a.post,
-      a.leadershipLevel,
-      a.postClass,
-      a.startOn,
-      a.endOn,
-      a.importId,
-    ]);
+  const key = assignmentContent;
   const now = new Map(current.map((a) => [a.id, key(a)]));
   const wanted = new Set(folded.map((a) => a.id));
   const removed = current.filter((a) => !wanted.has(a.id)).map((a) => a.id);

@@ -1,17 +1,12 @@
 /** Roster reads for browsing: people holding a post on a date, one person's record, paginated and filtered. */
 import type pg from 'pg';
+import type { HeldPlace } from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
 
 /** One post a person holds (or held): the columns of `assignments` a read returns. */
-interface AssignmentFields {
-  institutionId: string;
-  unitId: string | null;
-  category: string;
-  post: string | null;
-  leadershipLevel: string | null;
-  postClass: string | null;
+interface AssignmentFields extends HeldPlace {
   startOn: string;
 }
 

@@ -9,6 +9,7 @@ import {
   bigserial,
   boolean,
   char,
+  check,
   date,
   doublePrecision,
   index,
@@ -210,6 +211,10 @@ export const movements = pgTable(
     index('movements_person_idx').on(t.regionCode, t.personId),
     index('movements_on_idx').on(t.regionCode, t.on),
     uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
+    check('movements_type_check', sql`"type" IN ('enter', 'transfer', 'appoint', 'dismiss', 'exit')`),
+    // an exit names how the person left and opens no assignment; every other movement opens one
+    check('movements_exit_type_check', sql`("type" = 'exit') = ("exit_type" IS NOT NULL)`),
+    check('movements_opens_check', sql`("type" = 'exit') = ("assignment_id" IS NULL)`),
   ],
 );
 
@@ -242,6 +247,9 @@ export const staffingRequests = pgTable(
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('staffing_requests_institution_idx').on(t.regionCode, t.institutionId, t.category),
     uniqueIndex('staffing_requests_doc_idx').on(t.regionCode, t.docYear, t.docSeq),
+    check('staffing_requests_count_check', sql`"count" BETWEEN 1 AND 10000`),
+    check('staffing_requests_used_check', sql`"used" BETWEEN 0 AND "count"`),
+    check('staffing_requests_status_check', sql`"status" IN ('draft', 'submitted', 'approved', 'withdrawn')`),
   ],
 );
 

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/context.js';
 import { createInstitutionItem } from '../../test/factories.js';
 import { createAdjustment } from '../commands/adjustments.js';
 import { verifyAudit } from '../commands/audit.js';
-import type { CommandContext } from '../commands/context.js';
 import { inSharedCommit } from './transaction.js';
 
-let ctx: CommandContext;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const t = await createTestContext();
-  ctx = t.ctx;
-  close = t.database.close;
-});
-afterAll(() => close());
+const { ctx } = useTestContext();
 
 describe('inSharedCommit: writes arriving together share one commit', () => {
   it('Given 12 writes at once When run Then they share fewer commits than writes, one failing write is refused alone, and each is answered after the commit', async () => {

@@ -1,7 +1,11 @@
-/** Shared queries: 总览's statistics, the institution tree (names for every page) and the "as of" date kept in the URL. */
+/**
+ * Shared hooks: 总览's statistics, the institution tree (names for every page), the "as of" date and other filters kept
+ * in the URL, and a form's submission.
+ */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { call } from './api';
+import { call, errorMessage } from './api';
 import type { InstitutionNode } from './types';
 
 /** 总览's figures; shared so the entry can start the request while the page's code is still loading. */
@@ -19,7 +23,7 @@ export function useInstitutions(asOf?: string) {
   });
 }
 
-/** id → institution, with the display name of internal units prefixed by their parent's. */
+/** id → institution, with the display name of internal units prefixed by their parent's; the pickable ones as options. */
 export function useInstitutionNames(asOf?: string) {
   const q = useInstitutions(asOf);
   const byId = new Map<string, InstitutionNode>();
@@ -31,7 +35,12 @@ export function useInstitutionNames(asOf?: string) {
     if (i.kind === 'internal_unit' && i.parentId) return `${byId.get(i.parentId)?.name ?? ''}/${i.name}`;
     return i.name;
   };
-  return { ...q, byId, nameOf };
+  /** The active institutions to pick from: by name, internal units aside; `withUnits`, units too, under their parent. */
+  const options = (withUnits = false) =>
+    (q.data?.items ?? [])
+      .filter((i) => i.status === 'active' && (withUnits || i.kind !== 'internal_unit'))
+      .map((i) => ({ value: i.id, label: withUnits ? nameOf(i.id) : i.name }));
+  return { ...q, byId, nameOf, options };
 }
 
 /** A search parameter as state: ?asOf=…, ?institutionId=…; with `allowed`, a value outside it reads as absent. */
@@ -54,4 +63,26 @@ export function useParam<T extends string = string>(
       { replace: true },
     );
   return [value, set];
+}
+
+/**
+ * A form's submission: `busy` while `run`'s action is under way, its failure as the Chinese message to show (cleared
+ * when it runs again; `onFailure` runs after it is set). `setError` shows a problem found before sending.
+ */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = async (action: () => Promise<unknown>, onFailure?: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+      await onFailure?.();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
 }

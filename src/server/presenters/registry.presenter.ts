@@ -191,7 +191,8 @@ export const registryDiffSchema = z.object({
 
 type Protected = { idNumberMasked: boolean; age: number | null };
 
-export const personRowSchema = z.object({
+/** Who a person is, as every person answer shows it (masked number and age as the command protected them). */
+const personFieldsSchema = z.object({
   id: z.string(),
   idNumber: z.string().describe('身份证号(无权查看完整号码时脱敏)'),
   idNumberMasked: z.boolean(),
@@ -202,6 +203,29 @@ export const personRowSchema = z.object({
   education: z.string().nullable(),
   titleLevel: z.string().nullable(),
   politicalStatus: z.string().nullable(),
+});
+
+type PersonFields = Pick<
+  PersonRecord,
+  'idNumber' | 'name' | 'gender' | 'birthDate' | 'education' | 'titleLevel' | 'politicalStatus'
+> &
+  Protected;
+
+const presentPersonFields = (id: string, p: PersonFields): z.infer<typeof personFieldsSchema> => ({
+  id,
+  idNumber: p.idNumber,
+  idNumberMasked: p.idNumberMasked,
+  name: p.name,
+  gender: p.gender,
+  birthDate: p.birthDate,
+  age: p.age,
+  education: p.education,
+  titleLevel: p.titleLevel,
+  politicalStatus: p.politicalStatus,
+});
+
+/** A place held (编制 and post) from a date. */
+const placeSchema = z.object({
   institutionId: z.string(),
   unitId: z.string().nullable(),
   category: z.string(),
@@ -211,55 +235,29 @@ export const personRowSchema = z.object({
   startOn: date,
 });
 
+type Place = Omit<z.infer<typeof placeSchema>, 'categoryLabel'>;
+
+const presentPlace = (a: Place): z.infer<typeof placeSchema> => ({
+  institutionId: a.institutionId,
+  unitId: a.unitId,
+  category: a.category,
+  categoryLabel: label(quotaCategoryLabels as Record<QuotaCategory, string>, a.category),
+  post: a.post,
+  leadershipLevel: a.leadershipLevel,
+  startOn: a.startOn,
+});
+
+export const personRowSchema = personFieldsSchema.extend(placeSchema.shape);
+
 /** A roster row as the command protected it (commands/people.ts: masked number, age, no birth date unless unmasked). */
 export function presentPersonRow(p: PersonListRow & Protected): z.infer<typeof personRowSchema> {
-  return {
-    id: p.personId,
-    idNumber: p.idNumber,
-    idNumberMasked: p.idNumberMasked,
-    name: p.name,
-    gender: p.gender,
-    birthDate: p.birthDate,
-    age: p.age,
-    education: p.education,
-    titleLevel: p.titleLevel,
-    politicalStatus: p.politicalStatus,
-    institutionId: p.institutionId,
-    unitId: p.unitId,
-    category: p.category,
-    categoryLabel: label(quotaCategoryLabels as Record<QuotaCategory, string>, p.category),
-    post: p.post,
-    leadershipLevel: p.leadershipLevel,
-    startOn: p.startOn,
-  };
+  return { ...presentPersonFields(p.personId, p), ...presentPlace(p) };
 }
 
-export const personRecordSchema = z.object({
-  id: z.string(),
-  idNumber: z.string(),
-  idNumberMasked: z.boolean(),
-  age: count.nullable(),
-  name: z.string(),
-  gender: z.string().nullable(),
-  birthDate: date.nullable(),
-  education: z.string().nullable(),
+export const personRecordSchema = personFieldsSchema.extend({
   degree: z.string().nullable(),
-  titleLevel: z.string().nullable(),
-  politicalStatus: z.string().nullable(),
   joinedWorkOn: date.nullable(),
-  assignments: z.array(
-    z.object({
-      institutionId: z.string(),
-      unitId: z.string().nullable(),
-      category: z.string(),
-      categoryLabel: z.string().nullable(),
-      post: z.string().nullable(),
-      leadershipLevel: z.string().nullable(),
-      postClass: z.string().nullable(),
-      startOn: date,
-      endOn: date.nullable(),
-    }),
-  ),
+  assignments: z.array(placeSchema.extend({ postClass: z.string().nullable(), endOn: date.nullable() })),
   movements: z.array(
     z.object({
       type: z.string(),
@@ -273,29 +271,10 @@ export const personRecordSchema = z.object({
 
 export function presentPerson(p: PersonRecord & Protected): z.infer<typeof personRecordSchema> {
   return {
-    id: p.id,
-    idNumber: p.idNumber,
-    idNumberMasked: p.idNumberMasked,
-    age: p.age,
-    name: p.name,
-    gender: p.gender,
-    birthDate: p.birthDate,
-    education: p.education,
+    ...presentPersonFields(p.id, p),
     degree: p.degree,
-    titleLevel: p.titleLevel,
-    politicalStatus: p.politicalStatus,
     joinedWorkOn: p.joinedWorkOn,
-    assignments: p.assignments.map((a) => ({
-      institutionId: a.institutionId,
-      unitId: a.unitId,
-      category: a.category,
-      categoryLabel: label(quotaCategoryLabels as Record<QuotaCategory, string>, a.category),
-      post: a.post,
-      leadershipLevel: a.leadershipLevel,
-      postClass: a.postClass,
-      startOn: a.startOn,
-      endOn: a.endOn,
-    })),
+    assignments: p.assignments.map((a) => ({ ...presentPlace(a), postClass: a.postClass, endOn: a.endOn })),
     movements: p.movements.map((m) => ({
       type: m.type,
       on: m.on,

@@ -1,15 +1,11 @@
 /** The API contract: every route in the OpenAPI document declares its answer, and the answers keep to it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createServerFixture } from '../../../test/server-harness.js';
+import { useServerFixture } from '../../../test/server-harness.js';
 import { presentUser } from '../presenters/registry.presenter.js';
 import { apiContract, type RouteKey } from './contract.js';
 
-let f: Awaited<ReturnType<typeof createServerFixture>>;
-beforeAll(async () => {
-  f = await createServerFixture();
-});
-afterAll(() => f.close());
+const f = useServerFixture();
 
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: object }> }>;

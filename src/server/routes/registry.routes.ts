@@ -16,7 +16,7 @@ import {
   presentQuota,
 } from '../presenters/registry.presenter.js';
 import { contractOf } from './contract.js';
-import { paged, pageWindow, tagFromIfMatch, type Api } from './route-kit.js';
+import { pagedList, tagFromIfMatch, type Api } from './route-kit.js';
 
 export function registryRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -169,15 +169,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
-      ctx.answers.send(request, reply, async () => {
-        const { page, pageSize, ...f } = request.query;
-        const r = await browsePeople(ctx.command(request), {
-          ...f,
-          q: f.q || undefined,
-          ...pageWindow(page, pageSize),
-        });
-        return paged(r.total, page, pageSize, r.rows.map(presentPersonRow));
-      }),
+      ctx.answers.send(request, reply, () =>
+        pagedList(request.query, (f) => browsePeople(ctx.command(request), f), presentPersonRow),
+      ),
   );
 
   app.get(
@@ -209,15 +203,9 @@ export function registryRoutes(app: Api, ctx: ServerContext) {
       config: { access: 'readOwnUnit' },
     },
     async (request, reply) =>
-      ctx.answers.send(request, reply, async () => {
-        const { page, pageSize, ...f } = request.query;
-        const r = await browseDuties(ctx.command(request), {
-          ...f,
-          q: f.q || undefined,
-          ...pageWindow(page, pageSize),
-        });
-        return paged(r.total, page, pageSize, r.rows.map(presentDuty));
-      }),
+      ctx.answers.send(request, reply, () =>
+        pagedList(request.query, (f) => browseDuties(ctx.command(request), f), presentDuty),
+      ),
   );
 
   app.get(

@@ -28,6 +28,19 @@ export const paged = <T>(total: number, page: number, pageSize: number, items: T
   items,
 });
 
+/** A paged list: the query's page as the command's window (an empty search is none), its rows through the presenter. */
+export async function pagedList<Q extends { page: number; pageSize: number; q?: string }, R, A>(
+  query: Q,
+  browse: (
+    f: Omit<Q, 'page' | 'pageSize'> & { q: string | undefined; offset: number; limit: number },
+  ) => Promise<{ total: number; rows: R[] }>,
+  present: (row: R) => A,
+) {
+  const { page, pageSize, ...f } = query;
+  const r = await browse({ ...f, q: f.q || undefined, ...pageWindow(page, pageSize) });
+  return paged(r.total, page, pageSize, r.rows.map(present));
+}
+
 /** `If-Match: "<id>.<version>"` → the version; missing → 428, another resource's tag → 409. */
 export function versionFromIfMatch(request: FastifyRequest, id: string, what: string): number {
   const raw = request.headers['if-match'];

@@ -1,7 +1,8 @@
 /**
  * A list the server answers one page at a time (people, duties…): which page is shown (in the URL's ?page= — kept by
  * reloads and links, reset by useParam when another filter changes — or in the component's own state), the request
- * for that page, and the table with its error, loading state and pager. One place for what every such list repeated.
+ * for that page, and the table with its error, loading state and pager. One place for what every such list repeated;
+ * `QueryTable` is the same table for a list answered whole.
  */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
@@ -53,27 +54,35 @@ type PagedTableProps<Row> = Omit<TableProps<Row>, 'dataSource' | 'loading' | 'pa
   totalText?: (total: number) => string;
 };
 
-/** The table of a paged list: small, keyed by id, the request's error above it; the page size is the list's own. */
-export function PagedTable<Row extends object>({ paged, totalText, ...table }: PagedTableProps<Row>) {
-  const { page, pageSize, setPage, query } = paged;
+/** The table of a list the server answers: the request's error above it and its loading state; small, keyed by id. */
+export function QueryTable<Row extends object>({
+  query,
+  ...table
+}: Omit<TableProps<Row>, 'loading'> & { query: Pick<UseQueryResult, 'error' | 'isLoading'> }) {
   return (
     <>
       <ErrorAlert error={query.error} />
-      <Table<Row>
-        size="small"
-        rowKey="id"
-        {...table}
-        loading={query.isLoading}
-        dataSource={query.data?.items}
-        pagination={{
-          current: page,
-          pageSize,
-          total: query.data?.total,
-          showSizeChanger: false,
-          onChange: (p) => setPage(p),
-          showTotal: totalText,
-        }}
-      />
+      <Table<Row> size="small" rowKey="id" {...table} loading={query.isLoading} />
     </>
+  );
+}
+
+/** The table of a paged list: one page of rows, antd's pager over the total; the page size is the list's own. */
+export function PagedTable<Row extends object>({ paged, totalText, ...table }: PagedTableProps<Row>) {
+  const { page, pageSize, setPage, query } = paged;
+  return (
+    <QueryTable<Row>
+      {...table}
+      query={query}
+      dataSource={query.data?.items}
+      pagination={{
+        current: page,
+        pageSize,
+        total: query.data?.total,
+        showSizeChanger: false,
+        onChange: (p) => setPage(p),
+        showTotal: totalText,
+      }}
+    />
   );
 }

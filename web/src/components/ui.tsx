@@ -4,6 +4,10 @@ import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 import { errorMessage } from '../api';
 
+/** A list of codes as select options, labelled from its label map (or by themselves: ranks, 事业单位 classes…). */
+export const optionsOf = <V extends string>(values: readonly V[], labels?: Record<V, string>) =>
+  values.map((v) => ({ value: v, label: labels ? labels[v] : v }));
+
 /** One date format everywhere: 2026-12-03; with the time of day 2026-12-03 18:08 (local time). */
 export const formatDate = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '—');
 export const formatDateTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');

@@ -80,6 +80,12 @@ export function AdjustmentFile({ id }: { id: string }) {
       onOk: () => run(action, label),
     });
   };
+  /** The button of a step: its label is the action's name in the dialog and the message, its test id the action. */
+  const step = (action: 'submit' | 'approve' | 'reject' | 'apply', label: string, look: ButtonProps) => (
+    <Button {...look} loading={busy === action} onClick={() => void act(action, label)} data-testid={action}>
+      {label}
+    </Button>
+  );
   const stepOf: Record<string, number> = { draft: 0, submitted: 1, approved: 2, applied: 3, rejected: 2 };
   return (
     <Card
@@ -99,47 +105,16 @@ export function AdjustmentFile({ id }: { id: string }) {
               修改草稿
             </Button>
           )}
-          {a.status === 'draft' && can('draftAdjustments') && (
-            <Button
-              type="primary"
-              loading={busy === 'submit'}
-              onClick={() => void act('submit', '提交审批')}
-              data-testid="submit"
-            >
-              提交审批
-            </Button>
-          )}
+          {a.status === 'draft' && can('draftAdjustments') && step('submit', '提交审批', { type: 'primary' })}
           {a.status === 'submitted' && can('decideAdjustments') && (
             <>
-              <Button
-                type="primary"
-                loading={busy === 'approve'}
-                onClick={() => void act('approve', '批准')}
-                data-testid="approve"
-              >
-                批准
-              </Button>
-              <Button
-                danger
-                loading={busy === 'reject'}
-                onClick={() => void act('reject', '驳回')}
-                data-testid="reject"
-              >
-                驳回
-              </Button>
+              {step('approve', '批准', { type: 'primary' })}
+              {step('reject', '驳回', { danger: true })}
             </>
           )}
-          {a.status === 'approved' && can('applyAdjustments') && (
-            <Button
-              type="primary"
-              danger
-              loading={busy === 'apply'}
-              onClick={() => void act('apply', '执行')}
-              data-testid="apply"
-            >
-              执行
-            </Button>
-          )}
+          {a.status === 'approved' &&
+            can('applyAdjustments') &&
+            step('apply', '执行', { type: 'primary', danger: true })}
         </Space>
       }
     >

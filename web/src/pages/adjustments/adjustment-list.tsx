@@ -1,12 +1,14 @@
 /** The list of 编制事项, newest first, filtered by status; 新建编制事项 for those who may draft. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { ErrorAlert, statusColors } from '../../components/ui';
+import { FilterSelect } from '../../components/filter-select';
+import { QueryTable } from '../../components/paged-table';
+import { statusColors } from '../../components/ui';
 import type { Adjustment } from '../../types';
 
 export function AdjustmentList() {
@@ -21,10 +23,9 @@ export function AdjustmentList() {
       data-testid="adjustments-page"
       extra={
         <Space>
-          <Select
-            allowClear
+          <FilterSelect
             placeholder="状态"
-            style={{ width: 120 }}
+            width={120}
             value={status}
             onChange={setStatus}
             options={Object.entries({
@@ -48,11 +49,8 @@ export function AdjustmentList() {
         </Space>
       }
     >
-      <ErrorAlert error={q.error} />
-      <Table
-        size="small"
-        rowKey="id"
-        loading={q.isLoading}
+      <QueryTable
+        query={q}
         dataSource={[...items].reverse()}
         columns={[
           {

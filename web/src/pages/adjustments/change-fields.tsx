@@ -1,6 +1,7 @@
 /** A change of an institution's attributes: only the fields filled in change; "none" clears a parent or a host. */
 import { Select, Space, Typography } from 'antd';
 import { fundingForms, publicInstitutionClasses } from '../../../../src/domain/vocabulary.js';
+import { optionsOf } from '../../components/ui';
 import { institutionSelect, kindOptions, rankOptions, type ItemProps, type Option } from './field-controls';
 
 /** "no parent" / "no host" in a change: the API takes null, a Select cannot hold it. */
@@ -37,17 +38,8 @@ export function ChangeFields({ item, set, options }: ItemProps) {
         {select('rank', '规格', rankOptions, 100)}
         {select('parentId', '上级机构', [{ value: none, label: '(无上级)' }, ...options], 220)}
         {select('hostedById', '挂靠单位', [{ value: none, label: '(取消挂靠)' }, ...options], 220)}
-        {select(
-          'piClass',
-          '事业单位类别',
-          publicInstitutionClasses.map((c) => ({ value: c, label: c })),
-        )}
-        {select(
-          'funding',
-          '经费形式',
-          fundingForms.map((c) => ({ value: c, label: c })),
-          110,
-        )}
+        {select('piClass', '事业单位类别', optionsOf(publicInstitutionClasses))}
+        {select('funding', '经费形式', optionsOf(fundingForms), 110)}
         <Select
           allowClear
           placeholder="参公"

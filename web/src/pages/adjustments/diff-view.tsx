@@ -3,6 +3,21 @@ import { Empty, Table, Tag } from 'antd';
 import { postClassLabels, quotaCategoryLabels } from '../../../../src/domain/vocabulary.js';
 import type { RegistryDiff } from '../../types';
 
+/** One line of institution names (新设, 撤销, 变更), or nothing when there are none. */
+function Names({ label, names, color }: { label: string; names: string[]; color: string }) {
+  if (!names.length) return null;
+  return (
+    <p>
+      {label}:
+      {names.map((n) => (
+        <Tag color={color} key={n}>
+          {n}
+        </Tag>
+      ))}
+    </p>
+  );
+}
+
 export function DiffView({ diff }: { diff: RegistryDiff }) {
   const empty =
     !diff.created.length && !diff.abolished.length && !diff.changed.length && !diff.quotas.length && !diff.posts.length;
@@ -15,36 +30,9 @@ export function DiffView({ diff }: { diff: RegistryDiff }) {
   );
   return (
     <div data-testid="diff">
-      {diff.created.length > 0 && (
-        <p>
-          新设:
-          {diff.created.map((n) => (
-            <Tag color="green" key={n}>
-              {n}
-            </Tag>
-          ))}
-        </p>
-      )}
-      {diff.abolished.length > 0 && (
-        <p>
-          撤销:
-          {diff.abolished.map((n) => (
-            <Tag color="red" key={n}>
-              {n}
-            </Tag>
-          ))}
-        </p>
-      )}
-      {diff.changed.length > 0 && (
-        <p>
-          变更:
-          {diff.changed.map((n) => (
-            <Tag color="blue" key={n}>
-              {n}
-            </Tag>
-          ))}
-        </p>
-      )}
+      <Names label="新设" names={diff.created} color="green" />
+      <Names label="撤销" names={diff.abolished} color="red" />
+      <Names label="变更" names={diff.changed} color="blue" />
       {diff.quotas.length > 0 && (
         <Table
           size="small"

@@ -6,8 +6,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { adjustmentDraftSchema } from '../../../../src/domain/ledger.js';
-import { call, errorMessage, etagOf } from '../../api';
-import { useInstitutionNames } from '../../hooks';
+import { call, etagOf } from '../../api';
+import { useInstitutionNames, useSubmit } from '../../hooks';
 import type { Adjustment, AdjustmentItem } from '../../types';
 import { draftProblem, fromItem, newItem, opLabels, toItem, type DraftItem } from './draft-items';
 import { ItemFields } from './item-fields';
@@ -15,6 +15,25 @@ import { ItemFields } from './item-fields';
 export type AdjustmentFileData = Adjustment & { items: AdjustmentItem[] };
 
 /** A new draft, or (given `existing`) the draft being edited: saved with If-Match, so a draft changed meanwhile is refused. */
+/** A field of the 编制事项's head (文号, 标题): its name before the box. */
+const docField = (
+  label: string,
+  placeholder: string,
+  value: string,
+  set: (v: string) => void,
+  width: number,
+  testId: string,
+) => (
+  <Input
+    addonBefore={label}
+    placeholder={placeholder}
+    value={value}
+    onChange={(e) => set(e.target.value)}
+    style={{ width }}
+    data-testid={testId}
+  />
+);
+
 export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -26,11 +45,8 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
   const [items, setItems] = useState<DraftItem[]>(() =>
     existing ? existing.items.map(fromItem) : [newItem('set_quota')],
   );
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const options = (names.data?.items ?? [])
-    .filter((i) => i.status === 'active')
-    .map((i) => ({ value: i.id, label: names.nameOf(i.id) }));
+  const { busy, error, setError, run } = useSubmit();
+  const options = names.options(true);
   const save = async () => {
     const draft = { docNumber, title, effectiveOn, items: items.map(toItem) };
     const missing = draftProblem(draft);
@@ -38,9 +54,7 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
       setError(missing);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = adjustmentDraftSchema.parse(draft);
       const a = existing
         ? await call('PATCH /api/adjustments/:id', { params: { id: existing.id }, body, ifMatch: etagOf(existing) })
@@ -49,32 +63,14 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
       await client.invalidateQueries({ queryKey: ['adjustments'] });
       if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
       navigate(`/adjustments/${a.id}`, { replace: !!existing });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={existing ? `修改草稿:${existing.docNumber}` : '新建编制事项'} data-testid="draft-form">
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap>
-          <Input
-            addonBefore="文号"
-            placeholder="如 示编〔2026〕12号"
-            value={docNumber}
-            onChange={(e) => setDocNumber(e.target.value)}
-            style={{ width: 280 }}
-            data-testid="doc-number"
-          />
-          <Input
-            addonBefore="标题"
-            placeholder="关于……的批复"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            style={{ width: 420 }}
-            data-testid="doc-title"
-          />
+          {docField('文号', '如 示编〔2026〕12号', docNumber, setDocNumber, 280, 'doc-number')}
+          {docField('标题', '关于……的批复', title, setTitle, 420, 'doc-title')}
           <span>生效日期</span>
           <DatePicker
             value={dayjs(effectiveOn)}

@@ -7,15 +7,16 @@ import {
   quotaCategoryLabels,
   ranks,
 } from '../../../../src/domain/vocabulary.js';
+import { optionsOf } from '../../components/ui';
 import type { DraftItem } from './draft-items';
 
 export type Option = { value: string; label: string };
 /** What every item form gets: the item, a way to change it, and the institutions to pick from. */
 export type ItemProps = { item: DraftItem; set: (patch: Record<string, unknown>) => void; options: Option[] };
 
-export const kindOptions = institutionKinds.map((k) => ({ value: k, label: institutionKindLabels[k] }));
-export const rankOptions = ranks.map((r) => ({ value: r, label: r }));
-export const categoryOptions = quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }));
+export const kindOptions = optionsOf(institutionKinds, institutionKindLabels);
+export const rankOptions = optionsOf(ranks);
+export const categoryOptions = optionsOf(quotaCategories, quotaCategoryLabels);
 
 /** An item's field naming an institution, searchable by name. */
 export function institutionSelect(

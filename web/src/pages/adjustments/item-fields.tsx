@@ -9,8 +9,16 @@ import {
   type QuotaCategory,
 } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
+import { optionsOf } from '../../components/ui';
 import { ChangeFields } from './change-fields';
-import { categoryOptions, institutionSelect, kindOptions, rankOptions, type ItemProps } from './field-controls';
+import {
+  categoryOptions,
+  institutionSelect,
+  kindOptions,
+  rankOptions,
+  type ItemProps,
+  type Option,
+} from './field-controls';
 import { MoveDutiesFields } from './move-duties-fields';
 import { SplitFields } from './split-fields';
 
@@ -50,16 +58,18 @@ export function ItemFields({ item, set, options }: ItemProps) {
       data-testid={`item-${field}`}
     />
   );
-  const category = (
+  const choice = (field: string, placeholder: string, opts: Option[], width: number, allowClear = false) => (
     <Select
-      placeholder="编制类别"
-      style={{ width: 170 }}
-      value={item.category as string | undefined}
-      onChange={(v) => set({ category: v })}
-      options={categoryOptions}
-      data-testid="item-category"
+      placeholder={placeholder}
+      allowClear={allowClear}
+      style={{ width }}
+      value={item[field] as string | undefined}
+      onChange={(v) => set({ [field]: v })}
+      options={opts}
+      data-testid={`item-${field}`}
     />
   );
+  const category = choice('category', '编制类别', categoryOptions, 170);
   switch (item.op) {
     case 'set_quota':
       return (
@@ -74,20 +84,8 @@ export function ItemFields({ item, set, options }: ItemProps) {
       return (
         <Space wrap>
           {inst('institutionId')}
-          <Select
-            placeholder="层级"
-            style={{ width: 100 }}
-            value={item.level as string | undefined}
-            onChange={(v) => set({ level: v })}
-            options={leadershipLevels.map((l) => ({ value: l, label: l }))}
-          />
-          <Select
-            placeholder="类别"
-            style={{ width: 100 }}
-            value={item.postClass as string | undefined}
-            onChange={(v) => set({ postClass: v })}
-            options={postClasses.map((c) => ({ value: c, label: postClassLabels[c] }))}
-          />
+          {choice('level', '层级', optionsOf(leadershipLevels), 100)}
+          {choice('postClass', '类别', optionsOf(postClasses, postClassLabels), 100)}
           {num('approved', '核定职数')}
         </Space>
       );
@@ -102,34 +100,12 @@ export function ItemFields({ item, set, options }: ItemProps) {
       return (
         <Space wrap>
           {text('name', '机构名称')}
-          <Select
-            placeholder="机构类别"
-            style={{ width: 150 }}
-            value={item.kind as string | undefined}
-            onChange={(v) => set({ kind: v })}
-            options={kindOptions}
-            data-testid="item-kind"
-          />
-          <Select
-            placeholder="规格"
-            allowClear
-            style={{ width: 90 }}
-            value={item.rank as string | undefined}
-            onChange={(v) => set({ rank: v })}
-            options={rankOptions}
-          />
+          {choice('kind', '机构类别', kindOptions, 150)}
+          {choice('rank', '规格', rankOptions, 90, true)}
           {inst('parentId', item.kind === 'internal_unit' ? '所属机构' : '上级机构(可空)')}
           {item.kind !== 'internal_unit' && inst('hostedById', '挂靠单位(可空)')}
-          {item.kind === 'public_institution' && (
-            <Select
-              placeholder="事业单位类别"
-              allowClear
-              style={{ width: 140 }}
-              value={item.piClass as string | undefined}
-              onChange={(v) => set({ piClass: v })}
-              options={publicInstitutionClasses.map((c) => ({ value: c, label: c }))}
-            />
-          )}
+          {item.kind === 'public_institution' &&
+            choice('piClass', '事业单位类别', optionsOf(publicInstitutionClasses), 140, true)}
         </Space>
       );
     case 'abolish_institution':

@@ -1,8 +1,9 @@
 /** 审计日志: the latest audit events and whether the hash chain verifies. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { call } from '../../api';
-import { ErrorAlert, formatDateTime } from '../../components/ui';
+import { QueryTable } from '../../components/paged-table';
+import { formatDateTime } from '../../components/ui';
 import type { AuditRow } from '../../types';
 
 export function AuditPage() {
@@ -20,11 +21,9 @@ export function AuditPage() {
         (verify.data.ok ? <Tag color="success">哈希链校验通过</Tag> : <Tag color="error">哈希链校验失败</Tag>)
       }
     >
-      <ErrorAlert error={q.error} />
-      <Table
-        size="small"
+      <QueryTable
+        query={q}
         rowKey="seq"
-        loading={q.isLoading}
         dataSource={q.data?.items}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },

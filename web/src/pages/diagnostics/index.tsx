@@ -1,9 +1,10 @@
 /** 诊断: findings under the report's four headings, filterable, each with its evidence, the article it offends and the measure. */
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Collapse, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { severityRank, type Severity } from '../../../../src/analysis/finding.js';
+import { Badge, Card, Collapse, Empty, Skeleton, Space, Tag, Typography } from 'antd';
+import { severityLabels, severityRank, type Severity } from '../../../../src/analysis/finding.js';
 import { call } from '../../api';
 import { ErrorAlert, severityColors } from '../../components/ui';
+import { ParamSelect } from '../../components/filter-select';
 import { useInstitutionNames, useParam } from '../../hooks';
 import type { Finding } from '../../types';
 import { FindingBody } from './finding-body';
@@ -14,9 +15,9 @@ const sections = ['机构设置', '职能配置', '人员结构', '管理体制'
 const severities = Object.keys(severityRank) as Severity[];
 
 export function DiagnosticsPage() {
-  const [code, setCode] = useParam('code');
-  const [severity, setSeverity] = useParam('severity', severities);
-  const [institutionId, setInstitutionId] = useParam('institutionId');
+  const [code] = useParam('code');
+  const [severity] = useParam('severity', severities);
+  const [institutionId] = useParam('institutionId');
   const names = useInstitutionNames();
   const all = useQuery({
     queryKey: ['diagnostics', ''],
@@ -36,37 +37,14 @@ export function DiagnosticsPage() {
   return (
     <Card title="诊断:存在的主要问题" data-testid="diagnostics-page">
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
+        <ParamSelect
+          param="code"
           placeholder="问题类型"
-          style={{ width: 280 }}
-          value={code}
-          onChange={setCode}
+          width={280}
           options={[...codes].map(([value, label]) => ({ value, label }))}
         />
-        <Select
-          allowClear
-          placeholder="严重程度"
-          style={{ width: 120 }}
-          value={severity}
-          onChange={setSeverity}
-          options={[
-            { value: 'high', label: '高' },
-            { value: 'medium', label: '中' },
-            { value: 'low', label: '低' },
-          ]}
-        />
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-          placeholder="涉及机构"
-          style={{ width: 260 }}
-          value={institutionId}
-          onChange={setInstitutionId}
-          options={(names.data?.items ?? [])
-            .filter((i) => i.status === 'active')
-            .map((i) => ({ value: i.id, label: names.nameOf(i.id) }))}
-        />
+        <ParamSelect param="severity" placeholder="严重程度" width={120} values={severities} labels={severityLabels} />
+        <ParamSelect param="institutionId" placeholder="涉及机构" width={260} options={names.options(true)} search />
         <Typography.Text type="secondary">
           共 <span data-testid="findings-total">{filtered.data ? findings.length : '…'}</span> 项发现
         </Typography.Text>

@@ -1,16 +1,18 @@
 /** 职能浏览: every duty, filtered by institution, source, category, domain or words; 50 a page, the page in the URL. */
-import { Input, Select, Space, Tag, Typography } from 'antd';
+import { Input, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { dutySources, powerCategories } from '../../../../src/domain/vocabulary.js';
+import { dutySourceLabels, dutySources, powerCategories } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
+import { optionsOf } from '../../components/ui';
 import { PagedTable, usePagedQuery } from '../../components/paged-table';
+import { ParamSelect } from '../../components/filter-select';
 import { useInstitutionNames, useParam } from '../../hooks';
 import type { Duty } from '../../types';
 
 export function DutyBrowser() {
-  const [institutionId, setInstitutionId] = useParam('institutionId');
-  const [source, setSource] = useParam('source', dutySources);
-  const [category, setCategory] = useParam('category');
+  const [institutionId] = useParam('institutionId');
+  const [source] = useParam('source', dutySources);
+  const [category] = useParam('category');
   const [domain, setDomain] = useParam('domain');
   const [q, setQ] = useParam('q');
   const names = useInstitutionNames();
@@ -30,36 +32,9 @@ export function DutyBrowser() {
           onSearch={(v) => setQ(v.trim() || undefined)}
           style={{ width: 220 }}
         />
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-          placeholder="机构"
-          style={{ width: 240 }}
-          value={institutionId}
-          onChange={setInstitutionId}
-          options={(names.data?.items ?? [])
-            .filter((i) => i.status === 'active' && i.kind !== 'internal_unit')
-            .map((i) => ({ value: i.id, label: i.name }))}
-        />
-        <Select
-          allowClear
-          placeholder="来源"
-          style={{ width: 120 }}
-          value={source}
-          onChange={setSource}
-          options={[
-            { value: 'sanding', label: '三定规定' },
-            { value: 'power_list', label: '权责清单' },
-          ]}
-        />
-        <Select
-          allowClear
-          placeholder="事项类别"
-          style={{ width: 140 }}
-          value={category}
-          onChange={setCategory}
-          options={powerCategories.map((c) => ({ value: c, label: c }))}
-        />
+        <ParamSelect param="institutionId" placeholder="机构" width={240} options={names.options()} search />
+        <ParamSelect param="source" placeholder="来源" width={120} values={dutySources} labels={dutySourceLabels} />
+        <ParamSelect param="category" placeholder="事项类别" width={140} options={optionsOf(powerCategories)} />
         <Input
           placeholder="领域(如 市场监管)"
           allowClear

@@ -6,7 +6,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { importSummaryText } from '../../../../src/domain/vocabulary.js';
 import type { ImportKind } from '../../../../src/domain/records.js';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
+import { useSubmit } from '../../hooks';
 import type { ImportResult, RosterSyncResult } from '../../types';
 import { CheckReport } from './check-report';
 import { Downloads } from './downloads';
@@ -33,14 +34,11 @@ export function ImportPage() {
   const sync = kind === 'roster' && mode === 'sync';
   const [check, setCheck] = useState<ImportResult | RosterSyncResult>();
   const [done, setDone] = useState<ImportResult | RosterSyncResult>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useSubmit();
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const form = new FormData();
       form.append('file', file, file.name);
       const r = sync
@@ -65,11 +63,7 @@ export function ImportPage() {
           await client.invalidateQueries();
         }
       }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const reset = (f?: File) => {
     setFile(f);

@@ -1,15 +1,13 @@
 /** 登录: username and password; back to the page asked for (?next=) once signed in. */
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { authFrame } from '../../components/auth-frame';
+import { useSubmit } from '../../hooks';
 
 export function LoginPage() {
   const { login } = useAuth();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   return authFrame(
@@ -23,19 +21,13 @@ export function LoginPage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form
         layout="vertical"
-        onFinish={async (v: { username: string; password: string }) => {
-          setBusy(true);
-          setError(undefined);
-          try {
+        onFinish={(v: { username: string; password: string }) =>
+          run(async () => {
             await login(v.username, v.password);
             const next = params.get('next');
             navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-          } catch (e) {
-            setError(errorMessage(e));
-          } finally {
-            setBusy(false);
-          }
-        }}
+          })
+        }
       >
         <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
           <Input autoComplete="username" autoFocus />

@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { qs } from '../../api';
 import { ErrorAlert } from '../../components/ui';
 import { statisticsQuery, useInstitutions, useParam } from '../../hooks';
@@ -14,6 +14,18 @@ import { KindsChart } from './kinds-chart';
 import { LeadershipPosts } from './leadership-posts';
 import { QuotaUsage } from './quota-usage';
 import { SummaryCards } from './summary-cards';
+
+/** Two cards side by side on a wide screen (the narrower first), one above the other on a narrow one. */
+const pair = (left: ReactNode, right: ReactNode) => (
+  <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+    <Col xs={24} xl={10}>
+      {left}
+    </Col>
+    <Col xs={24} xl={14}>
+      {right}
+    </Col>
+  </Row>
+);
 
 export function OverviewPage() {
   const [asOf, setAsOf] = useParam('asOf');
@@ -49,22 +61,8 @@ export function OverviewPage() {
       ) : (
         <>
           <SummaryCards s={s} drills={drills} />
-          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} xl={10}>
-              <KindsChart s={s} drills={drills} />
-            </Col>
-            <Col xs={24} xl={14}>
-              <QuotaUsage s={s} drills={drills} />
-            </Col>
-          </Row>
-          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} xl={10}>
-              <LeadershipPosts s={s} drills={drills} />
-            </Col>
-            <Col xs={24} xl={14}>
-              <AgeStructure s={s} drills={drills} />
-            </Col>
-          </Row>
+          {pair(<KindsChart s={s} drills={drills} />, <QuotaUsage s={s} drills={drills} />)}
+          {pair(<LeadershipPosts s={s} drills={drills} />, <AgeStructure s={s} drills={drills} />)}
           <EducationAndTitles s={s} drills={drills} />
         </>
       )}

@@ -1,7 +1,7 @@
 /** 总览's eight number cards: institutions (against the cap set from above) and the quota's use; each opens its drill-down. */
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import type { Statistics } from '../../types';
-import type { OverviewDrills } from './drill';
+import type { OverviewDrills, QuotaMetric } from './drill';
 
 interface SummaryCard {
   key: string;
@@ -11,6 +11,14 @@ interface SummaryCard {
   color?: string;
   note?: string;
 }
+
+/** The quota's four figures in the district, each a card. */
+const quotaCards: { metric: QuotaMetric; title: string; color?: string }[] = [
+  { metric: 'approved', title: '核定编制' },
+  { metric: 'actual', title: '实有人员' },
+  { metric: 'vacant', title: '空编', color: '#d48806' },
+  { metric: 'over', title: '超编', color: '#cf1322' },
+];
 
 export function SummaryCards({ s, drills }: { s: Statistics; drills: OverviewDrills }) {
   const cards: SummaryCard[] = [
@@ -46,32 +54,13 @@ export function SummaryCards({ s, drills }: { s: Statistics; drills: OverviewDri
       value: s.overview.institutions.internalUnits,
       onClick: () => drills.institutions('内设机构', (i) => i.kind === 'internal_unit'),
     },
-    {
-      key: 'approved',
-      title: '核定编制',
-      value: s.overview.quota.total!.approved,
-      onClick: () => drills.quota('total', 'approved'),
-    },
-    {
-      key: 'actual',
-      title: '实有人员',
-      value: s.overview.quota.total!.actual,
-      onClick: () => drills.quota('total', 'actual'),
-    },
-    {
-      key: 'vacant',
-      title: '空编',
-      value: s.overview.quota.total!.vacant,
-      onClick: () => drills.quota('total', 'vacant'),
-      color: '#d48806',
-    },
-    {
-      key: 'over',
-      title: '超编',
-      value: s.overview.quota.total!.over,
-      onClick: () => drills.quota('total', 'over'),
-      color: '#cf1322',
-    },
+    ...quotaCards.map(({ metric, title, color }) => ({
+      key: metric,
+      title,
+      value: s.overview.quota.total![metric],
+      onClick: () => drills.quota('total', metric),
+      color,
+    })),
   ];
   return (
     <Row gutter={[16, 16]}>

@@ -1,16 +1,15 @@
 /** 修改密码 (forced after a one-time password). */
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
 import { authFrame } from '../../components/auth-frame';
+import { useSubmit } from '../../hooks';
 
 export function PasswordPage({ forced = false }: { forced?: boolean }) {
   const { refresh, logout } = useAuth();
   const { message } = App.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const navigate = useNavigate();
   const card = (
     <Card style={{ width: 420 }} title={forced ? '首次登录:请修改初始密码' : '修改密码'} data-testid="password-card">
@@ -25,21 +24,17 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" />}
       <Form
         layout="vertical"
-        onFinish={async (v: { current: string; next: string }) => {
-          setBusy(true);
-          setError(undefined);
-          try {
-            await call('POST /api/auth/password', { body: { current: v.current, next: v.next } });
-            message.success('密码已修改,请用新密码重新登录');
-            await logout().catch(() => undefined);
-            navigate('/login', { replace: true });
-          } catch (e) {
-            setError(errorMessage(e));
-            await refresh();
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onFinish={(v: { current: string; next: string }) =>
+          run(
+            async () => {
+              await call('POST /api/auth/password', { body: { current: v.current, next: v.next } });
+              message.success('密码已修改,请用新密码重新登录');
+              await logout().catch(() => undefined);
+              navigate('/login', { replace: true });
+            },
+            () => refresh(),
+          )
+        }
       >
         <Form.Item label="当前密码" name="current" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />

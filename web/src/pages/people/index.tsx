@@ -1,11 +1,12 @@
 /** 人员: the roster with search and filters; ID numbers masked unless the role may see them (and every look is audited). */
-import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels } from '../../../../src/domain/vocabulary.js';
 import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { PagedTable, usePagedQuery } from '../../components/paged-table';
+import { ParamSelect } from '../../components/filter-select';
 import { useInstitutionNames, useParam } from '../../hooks';
 import type { PersonRow } from '../../types';
 import { PersonDrawer, type Unmasked } from './person-drawer';
@@ -13,8 +14,8 @@ import { PersonDrawer, type Unmasked } from './person-drawer';
 export function PeoplePage() {
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [institutionId, setInstitutionId] = useParam('institutionId');
-  const [category, setCategory] = useParam('category', quotaCategories);
+  const [institutionId] = useParam('institutionId');
+  const [category] = useParam('category', quotaCategories);
   const [q, setQ] = useParam('q');
   const names = useInstitutionNames();
   const people = usePagedQuery({
@@ -35,9 +36,6 @@ export function PeoplePage() {
       message.error(errorMessage(e));
     }
   };
-  const institutionOptions = (names.data?.items ?? [])
-    .filter((i) => i.status === 'active' && i.kind !== 'internal_unit')
-    .map((i) => ({ value: i.id, label: i.name }));
 
   return (
     <Card title="实名制人员" data-testid="people-page">
@@ -50,22 +48,13 @@ export function PeoplePage() {
           style={{ width: 240 }}
           data-testid="people-search"
         />
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-          placeholder="所在机构"
-          style={{ width: 260 }}
-          value={institutionId}
-          onChange={(v) => setInstitutionId(v)}
-          options={institutionOptions}
-        />
-        <Select
-          allowClear
+        <ParamSelect param="institutionId" placeholder="所在机构" width={260} options={names.options()} search />
+        <ParamSelect
+          param="category"
           placeholder="编制类别"
-          style={{ width: 180 }}
-          value={category}
-          onChange={(v) => setCategory(v)}
-          options={quotaCategories.map((c) => ({ value: c, label: quotaCategoryLabels[c] }))}
+          width={180}
+          values={quotaCategories}
+          labels={quotaCategoryLabels}
         />
         <Typography.Text type="secondary">
           共 <span data-testid="people-total">{people.query.data?.total ?? '…'}</span> 人

@@ -1,10 +1,11 @@
 /** 用户: accounts and roles (admin): role, unit, state, last login; reset a password; create an account. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { roleLabels, roles, type Role } from '../../../../src/domain/vocabulary.js';
 import { call, errorMessage } from '../../api';
-import { ErrorAlert, formatDateTime } from '../../components/ui';
+import { QueryTable } from '../../components/paged-table';
+import { formatDateTime, optionsOf } from '../../components/ui';
 import { useInstitutionNames } from '../../hooks';
 import type { UserRow } from '../../types';
 import { NewUserDialog } from './new-user-dialog';
@@ -47,11 +48,9 @@ export function UsersPage() {
       }
       data-testid="users-page"
     >
-      <ErrorAlert error={users.error} />
-      <Table
-        size="small"
+      <QueryTable
+        query={users}
         rowKey="username"
-        loading={users.isLoading}
         dataSource={users.data?.items}
         pagination={false}
         columns={[
@@ -66,7 +65,7 @@ export function UsersPage() {
                 style={{ width: 140 }}
                 value={r}
                 onChange={(v) => patch(u, { role: v })}
-                options={roles.map((x) => ({ value: x, label: roleLabels[x] }))}
+                options={optionsOf(roles, roleLabels)}
               />
             ),
           },

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { roleLabels, roles, type Role } from '../../../../src/domain/vocabulary.js';
 import { call, errorMessage } from '../../api';
+import { optionsOf } from '../../components/ui';
 import { useInstitutionNames } from '../../hooks';
 import { useShowOneTimePassword } from './one-time-password';
 
@@ -13,9 +14,6 @@ export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () =>
   const showPassword = useShowOneTimePassword();
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const institutionOptions = (names.data?.items ?? [])
-    .filter((i) => i.status === 'active' && i.kind !== 'internal_unit')
-    .map((i) => ({ value: i.id, label: i.name }));
   return (
     <Modal title="新建用户" open={open} onCancel={onClose} onOk={() => form.submit()} okText="创建" destroyOnHidden>
       <Form
@@ -44,11 +42,11 @@ export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () =>
           <Input />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roles.map((x) => ({ value: x, label: roleLabels[x] }))} />
+          <Select options={optionsOf(roles, roleLabels)} />
         </Form.Item>
         {role === 'reporter' && (
           <Form.Item label="所属单位" name="institutionId" rules={[{ required: true, message: '填报员须指定单位' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={institutionOptions} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={names.options()} />
           </Form.Item>
         )}
         <Alert type="info" showIcon title="创建后显示一次性密码,用户首次登录时须修改。" />
