@@ -7,13 +7,11 @@
  * another post, 1,000 renamed.
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { recordColumns } from '../src/domain/records.js';
 import { benchDatabase } from './bench-database.js';
-import { instName, person, region, setupBenchDistrict } from './roster-fixture.js';
+import { instName, people, person, region, setupBenchDistrict, writeRosterCsv } from './roster-fixture.js';
 
 const persons = Number(process.env.BENCH_ROWS ?? 100_000);
 const out = join(import.meta.dirname, 'out');
@@ -34,21 +32,6 @@ function changed(i: number): Record<string, string> | null | undefined {
     default:
       return p;
   }
-}
-
-async function writeCsv(file: string, rows: Iterable<Record<string, string>>) {
-  const specs = recordColumns.roster;
-  const w = createWriteStream(file);
-  let buf = specs.map((s) => s.header).join(',') + '\n';
-  for (const p of rows) {
-    buf += specs.map((s) => p[s.key] ?? '').join(',') + '\n';
-    if (buf.length > 1 << 20) {
-      if (!w.write(buf)) await once(w, 'drain');
-      buf = '';
-    }
-  }
-  w.end(buf);
-  await once(w, 'finish');
 }
 
 function run(script: string, args: string[]) {
@@ -76,13 +59,8 @@ try {
   await setupBenchDistrict(db.pool);
   const base = join(out, `sync-base-${persons}.csv`);
   const next = join(out, `sync-next-${persons}.csv`);
-  await writeCsv(
-    base,
-    (function* () {
-      for (let i = 0; i < persons; i++) yield person(i) as Record<string, string>;
-    })(),
-  );
-  await writeCsv(
+  await writeRosterCsv(base, people(persons));
+  await writeRosterCsv(
     next,
     (function* () {
       for (let i = 0; i < persons; i++) {

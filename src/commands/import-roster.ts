@@ -123,13 +123,16 @@ export function rosterRowChecker(
   ctx: Pick<CommandContext, 'today'>,
   names: InstitutionNames,
   problems: ProblemList,
-  opts: { known?: Set<string> } = {},
+  opts: { known?: Set<string>; onProgress?: (rows: number) => void } = {},
 ) {
   const { byName: institutions, internalByKey: units } = names;
   const inFile = new Map<string, number>();
   const warnings: ImportProblem[] = [];
   let mixed = 0;
+  let rows = 0;
   const check = (item: Located<RosterRecord>): CheckedRosterRow | undefined => {
+    rows++;
+    if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
     const r = item.record;
     const errorsBefore = problems.count;
     const bad = (key: string, reason: string) => problems.at(item, col(key), reason);
@@ -177,7 +180,7 @@ export function rosterRowChecker(
       : null;
     return { record: r, institution: inst, unitId, postClass, facts };
   };
-  return { check, warnings, mixed: () => mixed };
+  return { check, warnings, mixed: () => mixed, rows: () => rows };
 }
 
 /** The roster's checks per row, streaming the clean rows to PostgreSQL in batches while the next are read. */
@@ -187,9 +190,9 @@ async function openRosterSink(
   tx: Tx,
   { names, problems, importId }: { names: InstitutionNames; problems: ProblemList; importId: number },
 ): Promise<RowSink<RosterRecord>> {
-  let rows = 0;
   const checker = rosterRowChecker(ctx, names, problems, {
     known: await existingIdNumbers(tx, ctx.regionCode),
+    onProgress: opts.onProgress,
   });
   const warnings = checker.warnings;
   const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
@@ -201,8 +204,6 @@ async function openRosterSink(
   const recordedBy = copyField(ctx.actor);
   return {
     row: (item) => {
-      rows++;
-      if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
       const checked = checker.check(item);
       if (!checked) return;
       const { record: r, institution: inst, unitId, postClass, facts } = checked;
@@ -279,11 +280,11 @@ async function openRosterSink(
           reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
         });
       }
-      return { summary: { persons: clean ? rows : 0, mixedQuota: checker.mixed() }, warnings };
+      return { summary: { persons: clean ? checker.rows() : 0, mixedQuota: checker.mixed() }, warnings };
     },
     write: async () => {
       await batch.finish();
-      opts.onProgress?.(rows);
+      opts.onProgress?.(checker.rows());
       return { mixedQuota: checker.mixed() };
     },
     abort: () => batch.settled(),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint, useTestContext } from '../../test/context.js';
-import { idNo, seedStaffingDistrict } from '../../test/staffing.js';
+import { idNo, rosterRow as row, seedStaffingDistrict } from '../../test/staffing.js';
 import { maskIdNumber } from '../domain/codes.js';
 import { foldMovements, rosterFingerprint, rosterRows } from '../domain/movements.js';
 import { recordColumns, type RosterRecord } from '../domain/records.js';
@@ -22,15 +22,6 @@ const 李四 = idNo('19900215', '002');
 const 王五 = idNo('19750710', '003');
 const 赵六 = idNo('19950304', '011');
 
-/** A roster row as the provincial export lists it (defaults: 行政编制, 入编 2015-01-01). */
-const row = (name: string, idNumber: string, institution: string, extra: Partial<RosterRecord> = {}): RosterRecord => ({
-  name,
-  idNumber,
-  institution,
-  category: 'admin',
-  startOn: '2015-01-01',
-  ...extra,
-});
 const located = (rows: RosterRecord[]) =>
   rows.map((record, i) => ({ record, file: '名册.xlsx', sheet: '人员', row: i + 2 }));
 const sync = (rows: RosterRecord[], opts: Partial<RosterSyncOptions> = {}) =>

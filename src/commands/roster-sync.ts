@@ -157,13 +157,10 @@ export async function syncRoster(
           scopeNames.push(inst.name);
         }
       }
-      const checker = rosterRowChecker(ctx, names, problems);
+      const checker = rosterRowChecker(ctx, names, problems, { onProgress: opts.onProgress });
       const current = await rosterPersonsForSync(tx, ctx.regionCode);
-      let rows = 0;
       return {
         row: (item) => {
-          rows++;
-          if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
           const checked = checker.check(item);
           if (!checked) return;
           const { record: r, institution: inst } = checked;
