@@ -192,20 +192,34 @@ function planBaseline(
     if (inFile) return inFile.kind as InstitutionState['kind'];
     return byName.get(name)?.kind;
   };
+  /** A quota or post row's institution, the first time its key comes: an unknown one or a repeat is a problem. */
+  const firstOf = (
+    seen: Set<string>,
+    sheet: 'quotas' | 'posts',
+    l: Located<{ institution: string }>,
+    key: (id: string) => string,
+    repeated: { column: string; reason: string },
+  ) => {
+    const target = resolve(l.record.institution);
+    if (!target) {
+      problems.at(l, header(sheet, 'institution'), `机构"${l.record.institution}"不存在`);
+      return undefined;
+    }
+    if (seen.has(key(target.id))) {
+      problems.at(l, header(sheet, repeated.column), repeated.reason);
+      return undefined;
+    }
+    seen.add(key(target.id));
+    return target;
+  };
   const seenQuota = new Set<string>();
   for (const l of input.quotas) {
     const r = l.record;
-    const target = resolve(r.institution);
-    if (!target) {
-      problems.at(l, header('quotas', 'institution'), `机构"${r.institution}"不存在`);
-      continue;
-    }
-    const key = `${target.id}|${r.category}`;
-    if (seenQuota.has(key)) {
-      problems.at(l, header('quotas', 'category'), `"${r.institution}"的${quotaCategoryLabels[r.category]}重复填写`);
-      continue;
-    }
-    seenQuota.add(key);
+    const target = firstOf(seenQuota, 'quotas', l, (id) => `${id}|${r.category}`, {
+      column: 'category',
+      reason: `"${r.institution}"的${quotaCategoryLabels[r.category]}重复填写`,
+    });
+    if (!target) continue;
     const kind = kindOf(r.institution)!;
     if (!allowedQuotaCategories[kind].includes(r.category)) {
       const why =
@@ -220,17 +234,11 @@ function planBaseline(
   const seenPost = new Set<string>();
   for (const l of input.posts) {
     const r = l.record;
-    const target = resolve(r.institution);
-    if (!target) {
-      problems.at(l, header('posts', 'institution'), `机构"${r.institution}"不存在`);
-      continue;
-    }
-    const key = `${target.id}|${r.level}|${r.postClass}`;
-    if (seenPost.has(key)) {
-      problems.at(l, header('posts', 'level'), `"${r.institution}"的${r.level}职数重复填写`);
-      continue;
-    }
-    seenPost.add(key);
+    const target = firstOf(seenPost, 'posts', l, (id) => `${id}|${r.level}|${r.postClass}`, {
+      column: 'level',
+      reason: `"${r.institution}"的${r.level}职数重复填写`,
+    });
+    if (!target) continue;
     // the ledger refuses it too, but only after the fold, without the row
     if (kindOf(r.institution) === 'coordination') {
       problems.at(l, header('posts', 'institution'), `"${r.institution}"是议事协调机构,不单独核定领导职数`);

@@ -1,14 +1,18 @@
 /** Facts about the district on one date, as the store reads them and the analysis consumes them. */
 import type { HeldPlace } from './movements.js';
 
-export interface PersonFact extends HeldPlace {
-  personId: string;
+/** What the roster records about a person besides the ID number and the name. */
+export interface PersonDetails {
   gender: string | null;
   birthDate: string | null;
   education: string | null;
   degree: string | null;
   titleLevel: string | null;
   politicalStatus: string | null;
+}
+
+export interface PersonFact extends HeldPlace, PersonDetails {
+  personId: string;
   startOn: string;
 }
 

@@ -1,5 +1,6 @@
 /** Roster reads for browsing: people holding a post on a date, one person's record, paginated and filtered. */
 import type pg from 'pg';
+import type { PersonDetails } from '../domain/facts.js';
 import type { HeldPlace } from '../domain/movements.js';
 import type { Tx } from './transaction.js';
 
@@ -36,16 +37,10 @@ export async function rosterOn(q: Queryable, regionCode: string, asOf: string): 
   return r.rows;
 }
 
-export interface PersonRecord {
+export interface PersonRecord extends PersonDetails {
   id: string;
   idNumber: string;
   name: string;
-  gender: string | null;
-  birthDate: string | null;
-  education: string | null;
-  degree: string | null;
-  titleLevel: string | null;
-  politicalStatus: string | null;
   joinedWorkOn: string | null;
   assignments: (AssignmentFields & { endOn: string | null })[];
   movements: {

@@ -7,20 +7,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/commands/users.js';
 import { idNumberCheckChar } from '../../src/domain/codes.js';
-import { createTestDatabase } from '../../test/test-database.js';
-import {
-  apiGet,
-  ensureWebBuild,
-  launchBrowser,
-  password,
-  reporterUnit,
-  root,
-  signIn,
-  startWebServer,
-} from './harness.js';
+import { apiGet, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
+import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -97,29 +88,17 @@ function idNumber(serial: number) {
 }
 
 describe('the web app in a browser', { timeout: 240_000 }, () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const app = useWebApp();
   let page: Page;
   let base: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-    ensureWebBuild();
-    database = await createTestDatabase();
-    server = await startWebServer(database.pool);
-    base = server.base;
-    browser = await launchBrowser();
-    page = browser.page;
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    ({ page, base } = app);
   });
 
   it('Given a new account When it signs in with its one-time password Then it must change the password first, and the menu follows its role', async () => {
-    const u = await createUser(server.ctx, { username: 'newcomer', role: 'leader' });
+    const u = await createUser(app.server.ctx, { username: 'newcomer', role: 'leader' });
     await page.context().clearCookies();
     await page.goto(`${base}/diagnostics`);
     await page.waitForURL(/\/login\?next=/);
