@@ -1,11 +1,13 @@
 /**
  * The CLI end to end on its own embedded PostgreSQL, as a user runs it after `npm install`: first start builds the
- * demo district and prints part 一; then overview, rebuild, export, backup/restore and audit verify.
+ * demo district and prints part 一; then overview, rebuild, export, backup/restore, audit verify and 方案比选 files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bianzhi-cli-'));
@@ -139,6 +141,36 @@ describe('bianzhi CLI on the embedded database', () => {
     const bad = bianzhi('registers', dir, '--month', '2026-6');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('月份"2026-6"无效');
+  }, 180_000);
+
+  it('Given two scenarios drafted from the CLI When compared with --xlsx and --docx Then both files are written and read back', async () => {
+    const created = (name: string, item: string) => {
+      const r = bianzhi('scenario', 'create', name, '--item', item);
+      expect(r.code, r.err).toBe(0);
+      return /标识:([0-9a-f-]{36})/.exec(r.out)![1]!;
+    };
+    const a = created(
+      '区水务局并入区自然资源局',
+      '{"op":"merge_institutions","sourceIds":["@区水务局"],"targetId":"@区自然资源局"}',
+    );
+    const b = created(
+      '区统计局并入区发展和改革局',
+      '{"op":"merge_institutions","sourceIds":["@区统计局"],"targetId":"@区发展和改革局"}',
+    );
+    const xlsx = join(dataDir, '方案比选.xlsx');
+    const docx = join(dataDir, '方案比选.docx');
+    const r = bianzhi('scenario', 'compare', a, b, '--xlsx', xlsx, '--docx', docx);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`已导出:${xlsx}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect((wb.getWorksheet('主要指标对比')!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '项目',
+      '方案一：区水务局并入区自然资源局',
+      '方案二：区统计局并入区发展和改革局',
+    ]);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('方案一“区水务局并入区自然资源局”');
   }, 180_000);
 
   it('Given bad usage When run Then the message is Chinese and the exit code non-zero, with no stack trace', () => {

@@ -30,6 +30,12 @@ export interface PolicyObject {
   terms: readonly string[];
   /** Actions typically taken on it, to name the finding's action when the members share one. */
   actions?: readonly string[];
+  /**
+   * The broader terms it falls under: two duties naming different objects of one broader term are the same
+   * reform-consolidated work worded apart (医疗保险 at 人社, 医疗救助 at 民政: both 医疗保障, consolidated in 2018).
+   * Default: its domain when a reform consolidated the domain into one body, else none; `false`: never.
+   */
+  broader?: readonly string[] | false;
 }
 
 export interface PolicyDomain {
@@ -111,6 +117,8 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         actions: ['监测'],
       },
       { object: '河道管理', terms: ['城区河道', '河道管理', '河道保洁', '河湖管理'], actions: ['管理', '保洁'] },
+      // 1998 国务院办公厅 and 2009 辽宁: 矿泉水、地热水 取水许可 (水利) and 采矿许可 (国土) for one resource
+      { object: '矿泉水和地热水', terms: ['矿泉水', '地热水'], actions: ['开采许可'] },
       { object: '农业灌溉', terms: ['农业灌溉', '灌区', '农田灌溉'], actions: ['管理'] },
       {
         object: '排水管网',
@@ -149,6 +157,8 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         actions: ['编制', '管理'],
       },
       { object: '测绘地理信息', terms: ['测绘', '地理信息'], actions: ['管理'] },
+      // 国土's own 地质环境监测 (not 生态环境's 环境监测: the longer term takes the words first)
+      { object: '地质环境', terms: ['地质环境监测', '地质环境保护', '地质环境'], actions: ['监测'] },
     ],
   },
   {
@@ -165,21 +175,126 @@ export const policyThesaurus: readonly PolicyDomain[] = [
       },
       {
         object: '自然灾害救助',
-        terms: ['自然灾害救助', '灾害救助', '受灾群众生活救助', '灾民生活救助', '救灾款物', '灾民救济款物', '救灾资金'],
+        terms: [
+          '自然灾害救助',
+          '灾害救助',
+          '受灾群众生活救助',
+          '灾民生活救助',
+          '救灾款物',
+          '灾民救济款物',
+          '救济款物',
+          '救灾应急资金',
+          '救灾资金',
+          '抗灾办',
+        ],
         actions: ['救助'],
       },
-      { object: '防汛抗旱', terms: ['防汛抗旱', '水旱灾害', '防汛', '抗旱'], actions: ['防治'] },
-      { object: '地质灾害防治', terms: ['地质灾害'], actions: ['防治'] },
+      {
+        object: '防汛抗旱',
+        terms: ['防汛抗旱', '水旱灾害', '抗洪抢险', '防汛', '抗旱', '汛情', '旱情', '洪涝', '旱灾', '防洪'],
+        actions: ['防治'],
+      },
+      { object: '地质灾害防治', terms: ['地质灾害', '应急治理工程', '山体滑坡', '泥石流'], actions: ['防治'] },
+      // 民政's 灾情核报 (核查、评估、报告灾情) went with 救灾 into 应急管理 in 2018
+      {
+        object: '灾情核查评估',
+        terms: ['灾情核查', '核查报告灾情', '灾情评估', '报告灾情', '发布灾情', '受灾情况', '灾情'],
+        actions: ['评估'],
+      },
       { object: '森林草原防火', terms: ['森林草原防火', '森林防火', '草原防火'], actions: ['防火'] },
-      { object: '消防', terms: ['消防'], actions: ['监督管理'] },
-      { object: '防震减灾', terms: ['防震减灾', '震灾应急救援'], actions: ['应急救援'] },
+      // 消防救援 is a force of its own below the province: not the county 应急管理局's consolidated work
+      { object: '消防', terms: ['消防'], actions: ['监督管理'], broader: false },
+      {
+        object: '防震减灾',
+        terms: ['防震减灾', '震灾应急救援', '地震紧急救援', '地震现场', '地震监视', '震情'],
+        actions: ['应急救援'],
+      },
       { object: '应急救援', terms: ['应急救援', '应急预案体系', '突发事件应急'], actions: ['救援'] },
+    ],
+  },
+  {
+    domain: '新闻出版和电影',
+    consolidated: { into: '党委宣传部门', reform: reform2018, body: /宣传部/ },
+    source: `${reform2018}：中央宣传部统一管理新闻出版工作（国家新闻出版广电总局的新闻出版管理职责划入，加挂国家新闻出版署（国家版权局）牌子：监督管理出版物内容和质量，监督管理印刷业，管理著作权）；中央宣传部统一管理电影工作（电影管理职责划入：指导监管电影制片、发行、放映工作）`,
+    objects: [
+      {
+        object: '新闻出版和版权',
+        terms: ['新闻出版', '出版物', '印刷业', '著作权', '版权'],
+        actions: ['管理'],
+      },
+      { object: '电影', terms: ['电影'], actions: ['管理'] },
+    ],
+  },
+  {
+    domain: '统一战线',
+    consolidated: { into: '党委统战部门', reform: reform2018, body: /统战部|统一战线/ },
+    source: `${reform2018}：中央统战部统一领导国家民族事务委员会，统一管理宗教工作（国家宗教事务局并入），统一管理侨务工作（国务院侨务办公室并入）；县级 统战部加挂民族宗教事务局、侨务办公室牌子`,
+    objects: [
+      {
+        object: '民族宗教事务',
+        terms: ['民族宗教', '宗教事务', '民族事务', '宗教活动场所', '宗教团体', '宗教工作', '民族团结'],
+        actions: ['管理'],
+      },
+      { object: '侨务', terms: ['侨务', '归侨侨眷', '归侨', '侨眷', '华侨'], actions: ['管理'] },
+    ],
+  },
+  {
+    domain: '公务员管理',
+    consolidated: { into: '党委组织部门', reform: reform2018, body: /组织部/ },
+    source: `${reform2018}：中央组织部统一管理公务员工作（不再保留单设的国家公务员局）：公务员录用调配、考核奖惩、培训和工资福利等事务`,
+    objects: [
+      {
+        object: '公务员管理',
+        terms: ['公务员录用', '公务员考核', '公务员培训', '公务员管理', '公务员队伍', '公务员'],
+        actions: ['管理'],
+      },
+    ],
+  },
+  {
+    // the support lines of a disaster plan: each department's own (通信, 商务/粮食 supplies, 海事): no reform merged them
+    domain: '应急保障',
+    broader: '公共安全',
+    source:
+      'test/fixtures/real: 山东省地震应急预案（经信委“灾区应急通讯保障”/通信管理局“抢修被毁损的通信设施”）, 荆州市低温雨雪冰冻灾害应急预案（商务局、粮食局“粮、油供应”）, 山东省海洋灾害应急预案（交通厅、海洋与渔业厅“救助打捞”）',
+    objects: [
+      { object: '灾区应急通信', terms: ['应急通讯', '应急通信', '通信畅通', '通信设施'], actions: ['保障'] },
+      {
+        object: '灾区生活必需品供应',
+        terms: ['生活必需品', '粮油', '粮、油', '食用油'],
+        actions: ['供应'],
+      },
+      { object: '海上救助打捞', terms: ['救助打捞', '救助、打捞'], actions: ['救助'] },
+    ],
+  },
+  {
+    domain: '自然保护地',
+    consolidated: { into: '林业和草原部门', reform: reform2018, body: /林业和草原|林草|林业局/ },
+    source: `${reform2018}：国家林业局的职责，农业部的草原监督管理职责，以及国土资源部、住房和城乡建设部、水利部、农业部、国家海洋局等部门的自然保护区、风景名胜区、自然遗产、地质公园等管理职责整合，组建国家林业和草原局`,
+    objects: [
+      {
+        object: '自然保护地管理',
+        terms: ['自然保护地', '自然保护区', '森林公园', '湿地公园', '地质公园', '风景名胜区', '自然遗产'],
+        actions: ['管理'],
+      },
+    ],
+  },
+  {
+    domain: '危险化学品安全',
+    broader: '公共安全',
+    source:
+      'test/fixtures/real: 危险化学品安全管理职责分工（公安“危险化学品道路运输安全监督管理”/交通“危险化学品道路、水路运输单位…安全管理”）',
+    objects: [
+      {
+        object: '危险化学品运输安全',
+        terms: ['危险化学品道路运输', '危险化学品道路', '危险化学品运输'],
+        actions: ['监督管理'],
+      },
     ],
   },
   {
     domain: '卫生健康',
     consolidated: { into: '卫生健康部门', reform: reform2018, body: /卫生健康/ },
-    source: `${reform2018}：国家安全生产监督管理总局的职业安全健康监督管理职责划入国家卫生健康委员会；县级 安监局“职业卫生监督检查”与 卫计局“职业病防治”`,
+    source: `${reform2018}：国家卫生和计划生育委员会、国务院深化医药卫生体制改革领导小组办公室、全国老龄工作委员会办公室的职责，国家安全生产监督管理总局的职业安全健康监督管理职责整合，组建国家卫生健康委员会；县级 安监局“职业卫生监督检查”与 卫计局“职业病防治”`,
     objects: [
       {
         object: '职业健康',
@@ -217,6 +332,11 @@ export const policyThesaurus: readonly PolicyDomain[] = [
     consolidated: { into: '农业农村部门', reform: `${reform2018}、${reform2023}`, body: /农业农村/ },
     source: `${reform2018}：国家发展和改革委员会的农业投资项目、财政部的农业综合开发项目、国土资源部的农田整治项目、水利部的农田水利建设项目等管理职责划入农业农村部；${reform2023}：国家乡村振兴局的牵头开展防止返贫监测和帮扶、组织拟订并实施巩固拓展脱贫攻坚成果同乡村振兴有效衔接等职责划入农业农村部`,
     objects: [
+      {
+        object: '三农工作统筹',
+        terms: ['“三农”', '三农', '农业农村发展规划', '农业农村现代化'],
+        actions: ['统筹'],
+      },
       {
         object: '农业投资项目',
         terms: ['农业投资项目', '农业投资', '农业综合开发', '农田整治', '农田水利建设', '高标准农田', '农业基本建设'],
@@ -284,7 +404,6 @@ export const policyThesaurus: readonly PolicyDomain[] = [
         terms: ['文化旅游', '文旅融合', '旅游资源开发', '旅游产业', '旅游宣传推介'],
         actions: ['推动'],
       },
-      { object: '新闻出版和电影', terms: ['新闻出版', '版权', '电影'], actions: ['管理'] },
     ],
   },
   {
@@ -371,6 +490,8 @@ export const policyThesaurus: readonly PolicyDomain[] = [
           '加工食品',
           '食品生产经营',
           '食品经营',
+          '消费环节',
+          '餐饮业',
         ],
         actions: ['监督管理'],
       },
@@ -427,7 +548,6 @@ export const policyThesaurus: readonly PolicyDomain[] = [
           '公共数据',
           '信息资源开发利用',
           '信息资源共享',
-          '信息资源',
           '数据共享',
           '数据开放',
         ],
@@ -666,7 +786,7 @@ export const sectoralScope = /(本行业|本系统|本部门|本单位|本领域
  * 信访, 统计, 保密, 档案…): "负责本行业安全生产" is boilerplate of the 三定 template, removed before comparing.
  */
 export const sectoralClause =
-  /(本行业|本系统|本部门|本单位|本领域|本机关|行业|系统|领域)(内)?(的)?(安全生产|信访|统计|信息化|网络安全|保密|档案|宣传|党建|精神文明建设|普法|法治建设|节能|应急管理|消防安全|安全稳定|综治维稳|人才队伍建设|干部队伍建设|对外交流)[^，。；]*/g;
+  /(?:(?:本|所属|所辖)?(?:行业|系统|部门|单位|领域|机关)(?:内)?(?:及|和|、)?)*(?:本行业|本系统|本部门|本单位|本领域|本机关|行业|系统|领域)(内)?(的)?(安全生产|信访|统计|信息化|网络安全|保密|档案|宣传|党建|精神文明建设|普法|法治建设|节能|应急管理|消防安全|安全稳定|综治维稳|人才队伍建设|干部队伍建设|对外交流)[^，。；]*/g;
 
 /**
  * Clauses of the 三定 template every department carries (seen in the real 三定 of test/fixtures/real, e.g. the
@@ -696,6 +816,14 @@ const termIndex: TermEntry[] = policyThesaurus
   .flatMap((d) => d.objects.flatMap((o) => o.terms.map((term) => ({ term, object: o.object, domain: d.domain }))))
   .sort((a, b) => b.term.length - a.term.length);
 
+/** The broader terms of an object (see PolicyObject.broader). */
+export function broaderOf(object: string): readonly string[] {
+  const e = thesaurusObjects.get(object);
+  if (!e) return [];
+  if (e.object.broader === false) return [];
+  return e.object.broader ?? (e.domain.consolidated ? [e.domain.domain] : []);
+}
+
 export const thesaurusObjects: ReadonlyMap<string, { domain: PolicyDomain; object: PolicyObject }> = new Map(
   policyThesaurus.flatMap((d) => d.objects.map((o) => [o.object, { domain: d, object: o }] as const)),
 );
@@ -711,7 +839,9 @@ export interface ObjectHit {
  * The thesaurus objects a text names, longest term first, each text position used once; terms scoped to the holder's
  * own sector (`sectoralScope`) are skipped.
  */
-export function objectsIn(text: string): ObjectHit[] {
+export function objectsIn(raw: string): ObjectHit[] {
+  // 党的建设 is 党建 (行业协会商会党的建设 / 行业协会商会党建); one character shorter, so hits keep their order
+  const text = raw.replace(/党的建设/g, '党建');
   const used = new Uint8Array(text.length);
   const out = new Map<string, ObjectHit>();
   for (const e of termIndex) {

@@ -108,11 +108,22 @@ export function registerScenarioCommands(program: Command) {
     );
   scenario
     .command('compare <ids...>')
-    .description('方案比选(2至4个方案并列)')
+    .description('方案比选(2至4个方案并列),可导出为 .xlsx 和 .docx(方案比选附件)')
+    .option('--xlsx <file>', '导出比选表(.xlsx)')
+    .option('--docx <file>', '导出方案比选附件(.docx,公文版式)')
     .option(...regionOption)
-    .action(async (ids: string[], opts: { region?: string }) => {
-      const { compareScenarios } = await import('../commands/scenarios.js');
-      await withSession(opts.region, async ({ ctx }) => console.log(comparisonText(await compareScenarios(ctx, ids))));
+    .action(async (ids: string[], opts: { xlsx?: string; docx?: string; region?: string }) => {
+      const { compareScenarios, exportScenarioComparison } = await import('../commands/scenarios.js');
+      const { writeFile } = await import('node:fs/promises');
+      await withSession(opts.region, async ({ ctx }) => {
+        console.log(comparisonText(await compareScenarios(ctx, ids)));
+        for (const format of ['xlsx', 'docx'] as const) {
+          const path = opts[format];
+          if (!path) continue;
+          await writeFile(path, (await exportScenarioComparison(ctx, ids, format)).file);
+          console.log(`已导出:${path}`);
+        }
+      });
     });
   scenario
     .command('optimize <name>')

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestContext } from '../../test/context.js';
+import { describe, expect, it } from 'vitest';
+import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { quotaKey } from '../domain/ledger.js';
-import type { Role } from '../domain/vocabulary.js';
-import { applyAdjustment, createAdjustment, recordLimits } from './adjustments.js';
-import type { CommandContext } from './context.js';
+import { applyAdjustment, createAdjustment } from './adjustments.js';
 import {
   addScenarioItems,
   applyScenario,
@@ -19,37 +17,7 @@ import {
   submitScenario,
 } from './scenarios.js';
 
-const { ctx } = useTestContext();
-const as = (actor: string, role: Role): CommandContext => ({
-  ...ctx,
-  actor,
-  access: { role, scope: async () => undefined },
-});
-const env = createInstitutionItem('区生态环境分局');
-const water = createInstitutionItem('区水务局');
-const stats = createInstitutionItem('区统计局');
-
-beforeAll(async () => {
-  const base = await createAdjustment(ctx, {
-    docNumber: '区编〔2024〕1号',
-    title: '初始',
-    effectiveOn: '2024-01-01',
-    items: [
-      env,
-      water,
-      stats,
-      setQuotaItem(env.id, 'admin', 10),
-      setQuotaItem(water.id, 'admin', 8),
-      setQuotaItem(stats.id, 'admin', 5),
-    ],
-  });
-  await applyAdjustment(ctx, base.id, { allowUnapproved: true });
-  await recordLimits(ctx, {
-    approvalDocNumber: '市编〔2024〕1号',
-    partyGovInstitutionCap: 3,
-    quotaTotals: { admin: 25 },
-  });
-});
+const { ctx, env, water, stats, as } = useScenarioDistrict();
 
 describe('方案 on PostgreSQL', () => {
   it('Given a draft merge When evaluated Then the figures show one 党政机构 less, quota kept, and it stays private until shared', async () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Finding } from '../analysis/finding.js';
 import type { Snapshot } from '../analysis/snapshot.js';
 import { diagnose } from '../analysis/diagnose.js';
+import { computeStatistics } from '../analysis/statistics.js';
 import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
@@ -37,6 +38,10 @@ import type { CommandContext } from './context.js';
 export type { ScenarioRow } from '../store/scenarios.repository.js';
 import { loadRoster } from './people.js';
 import { loadSnapshot } from './snapshot.js';
+import { buildScenarioComparison, comparisonBlocks } from '../report/scenario-comparison.js';
+import { renderAttachmentDocx } from '../report/report-docx.js';
+import { defaultIssuer } from '../report/report-model.js';
+import { tablesWorkbook } from '../io/tables-workbook.js';
 
 export const scenarioStatusLabels = {
   draft: '草稿',
@@ -145,16 +150,19 @@ export interface EvaluatedScenario {
   };
 }
 
-export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
+/** A readable scenario's items folded over its base snapshot: the evaluation, with the snapshot it leaves. */
+async function foldScenario(ctx: CommandContext, id: string) {
   requirePermission(ctx, 'readDistrict');
   const scenario = await readable(ctx, id);
   const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
   const snapshot = await loadSnapshot(ctx, scenario.baseDate);
   let findings = baseFindings.get(snapshot);
   if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
-  const { after: _after, ...evaluation } = evaluateOver({ snapshot, findings }, items, {
-    effectiveOn: scenario.baseDate,
-  });
+  return { scenario, items, ...evaluateOver({ snapshot, findings }, items, { effectiveOn: scenario.baseDate }) };
+}
+
+export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
+  const { scenario, items, after: _after, ...evaluation } = await foldScenario(ctx, id);
   let names = new Map<string, string>();
   if (evaluation.peopleAffected.length) {
     const roster = ctx.rosters ? await ctx.rosters(scenario.baseDate) : await loadRoster(ctx, scenario.baseDate);
@@ -168,6 +176,15 @@ export async function evaluateScenario(ctx: CommandContext, id: string): Promise
       peopleAffected: evaluation.peopleAffected.map((p) => ({ ...p, name: names.get(p.personId) ?? '' })),
     },
   };
+}
+
+/**
+ * 总览 and 诊断 "under a scenario": the district's statistics and findings as the scenario would leave it, on its base
+ * date (the same fold the evaluation runs).
+ */
+export async function analyseUnderScenario(ctx: CommandContext, id: string) {
+  const { scenario, after } = await foldScenario(ctx, id);
+  return { scenario, snapshot: after, statistics: computeStatistics(after), findings: diagnose(after) };
 }
 
 export async function listScenarios(ctx: CommandContext) {
@@ -185,6 +202,32 @@ export async function compareScenarios(ctx: CommandContext, ids: string[]) {
   // one after another: each evaluation reruns every diagnostic, and the machine is shared
   for (const id of unique) out.push(await evaluateScenario(ctx, id));
   return out;
+}
+
+/** The 方案比选 files: the same model as a workbook (one sheet per table) and as a report attachment (.docx). */
+export async function exportScenarioComparison(ctx: CommandContext, ids: string[], format: 'xlsx' | 'docx') {
+  const all = await compareScenarios(ctx, ids);
+  const comparison = buildScenarioComparison(
+    all.map((x) => ({
+      name: x.scenario.name,
+      statusLabel: scenarioStatusLabels[x.scenario.status as ScenarioStatus] ?? x.scenario.status,
+      baseDate: x.scenario.baseDate,
+      itemCount: x.items.length,
+      necessity: x.scenario.necessity,
+      evaluation: x.evaluation,
+    })),
+  );
+  const snapshot = await loadSnapshot(ctx);
+  const issuer = defaultIssuer(snapshot.regionName);
+  const fileName = `${snapshot.regionName}${comparison.title}-${ctx.today}.${format}`;
+  const file =
+    format === 'xlsx'
+      ? await tablesWorkbook(comparison.tables, { creator: issuer, title: comparison.title })
+      : await renderAttachmentDocx(
+          { number: 1, title: comparison.title, blocks: comparisonBlocks(comparison) },
+          { issuer },
+        );
+  return { fileName, file, comparison };
 }
 
 async function move(
@@ -310,6 +353,16 @@ export const scenarioOptimizeSchema = z.object({
   indicator: z.string().trim().min(1, '工作量指标不能为空'),
   maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
   allowBelowActual: z.boolean().default(false),
+  /** Per-unit bounds of the new figure (最低/最高编制数), for the units that have them. */
+  bounds: z
+    .array(
+      z.object({
+        institutionId: z.uuid('机构标识应为 UUID'),
+        min: z.number().int().min(0, '最低编制数不能为负').optional(),
+        max: z.number().int().min(0, '最高编制数不能为负').optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -326,9 +379,12 @@ export async function optimizeScenario(ctx: CommandContext, input: z.input<typeo
     const rows = snapshot.workload.filter((w) => w.institutionId === id && w.indicator === d.indicator);
     const latest = rows.sort((a, b) => b.year - a.year)[0];
     if (!latest) throw validationFailed(`"${inst.name}"没有工作量指标"${d.indicator}",不能按工作量分配编制`);
+    const bound = d.bounds.find((b) => b.institutionId === id);
     return {
       institutionId: id,
       name: inst.name,
+      min: bound?.min,
+      max: bound?.max,
       current: snapshot.registry.quotas.get(quotaKey(id, d.category)) ?? 0,
       actual: snapshot.people.filter((p) => p.institutionId === id && p.category === d.category).length,
       workload: latest.value,

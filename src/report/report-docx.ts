@@ -30,7 +30,7 @@ import {
   sizes,
   textWidth,
 } from './report-layout.js';
-import { chineseDate, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
+import { chineseDate, type Appendix, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
 import { spliceParagraphs, tableXml } from './report-table-xml.js';
 
 /** The same face in every script slot: digits and Latin letters in an official text are set in the body font too. */
@@ -252,6 +252,26 @@ function close(m: ReportModel): Paragraph[] {
   return out;
 }
 
+/** An attachment: "附件N" in 黑体 at the top left, its title, then its paragraphs, tables and charts. */
+function appendix(a: Appendix, pending: PendingTable[], newPage: boolean): Paragraph[] {
+  const out: Paragraph[] = [
+    new Paragraph({
+      pageBreakBefore: newPage,
+      children: [new TextRun({ text: `附件${a.number}`, font: face(fonts.heading1.name) })],
+    }),
+    blank(),
+    new Paragraph({ style: 'ReportTitle', children: [new TextRun(a.title)] }),
+    blank(),
+  ];
+  for (const b of a.blocks) {
+    if (b.kind === 'paragraph') out.push(body(b.text));
+    else if (b.kind === 'table')
+      out.push(...table(b.table, b.table.rows.length > 30 ? sizes.smallTable : sizes.table, pending));
+    else out.push(...chart(b.chart));
+  }
+  return out;
+}
+
 function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] {
   const out: Paragraph[] = [];
   out.push(new Paragraph({ style: 'ReportTitle', children: [new TextRun(m.title)] }), blank());
@@ -290,32 +310,37 @@ function documentChildren(m: ReportModel, pending: PendingTable[]): Paragraph[] 
   );
   out.push(...close(m));
 
-  for (const a of m.appendices) {
-    out.push(
-      new Paragraph({
-        pageBreakBefore: true,
-        children: [new TextRun({ text: `附件${a.number}`, font: face(fonts.heading1.name) })],
-      }),
-      blank(),
-      new Paragraph({ style: 'ReportTitle', children: [new TextRun(a.title)] }),
-      blank(),
-    );
-    for (const b of a.blocks) {
-      if (b.kind === 'paragraph') out.push(body(b.text));
-      else if (b.kind === 'table')
-        out.push(...table(b.table, b.table.rows.length > 30 ? sizes.smallTable : sizes.table, pending));
-      else out.push(...chart(b.chart));
-    }
-  }
+  for (const a of m.appendices) out.push(...appendix(a, pending, true));
   return out;
 }
 
 export async function renderReportDocx(m: ReportModel, opts: { target?: RenderTarget } = {}): Promise<Buffer> {
-  const target = opts.target ?? 'word';
   const pending: PendingTable[] = [];
+  return pack({ title: m.title, issuer: m.issuer }, documentChildren(m, pending), pending, opts.target ?? 'word');
+}
+
+/**
+ * One attachment on its own (e.g. 方案比选, to be put before the 编委 with a report or a 请示), in the report's layout:
+ * the same page, grid, fonts, tables and page numbers.
+ */
+export async function renderAttachmentDocx(
+  a: Appendix,
+  meta: { issuer: string },
+  opts: { target?: RenderTarget } = {},
+): Promise<Buffer> {
+  const pending: PendingTable[] = [];
+  return pack({ title: a.title, issuer: meta.issuer }, appendix(a, pending, false), pending, opts.target ?? 'word');
+}
+
+async function pack(
+  meta: { title: string; issuer: string },
+  children: Paragraph[],
+  pending: PendingTable[],
+  target: RenderTarget,
+): Promise<Buffer> {
   const doc = new Document({
-    title: m.title,
-    creator: m.issuer,
+    title: meta.title,
+    creator: meta.issuer,
     styles: styles(target),
     evenAndOddHeaderAndFooters: true,
     sections: [
@@ -331,7 +356,7 @@ export async function renderReportDocx(m: ReportModel, opts: { target?: RenderTa
               : { type: DocumentGridType.DEFAULT, linePitch },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: documentChildren(m, pending),
+        children,
       },
     ],
   });

@@ -200,6 +200,24 @@ const cases: RouteCase[] = [
   },
   {
     method: 'POST',
+    route: '/api/scenarios/optimize',
+    url: () => '/api/scenarios/optimize',
+    allowed: ['admin', 'operator'],
+    payload: () => ({
+      name: '权限测试优化',
+      category: 'admin',
+      institutions: [f.ids.finance, f.ids.audit],
+      indicator: '办件量',
+    }),
+  },
+  ...(['xlsx', 'docx'] as const).map((format): RouteCase => ({
+    method: 'GET',
+    route: `/api/scenarios/compare.${format}`,
+    url: () => `/api/scenarios/compare.${format}?ids=${noScenario},${noScenario.replace(/0$/, '1')}`,
+    allowed: district,
+  })),
+  {
+    method: 'POST',
     route: '/api/scenarios/compare',
     url: () => '/api/scenarios/compare',
     allowed: district,

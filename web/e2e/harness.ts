@@ -107,3 +107,26 @@ export async function signIn(page: Page, base: string, username: string, pass = 
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(`fetch(${JSON.stringify(path)}).then((r) => r.json())`) as Promise<T>;
 }
+
+/**
+ * Picks an option of an antd Select by typing into it, and checks that the Select shows it: on a loaded machine a click
+ * can land while the dropdown is still opening (or on one closing), so a pick that did not take is tried again.
+ */
+export async function choose(page: Page, select: ReturnType<Page['locator']>, text: string | RegExp) {
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (typeof text === 'string') await page.keyboard.type(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
+    const shown = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
+    const until = Date.now() + 10_000;
+    let last = '';
+    while (Date.now() < until && !shown((last = await root.innerText()))) await page.waitForTimeout(200);
+    if (shown(last)) return;
+    if (attempt >= 3) throw new Error(`选择"${String(text)}"未生效,选择框显示:${last}`);
+    await page.keyboard.press('Escape');
+  }
+}

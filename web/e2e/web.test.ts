@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/commands/users.js';
 import { idNumberCheckChar } from '../../src/domain/codes.js';
-import { apiGet, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
+import { apiGet, choose, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
 import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
@@ -35,29 +35,6 @@ const num = async (page: Page, testId: string) => {
   const text = (await value.count()) ? await value.innerText() : await el.innerText();
   return Number(text.replace(/[,\s]/g, ''));
 };
-
-/**
- * Picks an option of an antd Select by typing into it, and checks that the Select shows it: on a loaded machine a click
- * can land while the dropdown is still opening (or on one closing), so a pick that did not take is tried again.
- */
-async function choose(page: Page, select: ReturnType<Page['locator']>, text: string | RegExp) {
-  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (typeof text === 'string') await page.keyboard.type(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
-    try {
-      await expect.poll(() => root.innerText(), { timeout: 10_000 }).toMatch(text);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /**
  * Clicks 提交/批准/执行 and answers the confirmation: the dialog must show what will change (the preview diff) before
@@ -407,7 +384,7 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await page.waitForURL(new RegExp(`/institutions/${own.id}`));
     await expect.poll(() => page.getByTestId('institution-name').innerText()).toBe(reporterUnit);
     const menu = await page.getByTestId('nav').innerText();
-    for (const hidden of ['总览', '诊断', '导入', '用户']) expect(menu).not.toContain(hidden);
+    for (const hidden of ['总览', '诊断', '方案', '导入', '用户']) expect(menu).not.toContain(hidden);
     await shot(page, '11-reporter-own-unit');
 
     await page.goto(`${base}/institutions/${other.id}`);

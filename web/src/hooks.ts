@@ -8,10 +8,10 @@ import { useSearchParams } from 'react-router';
 import { call, errorMessage } from './api';
 import type { InstitutionNode } from './types';
 
-/** 总览's figures; shared so the entry can start the request while the page's code is still loading. */
-export const statisticsQuery = (asOf?: string) => ({
-  queryKey: ['statistics', asOf ?? ''],
-  queryFn: () => call('GET /api/statistics', { query: { asOf } }),
+/** 总览's figures (as a scenario would leave them, given one); shared so the entry can start the request while the page's code is still loading. */
+export const statisticsQuery = (asOf?: string, scenario?: string) => ({
+  queryKey: ['statistics', asOf ?? '', scenario ?? ''],
+  queryFn: () => call('GET /api/statistics', { query: { asOf, scenario } }),
   staleTime: 30_000, // not fetched again when the page mounts right after the entry's prefetch; writes invalidate it
 });
 

@@ -28,6 +28,7 @@ const DutiesPage = page(() => import('./pages/duties'), 'DutiesPage');
 const DiagnosticsPage = page(() => import('./pages/diagnostics'), 'DiagnosticsPage');
 const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
 const AdjustmentsPage = page(() => import('./pages/adjustments'), 'AdjustmentsPage');
+const ScenariosPage = page(() => import('./pages/scenarios'), 'ScenariosPage');
 const UsersPage = page(() => import('./pages/users'), 'UsersPage');
 const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
@@ -103,6 +104,8 @@ function Shell() {
           <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
           <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
           <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/scenarios" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
+          <Route path="/scenarios/:id" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
           <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />
           <Route path="/audit" element={<Guard needs="readAudit" children={<AuditPage />} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />

@@ -23,3 +23,7 @@ export type UserRow = Answer<'GET /api/users'>['items'][number];
 export type AuditRow = Answer<'GET /api/audit'>['items'][number];
 export type ImportKindInfo = Answer<'GET /api/imports/kinds'>[number];
 export type RosterSyncResult = Answer<'POST /api/roster/sync'>;
+export type Scenario = Answer<'GET /api/scenarios'>['items'][number];
+export type EvaluatedScenario = Answer<'GET /api/scenarios/:id'>;
+export type Evaluation = EvaluatedScenario['evaluation'];
+export type Optimized = Answer<'POST /api/scenarios/optimize'>;

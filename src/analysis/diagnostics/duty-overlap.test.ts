@@ -238,3 +238,69 @@ describe('findDutyOverlaps on the demo district', () => {
     expect(findings.filter((f) => f.severity !== 'low').map((f) => f.title)).toEqual([]);
   });
 });
+
+describe('findDutyOverlaps on the parts of one reform-consolidated domain', () => {
+  const diagnose = (duties: [string, string][]) =>
+    findDutyOverlaps(
+      makeSnapshot({
+        institutions: [...new Set(duties.map(([i]) => i)), '县教育局'].map((name) => ({ name })),
+        duties: [...duties.map(([i, t]) => sanding(i, t)), sanding('县教育局', '负责全县义务教育学校招生管理')],
+      }),
+      config,
+    );
+
+  it('Given 人社 holding 医疗保险 and 民政 医疗救助 (both merged into 医疗保障 in 2018), When diagnosed, Then one finding names the domain, both parts and the reform', () => {
+    const f = diagnose([
+      ['县人力资源和社会保障局', '负责城镇职工和城镇居民基本医疗保险、生育保险工作'],
+      ['县民政局', '负责城乡医疗救助工作'],
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.measures.matchedBy).toBe('同一整合领域');
+    expect(f[0]!.measures.domain).toBe('医疗保障');
+    expect(f[0]!.title).toContain('医疗保障领域的医疗保险、医疗救助由县人力资源和社会保障局、县民政局两个单位分别承担');
+    expect(f[0]!.title).toContain('《深化党和国家机构改革方案》(2018年)已将其整合由医疗保障部门统一承担');
+    expect(f[0]!.title).not.toMatch(/相似度|0\.\d/);
+  });
+
+  it('Given 财政 funding 救灾 and 宣传 reporting on 防汛, When diagnosed with 水利 holding 防汛, Then the service lines are not the domain’s parts', () => {
+    const f = diagnose([
+      ['县财政局', '负责救灾资金的筹集、拨付'],
+      ['县委宣传部', '负责防汛抗旱的宣传报道工作'],
+      ['县水利局', '负责全县防汛抗旱工作'],
+    ]);
+    expect(f.filter((x) => x.institutions.some((i) => i.name !== '县水利局'))).toEqual([]);
+  });
+
+  it('Given 消防 at the 消防救援大队 and 安全生产 at the 应急管理局, When diagnosed, Then 消防 is not counted a part of 应急管理', () => {
+    expect(
+      diagnose([
+        ['县消防救援大队', '负责全县消防监督检查和火灾扑救'],
+        ['县应急管理局', '负责全县安全生产综合监督管理'],
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('findDutyOverlaps on short and sectoral duties', () => {
+  it('Given two units each holding 所属系统及行业节能, When diagnosed, Then nothing is found (each its own sector)', () => {
+    const s = makeSnapshot({
+      institutions: [{ name: '市农业局' }, { name: '市林业局' }],
+      duties: [sanding('市农业局', '负责所属系统及行业节能'), sanding('市林业局', '负责所属系统及行业节能')],
+    });
+    expect(findDutyOverlaps(s, config)).toEqual([]);
+  });
+
+  it('Given the same short duty word for word in two units, When diagnosed, Then it is one overlap', () => {
+    const s = makeSnapshot({
+      institutions: [{ name: '市发展和改革委员会' }, { name: '市经济贸易委员会' }, { name: '市教育局' }],
+      duties: [
+        sanding('市发展和改革委员会', '对全市能源和节能工作总负责、总协调'),
+        sanding('市经济贸易委员会', '对全市能源和节能工作总负责、总协调'),
+        sanding('市教育局', '负责全市义务教育学校招生管理'),
+      ],
+    });
+    const f = findDutyOverlaps(s, config);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.institutions.map((i) => i.name).sort()).toEqual(['市发展和改革委员会', '市经济贸易委员会']);
+  });
+});

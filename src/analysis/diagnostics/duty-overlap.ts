@@ -11,7 +11,7 @@ import { laws } from '../laws.js';
 import { comparedText, detectOverlaps, type OverlapCluster, type OverlapDoc } from '../overlap/detect.js';
 import { overlapScope, recommendedOverlapThreshold } from '../overlap/scope.js';
 import type { DutyFact, Snapshot } from '../snapshot.js';
-import { objectsIn, thesaurusObjects } from '../thesaurus.js';
+import { broaderOf, consolidatedDomains, objectsIn, thesaurusObjects } from '../thesaurus.js';
 
 /** Actions named in a finding when every member duty states one (most specific first). */
 const actionWords = [
@@ -145,7 +145,15 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
       const entry = thesaurusObjects.get(c.object);
       const domainCount = new Map<string, number>();
       for (const d of reps) for (const dm of dutyDomains(d)) domainCount.set(dm, (domainCount.get(dm) ?? 0) + 1);
-      const domain = entry?.domain.domain ?? [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类';
+      const domain = c.broader
+        ? c.object
+        : (entry?.domain.domain ?? [...domainCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '未分类');
+      // a broader match: each holder's own object under the broader term (医疗保险 at 人社, 医疗救助 at 民政)
+      const ownHits = reps.map((d) =>
+        c.broader ? objectsIn(`${d.title}${d.text ?? ''}`).filter((h) => broaderOf(h.object).includes(c.object)) : [],
+      );
+      const parts = [...new Set(ownHits.flatMap((h) => h.map((x) => x.object)))];
+      const precedent = c.broader ? consolidatedDomains.get(c.object)?.consolidated : undefined;
       const central = reps.filter((d) => {
         const own = main.get(d.institutionId);
         return !!own && (own.has(domain) || dutyDomains(d).some((x) => own.has(x)));
@@ -157,12 +165,12 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
         ? (categoryActions[category] ?? category)
         : (actionWords.find((a) => !object.includes(a) && texts.every((t) => t.includes(a))) ?? '');
       const institutions = reps.map((d) => ({ id: d.institutionId, name: name(d.institutionId) }));
-      const body = entry?.domain.consolidated?.body;
+      const body = entry?.domain.consolidated?.body ?? precedent?.body;
       // the reform's body itself coordinating the task (统筹/协调/指导) while others deliver parts of it is the
       // division of labour the reform set up
       const residue =
         !!body &&
-        c.thesaurus &&
+        (c.thesaurus || c.broader) &&
         reps.some((d) => body.test(name(d.institutionId)) && /统筹|协调|指导/.test(`${d.title}${d.text ?? ''}`));
       const names = institutions.map((i) => i.name).join('、');
       const n = institutions.length;
@@ -179,14 +187,21 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
         highlight: [
           ...new Set([
             ...objectsIn(`${d.title}${d.text ?? ''}`)
-              .filter((h) => h.object === c.object)
+              .filter((h) => h.object === c.object || (c.broader && broaderOf(h.object).includes(c.object)))
               .map((h) => h.term),
             ...c.topTerms.slice(0, 5).filter((t) => `${d.title}${d.text ?? ''}`.includes(t)),
           ]),
         ],
       }));
       evidence.push({ kind: 'number', label: '承担单位数', value: n, unit: '个' }, { kind: 'law', ...laws.overlap });
-      const what = powerList ? `对“${object}”的${action}` : `${object}${action}`;
+      const what = powerList
+        ? `对“${object}”的${action}`
+        : c.broader
+          ? `${domain}领域的${parts.join('、')}`
+          : `${object}${action}`;
+      const worded2 = c.broader
+        ? `分别承担${precedent ? `（${precedent.reform}已将其整合由${precedent.into}统一承担）` : `（同属${domain}）`}`
+        : `同时承担${worded ? `（表述不同，同属${domain}领域“${object}”职责）` : ''}`;
       out.push(
         finding('DUTY_OVERLAP', {
           // after the reform the consolidated body leads and the others' share is residue: shown, not ranked
@@ -201,7 +216,7 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
               ),
           title: powerList
             ? `${what}由${names}${cnCount(n)}个单位分别实施（权责清单${category}，多头执法）`
-            : `${what}由${names}${cnCount(n)}个单位同时承担${worded ? `（表述不同，同属${domain}领域“${object}”职责）` : ''}`,
+            : `${what}由${names}${cnCount(n)}个单位${worded2}`,
           institutions,
           measures: {
             object,
@@ -210,7 +225,7 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
             institutions: n,
             duties: c.members.length,
             centrality: Math.round(centrality * 100) / 100,
-            matchedBy: worded ? '同义对象' : '相同表述',
+            matchedBy: c.broader ? '同一整合领域' : worded ? '同义对象' : '相同表述',
             topTerms: c.topTerms.slice(0, 5).join('、'),
             similarity: Math.round(c.maxScore * 1000) / 1000,
             meanSimilarity: Math.round(c.meanScore * 1000) / 1000,

@@ -7,6 +7,7 @@
 import { similarPairs, type ScoredPair } from './candidates.js';
 import { dutyText, isObjectTerm, objectPrefix, overlapTerms, powerItemObject } from './segment.js';
 import { buildTfidf, type SparseVector, type TfidfModel } from './tfidf.js';
+import { broaderOf } from '../thesaurus.js';
 
 export interface OverlapDoc {
   institutionId: string;
@@ -34,12 +35,16 @@ export interface OverlapPair extends ScoredPair {
   objects: string[];
   /** Shared object words, heaviest first (the highlight). */
   terms: string[];
+  /** Matched on a broader term only: `object` is the broader term, the duties name different objects under it. */
+  broader: boolean;
 }
 
 export interface OverlapCluster {
   /** What the member duties share: the cluster's label. */
   object: string;
   thesaurus: boolean;
+  /** The members name different objects under the broader term `object` (医疗保险 / 医疗救助 under 医疗保障). */
+  broader: boolean;
   /** Indices of the duties in the input, in input order. */
   members: number[];
   pairs: OverlapPair[];
@@ -59,6 +64,21 @@ export interface OverlapResult {
 
 /** The least score of two duties sharing a thesaurus object (above the default threshold 0.4). */
 export const objectFloor = 0.45;
+
+/**
+ * The score of two duties naming different thesaurus objects under one broader term (医疗保险 and 医疗救助, both work
+ * a reform consolidated into 医疗保障): above the default threshold, below a shared object.
+ */
+export const broaderFloor = 0.42;
+
+/**
+ * A broader term or object named by more duties than this is everywhere in the list: no pairs enumerated from it (the
+ * demo district's largest is 应急管理 with 17 duties; at 400 the 50,000-item bench tripled its time and passed 1 GB).
+ */
+export const maxSharedHolders = 100;
+
+/** A cosine at which two duties say the same thing in nearly the same words. */
+export const nearlyVerbatim = 0.95;
 
 /** Share of a pair's cosine that must come from object terms for the pair to count. */
 export const minObjectShare = 0.5;
@@ -81,7 +101,7 @@ export function explainPair(
   model: TfidfModel,
   a: SparseVector,
   b: SparseVector,
-): { score: number; object: string; thesaurus: boolean; objects: string[]; terms: string[] } {
+): { score: number; object: string; thesaurus: boolean; objects: string[]; terms: string[]; broader: boolean } {
   let i = 0;
   let j = 0;
   let total = 0;
@@ -116,9 +136,53 @@ export function explainPair(
       ? total
       : 0;
   // without a thesaurus object, one short shared word (草案, 市场, 政务) is too little to name one task
-  const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 3;
+  // (a duty copied word for word into two lists is the same task however short: 对全市能源和节能工作总负责)
+  const enough = objects.length > 0 || terms.length >= 2 || (terms[0]?.length ?? 0) >= 3 || total >= nearlyVerbatim;
   const object = objects[0] ?? terms[0] ?? '';
-  return { score: object && enough ? score : 0, object, thesaurus: objects.length > 0, objects, terms };
+  return { score: object && enough ? score : 0, object, thesaurus: objects.length > 0, objects, terms, broader: false };
+}
+
+/** The thesaurus objects among a duty's terms. */
+function objectsOf(tokens: readonly string[]): string[] {
+  return [...new Set(tokens.filter((t) => t.startsWith(objectPrefix)).map((t) => t.slice(objectPrefix.length)))];
+}
+
+/**
+ * A service line every domain draws on (财政 funding it, 广电 reporting on it, 公安 investigating its cases): such a
+ * duty shares a task only by its own object, never by the broader term of what it funds or reports on.
+ */
+export const serviceLine =
+  /宣传报道|新闻报道|(筹集|拨付|落实).{0,8}(资金|经费)|(资金|经费)的?(筹集|拨付)|对.{0,8}(资金|经费)的?使用|(查处|侦办|侦查).{0,4}案件/;
+
+/**
+ * Reporting on a task or investigating its cases is the media's or the police's own line, not a share of the task:
+ * such a duty does not overlap the task's holder even on the task's own object (防汛抗旱的宣传报道 / 防汛抗旱).
+ */
+export const reportingLine = /宣传报道|新闻报道|(查处|侦办|侦查).{0,4}案件/;
+
+/** What the pair tests need of one duty, worked out once per duty (a list of 50,000 meets each duty many times). */
+interface DocFacts {
+  text: string;
+  boilerplate: boolean;
+  reporting: boolean;
+  /** The broader terms of its objects; none for a service line. */
+  broader: readonly string[];
+}
+const factsCache = new WeakMap<readonly OverlapDoc[], DocFacts[]>();
+function factsOf(docs: readonly OverlapDoc[], tokens: readonly string[][], i: number): DocFacts {
+  let all = factsCache.get(docs);
+  if (!all) factsCache.set(docs, (all = []));
+  let f = all[i];
+  if (!f) {
+    const text = comparedText(docs[i]!);
+    f = all[i] = {
+      text,
+      boilerplate: boilerplateDuty.test(text),
+      reporting: reportingLine.test(text),
+      broader: serviceLine.test(text) ? [] : [...new Set(objectsOf(tokens[i]!).flatMap(broaderOf))],
+    };
+  }
+  return f;
 }
 
 /** Held in support of another unit's lead: role 配合, or worded so (配合…, 协助…, 参与…). */
@@ -133,13 +197,25 @@ export const boilerplateDuty = /交办的其他|(机关|直属单位|所属单�
 export const powerThreshold = 0.65;
 
 /** explainPair, and two 权责清单 items naming the very same object phrase are the same item held twice. */
-function explainDocs(docs: readonly OverlapDoc[], model: TfidfModel, a: number, b: number) {
-  if (boilerplateDuty.test(comparedText(docs[a]!)) || boilerplateDuty.test(comparedText(docs[b]!)))
-    return { score: 0, object: '', thesaurus: false, objects: [], terms: [] };
+function explainDocs(
+  docs: readonly OverlapDoc[],
+  model: TfidfModel & { tokens: string[][] },
+  a: number,
+  b: number,
+): ReturnType<typeof explainPair> {
+  const fa = factsOf(docs, model.tokens, a);
+  const fb = factsOf(docs, model.tokens, b);
+  if (fa.boilerplate || fb.boilerplate || (docs[a]!.kind !== 'power' && fa.reporting !== fb.reporting))
+    return { score: 0, object: '', thesaurus: false, objects: [], terms: [], broader: false };
   const e = explainPair(model, model.vectors[a]!, model.vectors[b]!);
+  if (e.score < broaderFloor && !e.objects.length && fa.broader.length && fb.broader.length) {
+    // a broader term both duties' objects fall under (see PolicyObject.broader in thesaurus.ts)
+    const broader = fb.broader.find((x) => fa.broader.includes(x));
+    if (broader) return { ...e, score: broaderFloor, object: broader, thesaurus: false, broader: true };
+  }
   if (docs[a]!.kind === 'power' && e.score === 0) {
-    const phrase = comparedText(docs[a]!);
-    if (phrase.length >= 2 && phrase === comparedText(docs[b]!)) return { ...e, score: 1, object: phrase };
+    const phrase = fa.text;
+    if (phrase.length >= 2 && phrase === fb.text) return { ...e, score: 1, object: phrase };
   }
   return e;
 }
@@ -147,15 +223,36 @@ function explainDocs(docs: readonly OverlapDoc[], model: TfidfModel, a: number, 
 export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions): OverlapResult {
   const model = overlapModel(docs);
   const comparable = opts.comparable ?? ((x, y) => x !== y);
+  const pairable = (a: number, b: number) => {
+    const x = docs[a]!.institutionId;
+    const y = docs[b]!.institutionId;
+    return x !== y && comparable(x, y) && !supporting(docs[a]!) && !supporting(docs[b]!);
+  };
   const candidates = similarPairs(model.vectors, {
     threshold: opts.threshold,
     maxPosting: opts.maxPosting,
-    comparable: (a, b) => {
-      const x = docs[a]!.institutionId;
-      const y = docs[b]!.institutionId;
-      return x !== y && comparable(x, y) && !supporting(docs[a]!) && !supporting(docs[b]!);
-    },
+    comparable: pairable,
   });
+  // duties naming one thesaurus object, or objects under one broader term, are compared whatever their cosine (a long
+  // duty dilutes it below the index's reach)
+  const seen = new Set(candidates.map((p) => Math.min(p.a, p.b) * docs.length + Math.max(p.a, p.b)));
+  const holders = new Map<string, number[]>();
+  model.tokens.forEach((tokens, i) => {
+    const objects = objectsOf(tokens);
+    const { broader } = factsOf(docs, model.tokens, i);
+    for (const key of new Set([...objects.map((o) => `@${o}`), ...broader.map((b) => `^${b}`)]))
+      holders.set(key, [...(holders.get(key) ?? []), i]);
+  });
+  for (const list of holders.values()) {
+    if (list.length > maxSharedHolders) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const k = list[x]! * docs.length + list[y]!;
+        if (seen.has(k) || !pairable(list[x]!, list[y]!)) continue;
+        seen.add(k);
+        candidates.push({ a: list[x]!, b: list[y]!, score: 0 });
+      }
+  }
   const pairs: OverlapPair[] = [];
   for (const p of candidates) {
     const e = explainDocs(docs, model, p.a, p.b);
@@ -173,14 +270,16 @@ export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions
 export function clustersOf(docs: readonly OverlapDoc[], pairs: OverlapPair[]): OverlapCluster[] {
   const byObject = new Map<string, OverlapPair[]>();
   for (const p of pairs) {
-    for (const key of p.objects.length ? p.objects : [p.object]) {
+    // a broader term is keyed apart from a shared word that happens to read the same
+    for (const key of p.objects.length ? p.objects : [p.broader ? `^${p.object}` : p.object]) {
       const g = byObject.get(key);
       if (g) g.push(p);
       else byObject.set(key, [p]);
     }
   }
   const clusters: OverlapCluster[] = [];
-  for (const [object, group] of byObject) {
+  for (const [key, group] of byObject) {
+    const object = key.replace(/^\^/, '');
     const parent = new Map<number, number>();
     const find = (x: number): number => {
       let r = x;
@@ -209,6 +308,7 @@ export function clustersOf(docs: readonly OverlapDoc[], pairs: OverlapPair[]): O
       clusters.push({
         object,
         thesaurus: g.some((p) => p.objects.includes(object)),
+        broader: key.startsWith('^'),
         members,
         pairs: g,
         maxScore: g.reduce((m, p) => Math.max(m, p.score), 0), // no spread: a cluster can hold millions of pairs
@@ -235,10 +335,22 @@ export function clustersOf(docs: readonly OverlapDoc[], pairs: OverlapPair[]): O
  * background corpus plus the pairs themselves: for measuring on labelled pairs.
  */
 export function scoreDocPairs(background: readonly OverlapDoc[], pairs: readonly [OverlapDoc, OverlapDoc][]): number[] {
-  const docs = [...background, ...pairs.flat()];
+  // a duty of the background is counted once, as in a district's model: a duty labelled in many pairs would otherwise
+  // weigh its words as common and its object share would fall
+  const key = (d: OverlapDoc) => `${d.institutionId}\u0000${d.kind ?? ''}\u0000${comparedText(d)}`;
+  const docs = [...background];
+  const index = new Map(docs.map((d, i) => [key(d), i]));
+  const at = (d: OverlapDoc) => {
+    let i = index.get(key(d));
+    if (i === undefined) {
+      i = docs.push(d) - 1;
+      index.set(key(d), i);
+    }
+    return i;
+  };
+  const refs = pairs.map(([a, b]) => [at(a), at(b)] as const);
   const model = overlapModel(docs);
-  const at = background.length;
-  return pairs.map((_, k) => explainDocs(docs, model, at + 2 * k, at + 2 * k + 1).score);
+  return refs.map(([a, b]) => explainDocs(docs, model, a, b).score);
 }
 
 /** As scoreDocPairs, for plain 三定-style texts. */

@@ -100,3 +100,27 @@ describe('scoreDocPairs', () => {
     expect(score).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describe('scoreDocPairs on a list whose duties are labelled in many pairs', () => {
+  const doc = (institutionId: string, title: string) => ({
+    institutionId,
+    title,
+    text: null,
+    kind: 'sanding' as const,
+  });
+  it('Given the same duty pair labelled once or twenty times, When scored, Then the score is the same (each duty counted once)', () => {
+    const list = [
+      doc('建设厅', '组织力量抢修损毁的供水、供气、供电、供暖和水利等设施,并保障其正常运行'),
+      doc('水利厅', '组织力量抢修损毁的供水、供气、供电、供暖和水利等设施,并保障其正常运行'),
+      doc('国土厅', '负责地质灾害的监测和预警'),
+    ];
+    const pair: [ReturnType<typeof doc>, ReturnType<typeof doc>] = [list[0]!, list[1]!];
+    const [once] = scoreDocPairs(list, [pair]);
+    const many = scoreDocPairs(
+      list,
+      Array.from({ length: 20 }, () => pair),
+    );
+    expect(once).toBeGreaterThanOrEqual(0.4);
+    expect(many.every((x) => Math.abs(x - once!) < 1e-9)).toBe(true);
+  });
+});

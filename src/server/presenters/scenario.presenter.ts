@@ -69,6 +69,25 @@ export const evaluatedScenarioSchema = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
   evaluation: evaluationSchema,
 });
+/** 编制优化: the draft it saved, and the optimizer's allocation with each move explained, beside the greedy baseline. */
+export const optimizedScenarioSchema = evaluatedScenarioSchema.extend({
+  optimization: z.object({
+    status: z.enum(['optimal', 'infeasible']),
+    reason: z.string().optional(),
+    allocation: z.array(
+      z.object({
+        institutionId: z.string(),
+        name: z.string(),
+        from: z.number(),
+        to: z.number(),
+        target: z.number(),
+        explanation: z.string(),
+      }),
+    ),
+    objective: z.number(),
+    greedy: z.object({ allocation: z.array(z.number()), objective: z.number() }),
+  }),
+});
 export const scenarioListSchema = z.object({ items: z.array(scenarioSchema) });
 export const comparisonSchema = z.object({ scenarios: z.array(evaluatedScenarioSchema) });
 export const appliedScenarioSchema = z.object({

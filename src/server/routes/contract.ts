@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { diagnosticCodes } from '../../analysis/diagnostics/registry.js';
 import { reportSections } from '../../analysis/finding.js';
 import { quotaDecisionSchema } from '../../commands/adjustments.js';
+import { scenarioOptimizeSchema } from '../../commands/scenarios.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
 import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
@@ -15,6 +16,7 @@ import {
   appliedScenarioSchema,
   comparisonSchema,
   evaluatedScenarioSchema,
+  optimizedScenarioSchema,
   scenarioListSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
@@ -51,6 +53,8 @@ const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YY
 
 export const idParams = z.object({ id: z.uuid('编号格式无效') });
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
+/** 总览 and 诊断 under a scenario: the district as the scenario would leave it (on the scenario's base date). */
+const underScenario = { scenario: z.uuid('编号格式无效').optional().describe('方案(按方案实施后的情况统计、诊断)') };
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -74,6 +78,17 @@ const download = (mediaType: string, description: string) => ({
 });
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 2–4 scenarios in a query: `ids=a,b,c`. */
+const compareQuery = z.object({
+  ids: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(
+      z.array(z.uuid('编号格式无效')).min(2, '方案比选须选择2至4个不同的方案').max(4, '方案比选须选择2至4个不同的方案'),
+    ),
+});
 
 interface RouteContract {
   params?: z.ZodType;
@@ -183,9 +198,10 @@ export const apiContract = {
   },
 
   // 统计与诊断
-  'GET /api/statistics': { querystring: asOfQuery, response: statisticsSchema },
+  'GET /api/statistics': { querystring: asOfQuery.extend(underScenario), response: statisticsSchema },
   'GET /api/diagnostics': {
     querystring: asOfQuery.extend({
+      ...underScenario,
       code: z.enum(diagnosticCodes).optional(),
       severity: z.enum(['high', 'medium', 'low']).optional(),
       section: z.enum(reportSections).optional(),
@@ -231,6 +247,12 @@ export const apiContract = {
   'POST /api/scenarios/:id/submit': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/approve': { params: idParams, response: scenarioSchema },
   'POST /api/scenarios/:id/apply': { params: idParams, body: scenarioApplySchema, response: appliedScenarioSchema },
+  'POST /api/scenarios/optimize': { body: scenarioOptimizeSchema, response: optimizedScenarioSchema, status: 201 },
+  'GET /api/scenarios/compare.xlsx': { querystring: compareQuery, response: download(xlsx, '方案比选表(.xlsx)') },
+  'GET /api/scenarios/compare.docx': {
+    querystring: compareQuery,
+    response: download(docx, '方案比选附件(.docx,公文版式)'),
+  },
   'POST /api/scenarios/compare': {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,

@@ -6,7 +6,9 @@ import {
   compareScenarios,
   createScenario,
   evaluateScenario,
+  exportScenarioComparison,
   listScenarios,
+  optimizeScenario,
   removeScenarioItemAt,
   shareScenario,
   submitScenario,
@@ -17,6 +19,10 @@ import { contractOf } from './contract.js';
 import type { Api } from './route-kit.js';
 
 const tags = ['方案'];
+const mediaTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
 
 export function scenarioRoutes(app: Api, ctx: ServerContext) {
   app.get(
@@ -120,6 +126,44 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
       };
     },
   );
+
+  app.post(
+    '/api/scenarios/optimize',
+    {
+      schema: {
+        ...contractOf('POST /api/scenarios/optimize'),
+        tags,
+        summary: '编制优化:按工作量重新分配一类编制,存为方案草稿',
+      },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request, reply) => {
+      const r = await optimizeScenario(ctx.command(request), request.body);
+      reply.status(201);
+      return { ...presentEvaluated(r), optimization: r.optimization };
+    },
+  );
+
+  for (const format of ['xlsx', 'docx'] as const) {
+    app.get(
+      `/api/scenarios/compare.${format}`,
+      {
+        schema: {
+          ...contractOf(`GET /api/scenarios/compare.${format}`),
+          tags,
+          summary: format === 'xlsx' ? '下载方案比选表(.xlsx)' : '下载方案比选附件(.docx,公文版式)',
+        },
+        config: { access: 'readDistrict' },
+      },
+      async (request, reply) => {
+        const r = await exportScenarioComparison(ctx.command(request), request.query.ids, format);
+        return reply
+          .header('Content-Type', mediaTypes[format])
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`)
+          .send(r.file);
+      },
+    );
+  }
 
   app.post(
     '/api/scenarios/compare',

@@ -8,7 +8,7 @@ import { call, errorMessage, etagOf } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, formatDateTime, statusColors } from '../../components/ui';
 import { useInstitutionNames, useParam } from '../../hooks';
-import { describeItem } from './describe-item';
+import { describeItem } from '../../components/ledger-items/describe-item';
 import { DiffView } from './diff-view';
 import { DraftForm } from './draft-form';
 

@@ -9,8 +9,15 @@ import { adjustmentDraftSchema } from '../../../../src/domain/ledger.js';
 import { call, etagOf } from '../../api';
 import { useInstitutionNames, useSubmit } from '../../hooks';
 import type { Adjustment, AdjustmentItem } from '../../types';
-import { draftProblem, fromItem, newItem, opLabels, toItem, type DraftItem } from './draft-items';
-import { ItemFields } from './item-fields';
+import {
+  draftProblem,
+  fromItem,
+  newItem,
+  opLabels,
+  toItem,
+  type DraftItem,
+} from '../../components/ledger-items/draft-items';
+import { ItemFields } from '../../components/ledger-items/item-fields';
 
 export type AdjustmentFileData = Adjustment & { items: AdjustmentItem[] };
 

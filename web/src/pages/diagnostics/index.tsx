@@ -1,8 +1,12 @@
-/** 诊断: findings under the report's four headings, filterable, each with its evidence, the article it offends and the measure. */
+/**
+ * 诊断: findings under the report's four headings, filterable, each with its evidence, the article it offends and the
+ * measure; under a scenario (?scenario=), the findings the district would have after it.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Collapse, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { severityLabels, severityRank, type Severity } from '../../../../src/analysis/finding.js';
 import { call } from '../../api';
+import { ScenarioSelector, useScenarioParam } from '../../components/scenario-selector';
 import { ErrorAlert, severityColors } from '../../components/ui';
 import { ParamSelect } from '../../components/filter-select';
 import { useInstitutionNames, useParam } from '../../hooks';
@@ -19,16 +23,17 @@ export function DiagnosticsPage() {
   const [severity] = useParam('severity', severities);
   const [institutionId] = useParam('institutionId');
   const names = useInstitutionNames();
+  const [scenario] = useScenarioParam();
   const all = useQuery({
-    queryKey: ['diagnostics', ''],
-    queryFn: () => call('GET /api/diagnostics'),
+    queryKey: ['diagnostics', '', scenario ?? ''],
+    queryFn: () => call('GET /api/diagnostics', { query: { scenario } }),
   });
   const filtered = useQuery({
-    queryKey: ['diagnostics', code ?? '', severity ?? '', institutionId ?? ''],
+    queryKey: ['diagnostics', code ?? '', severity ?? '', institutionId ?? '', scenario ?? ''],
     queryFn: () =>
       call('GET /api/diagnostics', {
         // an unknown code in the URL is the server's to refuse (400, in Chinese)
-        query: { code: code as Finding['code'] | undefined, severity, institutionId },
+        query: { code: code as Finding['code'] | undefined, severity, institutionId, scenario },
       }),
   });
   const codes = new Map<string, string>();
@@ -36,6 +41,7 @@ export function DiagnosticsPage() {
   const findings = filtered.data?.findings ?? [];
   return (
     <Card title="诊断:存在的主要问题" data-testid="diagnostics-page">
+      <ScenarioSelector />
       <Space wrap style={{ marginBottom: 16 }}>
         <ParamSelect
           param="code"

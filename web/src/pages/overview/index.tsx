@@ -1,10 +1,14 @@
-/** 总览: the report's part 一 as cards and charts; every number opens the institutions (and people) behind it. */
+/**
+ * 总览: the report's part 一 as cards and charts; every number opens the institutions (and people) behind it. Under a
+ * scenario (?scenario=) the figures are the district's as the scenario would leave it.
+ */
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { qs } from '../../api';
+import { ScenarioSelector, useScenarioParam } from '../../components/scenario-selector';
 import { ErrorAlert } from '../../components/ui';
 import { statisticsQuery, useInstitutions, useParam } from '../../hooks';
 import { AgeStructure } from './age-structure';
@@ -29,7 +33,8 @@ const pair = (left: ReactNode, right: ReactNode) => (
 
 export function OverviewPage() {
   const [asOf, setAsOf] = useParam('asOf');
-  const stats = useQuery(statisticsQuery(asOf));
+  const [scenario] = useScenarioParam();
+  const stats = useQuery(statisticsQuery(scenario ? undefined : asOf, scenario));
   const tree = useInstitutions(asOf);
   const [drill, setDrill] = useState<Drill>();
 
@@ -48,6 +53,7 @@ export function OverviewPage() {
           <DatePicker
             value={asOf ? dayjs(asOf) : dayjs(s?.asOf)}
             allowClear={!!asOf}
+            disabled={!!scenario}
             onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
             data-testid="as-of"
           />
@@ -56,6 +62,7 @@ export function OverviewPage() {
           </Button>
         </Space>
       </Space>
+      <ScenarioSelector />
       {!s || !drills ? (
         <Skeleton active paragraph={{ rows: 12 }} />
       ) : (
