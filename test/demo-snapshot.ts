@@ -32,6 +32,8 @@ export function demoSnapshot(
     civilServiceManaged: i.civilServiceManaged,
     sortOrder: n,
     establishedOn: i.establishedOn ?? null,
+    sandingDocNumber: i.sandingDocNumber ?? null,
+    sandingOn: i.sandingOn ?? null,
   }));
   for (const q of demo.quotas)
     items.push({ op: 'set_quota', institutionId: idOf(q.institution), category: q.category, approved: q.approved });
@@ -101,6 +103,25 @@ export function demoSnapshot(
       textValue: x.text ?? null,
     })),
     adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
+    scenarioReviews: demo.scenarioReviews.map((r, n) => ({ scenarioId: `demo-scenario-${n + 1}`, ...r })),
+    // as the commands record them (recorded on the day, by the history's operator)
+    exceptionEntries: demo.history.steps.flatMap((x, n) =>
+      x.do === 'enter' && x.exceptionReason
+        ? [
+            {
+              movementId: n + 1,
+              personId: x.person.idNumber,
+              personName: x.person.name,
+              institutionId: idOf(x.person.institution),
+              category: x.person.category,
+              on: x.on,
+              reason: x.exceptionReason,
+              recordedBy: demo.history.operator,
+              recordedOn: x.on,
+            },
+          ]
+        : [],
+    ),
     demo,
     idOf,
   };

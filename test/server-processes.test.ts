@@ -7,6 +7,7 @@
  * data and waits, uncommitted, when the process dies.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -87,7 +88,7 @@ async function call(
   token: string,
   method: string,
   path: string,
-  opts: { json?: unknown; form?: FormData; ifMatch?: string } = {},
+  opts: { json?: unknown; form?: FormData; ifMatch?: string; timeoutMs?: number } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (opts.json !== undefined) headers['content-type'] = 'application/json';
@@ -96,7 +97,7 @@ async function call(
     method,
     headers,
     body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.form,
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
   });
   return { status: r.status, body: (await r.json()) as Answer['body'], etag: r.headers.get('etag') };
 }
@@ -262,7 +263,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
   };
   const unstall = () => t.ctx.pool.query(`DROP TRIGGER IF EXISTS test_stall ON audit_events`);
 
-  const stalledBackend = () =>
+  const stalledBackend = (timeoutMs = 20_000) =>
     waitFor(
       'the server backend to stall in the audit append',
       async () =>
@@ -271,7 +272,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
             `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`,
           )
         ).rows[0]?.pid,
-      20_000,
+      timeoutMs,
     );
 
   const backendGone = async (pid: number, timeoutMs: number) =>
@@ -291,6 +292,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     token: string,
     request: (server: ServerProcess) => Promise<unknown>,
     afterKill: () => void = () => undefined,
+    stallTimeoutMs?: number,
   ) {
     const [server, other] = servers as [ServerProcess, ServerProcess];
     await stallAuditOf(action);
@@ -300,7 +302,7 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
       () => 'connection lost',
     );
     try {
-      const pid = await stalledBackend();
+      const pid = await stalledBackend(stallTimeoutMs);
       // the other process still answers reads while this transaction holds the district's write lock
       expect((await call(other, token, 'GET', '/api/region')).status).toBe(200);
       expect(await server.kill()).toBeNull(); // died of the signal
@@ -414,4 +416,69 @@ describe('a server killed with SIGKILL in the middle of a commit', () => {
     expect(await databaseFingerprint(t.ctx.pool)).not.toBe(before);
     expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
   }, 60_000);
+
+  it('Given an approved large 方案 (120 new units with quota, one taking over a unit and its people) When the server is killed while applying it Then the registry and the roster are as before, and after a restart the apply succeeds with the 调动 movements', async () => {
+    const first = servers[0]!;
+    const operator = await tokenFor(first, 'operator');
+    const approver = await tokenFor(first, 'approver');
+    const units = Array.from({ length: 120 }, (_, n) => ({
+      op: 'create_institution',
+      id: randomUUID(),
+      name: `区改革试点服务中心${n + 1}`,
+      kind: 'public_institution',
+      rank: '股级',
+      parentId: ids.finance,
+      piClass: '公益一类',
+      funding: '全额',
+    }));
+    const items = [
+      ...units,
+      ...units.map((u) => ({ op: 'set_quota', institutionId: u.id, category: 'public_service', approved: 2 })),
+      // 区财政服务中心 and its people into the first new centre (区审计局 is edited by the tests above on later dates)
+      { op: 'merge_institutions', sourceIds: [ids.financeCenter], targetId: units[0]!.id },
+    ];
+    const slow = 180_000; // every answer evaluates the scenario: all diagnostics over the district, 120 units more
+    const created = await call(first, operator, 'POST', '/api/scenarios', {
+      json: { name: '设立改革试点服务中心', items },
+      timeoutMs: slow,
+    });
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201);
+    const id = (created.body.scenario as { id: string }).id;
+    const mustMove = (created.body.evaluation as { peopleAffected: unknown[] }).peopleAffected.length;
+    expect(mustMove).toBeGreaterThan(0);
+    expect((await call(first, operator, 'POST', `/api/scenarios/${id}/submit`, { timeoutMs: slow })).status).toBe(200);
+    expect((await call(first, approver, 'POST', `/api/scenarios/${id}/approve`)).status).toBe(200);
+    const transfers = async () =>
+      (
+        await t.ctx.pool.query(`SELECT 1 FROM movements WHERE region_code = $1 AND note = '机构调整随迁'`, [
+          t.ctx.regionCode,
+        ])
+      ).rowCount;
+    const transfersBefore = await transfers();
+    let answered: Answer | undefined;
+    const apply = async (server: ServerProcess) =>
+      (answered = await call(server, operator, 'POST', `/api/scenarios/${id}/apply`, {
+        json: { docNumber: '示编〔2026〕30号', effectiveOn: '2026-11-27' },
+        timeoutMs: slow,
+      }));
+
+    // the apply evaluates the scenario first (the findings it is meant to resolve): on a loaded machine that takes a while
+    const before = await killMidCommit('scenario.apply', operator, apply, undefined, 120_000).catch((e: Error) => {
+      throw new Error(`${e.message}; the apply answered ${JSON.stringify(answered?.body ?? null).slice(0, 500)}`);
+    });
+    expect(await transfers()).toBe(transfersBefore);
+
+    const second = servers[0]!;
+    expect(
+      (await call(second, operator, 'GET', `/api/scenarios/${id}`, { timeoutMs: slow })).body.scenario,
+    ).toMatchObject({
+      status: 'approved',
+    });
+    const retry = await apply(second);
+    expect(retry.status, JSON.stringify(retry.body).slice(0, 300)).toBe(200);
+    expect(retry.body).toMatchObject({ peopleMoved: mustMove });
+    expect(await transfers()).toBe(transfersBefore! + mustMove);
+    expect(await databaseFingerprint(t.ctx.pool)).not.toBe(before);
+    expect(await verifyAuditChain(t.ctx.pool, t.ctx.regionCode)).toMatchObject({ ok: true });
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AdjustmentWaitFact,
   DutyFact,
+  ExceptionEntryFact,
   IndicatorFact,
   PersonFact,
   Snapshot,
@@ -20,6 +21,8 @@ export interface SnapshotSpec {
     parent?: string;
     host?: string;
     establishedOn?: string;
+    sandingOn?: string;
+    sandingDocNumber?: string;
     quotas?: Partial<Record<QuotaCategory, number>>;
     posts?: { level: LeadershipLevel; postClass?: PostClass; approved: number }[];
   }[];
@@ -28,6 +31,7 @@ export interface SnapshotSpec {
   workload?: (Omit<WorkloadFact, 'institutionId'> & { institution: string })[];
   indicators?: (Omit<IndicatorFact, 'scopeInstitutionId'> & { scope?: string })[];
   adjustmentWaits?: AdjustmentWaitFact[];
+  exceptionEntries?: (Omit<ExceptionEntryFact, 'institutionId'> & { institution: string })[];
 }
 
 export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: string) => string } {
@@ -51,6 +55,8 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       civilServiceManaged: false,
       sortOrder: 0,
       establishedOn: i.establishedOn ?? null,
+      sandingOn: i.sandingOn ?? null,
+      sandingDocNumber: i.sandingDocNumber ?? null,
     };
     items.push(item);
     for (const [category, approved] of Object.entries(i.quotas ?? {})) {
@@ -118,6 +124,10 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       scopeInstitutionId: scope ? idOf(scope) : null,
     })),
     adjustmentWaits: spec.adjustmentWaits ?? [],
+    exceptionEntries: (spec.exceptionEntries ?? []).map(({ institution, ...e }) => ({
+      ...e,
+      institutionId: idOf(institution),
+    })),
     idOf,
   };
 }

@@ -240,6 +240,22 @@ export const domainDictionary: Record<string, readonly string[]> = {
 
 /** Domains whose key terms occur in the text, most hits first. */
 export function tagDomains(text: string): string[] {
+  let known = tagged.get(text);
+  if (!known) {
+    if (tagged.size >= 50_000) tagged.clear();
+    // frozen: shared by every caller asking about the same text
+    tagged.set(text, (known = Object.freeze(matchDomains(text)) as string[]));
+  }
+  return known;
+}
+
+/**
+ * Dictionary matches per text, kept: every diagnostic asks for every duty's domains, and a scenario's evaluation asks
+ * again for the same texts after each change (a pure function of the text and the fixed dictionary).
+ */
+const tagged = new Map<string, string[]>();
+
+function matchDomains(text: string): string[] {
   const hits: [string, number][] = [];
   for (const [domain, terms] of Object.entries(domainDictionary)) {
     let n = 0;

@@ -5,6 +5,7 @@
  */
 import type { DiagnosticConfig } from './config.js';
 import type { DiagnosticCode } from './diagnostics/registry.js';
+import type { OverlapTextIndex } from './overlap/detect.js';
 import type { Snapshot } from './snapshot.js';
 
 export type { DiagnosticCode };
@@ -39,8 +40,17 @@ export interface Finding {
   measure: string;
 }
 
+/**
+ * What a caller may hand a diagnostic besides the snapshot: work done once on a base snapshot that holds for a
+ * changed copy of it (a scenario's evaluation). Never changes a finding, only how fast it is found.
+ */
+export interface DiagnosticContext {
+  /** DUTY_OVERLAP's pairs on the base snapshot (diagnostics/duty-overlap.ts dutyOverlapIndex). */
+  overlapIndex?: ReadonlyMap<string, OverlapTextIndex>;
+}
+
 /** Every diagnostic is a pure function of the snapshot and the thresholds. */
-export type Diagnostic = (snapshot: Snapshot, config: DiagnosticConfig) => Finding[];
+export type Diagnostic = (snapshot: Snapshot, config: DiagnosticConfig, context?: DiagnosticContext) => Finding[];
 
 /** A threshold a deployment may override: its default and what it means (docs/DIAGNOSTICS.md lists them). */
 export interface Threshold<V = unknown> {

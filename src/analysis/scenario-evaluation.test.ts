@@ -35,6 +35,41 @@ describe('scenario evaluation over the demo district', () => {
     ]);
   });
 
+  it('Given a new 三定 duty of 区统计局 that words 水质监测 again When evaluated Then it is a warning naming the 水务局 and 生态环境分局 duties, not a violation', () => {
+    const stats = s.idOf('区统计局');
+    const r = evaluateScenario(base, [
+      {
+        op: 'add_duties',
+        institutionId: stats,
+        duties: [
+          { title: '水质监测', text: '负责全区河湖、水库及地下水水质监测，发布水质监测信息' },
+          { title: '统计分析', text: '负责全区国民经济核算和统计分析' },
+        ],
+      },
+    ]);
+    expect(r.violations).toEqual([]);
+    expect(r.dutyWarnings).toHaveLength(1);
+    const [w] = r.dutyWarnings;
+    expect(w).toMatchObject({ dutyId: null, institution: '区统计局', title: '水质监测' });
+    const holders = w!.overlaps.map((o) => o.institution);
+    expect(holders).toEqual(expect.arrayContaining(['区水务局', '区生态环境分局']));
+    expect(w!.overlaps.every((o) => o.similarity >= 0.4 && o.dutyId! > 0)).toBe(true);
+    expect(r.after.duties).toHaveLength(s.duties.length + 2);
+  });
+
+  it('Given a reworded 三定 duty When evaluated Then the rewording is checked, and a duty that does not exist is a violation', () => {
+    const duty = s.duties.find((d) => d.source === 'sanding' && d.institutionId === s.idOf('区统计局'))!;
+    const r = evaluateScenario(base, [
+      { op: 'revise_duty', dutyId: duty.id, title: '水质监测', text: '负责全区地表水、地下水水质监测' },
+    ]);
+    expect(r.violations).toEqual([]);
+    expect(r.dutyWarnings.map((w) => w.dutyId)).toEqual([duty.id]);
+    expect(r.dutyWarnings[0]!.overlaps.some((o) => o.institution === '区水务局')).toBe(true);
+    expect(r.after.duties.find((d) => d.id === duty.id)!.title).toBe('水质监测');
+    const missing = evaluateScenario(base, [{ op: 'revise_duty', dutyId: 99_999_999, title: '统计' }]);
+    expect(missing.violations).toEqual(['三定职责(编号99999999)不存在,不能修改']);
+  });
+
   it('Given an abolition of a unit with people When evaluated Then it is blocked and the people are listed', () => {
     const r = evaluateScenario(base, [{ op: 'abolish_institution', institutionId: s.idOf('区统计局') }]);
     expect(r.violations.join()).toMatch(/仍有核定编制/);

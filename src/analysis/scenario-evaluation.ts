@@ -23,11 +23,19 @@ import {
 } from '../domain/vocabulary.js';
 import { defaultDiagnosticConfig, type DiagnosticConfig } from './config.js';
 import { diagnose } from './diagnose.js';
-import { diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import { diagnosticCodes, diagnosticLabels, type DiagnosticCode } from './diagnostics/registry.js';
+import {
+  dutyOverlapIndex,
+  overlapsOfDuties,
+  type DutyOverlapIndex,
+  type DutyOverlapWarning,
+} from './diagnostics/duty-overlap.js';
 import type { Finding } from './finding.js';
-import type { Snapshot } from './snapshot.js';
+import type { DutyFact, Snapshot } from './snapshot.js';
 
 export interface ScenarioFindingChange {
+  /** The same problem before and after (findingKey): what the 执行情况评估 looks for again. */
+  key: string;
   code: DiagnosticCode;
   codeLabel: string;
   title: string;
@@ -53,6 +61,11 @@ export interface ScenarioEvaluation {
   posts: { before: number; after: number };
   /** People who must move (merges, splits, abolitions): the person ids with where they are and where they go. */
   peopleAffected: { personId: string; fromId: string; from: string; toId: string | null; to: string | null }[];
+  /**
+   * The scenario's new or reworded 三定 duties that overlap other institutions' duties (warnings: they do not block
+   * submission, they are to be read before it).
+   */
+  dutyWarnings: DutyOverlapWarning[];
   findings: {
     before: number;
     after: number;
@@ -61,17 +74,31 @@ export interface ScenarioEvaluation {
   };
 }
 
-/** The base's findings are the same for every change of a scenario: callers may compute them once and pass them in. */
+/**
+ * The base's findings are the same for every change of a scenario, and so are the overlap pairs of the duty texts a
+ * scenario does not reword: callers compute them once (scenarioBase) and pass them in. Without them the evaluation
+ * does the full work; the answer is the same either way.
+ */
 export interface ScenarioBase {
   snapshot: Snapshot;
   findings?: Finding[];
+  overlapIndex?: DutyOverlapIndex;
+}
+
+/** What every evaluation over this snapshot reuses: its findings and DUTY_OVERLAP's pairs. */
+export function scenarioBase(
+  snapshot: Snapshot,
+  config: DiagnosticConfig = defaultDiagnosticConfig,
+): Required<ScenarioBase> {
+  const overlapIndex = dutyOverlapIndex(snapshot, config);
+  return { snapshot, overlapIndex, findings: diagnose(snapshot, config, diagnosticCodes, { overlapIndex }) };
 }
 
 /**
  * A finding is the same problem before and after when it has the same code and names the same institutions (its
  * figures may change); one naming no institution is matched by its title.
  */
-const findingKey = (f: Finding) =>
+export const findingKey = (f: Finding) =>
   f.institutions.length
     ? `${f.code}|${f.institutions
         .map((i) => i.id)
@@ -90,17 +117,41 @@ function unmatched(a: Finding[], b: Finding[]): Finding[] {
   });
 }
 const change = (f: Finding): ScenarioFindingChange => ({
+  key: findingKey(f),
   code: f.code,
   codeLabel: diagnosticLabels[f.code],
   title: f.title,
   severity: f.severity,
 });
 
-/** The snapshot after the scenario, with the people and duties that follow merges and splits moved. */
-function snapshotAfter(base: Snapshot, registry: RegistryState, effects: LedgerEffect[]): Snapshot {
+/**
+ * The snapshot after the scenario, with the people and duties that follow merges and splits moved, the 三定 duties it
+ * adds (numbered 0, -1, -2…: not stored yet) and rewords; `changed` holds the ids of those added or reworded.
+ */
+function snapshotAfter(
+  base: Snapshot,
+  registry: RegistryState,
+  effects: LedgerEffect[],
+): { after: Snapshot; changed: Set<number>; missing: number[] } {
   const peopleTo = new Map<string, string>();
   const dutiesTo = new Map<string, { toId: string; ids?: Set<number> }[]>();
+  const added: DutyFact[] = [];
+  const revised = new Map<number, { title: string; text: string | null }>();
   for (const e of effects) {
+    if (e.type === 'add_duties')
+      for (const d of e.duties)
+        added.push({
+          id: -added.length,
+          institutionId: e.institutionId,
+          source: 'sanding',
+          category: null,
+          title: d.title,
+          text: d.text,
+          legalBasis: null,
+          domains: [],
+          role: 'lead',
+        });
+    if (e.type === 'revise_duty') revised.set(e.dutyId, { title: e.title, text: e.text });
     if (e.type === 'move_people') peopleTo.set(e.fromId, e.toId);
     if (e.type === 'move_duties')
       dutiesTo.set(e.fromId, [
@@ -117,13 +168,20 @@ function snapshotAfter(base: Snapshot, registry: RegistryState, effects: LedgerE
   const people = peopleTo.size
     ? base.people.map((p) => (peopleTo.has(p.institutionId) ? { ...p, institutionId: finalOf(p.institutionId) } : p))
     : base.people;
-  const duties = dutiesTo.size
-    ? base.duties.map((d) => {
-        const move = dutiesTo.get(d.institutionId)?.find((m) => !m.ids || m.ids.has(d.id));
-        return move ? { ...d, institutionId: move.toId } : d;
-      })
-    : base.duties;
-  return { ...base, limits: registry.limits, registry, people, duties };
+  const all = added.length ? [...base.duties, ...added] : base.duties;
+  const changed = new Set(added.map((d) => d.id));
+  for (const d of base.duties) if (d.source === 'sanding' && revised.has(d.id)) changed.add(d.id);
+  const missing = [...revised.keys()].filter((id) => !changed.has(id));
+  const duties =
+    dutiesTo.size || revised.size
+      ? all.map((d) => {
+          const move = dutiesTo.get(d.institutionId)?.find((m) => !m.ids || m.ids.has(d.id));
+          const moved = move ? { ...d, institutionId: move.toId } : d;
+          const words = d.source === 'sanding' ? revised.get(d.id) : undefined;
+          return words ? { ...moved, ...words } : moved;
+        })
+      : all;
+  return { after: { ...base, limits: registry.limits, registry, people, duties }, changed, missing };
 }
 
 function countByKind(s: RegistryState) {
@@ -160,7 +218,8 @@ export function evaluateScenario(
     if (!(e instanceof LedgerError)) throw e;
     violations.push(e.message);
   }
-  const after = snapshotAfter(before, registry, effects);
+  const { after, changed, missing } = snapshotAfter(before, registry, effects);
+  for (const id of missing) violations.push(`三定职责(编号${id})不存在,不能修改`);
   const name = (id: string) => registry.institutions.get(id)?.name ?? before.registry.institutions.get(id)?.name ?? id;
 
   const peopleAffected: ScenarioEvaluation['peopleAffected'] = [];
@@ -191,7 +250,7 @@ export function evaluateScenario(
   }
 
   const beforeFindings = base.findings ?? diagnose(before, config);
-  const afterFindings = diagnose(after, config);
+  const afterFindings = diagnose(after, config, diagnosticCodes, { overlapIndex: base.overlapIndex });
 
   const kindsBefore = countByKind(before.registry);
   const kindsAfter = countByKind(registry);
@@ -225,6 +284,7 @@ export function evaluateScenario(
       })),
     posts: { before: postsTotal(before.registry), after: postsTotal(registry) },
     peopleAffected,
+    dutyWarnings: overlapsOfDuties(after, changed, config),
     findings: {
       before: beforeFindings.length,
       after: afterFindings.length,
@@ -232,4 +292,27 @@ export function evaluateScenario(
       created: unmatched(afterFindings, beforeFindings).map(change),
     },
   };
+}
+
+/** One finding an applied scenario was meant to resolve, as the 执行情况评估 finds it. */
+export interface ReviewedFinding extends ScenarioFindingChange {
+  /** Gone: no finding of the same code naming the same institutions is found now. */
+  resolved: boolean;
+  /** The finding as it reads now, when it is still there. */
+  now: string | null;
+}
+
+/**
+ * 执行情况评估 (机构编制管理评估办法(试行)): each finding the scenario was meant to resolve (recorded when it was
+ * applied), looked for among the findings now.
+ */
+export function reviewOutcome(targets: ScenarioFindingChange[], now: Finding[]) {
+  const current = new Map<string, Finding>();
+  for (const f of now) if (!current.has(findingKey(f))) current.set(findingKey(f), f);
+  const findings: ReviewedFinding[] = targets.map((t) => {
+    const still = current.get(t.key);
+    return { ...t, resolved: !still, now: still?.title ?? null };
+  });
+  const resolved = findings.filter((f) => f.resolved).length;
+  return { findings, resolved, remaining: findings.length - resolved };
 }

@@ -2,10 +2,19 @@
  * What every statistic and diagnostic reads: the district as it stood on one date. Built by the store
  * (`loadSnapshot`), consumed by pure functions here.
  */
-import type { AdjustmentWaitFact, DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+import type {
+  AdjustmentWaitFact,
+  DutyFact,
+  ExceptionEntryFact,
+  IndicatorFact,
+  PersonFact,
+  ScenarioReviewFact,
+  WorkloadFact,
+} from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
 
-export type { AdjustmentWaitFact, DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+/** The facts a snapshot is made of, for the analysis to name. */
+export type * from '../domain/facts.js';
 
 export interface Snapshot {
   regionCode: string;
@@ -20,6 +29,10 @@ export interface Snapshot {
   indicators: IndicatorFact[];
   /** Every 编制事项 ever submitted, whatever its date: a diagnostic reads them as they stood on asOf. */
   adjustmentWaits: AdjustmentWaitFact[];
+  /** Applied 方案 and their 执行情况评估 dates (absent: none known). */
+  scenarioReviews?: ScenarioReviewFact[];
+  /** Every 例外入编 ever recorded, whatever its date: a diagnostic reads those effective by asOf. */
+  exceptionEntries: ExceptionEntryFact[];
 }
 
 /** Active institutions by id, excluding internal units unless asked. */

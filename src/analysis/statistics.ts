@@ -145,7 +145,12 @@ export function poolStatistics(s: Pick<Snapshot, 'registry' | 'asOf'>): PoolStat
 export function computeStatistics(s: Snapshot): Statistics {
   const staff = staffCountsOf(s.people);
   const byInstitution = new Map<string, PersonFact[]>();
-  for (const p of s.people) byInstitution.set(p.institutionId, [...(byInstitution.get(p.institutionId) ?? []), p]);
+  // pushed, not copied: a copy per person is quadratic (a million people took minutes)
+  for (const p of s.people) {
+    const list = byInstitution.get(p.institutionId);
+    if (list) list.push(p);
+    else byInstitution.set(p.institutionId, [p]);
+  }
   const institutions: InstitutionStatistics[] = [];
   for (const inst of s.registry.institutions.values()) {
     if (inst.status !== 'active' || inst.kind === 'internal_unit') continue;

@@ -71,11 +71,12 @@ export function registerFileCommands(program: Command) {
   program
     .command('export <dir>')
     .description('导出全部数据为导入模板格式的 Excel 文件(可导入空库还原)')
+    .option('--as-of <date>', '截至日期 YYYY-MM-DD:导出该日的机构编制和在编人员(默认今天)', dateOption)
     .option(...regionOption)
-    .action(async (dir: string, opts: { region?: string }) => {
+    .action(async (dir: string, opts: { region?: string; asOf?: string }) => {
       const { exportDistrict } = await import('../commands/export-district.js');
       await withSession(opts.region, async ({ ctx }) => {
-        const r = await exportDistrict(ctx, dir);
+        const r = await exportDistrict(ctx, dir, { asOf: opts.asOf });
         console.log(
           `已导出到 ${dir}:${r.files.join('、')}(机构 ${r.counts.institutions ?? 0} 个,人员 ${r.counts.roster ?? 0} 人,职能 ${r.counts.duties ?? 0} 项)`,
         );

@@ -1,12 +1,12 @@
 /**
- * bianzhi scenario create|add|evaluate|compare|share|submit|approve|apply|list: 方案 from the command line. Items are
+ * bianzhi scenario create|add|evaluate|compare|share|submit|approve|apply|reviews|review|list: 方案 from the command line. Items are
  * ledger items as JSON; "@名称" stands for an institution's id, e.g.
  * `--item '{"op":"merge_institutions","sourceIds":["@区水务局"],"targetId":"@区生态环境分局"}'`.
  */
 import type { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { regionOption } from './options.js';
-import { comparisonText, scenarioText } from './scenario.presenter.js';
+import { comparisonText, reviewText, scenarioText } from './scenario.presenter.js';
 import { withSession } from './session.js';
 import type { CommandContext } from '../commands/context.js';
 
@@ -165,6 +165,51 @@ export function registerScenarioCommands(program: Command) {
         });
       },
     );
+  scenario
+    .command('reviews')
+    .description('到期的方案执行情况评估(已实施、评估日期已到、尚未评估)')
+    .option('--all', '列出全部已实施方案的评估情况')
+    .option('--json', '以 JSON 输出')
+    .option(...regionOption)
+    .action(async (opts: { all?: boolean; json?: boolean; region?: string }) => {
+      const { listScenarioReviews } = await import('../commands/scenarios.js');
+      const { formatTable } = await import('./overview.presenter.js');
+      await withSession(opts.region, async ({ ctx }) => {
+        const rows = await listScenarioReviews(ctx, { all: opts.all });
+        if (opts.json) return void console.log(JSON.stringify(rows, null, 2));
+        if (!rows.length) return void console.log(opts.all ? '没有已实施的方案' : '没有到期的执行情况评估');
+        const state = (r: (typeof rows)[number]) =>
+          r.scenario.reviewedOn
+            ? `已评估(${r.scenario.reviewedOn})`
+            : r.overdue
+              ? `逾期${r.daysLate}天`
+              : r.due
+                ? '到期'
+                : '未到期';
+        console.log(
+          formatTable([
+            ['标识', '名称', '文号', '生效日期', '评估日期', '拟解决问题', '状态'],
+            ...rows.map((r) => [
+              r.scenario.id,
+              r.scenario.name,
+              r.scenario.docNumber ?? '',
+              r.scenario.effectiveOn ?? '',
+              r.scenario.reviewOn ?? '',
+              String(r.targets),
+              state(r),
+            ]),
+          ]).join('\n'),
+        );
+      });
+    });
+  scenario
+    .command('review <id>')
+    .description('开展方案执行情况评估(评估日期当日或之后):核对方案拟解决的问题是否已经解决')
+    .option(...regionOption)
+    .action(async (id: string, opts: { region?: string }) => {
+      const { reviewScenario } = await import('../commands/scenarios.js');
+      await withSession(opts.region, async ({ ctx }) => console.log(reviewText(await reviewScenario(ctx, id))));
+    });
   scenario
     .command('list')
     .description('列出可见的方案')

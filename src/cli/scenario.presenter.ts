@@ -41,6 +41,12 @@ export function scenarioText({ scenario, items, evaluation: e }: EvaluatedScenar
     const shown = e.peopleAffected.slice(0, 20).map((p) => `${p.name || p.personId}(${p.from}→${p.to ?? '待安置'})`);
     lines.push(`涉及人员 ${e.peopleAffected.length} 人:${shown.join('、')}${e.peopleAffected.length > 20 ? '等' : ''}`);
   }
+  for (const w of e.dutyWarnings) {
+    const with_ = w.overlaps.slice(0, 3).map((o) => `${o.institution}"${o.title}"(相似度${o.similarity})`);
+    lines.push(
+      `  职责交叉提示:${w.institution}"${w.title}"与${with_.join('、')}${w.overlaps.length > 3 ? '等' : ''}交叉`,
+    );
+  }
   lines.push(`问题:${e.findings.before} → ${e.findings.after}`);
   for (const f of e.findings.resolved) lines.push(`  解决 [${f.codeLabel}] ${f.title}`);
   for (const f of e.findings.created) lines.push(`  新增 [${f.codeLabel}] ${f.title}`);
@@ -69,4 +75,22 @@ export function comparisonText(all: EvaluatedScenario[]): string {
     row('解决问题', (x) => String(x.evaluation.findings.resolved.length)),
     row('新增问题', (x) => String(x.evaluation.findings.created.length)),
   ]).join('\n');
+}
+
+/** 执行情况评估: each finding the scenario was meant to resolve, gone or still there. */
+export function reviewText(r: {
+  scenario: { name: string; docNumber: string | null; reviewOn: string | null };
+  review: {
+    reviewedOn: string;
+    findings: { codeLabel: string; title: string; resolved: boolean; now: string | null }[];
+  };
+}): string {
+  const { findings } = r.review;
+  const gone = findings.filter((f) => f.resolved).length;
+  const lines = [
+    `方案"${r.scenario.name}"(${r.scenario.docNumber ?? ''})执行情况评估(${r.review.reviewedOn},评估日期 ${r.scenario.reviewOn}):拟解决问题${findings.length}个,已解决${gone}个,仍存在${findings.length - gone}个`,
+  ];
+  for (const f of findings)
+    lines.push(`  ${f.resolved ? '已解决' : '仍存在'} [${f.codeLabel}] ${f.resolved ? f.title : (f.now ?? f.title)}`);
+  return lines.join('\n');
 }

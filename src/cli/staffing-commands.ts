@@ -1,4 +1,4 @@
-/** bianzhi staffing request|submit|approve|withdraw|list and bianzhi person enter|transfer|appoint|dismiss|exit. */
+/** bianzhi staffing request|submit|approve|withdraw|list and bianzhi person register|enter|transfer|appoint|dismiss|exit. */
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../commands/context.js';
 import { institutionNameIndex } from '../domain/ledger.js';
@@ -97,6 +97,19 @@ export function registerStaffingCommands(program: Command) {
       });
     });
   staffing
+    .command('notice <id> <file>')
+    .description('输出用编核准通知单(.docx,公文格式)')
+    .option(...regionOption)
+    .action(async (id: string, file: string, opts: { region?: string }) => {
+      const { staffingNotice } = await import('../commands/staffing.js');
+      const { writeFile } = await import('node:fs/promises');
+      await withSession(opts.region, async ({ ctx }) => {
+        const r = await staffingNotice(ctx, id);
+        await writeFile(file, r.docx);
+        console.log(`已输出用编核准通知单:${file}`);
+      });
+    });
+  staffing
     .command('list')
     .description('列出用编申请与核准')
     .option('--json', '输出 JSON')
@@ -109,7 +122,32 @@ export function registerStaffingCommands(program: Command) {
       });
     });
 
-  const person = program.command('person').description('人员变动:入编、调动、任职、免职、出编');
+  const person = program.command('person').description('人员变动:登记新进人员、入编、调动、任职、免职、出编');
+  person
+    .command('register <idNumber>')
+    .description('登记新进人员(入编前;出生日期和性别默认取自身份证号码)')
+    .requiredOption('--name <name>', '姓名')
+    .option('--education <level>', '学历')
+    .option('--degree <degree>', '学位')
+    .option('--title <level>', '专业技术职称:正高、副高、中级、初级、无')
+    .option('--political <status>', '政治面貌')
+    .option('--joined <date>', '参加工作日期 YYYY-MM-DD', dateOption)
+    .option(...regionOption)
+    .action(async (idNumber: string, o: Record<string, string>) => {
+      const { registerPerson } = await import('../commands/person-movements.js');
+      await withSession(o.region, async ({ ctx }) => {
+        const p = await registerPerson(ctx, {
+          idNumber,
+          name: o.name!,
+          education: o.education as never,
+          degree: o.degree as never,
+          titleLevel: o.title as never,
+          politicalStatus: o.political as never,
+          joinedWorkOn: o.joined,
+        });
+        console.log(`已登记${p.name}(可用 bianzhi person enter ${idNumber} 办理入编)。`);
+      });
+    });
   const common = (c: Command) =>
     c
       .requiredOption('--on <date>', '变动日期 YYYY-MM-DD', dateOption)

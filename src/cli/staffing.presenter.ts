@@ -1,26 +1,33 @@
 /** 用编 figures and requests as the CLI prints them. */
 import type { staffingOverview, StaffingRequestView } from '../commands/staffing.js';
-import { recruitmentChannelLabels } from '../domain/staffing.js';
-import { quotaCategoryLabels, type QuotaCategory } from '../domain/vocabulary.js';
+import { recruitmentChannelLabels, vacancyTotals, type VacancyTotals } from '../domain/staffing.js';
+import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../domain/vocabulary.js';
 import { formatTable } from './overview.presenter.js';
 
 /** 核定, 实有, 已核准待入编, 可用空编 per institution and category, with the district's totals. */
 export function staffingOverviewText(rows: Awaited<ReturnType<typeof staffingOverview>>): string {
-  const total = rows.reduce(
-    (t, r) => ({
-      approved: t.approved + r.approved,
-      actual: t.actual + r.actual,
-      reserved: t.reserved + r.reserved,
-      available: t.available + r.available,
-    }),
-    { approved: 0, actual: 0, reserved: 0, available: 0 },
-  );
+  const { byCategory, total } = vacancyTotals(rows);
+  const figures = (t: VacancyTotals) => [t.approved, t.actual, t.reserved, t.available].map(String);
   const table = [
     ['机构', '编制类别', '核定', '实有', '已核准待入编', '可用空编'],
-    ...rows.map((r) => [r.institutionName, r.categoryLabel, r.approved, r.actual, r.reserved, r.available].map(String)),
-    ['合计', '', total.approved, total.actual, total.reserved, total.available].map(String),
+    ...rows.map((r) => [r.institutionName, r.categoryLabel, ...figures(r)]),
+    ['合计', '', ...figures(total)],
   ];
-  return [`用编情况:已核准待入编${total.reserved}名,可用空编${total.available}名。`, ...formatTable(table)].join('\n');
+  const categories = [
+    ['编制类别', '核定', '实有', '已核准待入编', '可用空编'],
+    ...quotaCategories
+      .filter((c) => byCategory.has(c))
+      .map((c) => [quotaCategoryLabels[c], ...figures(byCategory.get(c)!)]),
+  ];
+  return [
+    `用编情况:已核准待入编${total.reserved}名,可用空编${total.available}名。`,
+    '',
+    '按编制类别:',
+    ...formatTable(categories),
+    '',
+    '按机构:',
+    ...formatTable(table),
+  ].join('\n');
 }
 
 export function staffingRequestsText(rows: StaffingRequestView[]): string {

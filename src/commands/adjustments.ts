@@ -42,7 +42,7 @@ import {
   writeRegistryDiff,
   type AdjustmentRow,
 } from '../store/registry.repository.js';
-import { moveDuties } from '../store/duties.repository.js';
+import { insertSandingDuties, moveDuties, reviseSandingDuty } from '../store/duties.repository.js';
 import { countOpenAssignments, movePeople } from '../store/roster.repository.js';
 import { rebuildRosterIn } from './movements.js';
 import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/transaction.js';
@@ -286,6 +286,7 @@ export async function applyAdjustment(
 async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string, effects: LedgerEffect[]) {
   let peopleMoved = 0;
   let dutiesMoved = 0;
+  let dutiesWritten = 0;
   for (const e of effects) {
     if (e.type === 'require_empty') {
       const n = await countOpenAssignments(tx, regionCode, e.institutionId);
@@ -299,11 +300,16 @@ async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string,
       }
     } else if (e.type === 'move_people') {
       peopleMoved += await movePeople(tx, regionCode, { ...e, adjustmentId });
+    } else if (e.type === 'add_duties') {
+      dutiesWritten += await insertSandingDuties(tx, regionCode, e.institutionId, e.duties);
+    } else if (e.type === 'revise_duty') {
+      if (!(await reviseSandingDuty(tx, regionCode, e))) throw invariantViolated(`三定职责(编号${e.dutyId})不存在`);
+      dutiesWritten++;
     } else {
       dutiesMoved += await moveDuties(tx, regionCode, e);
     }
   }
-  return { peopleMoved, dutiesMoved };
+  return { peopleMoved, dutiesMoved, dutiesWritten };
 }
 
 /** Folds the ledger from scratch and rewrites the materialized tables; reports whether anything differed. */

@@ -17,6 +17,14 @@ import { importRoster } from './import-roster.js';
 import type { ImportResult, Located } from './import-types.js';
 import { formatProblem } from './import-types.js';
 import { defineRegion } from './regions.js';
+import { recordPersonMovement, registerPerson } from './person-movements.js';
+import {
+  approveStaffingRequest,
+  draftStaffingRequest,
+  submitStaffingRequest,
+  withdrawStaffingRequest,
+} from './staffing.js';
+import { personIdsByNumber } from '../store/people.repository.js';
 
 const demoFile = '示范区演示数据';
 
@@ -73,8 +81,9 @@ export async function buildDemoDistrict(
       },
     ),
   );
-  onStep(`导入实名制人员 ${demo.roster.length} 人`);
-  ensureOk('实名制', await importRoster(ctx, streamed(located('roster', demo.roster)), opts));
+  const history = demo.history;
+  onStep(`导入${history.from}前的实名制人员 ${history.initialRoster.length} 人`);
+  ensureOk('实名制', await importRoster(ctx, streamed(located('roster', history.initialRoster)), opts));
   if (demo.poolLoan) {
     const loan = demo.poolLoan;
     onStep(`编制周转池:${loan.title}`);
@@ -87,9 +96,109 @@ export async function buildDemoDistrict(
     });
     await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
   }
+  onStep(`${history.from}以来的用编核准与人员变动 ${history.steps.length} 项`);
+  await replayHistory(ctx, history);
   onStep(`导入职能与权责清单 ${demo.duties.length} 项`);
   ensureOk('职能', await importDuties(ctx, located('duties', demo.duties), opts));
   ensureOk('工作量', await importWorkload(ctx, located('workload', demo.workload), opts));
   ensureOk('区域指标', await importRegionIndicators(ctx, located('indicators', demo.indicators), opts));
   return { institutions: demo.institutions.length, people: demo.roster.length, duties: demo.duties.length };
+}
+
+/**
+ * Carries out the history's steps through the staffing commands, each on its own day (`today` is the step's date,
+ * so an approval's number, expiry and the vacancy it checks are those of that day): the 编办's operator drafts and
+ * records, the approver approves.
+ */
+async function replayHistory(ctx: CommandContext, history: DemoDistrict['history']) {
+  const { byName, internalByKey } = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode));
+  const institutionId = (name: string) => byName.get(name)!.id;
+  const unitId = (institution: string, unit: string | undefined) =>
+    unit ? internalByKey.get(`${institutionId(institution)}/${unit}`)!.id : null;
+  const personIds = await personIdsByNumber(
+    ctx.pool,
+    ctx.regionCode,
+    history.steps.flatMap((s) => ('idNumber' in s ? [s.idNumber] : [])),
+  );
+  const approvals = new Map<number, string>();
+  const spent: Record<string, number> = {};
+  for (const step of history.steps) {
+    const t0 = Date.now();
+    const operator = { ...ctx, today: step.on, actor: history.operator };
+    const at = { on: step.on, docNumber: 'docNumber' in step ? step.docNumber : null };
+    switch (step.do) {
+      case 'approve': {
+        const draft = await draftStaffingRequest(operator, {
+          institutionId: institutionId(step.institution),
+          category: step.category,
+          count: step.count,
+          channel: step.channel,
+          reason: step.reason,
+        });
+        await submitStaffingRequest(operator, draft.id);
+        await approveStaffingRequest({ ...operator, actor: history.approver }, draft.id);
+        approvals.set(step.ref, draft.id);
+        break;
+      }
+      case 'withdraw':
+        await withdrawStaffingRequest(operator, approvals.get(step.ref)!, step.reason);
+        break;
+      case 'enter': {
+        const p = step.person;
+        // the person's own facts (the schema keeps only those); the place comes with the 入编
+        const { id } = await registerPerson(operator, p);
+        await recordPersonMovement(operator, {
+          type: 'enter',
+          personId: id,
+          ...at,
+          institutionId: institutionId(p.institution),
+          unitId: unitId(p.institution, p.unit),
+          category: p.category,
+          post: p.post,
+          approvalId: step.approvalRef === null ? null : approvals.get(step.approvalRef)!,
+          exceptionReason: step.exceptionReason,
+        });
+        break;
+      }
+      case 'transfer':
+        await recordPersonMovement(operator, {
+          type: 'transfer',
+          personId: personIds.get(step.idNumber)!,
+          ...at,
+          institutionId: institutionId(step.to.institution),
+          unitId: unitId(step.to.institution, step.to.unit),
+          category: step.to.category,
+          post: step.to.post,
+        });
+        break;
+      case 'appoint':
+        await recordPersonMovement(operator, {
+          type: 'appoint',
+          personId: personIds.get(step.idNumber)!,
+          ...at,
+          post: step.post,
+          level: step.level,
+          postClass: step.postClass,
+        });
+        break;
+      case 'dismiss':
+        await recordPersonMovement(operator, {
+          type: 'dismiss',
+          personId: personIds.get(step.idNumber)!,
+          ...at,
+          post: step.post,
+        });
+        break;
+      case 'retire':
+        await recordPersonMovement(operator, {
+          type: 'exit',
+          personId: personIds.get(step.idNumber)!,
+          ...at,
+          exitType: 'retire',
+          reason: '达到法定退休年龄',
+        });
+        break;
+    }
+    spent[step.do] = (spent[step.do] ?? 0) + Date.now() - t0;
+  }
 }

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportFileName, importKinds, type ImportKind } from '../domain/records.js';
 import { writeRecordsWorkbook } from '../io/table-writer.js';
-import { readRegistry } from '../store/registry.repository.js';
+import { registryAsOf } from './adjustments.js';
 import { auditDisclosure, mayUnmask, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 import { importKindCommands } from './import-kinds.js';
@@ -20,21 +20,27 @@ export const exportFileNames = Object.fromEntries(importKinds.map((k) => [k, exp
   string
 >;
 
-/** Writes the chosen files (default: all) into `dir`; see the module comment for what a role gets. */
+/**
+ * Writes the chosen files (default: all) into `dir`, as the district stands today or, given `asOf`, as it stood on
+ * that date (institutions, quota and posts folded to it; the roster held that day); see the module comment for what a
+ * role gets.
+ */
 export async function exportDistrict(
   ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'actor' | 'access'>,
   dir: string,
-  opts: { kinds?: readonly ImportKind[] } = {},
+  opts: { kinds?: readonly ImportKind[]; asOf?: string } = {},
 ) {
   requirePermission(ctx, 'exportData');
   const kinds = new Set<ImportKind>(opts.kinds ?? importKinds);
   const reveal = mayUnmask(ctx);
   let idNumbersRevealed = 0;
   await mkdir(dir, { recursive: true });
-  const registry = await readRegistry(ctx.pool, ctx.regionCode);
+  // as of a date: the registry folded to it and the people holding a place that day (the movements' fold)
+  const registry = await registryAsOf(ctx, opts.asOf);
   const env: ExportEnv = {
     ctx,
     registry,
+    asOf: opts.asOf,
     name: (id) => (id ? (registry.institutions.get(id)?.name ?? '') : ''),
     reveal,
     revealed: () => void idNumbersRevealed++,
@@ -49,7 +55,13 @@ export async function exportDistrict(
   await auditDisclosure(ctx, {
     action: 'district.export',
     entity: 'export',
-    after: { files, rows: counts, idNumbersMasked: kinds.has('roster') && !reveal, idNumbersRevealed },
+    after: {
+      files,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      rows: counts,
+      idNumbersMasked: kinds.has('roster') && !reveal,
+      idNumbersRevealed,
+    },
   });
   return { dir, files, counts, idNumbersRevealed };
 }

@@ -3,13 +3,15 @@
  * institution and quota category, the places each unit will have free if nobody is recruited, and the 待退休 list.
  */
 import { forecastVacancies, type VacancyForecast } from '../analysis/vacancy-forecast.js';
+import { mayUnmask, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 import { loadSnapshot } from './snapshot.js';
 
 export async function districtForecast(
-  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
+  ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots' | 'access'>,
   opts: { asOf?: string; years?: number } = {},
 ): Promise<VacancyForecast & { institutionNames: Record<string, string> }> {
+  requirePermission(ctx, 'readDistrict', '单位填报员无权查看全区退休与空编预测');
   const s = await loadSnapshot(ctx, opts.asOf);
   const forecast = forecastVacancies({
     asOf: s.asOf,
@@ -27,5 +29,10 @@ export async function districtForecast(
     }),
   });
   const institutionNames = Object.fromEntries([...s.registry.institutions].map(([id, i]) => [id, i.name]));
-  return { ...forecast, institutionNames };
+  // a role that may not see whole ID numbers sees no birth date either (it gives the masked digits away), and the
+  // retirement month rather than its day, from which the birth date follows
+  const pending = mayUnmask(ctx)
+    ? forecast.pending
+    : forecast.pending.map((p) => ({ ...p, birthDate: '', retirementDate: p.retirementDate.slice(0, 7) }));
+  return { ...forecast, pending, institutionNames };
 }

@@ -156,6 +156,8 @@ function planBaseline(
       civilServiceManaged: r.civilServiceManaged,
       sortOrder: index,
       establishedOn: r.establishedOn ?? null,
+      sandingDocNumber: r.sandingDocNumber ?? null,
+      sandingOn: r.sandingOn ?? null,
     };
     let existing: InstitutionState | undefined;
     let id: string;
@@ -179,7 +181,8 @@ function planBaseline(
     } else {
       const changes: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(fields)) {
-        if (k === 'name' || (k === 'establishedOn' && v == null)) continue; // no date given: keep the known one
+        // no date (or 三定) given: keep the known one
+        if (k === 'name' || (keptWhenBlank.has(k) && v == null)) continue;
         if (JSON.stringify((existing as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null))
           changes[k] = v;
       }
@@ -309,6 +312,9 @@ function pushBaseline(input: BaselineInput, item: LocatedRecord) {
   else if (item.kind === 'posts') input.posts.push(item);
 }
 
+/** Optional columns a baseline may leave blank without clearing what the registry knows. */
+const keptWhenBlank = new Set(['establishedOn', 'sandingDocNumber', 'sandingOn']);
+
 /** The registry as a baseline workbook: importing it into an empty district gives the same registry. */
 export const baselineExporter: KindExporter = async ({ registry, name }) => {
   const active = [...registry.institutions.values()].filter((i) => i.status === 'active');
@@ -326,6 +332,8 @@ export const baselineExporter: KindExporter = async ({ registry, name }) => {
       funding: s(i.funding),
       civilServiceManaged: i.civilServiceManaged ? '是' : '否',
       establishedOn: s(i.establishedOn),
+      sandingDocNumber: s(i.sandingDocNumber),
+      sandingOn: s(i.sandingOn),
     })),
     quotas: rows.quotas.map((q) => ({
       institution: name(q.institutionId),

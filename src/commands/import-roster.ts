@@ -337,9 +337,9 @@ export const rosterImporter: FileImporter = (ctx, rows, opts) =>
  * The roster as a roster file. A role that may not see whole ID numbers gets them masked and no birth dates (such a
  * file is for reading, not for importing back); every whole number handed out is counted for the audit.
  */
-export const rosterExporter: KindExporter = async ({ ctx, name, reveal, revealed }) => {
+export const rosterExporter: KindExporter = async ({ ctx, name, reveal, revealed, asOf }) => {
   async function* roster() {
-    for await (const r of rosterForExport(ctx.pool, ctx.regionCode)) {
+    for await (const r of rosterForExport(ctx.pool, ctx.regionCode, asOf)) {
       if (reveal) revealed();
       yield {
         name: r.name,

@@ -103,6 +103,8 @@ export type FileImporter = (
 export interface ExportEnv {
   ctx: Pick<CommandContext, 'pool' | 'regionCode'>;
   registry: RegistryState;
+  /** The date the export describes (absent: today's roster). */
+  asOf?: string;
   /** An institution's name by its id ('' for none). */
   name(id: string | null): string;
   reveal: boolean;

@@ -89,6 +89,57 @@ describe('importBaseline', () => {
     expect((await districtOverview(ctx, '2024-06-30')).quota.admin.approved).toBe(35);
     expect((await rebuildRegistry(ctx)).identical).toBe(true);
   });
+
+  it('Given 三定文号 and 三定印发日期 When imported, re-imported blank, then re-imported with a new 三定 Then the registry keeps the known one and takes the new one', async () => {
+    // Given: the 三定 of 区司法局 as the baseline workbook records it; 区审计局 without one
+    const sanding = { sandingDocNumber: '示政办〔2017〕23号', sandingOn: '2017-06-15' };
+    const audit = { sandingDocNumber: '示政办〔2024〕5号', sandingOn: '2024-06-01' };
+    const row = (extra: Partial<InstitutionRecord>) =>
+      at('机构', [inst('区司法局', 'gov_dept', extra), inst('区审计局', 'gov_dept', audit)]);
+    const read = async () =>
+      (
+        await ctx.pool.query(
+          `SELECT name, sanding_doc_number, sanding_on FROM institutions WHERE name IN ('区司法局', '区审计局') ORDER BY name`,
+        )
+      ).rows;
+    // When
+    const first = at('机构', [inst('区司法局', 'gov_dept', sanding), inst('区审计局', 'gov_dept')]);
+    expect(await importBaseline(ctx, { institutions: first, quotas: [], posts: [] }, opts)).toMatchObject({
+      ok: true,
+    });
+    // Then
+    expect(await read()).toEqual([
+      { name: '区司法局', sanding_doc_number: '示政办〔2017〕23号', sanding_on: '2017-06-15' },
+      { name: '区审计局', sanding_doc_number: null, sanding_on: null },
+    ]);
+    // a workbook without 区司法局's 三定 (it only adds 区审计局's) leaves the recorded one as it is
+    const blank = await importBaseline(
+      ctx,
+      {
+        institutions: at('机构', [inst('区司法局', 'gov_dept'), inst('区审计局', 'gov_dept', audit)]),
+        quotas: [],
+        posts: [],
+      },
+      opts,
+    );
+    expect(blank).toMatchObject({ ok: true, summary: { changedInstitutions: 1 } });
+    expect(await read()).toEqual([
+      { name: '区司法局', sanding_doc_number: '示政办〔2017〕23号', sanding_on: '2017-06-15' },
+      { name: '区审计局', sanding_doc_number: '示政办〔2024〕5号', sanding_on: '2024-06-01' },
+    ]);
+    // a revised 三定 replaces it, through the ledger (rebuild gives the same)
+    const revised = { sandingDocNumber: '示政办〔2025〕7号', sandingOn: '2025-03-01' };
+    expect(await importBaseline(ctx, { institutions: row(revised), quotas: [], posts: [] }, opts)).toMatchObject({
+      ok: true,
+      summary: { changedInstitutions: 1 },
+    });
+    expect((await read())[0]).toEqual({
+      name: '区司法局',
+      sanding_doc_number: '示政办〔2025〕7号',
+      sanding_on: '2025-03-01',
+    });
+    expect((await rebuildRegistry(ctx)).identical).toBe(true);
+  });
 });
 
 describe('importRoster', () => {

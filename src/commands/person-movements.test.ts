@@ -4,7 +4,8 @@ import { idNo, seedStaffingDistrict } from '../../test/staffing.js';
 import { connect } from '../store/database.js';
 import { rebuildRegistry } from './adjustments.js';
 import type { CommandContext } from './context.js';
-import { recordPersonMovement, type PersonMovementInput } from './person-movements.js';
+import { recordPersonMovement, registerPerson, type PersonMovementInput } from './person-movements.js';
+import { loadExceptionEntries } from '../store/snapshot.repository.js';
 import {
   approveStaffingRequest,
   draftStaffingRequest,
@@ -89,6 +90,36 @@ describe('入编 / 调动 / 任免 / 出编', () => {
     expect(m.note).toBe('例外入编(无用编核准):军转干部安置,待补办核准');
     const audit = await ctx.pool.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [钱七]);
     expect(audit.rows.map((r) => r.action)).toEqual(['person.enter']);
+    // the snapshot carries it for EXCEPTION_ENTRY: the reason, who recorded it and when
+    const [fact] = await loadExceptionEntries(ctx.pool, ctx.regionCode);
+    expect(fact).toMatchObject({
+      movementId: m.id,
+      personName: '钱七',
+      institutionId: ids.institutions['区审计局'],
+      category: 'admin',
+      on: '2026-11-27',
+      reason: '军转干部安置,待补办核准',
+      recordedBy: ctx.actor,
+    });
+    expect(fact!.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('Given a recruit not yet in the roster When registered Then the person exists without a place, audited; the same ID number again is refused', async () => {
+    const idNumber = idNo('19980708', '021');
+    const { id } = await registerPerson(ctx, { idNumber, name: '孙八', education: '研究生' });
+    const row = await ctx.pool.query(
+      `SELECT name, gender, birth_date::text AS birth, education FROM persons WHERE region_code = $1 AND id = $2`,
+      [ctx.regionCode, id],
+    );
+    expect(row.rows[0]).toEqual({ name: '孙八', gender: '男', birth: '1998-07-08', education: '研究生' });
+    expect(await ctx.pool.query(`SELECT 1 FROM assignments WHERE person_id = $1`, [id])).toMatchObject({ rowCount: 0 });
+    const audit = await ctx.pool.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['person.register']);
+    await refused(() => registerPerson(ctx, { idNumber, name: '孙八' }), '该身份证号码已在实名库中');
+    await refused(
+      () => registerPerson(ctx, { idNumber: `${idNumber.slice(0, 17)}0`, name: '孙八' }),
+      /身份证号码校验不通过/,
+    );
   });
 
   it('Given 区财政局 at full quota When 王五 is transferred there Then refused; to 区审计局 itself it is a change within the unit', async () => {

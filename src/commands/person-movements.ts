@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { idNumberFacts, validateIdNumber } from '../domain/codes.js';
+import { idNumberFacts, maskIdNumber, validateIdNumber } from '../domain/codes.js';
 import { calendarDateSchema } from '../domain/dates.js';
 import { postKey, quotaKey } from '../domain/ledger.js';
 import {
@@ -21,6 +21,11 @@ import {
 } from '../domain/movements.js';
 import { addMonths, availableVacancy, isOpenApproval } from '../domain/staffing.js';
 import {
+  degrees,
+  educationLevels,
+  genders,
+  politicalStatuses,
+  titleLevels,
   leadershipLevelSchema,
   leadershipLevels,
   postClassSchema,
@@ -30,11 +35,14 @@ import {
   ranks,
 } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
-import { invariantViolated, notFound, validationFailed } from '../domain/errors.js';
+import { AppError, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { appendMovement, loadMovements } from '../store/movements.repository.js';
 import { findStaffingRequest, useApprovalPlace, vacancyFigures } from '../store/staffing.repository.js';
+import { admitPerson } from '../store/people.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { loadStaffCounts } from '../store/roster.repository.js';
+import { insertPerson } from '../store/people.repository.js';
+import { uuidv7 } from '../store/ids.js';
 import { inTransaction, lockRegion } from '../store/transaction.js';
 import { reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
@@ -42,7 +50,6 @@ import { ensureInScope } from './institutions.js';
 
 const uuid = z.string().uuid('标识应为 UUID');
 const common = {
-  personId: uuid,
   on: calendarDateSchema('变动日期'),
   docNumber: z.string().trim().max(100).nullish(),
   reason: z.string().trim().max(2000).nullish(),
@@ -53,8 +60,8 @@ const place = {
   category: quotaCategorySchema,
   post: z.string().trim().max(100).nullish(),
 };
-export const personMovementSchema = z.discriminatedUnion('type', [
-  z.object({
+const variants = {
+  enter: z.object({
     type: z.literal('enter'),
     ...common,
     ...place,
@@ -63,18 +70,104 @@ export const personMovementSchema = z.discriminatedUnion('type', [
     /** an entry without an approval: only as an exception, with its written reason */
     exceptionReason: z.string().trim().max(2000).nullish(),
   }),
-  z.object({ type: z.literal('transfer'), ...common, ...place, approvalId: uuid.nullish() }),
-  z.object({
+  transfer: z.object({ type: z.literal('transfer'), ...common, ...place, approvalId: uuid.nullish() }),
+  appoint: z.object({
     type: z.literal('appoint'),
     ...common,
     post: z.string().trim().min(1, '请写明所任职务').max(100),
     level: leadershipLevelSchema,
     postClass: postClassSchema,
   }),
-  z.object({ type: z.literal('dismiss'), ...common, post: z.string().trim().max(100).nullish() }),
-  z.object({ type: z.literal('exit'), ...common, exitType: exitTypeSchema }),
+  dismiss: z.object({ type: z.literal('dismiss'), ...common, post: z.string().trim().max(100).nullish() }),
+  exit: z.object({ type: z.literal('exit'), ...common, exitType: exitTypeSchema }),
+};
+/** A movement of the person the route names (the API's body). */
+export const personMovementBodySchema = z.discriminatedUnion('type', [
+  variants.enter,
+  variants.transfer,
+  variants.appoint,
+  variants.dismiss,
+  variants.exit,
+]);
+const person = { personId: uuid };
+/** 入编 of someone not yet in the 实名库: the person (name, ID number) is registered with the entry. */
+export const newEntrySchema = variants.enter.extend({
+  person: z.object({
+    name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50字'),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((v, c) => {
+        const problem = validateIdNumber(v);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      }),
+  }),
+});
+export type NewEntryInput = z.input<typeof newEntrySchema>;
+export const personMovementSchema = z.discriminatedUnion('type', [
+  variants.enter.extend(person),
+  variants.transfer.extend(person),
+  variants.appoint.extend(person),
+  variants.dismiss.extend(person),
+  variants.exit.extend(person),
 ]);
 export type PersonMovementInput = z.input<typeof personMovementSchema>;
+
+/** A recruit's own facts (实名制 person fields): registered before the 入编 that gives the person a place. */
+export const newPersonSchema = z.object({
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => validateIdNumber(v) === null, { message: '身份证号码校验不通过' }),
+  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50字'),
+  gender: z.enum(genders, { message: '性别应为 男 或 女' }).nullish(),
+  birthDate: calendarDateSchema('出生日期').nullish(),
+  education: z.enum(educationLevels, { message: `学历应为 ${educationLevels.join('、')} 之一` }).nullish(),
+  degree: z.enum(degrees, { message: `学位应为 ${degrees.join('、')} 之一` }).nullish(),
+  titleLevel: z.enum(titleLevels, { message: `专业技术职称应为 ${titleLevels.join('、')} 之一` }).nullish(),
+  politicalStatus: z
+    .enum(politicalStatuses, { message: `政治面貌应为 ${politicalStatuses.join('、')} 之一` })
+    .nullish(),
+  joinedWorkOn: calendarDateSchema('参加工作日期').nullish(),
+});
+export type NewPersonInput = z.input<typeof newPersonSchema>;
+
+/**
+ * Registers a recruit in the 实名库 without a place (the 入编 that follows gives one); the birth date and gender
+ * default to what the ID number encodes. Refused when the ID number is already there. Audited.
+ */
+export async function registerPerson(ctx: CommandContext, input: NewPersonInput) {
+  requirePermission(ctx, 'applyAdjustments', '当前角色无权登记人员');
+  const p = newPersonSchema.parse(input);
+  const encoded = idNumberFacts(p.idNumber);
+  const birthDate = p.birthDate ?? encoded.birthDate;
+  if (birthDate > ctx.today) throw validationFailed(`出生日期 ${birthDate} 晚于今天`);
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const id = await insertPerson(tx, ctx.regionCode, uuidv7(), {
+      idNumber: p.idNumber,
+      name: p.name,
+      gender: p.gender ?? encoded.gender,
+      birthDate,
+      education: p.education ?? null,
+      degree: p.degree ?? null,
+      titleLevel: p.titleLevel ?? null,
+      politicalStatus: p.politicalStatus ?? null,
+      joinedWorkOn: p.joinedWorkOn ?? null,
+    });
+    if (!id) throw validationFailed('该身份证号码已在实名库中');
+    await appendAudit(tx, ctx.regionCode, {
+      actor: ctx.actor,
+      action: 'person.register',
+      entity: 'person',
+      entityId: id,
+      after: { name: p.name, idNumber: maskIdNumber(p.idNumber) },
+    });
+    return { id, name: p.name };
+  });
+}
 
 /** How far ahead a movement may be dated (a decision recorded before it takes effect). */
 export interface MovementRules {
@@ -82,23 +175,77 @@ export interface MovementRules {
 }
 export const defaultMovementRules: MovementRules = { futureDays: 31 };
 
+/** Stands for the person an entry registers until the transaction has its id. */
+const unknownPerson = '00000000-0000-4000-8000-000000000000';
+
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Records one movement of a person; returns it with the movement id. Throws a Chinese error and writes nothing. */
-export async function recordPersonMovement(
+export const recordPersonMovement = (
   ctx: CommandContext,
   input: PersonMovementInput,
   rules: MovementRules = defaultMovementRules,
+) => movementOf(ctx, input, rules, false);
+
+/** Thrown inside the check's transaction to roll it back with what would have been recorded. */
+class CheckedOnly {
+  constructor(readonly checks: string[]) {}
+}
+
+/**
+ * The checks of a movement without recording it (the web shows them before anything is sent): every rule of
+ * recordPersonMovement runs on the same transaction, which is then rolled back. A refusal is the answer, not an error.
+ */
+export async function checkPersonMovement(
+  ctx: CommandContext,
+  input: PersonMovementInput | NewEntryInput,
+  rules: MovementRules = defaultMovementRules,
+): Promise<{ ok: true; checks: string[] } | { ok: false; refusal: string }> {
+  try {
+    await movementOf(ctx, input, rules, true);
+    throw new Error('a check must roll back');
+  } catch (e) {
+    if (e instanceof CheckedOnly) return { ok: true, checks: e.checks };
+    if (e instanceof AppError && e.code !== 'forbidden') return { ok: false, refusal: e.message };
+    throw e;
+  }
+}
+
+/** 入编 of a person registered with it (or found by ID number in the 实名库); same rules as recordPersonMovement. */
+export const enterNewPerson = (ctx: CommandContext, input: NewEntryInput, rules = defaultMovementRules) =>
+  movementOf(ctx, input, rules, false);
+
+/** The checks of enterNewPerson without recording anything. */
+export const checkNewEntry = (ctx: CommandContext, input: NewEntryInput, rules = defaultMovementRules) =>
+  checkPersonMovement(ctx, input, rules);
+
+async function movementOf(
+  ctx: CommandContext,
+  input: PersonMovementInput | NewEntryInput,
+  rules: MovementRules,
+  checkOnly: boolean,
 ) {
   requirePermission(ctx, 'applyAdjustments', '当前角色无权办理人员变动');
-  const m = personMovementSchema.parse(input);
+  const checks: string[] = [];
+  const newPerson = 'person' in input ? newEntrySchema.parse(input).person : undefined;
+  const m = personMovementSchema.parse(newPerson ? { ...input, person: undefined, personId: unknownPerson } : input);
   const what = movementTypeLabels[m.type];
   if (m.on > addDays(ctx.today, rules.futureDays)) {
     throw validationFailed(`${what}日期 ${m.on} 晚于今天 ${rules.futureDays} 天以上,不能预先记录`);
   }
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
+    if (newPerson) {
+      const facts = idNumberFacts(newPerson.idNumber);
+      const admitted = await admitPerson(tx, ctx.regionCode, { ...newPerson, ...facts });
+      m.personId = admitted.id;
+      checks.push(
+        admitted.created
+          ? `${newPerson.name}(身份证号码校验通过)登记入实名库`
+          : `${newPerson.name}已在实名库中(曾在编),按其原有记录办理`,
+      );
+    }
     const person = await tx.query<{ name: string; birth_date: string | null; id_number: string }>(
       `SELECT name, birth_date::text AS birth_date, id_number FROM persons WHERE region_code = $1 AND id = $2 FOR UPDATE`,
       [ctx.regionCode, m.personId],
@@ -108,6 +255,7 @@ export async function recordPersonMovement(
     const birth =
       p.birth_date ?? (validateIdNumber(p.id_number) === null ? idNumberFacts(p.id_number).birthDate : null);
     if (birth && m.on <= birth) throw validationFailed(`${p.name}的${what}日期 ${m.on} 不晚于其出生日期 ${birth}`);
+    checks.push(`${what}日期 ${m.on}:在出生日期之后,且不超过今天之后${rules.futureDays}天`);
 
     const state = foldMovements(await loadMovements(tx, ctx.regionCode, m.personId));
     const openId = state.open.get(m.personId);
@@ -125,6 +273,7 @@ export async function recordPersonMovement(
     let next: HeldPlace | null = null;
     let approvalId: string | null = null;
     let note: string | null = null;
+    let exceptionReason: string | null = null;
     if (m.type === 'enter' || m.type === 'transfer') {
       const inst = institution(m.institutionId);
       ensureInScope(scope, inst.id);
@@ -153,13 +302,18 @@ export async function recordPersonMovement(
         }
         await useApprovalPlace(tx, ctx.regionCode, a.id);
         approvalId = a.id;
+        checks.push(
+          `依据${name}(核准"${a.institutionName}"${quotaCategoryLabels[m.category]}${a.count}名,已用${a.used}名,有效期至 ${a.expiresOn}),本次${what}用去1名,尚余${a.count - a.used - 1}名`,
+        );
       } else if (m.type === 'enter') {
         if (!m.exceptionReason) {
           throw invariantViolated(
             `入编须依据"${inst.name}"${quotaCategoryLabels[m.category]}的有效用编核准;如确属例外,须写明例外理由`,
           );
         }
-        note = `例外入编(无用编核准):${m.exceptionReason}`;
+        exceptionReason = m.exceptionReason;
+        note = `例外入编(无用编核准):${exceptionReason}`;
+        checks.push(`无用编核准的例外入编:例外理由记入审计日志,并由诊断列出`);
       } else if (!sameUnit) {
         // a transfer into another unit: its vacancy is checked like a request's
         const f = (
@@ -173,6 +327,11 @@ export async function recordPersonMovement(
             `调入"${inst.name}"${quotaCategoryLabels[m.category]}没有可用空编(核定${f.approved}名,实有${f.actual}名,已核准待入编${f.reserved}名);须先经用编核准`,
           );
         }
+        checks.push(
+          `调入"${inst.name}"${quotaCategoryLabels[m.category]}:可用空编${availableVacancy(f)}名(核定${f.approved}名,实有${f.actual}名,已核准待入编${f.reserved}名)`,
+        );
+      } else {
+        checks.push(`在"${inst.name}"${quotaCategoryLabels[m.category]}内调整,不占新的编制`);
       }
       next = {
         institutionId: inst.id,
@@ -197,11 +356,23 @@ export async function recordPersonMovement(
       if (held >= approved) {
         throw invariantViolated(`"${inst.name}"${m.level}领导职数核定${approved}名,已配${held}名,没有空缺职数`);
       }
+      checks.push(
+        `"${inst.name}"${m.level}领导职数核定${approved}名,已配${held}名,任职后${held + 1}名;${inst.rank ? `未超过机构规格(${inst.rank})` : '机构未定规格'}`,
+      );
       next = { ...current, post: m.post, leadershipLevel: m.level, postClass: m.postClass };
     } else if (m.type === 'dismiss') {
       if (!current) throw invariantViolated(`${p.name}当前不在编,不能免职`);
       if (!current.leadershipLevel) throw invariantViolated(`${p.name}当前未担任领导职务,无可免职务`);
       next = { ...current, post: m.post ?? null, leadershipLevel: null, postClass: null };
+      checks.push(
+        `免去${current.leadershipLevel}领导职务,释放"${institution(current.institutionId).name}"1个${current.leadershipLevel}领导职数`,
+      );
+    } else if (m.type === 'exit') {
+      if (current) {
+        checks.push(
+          `${exitTypeLabels[m.exitType]}出编:"${registry.institutions.get(current.institutionId)?.name ?? ''}"${quotaCategoryLabels[current.category as keyof typeof quotaCategoryLabels]}实有减少1名`,
+        );
+      }
     }
 
     const movement: Omit<RosterMovement, 'id'> = {
@@ -228,6 +399,10 @@ export async function recordPersonMovement(
       if (e instanceof MovementError) throw invariantViolated(`${p.name}:${e.message}`);
       throw e;
     }
+    if (current && next && current.institutionId !== next.institutionId) {
+      checks.push(`调出"${registry.institutions.get(current.institutionId)?.name ?? ''}",其编制随之释放`);
+    }
+    if (checkOnly) throw new CheckedOnly(checks);
     const id = await appendMovement(tx, ctx.regionCode, {
       movement,
       fromInstitutionId: current?.institutionId ?? null,
@@ -236,6 +411,7 @@ export async function recordPersonMovement(
       note,
       recordedBy: ctx.actor,
       approvalId,
+      exceptionReason,
     });
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
@@ -253,6 +429,7 @@ export async function recordPersonMovement(
         docNumber: m.docNumber ?? null,
         approvalId,
         exception: note,
+        registered: newPerson ? newPerson.name : undefined,
       },
     });
     return { id, ...movement, approvalId, note };

@@ -5,14 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Finding } from '../analysis/finding.js';
 import type { Snapshot } from '../analysis/snapshot.js';
+import {
+  evaluateScenario as evaluateOver,
+  reviewOutcome,
+  scenarioBase,
+  type ScenarioBase,
+  type ScenarioEvaluation,
+  type ScenarioFindingChange,
+} from '../analysis/scenario-evaluation.js';
 import { diagnose } from '../analysis/diagnose.js';
+import { defaultDiagnosticConfig } from '../analysis/config.js';
+import { daysBetween } from '../domain/dates.js';
 import { computeStatistics } from '../analysis/statistics.js';
-import { evaluateScenario as evaluateOver, type ScenarioEvaluation } from '../analysis/scenario-evaluation.js';
 import { addMonths } from '../domain/dates.js';
 import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
-import { adjustmentItemSchema, institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
+import { institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
@@ -25,13 +33,16 @@ import {
   listScenarios as listRows,
   removeScenarioItem,
   scenarioItems,
+  appliedScenarios,
   updateScenario,
   type ScenarioRow,
+  type ScenarioTargets,
 } from '../store/scenarios.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { can } from '../domain/permissions.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../domain/scenario.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema, type ScenarioItem } from '../domain/scenario.js';
+import { integrateEnforcementItems } from '../analysis/enforcement-integration.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
 import type { CommandContext } from './context.js';
@@ -51,7 +62,7 @@ export const scenarioStatusLabels = {
 } as const;
 type ScenarioStatus = keyof typeof scenarioStatusLabels;
 
-export { scenarioApplySchema, scenarioDraftSchema };
+export { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema };
 
 function ensureDrafter(ctx: CommandContext) {
   requirePermission(ctx, 'draftAdjustments');
@@ -85,15 +96,26 @@ async function audit(ctx: CommandContext, tx: Tx, action: string, id: string, af
   await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action, entity: 'scenario', entityId: id, after });
 }
 
+/** Scenario operations (综合执法) expanded into the ledger items they stand for, over the scenario's base. */
+async function expandItems(ctx: CommandContext, baseDate: string, items: ScenarioItem[]): Promise<AdjustmentItem[]> {
+  if (items.every((i) => i.op !== 'integrate_enforcement')) return items as AdjustmentItem[];
+  const snapshot = await loadSnapshot(ctx, baseDate);
+  return items.flatMap((i) =>
+    i.op === 'integrate_enforcement' ? integrateEnforcementItems(snapshot, i, randomUUID()) : [i],
+  );
+}
+
 export async function createScenario(ctx: CommandContext, input: z.input<typeof scenarioDraftSchema>) {
   ensureDrafter(ctx);
-  const d = scenarioDraftSchema.parse(input);
+  const parsed = scenarioDraftSchema.parse(input);
+  const baseDate = parsed.baseDate ?? ctx.today;
+  const d = { ...parsed, items: await expandItems(ctx, baseDate, parsed.items) };
   const id = randomUUID();
   await inTransaction(ctx.pool, async (tx) => {
     await insertScenario(tx, ctx.regionCode, {
       id,
       name: d.name,
-      baseDate: d.baseDate ?? ctx.today,
+      baseDate,
       baseSeq: await lastAppliedSeq(tx, ctx.regionCode),
       necessity: d.necessity ?? null,
       basis: d.basis ?? null,
@@ -106,9 +128,10 @@ export async function createScenario(ctx: CommandContext, input: z.input<typeof 
 }
 
 /** Adds ledger items to a draft and answers with the new evaluation. */
-export async function addScenarioItems(ctx: CommandContext, id: string, items: z.input<typeof adjustmentItemSchema>[]) {
+export async function addScenarioItems(ctx: CommandContext, id: string, items: z.input<typeof scenarioItemSchema>[]) {
   ensureDrafter(ctx);
-  const parsed = z.array(adjustmentItemSchema).min(1, '至少添加一项调整').parse(items);
+  const given = z.array(scenarioItemSchema).min(1, '至少添加一项调整').parse(items);
+  const parsed = await expandItems(ctx, (await readable(ctx, id)).baseDate, given);
   await inTransaction(ctx.pool, async (tx) => {
     await ownDraft(ctx, tx, id);
     await appendScenarioItems(tx, ctx.regionCode, id, parsed);
@@ -139,8 +162,17 @@ export async function shareScenario(ctx: CommandContext, id: string) {
   });
 }
 
-/** The base's findings, computed once per snapshot (the server hands out one snapshot object per data version). */
-const baseFindings = new WeakMap<Snapshot, Finding[]>();
+/**
+ * The base evaluation (findings and DUTY_OVERLAP's pair index), computed once per snapshot: the server hands out one
+ * snapshot object per region, date and data version (analysis-cache.ts) and drops it when the data change, so this
+ * is a cache per (region, base date, data version) that goes with the snapshot.
+ */
+const baseEvaluations = new WeakMap<Snapshot, ScenarioBase>();
+function baseOf(snapshot: Snapshot): ScenarioBase {
+  let base = baseEvaluations.get(snapshot);
+  if (!base) baseEvaluations.set(snapshot, (base = scenarioBase(snapshot)));
+  return base;
+}
 
 export interface EvaluatedScenario {
   scenario: ScenarioRow;
@@ -156,9 +188,7 @@ async function foldScenario(ctx: CommandContext, id: string) {
   const scenario = await readable(ctx, id);
   const items = await scenarioItems(ctx.pool, ctx.regionCode, id);
   const snapshot = await loadSnapshot(ctx, scenario.baseDate);
-  let findings = baseFindings.get(snapshot);
-  if (!findings) baseFindings.set(snapshot, (findings = diagnose(snapshot)));
-  return { scenario, items, ...evaluateOver({ snapshot, findings }, items, { effectiveOn: scenario.baseDate }) };
+  return { scenario, items, ...evaluateOver(baseOf(snapshot), items, { effectiveOn: scenario.baseDate }) };
 }
 
 export async function evaluateScenario(ctx: CommandContext, id: string): Promise<EvaluatedScenario> {
@@ -286,6 +316,8 @@ const idsIn = (items: unknown[]) => new Set(JSON.stringify(items).match(uuidPatt
 export async function applyScenario(ctx: CommandContext, id: string, input: z.input<typeof scenarioApplySchema>) {
   requirePermission(ctx, 'applyAdjustments');
   const d = scenarioApplySchema.parse(input);
+  // what it is meant to resolve, and whom it concerns: the 执行情况评估 looks for these findings again
+  const { evaluation } = await evaluateScenario(ctx, id);
   return inTransaction(ctx.pool, async (tx) => {
     await lockRegion(tx, ctx.regionCode);
     const s = await readable(ctx, id, tx);
@@ -313,16 +345,82 @@ export async function applyScenario(ctx: CommandContext, id: string, input: z.in
     );
     const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
     const reviewOn = d.reviewOn ?? addMonths(d.effectiveOn, 12);
+    if (reviewOn <= d.effectiveOn)
+      throw validationFailed(`执行情况评估日期 ${reviewOn} 应晚于生效日期 ${d.effectiveOn}`);
+    const targets: ScenarioTargets = {
+      institutions: [...touched].flatMap((x) => (snapshot.registry.institutions.has(x) ? [name(x)] : [])),
+      findings: evaluation.findings.resolved,
+    };
     const ok = await updateScenario(tx, ctx.regionCode, id, s.version, {
       status: 'applied',
       docNumber: d.docNumber,
       effectiveOn: d.effectiveOn,
       adjustmentId: adj.id,
       reviewOn,
+      targets,
     });
     if (!ok) throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
     await audit(ctx, tx, 'scenario.apply', id, { docNumber: d.docNumber, adjustmentId: adj.id, reviewOn });
     return { scenario: (await findScenario(tx, ctx.regionCode, id))!, ...applied };
+  });
+}
+
+/** An applied scenario's 执行情况评估 as due: when, how late (grace days as SCENARIO_REVIEW_OVERDUE reads them). */
+function reviewState(s: ScenarioRow, today: string) {
+  const late = s.reviewOn ? daysBetween(s.reviewOn, today) : 0;
+  return {
+    due: !!s.reviewOn && !s.reviewedOn && late >= 0,
+    overdue: !!s.reviewOn && !s.reviewedOn && late > defaultDiagnosticConfig.reviewGraceDays,
+    daysLate: Math.max(0, late),
+  };
+}
+
+/**
+ * The 执行情况评估 due (机构编制管理评估办法(试行)): applied scenarios whose review date has come and which have not
+ * been reviewed, oldest first; `all` also lists those not yet due and those done.
+ */
+export async function listScenarioReviews(ctx: CommandContext, opts: { all?: boolean } = {}) {
+  requirePermission(ctx, 'readDistrict');
+  const rows = (await appliedScenarios(ctx.pool, ctx.regionCode)).filter((s) => mayRead(ctx, s));
+  return rows
+    .map(({ targets, ...s }) => ({
+      scenario: s,
+      ...reviewState(s, ctx.today),
+      targets: targets?.findings.length ?? 0,
+    }))
+    .filter((r) => opts.all || r.due);
+}
+
+/**
+ * Carries out a scenario's 执行情况评估 on or after its date: each finding it was meant to resolve (recorded at apply)
+ * is looked for among today's findings; the outcome is recorded with the scenario and audited. Once per scenario.
+ */
+export async function reviewScenario(ctx: CommandContext, id: string) {
+  ensureDrafter(ctx);
+  const found = await readable(ctx, id);
+  if (found.status !== 'applied' || !found.reviewOn) throw conflict(`方案"${found.name}"尚未实施,不能开展执行情况评估`);
+  if (found.reviewedOn) throw conflict(`方案"${found.name}"已于${found.reviewedOn}完成执行情况评估`);
+  if (ctx.today < found.reviewOn)
+    throw validationFailed(`方案"${found.name}"的执行情况评估日期为${found.reviewOn},尚未到期`);
+  const targets = (await appliedScenarios(ctx.pool, ctx.regionCode)).find((s) => s.id === id)?.targets;
+  const now = diagnose(await loadSnapshot(ctx));
+  const review = {
+    reviewedOn: ctx.today,
+    reviewedBy: ctx.actor,
+    ...reviewOutcome((targets?.findings ?? []) as ScenarioFindingChange[], now),
+  };
+  return inTransaction(ctx.pool, async (tx) => {
+    await lockRegion(tx, ctx.regionCode);
+    const s = await readable(ctx, id, tx);
+    if (s.reviewedOn) throw conflict(`方案"${s.name}"已于${s.reviewedOn}完成执行情况评估`);
+    const ok = await updateScenario(tx, ctx.regionCode, id, s.version, {
+      reviewedOn: ctx.today,
+      reviewedBy: ctx.actor,
+      review,
+    });
+    if (!ok) throw conflict(`方案"${s.name}"已被修改,请刷新后重试`);
+    await audit(ctx, tx, 'scenario.review', id, { resolved: review.resolved, remaining: review.remaining });
+    return { scenario: (await findScenario(tx, ctx.regionCode, id))!, review };
   });
 }
 

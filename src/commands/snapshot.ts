@@ -1,8 +1,15 @@
 import type { Snapshot } from '../analysis/snapshot.js';
 import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
 import { loadLedger } from '../store/registry.repository.js';
-import { loadDuties, loadIndicators, loadPeopleOn, loadWorkload } from '../store/snapshot.repository.js';
+import {
+  loadDuties,
+  loadExceptionEntries,
+  loadIndicators,
+  loadPeopleOn,
+  loadWorkload,
+} from '../store/snapshot.repository.js';
 import { loadAdjustmentWaits } from '../store/audit.repository.js';
+import { scenarioReviewFacts } from '../store/scenarios.repository.js';
 import { registryAsOf } from './adjustments.js';
 import type { CommandContext } from './context.js';
 import { districtProfile } from './regions.js';
@@ -17,15 +24,18 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators, adjustmentWaits] = await Promise.all([
-    districtProfile(ctx),
-    registryAsOf(ctx, asOf),
-    loadPeopleOn(ctx.pool, ctx.regionCode, date),
-    loadDuties(ctx.pool, ctx.regionCode),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    loadIndicators(ctx.pool, ctx.regionCode),
-    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-  ]);
+  const [region, registry, people, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
+    await Promise.all([
+      districtProfile(ctx),
+      registryAsOf(ctx, asOf),
+      loadPeopleOn(ctx.pool, ctx.regionCode, date),
+      loadDuties(ctx.pool, ctx.regionCode),
+      loadWorkload(ctx.pool, ctx.regionCode),
+      loadIndicators(ctx.pool, ctx.regionCode),
+      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      scenarioReviewFacts(ctx.pool, ctx.regionCode),
+      loadExceptionEntries(ctx.pool, ctx.regionCode),
+    ]);
   return {
     regionCode: ctx.regionCode,
     regionName: region.name,
@@ -37,6 +47,8 @@ export async function loadSnapshot(
     workload,
     indicators,
     adjustmentWaits,
+    scenarioReviews,
+    exceptionEntries,
   };
 }
 
@@ -48,18 +60,23 @@ export interface DistrictBase {
   workload: Snapshot['workload'];
   indicators: Snapshot['indicators'];
   adjustmentWaits: Snapshot['adjustmentWaits'];
+  scenarioReviews: NonNullable<Snapshot['scenarioReviews']>;
+  exceptionEntries: Snapshot['exceptionEntries'];
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators, adjustmentWaits] = await Promise.all([
-    districtProfile(ctx),
-    loadLedger(ctx.pool, ctx.regionCode),
-    loadDuties(ctx.pool, ctx.regionCode),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    loadIndicators(ctx.pool, ctx.regionCode),
-    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-  ]);
-  return { region, ledger, duties, workload, indicators, adjustmentWaits };
+  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
+    await Promise.all([
+      districtProfile(ctx),
+      loadLedger(ctx.pool, ctx.regionCode),
+      loadDuties(ctx.pool, ctx.regionCode),
+      loadWorkload(ctx.pool, ctx.regionCode),
+      loadIndicators(ctx.pool, ctx.regionCode),
+      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      scenarioReviewFacts(ctx.pool, ctx.regionCode),
+      loadExceptionEntries(ctx.pool, ctx.regionCode),
+    ]);
+  return { region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
@@ -78,5 +95,7 @@ export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: str
     workload: base.workload,
     indicators: base.indicators,
     adjustmentWaits: base.adjustmentWaits,
+    scenarioReviews: base.scenarioReviews,
+    exceptionEntries: base.exceptionEntries,
   };
 }

@@ -5,6 +5,7 @@
  * approvals racing for the last vacant place — in one process or two — cannot both win.
  */
 import { allowedQuotaCategories, quotaCategoryLabels, type QuotaCategory } from '../domain/vocabulary.js';
+import { recruitmentChannelLabels } from '../domain/staffing.js';
 import {
   addMonths,
   availableVacancy,
@@ -20,6 +21,7 @@ import { conflict, forbidden, invariantViolated, notFound, validationFailed } fr
 import { findRegion } from '../store/regions.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import {
+  approvalFigures,
   findStaffingRequest,
   insertStaffingRequest,
   listStaffingRequests as listRows,
@@ -263,4 +265,44 @@ export async function staffingOverview(ctx: CommandContext, rules: StaffingRules
         a.institutionName.localeCompare(b.institutionName, 'zh') ||
         a.category.localeCompare(b.category),
     );
+}
+
+/** One request within the actor's reach (a reporter: its own unit's). */
+export async function readStaffingRequest(ctx: CommandContext, id: string) {
+  requirePermission(ctx, 'readOwnUnit');
+  const r = await findStaffingRequest(ctx.pool, ctx.regionCode, id);
+  if (!r) throw notFound('用编申请');
+  ensureInScope(await reachOf(ctx), r.institutionId);
+  return view(r, ctx.today);
+}
+
+/**
+ * The 用编核准通知单 of an approval as a 公文 (.docx): only an approved request has one (also once used or expired,
+ * as the record of what was approved); a reporter gets its own unit's.
+ */
+export async function staffingNotice(ctx: CommandContext, id: string, rules: StaffingRules = defaultStaffingRules) {
+  const r = await readStaffingRequest(ctx, id);
+  if (r.status !== 'approved' || !r.docNumber || !r.approvedOn || !r.expiresOn) {
+    throw conflict(`${label(r)}${r.stateLabel},尚无核准通知单`);
+  }
+  const [{ renderStaffingNoticeDocx }, region, figures] = await Promise.all([
+    import('../report/staffing-notice-docx.js'),
+    findRegion(ctx.pool, ctx.regionCode),
+    approvalFigures(ctx.pool, ctx.regionCode, id),
+  ]);
+  const docx = await renderStaffingNoticeDocx({
+    districtName: region?.name ?? '本区',
+    docNumber: r.docNumber,
+    institutionName: r.institutionName,
+    categoryLabel: quotaCategoryLabels[r.category as QuotaCategory],
+    count: r.count,
+    channelLabel: recruitmentChannelLabels[r.channel],
+    reason: r.reason,
+    approvedOn: r.approvedOn,
+    expiresOn: r.expiresOn,
+    replacement: r.replacement,
+    replacementMonths: rules.replacementMonths,
+    figures,
+  });
+  return { docx, fileName: `用编核准通知单-${r.docNumber}.docx` };
 }

@@ -60,6 +60,8 @@ function record(
     funding: r.funding,
     civilServiceManaged: r.civilServiceManaged ?? false,
     establishedOn: r.establishedOn,
+    sandingDocNumber: r.sandingDocNumber,
+    sandingOn: r.sandingOn,
   };
   if (r.parent) out.parent = r.parent;
   if (r.host) out.host = r.host;
@@ -83,6 +85,26 @@ function adminPosts(name: string, [zk, fk]: [number, number]): PostRecord[] {
 function publicPosts(p: PublicSpec): PostRecord[] {
   if (p.rank !== '副科') return [];
   return [{ institution: p.name, level: '副科', postClass: 'public_service', approved: p.quota >= 60 ? 2 : 1 }];
+}
+
+/**
+ * The current 三定 规定 of a 党政机构, 镇街 or 群团: issued after the 2024 reform (镇街 after their 2022 reform), except
+ * where the plan leaves an old one unrevised.
+ */
+function sandingOf(
+  seed: number,
+  planted: boolean,
+  name: string,
+  kind: InstitutionKind,
+  n: number,
+): Pick<InstitutionRecord, 'sandingDocNumber' | 'sandingOn'> {
+  const old = planted ? plan.sandingOutdated.find((o) => o.name === name) : undefined;
+  if (old) return { sandingDocNumber: old.docNumber, sandingOn: old.issuedOn };
+  const r = streamFor(seed, `sanding:${name}`);
+  const local = kind === 'street' || kind === 'township';
+  const year = local ? 2022 : 2024;
+  const office = kind === 'gov_dept' ? '示政办' : '示委办';
+  return { sandingDocNumber: `${office}〔${year}〕${n + 1}号`, sandingOn: ymd(year, r.int(4, 11), r.int(1, 28)) };
 }
 
 /** A founding date drawn from the unit's own stream. */
@@ -114,6 +136,7 @@ export function buildRegistry(seed: number, planted: boolean, regionCode: string
         alsoNamed: d.alsoNamed,
         host: d.host,
         establishedOn: d.name === plan.noDuties ? '2024-03-15' : established,
+        ...sandingOf(seed, planted, d.name, d.kind, depts.indexOf(d)),
       }),
     );
     quotas.push(...quotaRows(d.name, d.quota));
@@ -137,6 +160,7 @@ export function buildRegistry(seed: number, planted: boolean, regionCode: string
         kind: l.kind,
         rank: '正科',
         establishedOn: foundedOn(seed, l.name, 1953, 2012),
+        ...sandingOf(seed, planted, l.name, l.kind, locals.indexOf(l)),
       }),
     );
     const quota = { township_admin: localQuota(l, planted), worker: 2 };

@@ -16,11 +16,12 @@ import type {
 import type { AdjustmentItem } from '../domain/ledger.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { buildDuties } from './build-duties.js';
+import { buildHistory, type DemoHistory } from './build-history.js';
 import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
 import { buildManifest, type PlantedProblem } from './manifest.js';
-import type { AdjustmentWaitFact } from '../analysis/snapshot.js';
+import type { AdjustmentWaitFact, ScenarioReviewFact } from '../analysis/snapshot.js';
 import { plan } from './plan.js';
 
 export type { PlantedProblem } from './manifest.js';
@@ -47,6 +48,13 @@ export interface DemoDistrict {
   indicators: IndicatorRecord[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
+  /** Applied 方案 and their 执行情况评估 (planted: one long past its date and not carried out). */
+  scenarioReviews: Omit<ScenarioReviewFact, 'scenarioId'>[];
+  /**
+   * Three years of staffing before asOf (用编核准, 入编, 调动, 任免, 退休), ending in `roster`; its `initialRoster` is
+   * what is imported before the steps are carried out through the commands.
+   */
+  history: DemoHistory;
   /** Empty when nothing is planted. */
   manifest: PlantedProblem[];
 }
@@ -84,8 +92,21 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
 
   const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
+  const scenarioReviews = buildScenarioReviews(asOf, institutions, planted);
+  const history = buildHistory({ seed, planted, models: registry.models, quotas, posts, roster, asOf });
   const manifest = planted
-    ? buildManifest({ asOf, institutions, quotas, posts, roster, duties, workload, adjustmentWaits })
+    ? buildManifest({
+        asOf,
+        institutions,
+        quotas,
+        posts,
+        roster,
+        duties,
+        workload,
+        adjustmentWaits,
+        scenarioReviews,
+        history,
+      })
     : [];
   return {
     regionCode: demoRegionCode,
@@ -103,6 +124,8 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     workload,
     indicators,
     adjustmentWaits,
+    scenarioReviews,
+    history,
     manifest,
   };
 }
@@ -125,6 +148,10 @@ export function poolLoanItems(
   ];
 }
 
+/** The date `offset` days after `asOf` (before it when negative). */
+const daysAfter = (asOf: string, offset: number) =>
+  new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 50
  * days before asOf and still undecided (APPROVAL_DELAY).
@@ -134,8 +161,7 @@ function buildAdjustmentWaits(
   institutions: DemoDistrict['institutions'],
   planted: boolean,
 ): DemoDistrict['adjustmentWaits'] {
-  const day = (offset: number) =>
-    new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => daysAfter(asOf, offset);
   const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
   const year = asOf.slice(0, 4);
   const adjustment = (n: number, unit: string, submitted: number, decided: number | null) => ({
@@ -153,4 +179,38 @@ function buildAdjustmentWaits(
   ];
   if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
   return waits;
+}
+
+/**
+ * 方案 applied in earlier years and their 执行情况评估: one reviewed on time; planted, one whose review fell due 75 days
+ * before asOf and has not been carried out (SCENARIO_REVIEW_OVERDUE).
+ */
+function buildScenarioReviews(
+  asOf: string,
+  institutions: DemoDistrict['institutions'],
+  planted: boolean,
+): DemoDistrict['scenarioReviews'] {
+  const day = (offset: number) => daysAfter(asOf, offset);
+  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
+  const year = Number(asOf.slice(0, 4));
+  const reviews: DemoDistrict['scenarioReviews'] = [
+    {
+      name: `${depts[4]}内设机构优化方案`,
+      docNumber: `示编〔${year - 2}〕6号`,
+      effectiveOn: day(-700),
+      reviewOn: day(-335),
+      reviewedOn: day(-320),
+      institutions: [depts[4]!],
+    },
+  ];
+  if (planted)
+    reviews.push({
+      name: `${depts[5]}职能调整方案`,
+      docNumber: `示编〔${year - 1}〕4号`,
+      effectiveOn: day(-440),
+      reviewOn: day(-75),
+      reviewedOn: null,
+      institutions: [depts[5]!],
+    });
+  return reviews;
 }

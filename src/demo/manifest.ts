@@ -18,7 +18,16 @@ export interface PlantedProblem {
 /** What the manifest is computed from: the district's records (written once, in DemoDistrict). */
 export type ManifestInput = Pick<
   DemoDistrict,
-  'asOf' | 'institutions' | 'quotas' | 'posts' | 'roster' | 'duties' | 'workload' | 'adjustmentWaits'
+  | 'asOf'
+  | 'institutions'
+  | 'quotas'
+  | 'posts'
+  | 'roster'
+  | 'duties'
+  | 'workload'
+  | 'adjustmentWaits'
+  | 'scenarioReviews'
+  | 'history'
 >;
 
 const vagueStart = /^(指导|参与|协助|配合)/;
@@ -303,6 +312,28 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     pending.flatMap((a) => a.institutions),
     `${pending.length}件编制事项提交后长期未审批，久拖不决。`,
     { pending: pending.map((a) => ({ docNumber: a.docNumber, submittedOn: a.submittedOn })) },
+  );
+  const unreviewed = d.scenarioReviews.filter((r) => !r.reviewedOn);
+  add(
+    'SCENARIO_REVIEW_OVERDUE',
+    unreviewed.flatMap((r) => r.institutions),
+    `${unreviewed.map((r) => `方案"${r.name}"`).join('、')}实施后逾期未开展执行情况评估。`,
+    { unreviewed: unreviewed.map((r) => ({ docNumber: r.docNumber, reviewOn: r.reviewOn })) },
+  );
+
+  add(
+    'SANDING_OUTDATED',
+    plan.sandingOutdated.map((o) => o.name),
+    `${plan.sandingOutdated.map((o) => o.name).join('、')}现行三定规定印发已满5年，机构改革后未重新修订。`,
+    { outdated: plan.sandingOutdated },
+  );
+
+  const exceptions = d.history.steps.flatMap((x) => (x.do === 'enter' && x.exceptionReason ? [x] : []));
+  add(
+    'EXCEPTION_ENTRY',
+    exceptions.map((x) => x.person.institution),
+    `${exceptions.length}人未经用编核准例外入编，理由为“${exceptions[0]?.exceptionReason ?? ''}”。`,
+    { entries: exceptions.map((x) => ({ on: x.on, institution: x.person.institution })) },
   );
 
   return list;

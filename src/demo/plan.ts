@@ -66,6 +66,11 @@ export const plan = {
   ageing: '区审计局',
   noDuties: '区委社会工作部',
   noSanding: '区医疗保障局',
+  /** 三定 规定 not revised since: every other 党政机构 has one from the 2024 reform. */
+  sandingOutdated: [
+    { name: '区司法局', issuedOn: '2017-06-15', docNumber: '示政办〔2017〕23号' },
+    { name: '区财政局', issuedOn: '2018-11-20', docNumber: '示政办〔2018〕41号' },
+  ],
   livelihood: { elderlyParent: '区民政局', preschoolParent: '区教育和体育局' },
 };
 

@@ -42,3 +42,8 @@ export function addMonths(date: string, n: number): string {
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Whole days from one YYYY-MM-DD date to a later one (negative when it is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -49,6 +49,18 @@ export interface IndicatorFact {
  * A 编制事项 once submitted for approval, and when it was decided (from the audit log's adjustment.submit /
  * adjustment.approve / adjustment.reject events; dates as `today` is written, UTC).
  */
+/** An applied 方案 and its 执行情况评估 (机构编制管理评估办法(试行)): when it is due, and when it was carried out. */
+export interface ScenarioReviewFact {
+  scenarioId: string;
+  name: string;
+  docNumber: string;
+  effectiveOn: string;
+  reviewOn: string;
+  reviewedOn: string | null;
+  /** Names of the institutions its items concern. */
+  institutions: string[];
+}
+
 export interface AdjustmentWaitFact {
   adjustmentId: string;
   docNumber: string;
@@ -58,4 +70,20 @@ export interface AdjustmentWaitFact {
   submittedOn: string;
   decidedOn: string | null;
   decision: 'approved' | 'rejected' | null;
+}
+
+/**
+ * An 入编 recorded without a 用编核准 (例外入编): possible only with a written reason (issue 16 item 3), listed by the
+ * EXCEPTION_ENTRY diagnostic. `recordedOn` is the day it was entered into bianzhi (UTC), `on` the day it took effect.
+ */
+export interface ExceptionEntryFact {
+  movementId: number;
+  personId: string;
+  personName: string;
+  institutionId: string;
+  category: string;
+  on: string;
+  reason: string;
+  recordedBy: string;
+  recordedOn: string;
 }

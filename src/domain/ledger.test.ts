@@ -60,6 +60,46 @@ describe('ledger fold', () => {
     expect(total(r.state.quotas)).toBe(total(s.quotas));
   });
 
+  it('Given units with their 三定 When merged, then given a new 三定 Then the merged body keeps its own until the new one replaces it', () => {
+    // Given
+    const sanding = adj('初始导入', '2024-01-01', [
+      { ...env, sandingDocNumber: '示政办〔2019〕8号', sandingOn: '2019-05-01' },
+      { ...water, sandingDocNumber: '示政办〔2019〕9号', sandingOn: '2019-05-02' },
+    ]);
+    // When merged: the target's 三定 is the one on record
+    const merged = foldLedger([
+      sanding,
+      adj('合并', '2025-01-01', [{ op: 'merge_institutions', sourceIds: [water.id], targetId: env.id }]),
+    ]);
+    expect(merged.institutions.get(env.id)).toMatchObject({
+      sandingDocNumber: '示政办〔2019〕8号',
+      sandingOn: '2019-05-01',
+    });
+    // When a new 三定 is issued: a change of the institution
+    const revised = applyAdjustment(
+      merged,
+      adj('示政办〔2025〕2号', '2025-02-01', [
+        {
+          op: 'change_institution',
+          institutionId: env.id,
+          changes: { sandingDocNumber: '示政办〔2025〕2号', sandingOn: '2025-02-01' },
+        },
+      ]),
+    );
+    // Then
+    expect(revised.state.institutions.get(env.id)).toMatchObject({
+      sandingDocNumber: '示政办〔2025〕2号',
+      sandingOn: '2025-02-01',
+    });
+    expect(() =>
+      adjustmentItemSchema.parse({
+        op: 'change_institution',
+        institutionId: env.id,
+        changes: { sandingOn: '2025-02-30' },
+      }),
+    ).toThrow();
+  });
+
   it('Given a public institution When it is given 行政编制 Then the fold refuses (条例第15条)', () => {
     const pi = createInstitutionItem('区水文站', 'public_institution');
     expect(() => foldLedger([adj('x', '2024-01-01', [pi, setQuotaItem(pi.id, 'admin', 3)])])).toThrow(/条例第15条/);

@@ -25,6 +25,8 @@ import {
 } from './vocabulary.js';
 
 const uuid = z.string().uuid('机构标识应为 UUID');
+const dutyTitleSchema = z.string().trim().min(1, '职责名称不能为空').max(500);
+const dutyTextSchema = z.string().trim().max(5000);
 const docNumberSchema = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(100);
 
 /** The fields of an institution as written, without defaults: a change names only what it changes. */
@@ -42,6 +44,10 @@ const institutionFields = {
   sortOrder: int4Schema,
   /** The real founding date when older than the ledger (a baseline records units founded long before it). */
   establishedOn: calendarDateSchema('成立日期').nullish(),
+  /** 文号 of the unit's current 三定 规定 (职能配置、内设机构和人员编制规定). */
+  sandingDocNumber: z.string().trim().min(1).max(100).nullish(),
+  /** When the current 三定 规定 was issued (印发日期). */
+  sandingOn: calendarDateSchema('三定印发日期').nullish(),
 };
 
 /** A new institution: what is not said takes its default. */
@@ -154,6 +160,22 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     loanId: uuid,
   }),
   z.object({
+    /** 三定 duties a reform gives an institution (its new or revised 三定), checked for overlap before submission. */
+    op: z.literal('add_duties'),
+    institutionId: uuid,
+    duties: z
+      .array(z.object({ title: dutyTitleSchema, text: dutyTextSchema.nullish() }))
+      .min(1, '至少写明一项职责')
+      .max(200),
+  }),
+  z.object({
+    /** A 三定 duty reworded (its holder unchanged). */
+    op: z.literal('revise_duty'),
+    dutyId: z.number().int().min(1, '职责编号应为正整数'),
+    title: dutyTitleSchema,
+    text: dutyTextSchema.nullish(),
+  }),
+  z.object({
     op: z.literal('move_duties'),
     fromId: uuid,
     toId: uuid,
@@ -198,6 +220,9 @@ export interface InstitutionState {
   funding: string | null;
   civilServiceManaged: boolean;
   establishedOn: string | null;
+  /** The current 三定 规定: its 文号 and issue date, when recorded. */
+  sandingDocNumber: string | null;
+  sandingOn: string | null;
   abolishedOn: string | null;
   status: 'active' | 'abolished';
   sortOrder: number;
@@ -243,6 +268,9 @@ export interface RegistryState {
 export type LedgerEffect =
   | { type: 'move_people'; fromId: string; toId: string; on: string }
   | { type: 'move_duties'; fromId: string; toId: string; dutyIds?: number[] }
+  /** 三定 duties written for an institution, and a 三定 duty reworded (the store checks that it exists). */
+  | { type: 'add_duties'; institutionId: string; duties: { title: string; text: string | null }[] }
+  | { type: 'revise_duty'; dutyId: number; title: string; text: string | null }
   | { type: 'require_empty'; institutionId: string; name: string }
   /** Quota taken back (into the pool) must have been vacant: the unit's people of the category fit what is left. */
   | { type: 'require_within_quota'; institutionId: string; name: string; category: QuotaCategory; approved: number };
@@ -402,6 +430,8 @@ function createFrom(
     funding: fields.funding ?? null,
     civilServiceManaged: fields.civilServiceManaged ?? false,
     establishedOn: fields.establishedOn && fields.establishedOn < on ? fields.establishedOn : on,
+    sandingDocNumber: fields.sandingDocNumber ?? null,
+    sandingOn: fields.sandingOn ?? null,
     abolishedOn: null,
     status: 'active',
     sortOrder: fields.sortOrder ?? 0,
@@ -532,6 +562,8 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       if (c.civilServiceManaged !== undefined) inst.civilServiceManaged = c.civilServiceManaged;
       if (c.sortOrder !== undefined) inst.sortOrder = c.sortOrder;
       if (c.establishedOn !== undefined) inst.establishedOn = c.establishedOn ?? null;
+      if (c.sandingDocNumber !== undefined) inst.sandingDocNumber = c.sandingDocNumber ?? null;
+      if (c.sandingOn !== undefined) inst.sandingOn = c.sandingOn ?? null;
       touched.add(inst.id);
       return;
     }
@@ -575,6 +607,18 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       effects.push({ type: 'move_duties', fromId: item.fromId, toId: item.toId, dutyIds: item.dutyIds });
       return;
     }
+    case 'add_duties': {
+      active(s, item.institutionId, '承担职责的机构');
+      effects.push({
+        type: 'add_duties',
+        institutionId: item.institutionId,
+        duties: item.duties.map((d) => ({ title: d.title, text: d.text ?? null })),
+      });
+      return;
+    }
+    case 'revise_duty':
+      effects.push({ type: 'revise_duty', dutyId: item.dutyId, title: item.title, text: item.text ?? null });
+      return;
   }
 }
 

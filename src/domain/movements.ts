@@ -162,6 +162,33 @@ export function heldOn<T extends Pick<AssignmentRow, 'startOn' | 'endOn'>>(rows:
   return held;
 }
 
+/** Field separator of an assignment line (the unit separator: never typed in a post or a name). */
+export const lineSeparator = '\x1f';
+/** How an absent value is written in an assignment line. */
+export const lineNull = '\\N';
+
+/**
+ * One assignment as one line of text, every field in a fixed order: what a rebuild compares, batch by batch, with the
+ * same line the store writes in SQL (movements.repository.ts, assignmentLineSql), so the current rows need not be
+ * parsed at all.
+ */
+export function assignmentLine(a: AssignmentRow): string {
+  const v = (x: string | number | null) => (x === null ? lineNull : String(x));
+  return [
+    a.id,
+    a.personId,
+    a.institutionId,
+    v(a.unitId),
+    a.category,
+    v(a.post),
+    v(a.leadershipLevel),
+    v(a.postClass),
+    a.startOn,
+    v(a.endOn),
+    v(a.importId),
+  ].join(lineSeparator);
+}
+
 /** An assignment's content without its id, in one fixed order: what a rewrite compares row by row. */
 export function assignmentContent(a: AssignmentRow): string {
   return JSON.stringify([

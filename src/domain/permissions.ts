@@ -119,6 +119,10 @@ export function itemsOutsideScope(
       case 'move_quota':
       case 'move_duties':
         return inReach(item.fromId) && inReach(item.toId) ? undefined : outsideUnit;
+      case 'add_duties':
+        return inReach(item.institutionId) ? undefined : outsideUnit;
+      case 'revise_duty':
+        return '三定职责的修改由编办办理,单位填报员不能修改';
       case 'set_limits':
       case 'higher_approval':
         return '机构限额和编制总额由上级核定,单位填报员不能调整';

@@ -155,6 +155,8 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       options: yesNoOptions,
     },
     { key: 'establishedOn', header: '成立日期', synonyms: ['设立日期', '成立时间'], templateHint: dateHint },
+    { key: 'sandingDocNumber', header: '三定文号', synonyms: ['三定规定文号'], templateHint: '如 示编〔2019〕12号' },
+    { key: 'sandingOn', header: '三定印发日期', synonyms: ['三定日期', '三定规定印发日期'], templateHint: dateHint },
   ],
   quotas: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
@@ -577,6 +579,8 @@ export const institutionRecord = (ctx: RecordContext) =>
     funding: oneOf(fundingForms, '经费形式'),
     civilServiceManaged: yesNo,
     establishedOn: dateCell({ today: ctx.today }),
+    sandingDocNumber: optionalText(100),
+    sandingOn: dateCell({ today: ctx.today }),
   });
 export type InstitutionRecord = ParsedRecord<ReturnType<typeof institutionRecord>['cells']>;
 

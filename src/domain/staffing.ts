@@ -95,3 +95,30 @@ export const isOpenApproval = (
   r: { status: string; used: number; count: number; expiresOn: string | null },
   today: string,
 ) => r.status === 'approved' && r.used < r.count && r.expiresOn !== null && r.expiresOn >= today;
+
+/** 核定, 实有, 已核准待入编, 可用空编 of a set of rows. */
+export interface VacancyTotals {
+  approved: number;
+  actual: number;
+  reserved: number;
+  available: number;
+}
+
+/** The rows' figures per quota category (in the order the rows first name them) and for them all. */
+export function vacancyTotals<R extends VacancyTotals & { category: string }>(rows: R[]) {
+  const zero = (): VacancyTotals => ({ approved: 0, actual: 0, reserved: 0, available: 0 });
+  const add = (t: VacancyTotals, r: VacancyTotals) => {
+    t.approved += r.approved;
+    t.actual += r.actual;
+    t.reserved += r.reserved;
+    t.available += r.available;
+  };
+  const byCategory = new Map<string, VacancyTotals>();
+  const total = zero();
+  for (const r of rows) {
+    if (!byCategory.has(r.category)) byCategory.set(r.category, zero());
+    add(byCategory.get(r.category)!, r);
+    add(total, r);
+  }
+  return { byCategory, total };
+}

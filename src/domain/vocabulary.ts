@@ -177,6 +177,8 @@ export const adjustmentOpLabels = {
   merge_institutions: '合并机构',
   split_institution: '拆分机构',
   move_duties: '划转职责',
+  add_duties: '增加三定职责',
+  revise_duty: '修改三定职责',
   abolish_institution: '撤销机构',
   set_limits: '上级核定限额',
   higher_approval: '上级批准超限',
@@ -224,6 +226,7 @@ export const auditActionLabels: Record<string, string> = {
   'staffing.submit': '提交用编申请',
   'staffing.approve': '核准用编申请',
   'staffing.withdraw': '撤回用编申请',
+  'person.register': '登记新进人员',
   'person.enter': '入编',
   'person.transfer': '调动',
   'person.appoint': '任职',
@@ -235,6 +238,14 @@ export const auditActionLabels: Record<string, string> = {
   'import.duties': '导入职能与权责清单',
   'import.workload': '导入工作量',
   'import.indicators': '导入区域指标',
+  'scenario.create': '新建方案',
+  'scenario.add': '添加方案调整项',
+  'scenario.remove': '删除方案调整项',
+  'scenario.share': '共享方案',
+  'scenario.submit': '提交方案',
+  'scenario.approve': '批准方案',
+  'scenario.apply': '实施方案',
+  'scenario.review': '方案执行情况评估',
 };
 
 export const auditEntityLabels: Record<string, string> = {

@@ -3,153 +3,25 @@
  * docx@9 lays out everything but the tables' rows, which report-table-xml.ts writes into the packed document.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Footer,
-  Packer,
-  LineRuleType,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import {
-  charSpace,
-  firstLineChars,
-  fonts,
-  footerDistance,
-  linePitch,
-  margins,
-  oneCharTwips,
-  page,
-  pageNumberIndent,
-  sizes,
-  textWidth,
-} from './report-layout.js';
+  blank,
+  body,
+  face,
+  gongwenSection,
+  gongwenStyles,
+  heading1,
+  heading2,
+  signature,
+  type RenderTarget,
+} from './gongwen-docx.js';
+import { fonts, oneCharTwips, sizes } from './report-layout.js';
 import { chineseDate, type Appendix, type ReportChart, type ReportModel, type ReportTable } from './report-model.js';
 import { spliceParagraphs, tableXml } from './report-table-xml.js';
 
-/** The same face in every script slot: digits and Latin letters in an official text are set in the body font too. */
-const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-
-/**
- * Word keeps 28 characters of 3号 in the 156 mm line through the grid's negative charSpace. LibreOffice lays each
- * character wider than a grid cell over two cells instead (half the text per line) and snaps table lines to the grid,
- * so the copy it converts to PDF has no grid: the same squeeze as character spacing (−0.25 pt: 28 × 15.75 pt fits
- * 156 mm) and the grid's line pitch as exact line spacing.
- */
-export type RenderTarget = 'word' | 'libreoffice';
-const libreOfficeSqueeze = -5;
-
-/** 一级/二级标题: 黑体/楷体 on the body's first-line indent, kept with the paragraph that follows. */
-const heading = (level: 1 | 2, font: string) => ({
-  id: `Heading${level}`,
-  name: `heading ${level}`,
-  basedOn: 'Normal',
-  next: 'Normal',
-  quickFormat: true,
-  run: { font: face(font), size: sizes.heading },
-  paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, outlineLevel: level - 1, keepNext: true },
-});
-
-const styles = (target: RenderTarget) => ({
-  default: {
-    document: {
-      run: { font: face(fonts.body.name), size: sizes.body },
-      paragraph: { spacing: { before: 0, after: 0 } },
-    },
-  },
-  paragraphStyles: [
-    {
-      // the grid's character pitch is reckoned from Normal's size: LibreOffice reads it there, not from docDefaults
-      id: 'Normal',
-      name: 'Normal',
-      quickFormat: true,
-      run: {
-        font: face(fonts.body.name),
-        size: sizes.body,
-        ...(target === 'libreoffice' ? { characterSpacing: libreOfficeSqueeze } : {}),
-      },
-      // without a grid, LibreOffice gets the 22 lines from an exact line pitch (tables and charts set their own)
-      ...(target === 'libreoffice'
-        ? { paragraph: { spacing: { line: linePitch, lineRule: LineRuleType.EXACT } } }
-        : {}),
-    },
-    {
-      id: 'ReportTitle',
-      name: '公文标题',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { font: face(fonts.title.name), size: sizes.title },
-      paragraph: { alignment: AlignmentType.CENTER },
-    },
-    heading(1, fonts.heading1.name),
-    heading(2, fonts.heading2.name),
-    {
-      id: 'BodyText',
-      name: '公文正文',
-      basedOn: 'Normal',
-      next: 'BodyText',
-      quickFormat: true,
-      paragraph: { indent: { firstLineChars, firstLine: 2 * oneCharTwips }, alignment: AlignmentType.JUSTIFIED },
-    },
-    {
-      id: 'TableText',
-      name: '表格文字',
-      basedOn: 'Normal',
-      // table lines follow the text, not the page grid: a 579-twip pitch would make every row a body line high
-      run: { size: sizes.smallTable, snapToGrid: false },
-      // exact spacing: LibreOffice otherwise snaps table lines to the page's line grid too
-      paragraph: { spacing: { line: Math.round(sizes.smallTable * 10 * 1.25), lineRule: LineRuleType.EXACT } },
-    },
-    {
-      id: 'TableHeader',
-      name: '表头',
-      basedOn: 'TableText',
-      run: { font: face(fonts.heading1.name) },
-      paragraph: { alignment: AlignmentType.CENTER },
-    },
-    {
-      id: 'Caption',
-      name: 'caption',
-      basedOn: 'Normal',
-      next: 'BodyText',
-      run: { font: face(fonts.heading1.name), size: sizes.table },
-      paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
-    },
-  ],
-});
-
-const body = (text: string, runs: IRunOptions[] = []) =>
-  new Paragraph({ style: 'BodyText', children: [...runs.map((r) => new TextRun(r)), new TextRun(text)] });
-const heading1 = (text: string) => new Paragraph({ style: 'Heading1', children: [new TextRun(text)] });
-const heading2 = (text: string) => new Paragraph({ style: 'Heading2', children: [new TextRun(text)] });
-const blank = () => new Paragraph({ children: [] });
-
-function pageNumberFooter(side: 'odd' | 'even') {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: pageNumberIndent } : { left: pageNumberIndent },
-        spacing: { line: sizes.pageNumber * 10 * 1.3, lineRule: LineRuleType.EXACT },
-        children: [
-          new TextRun({
-            font: face(fonts.pageNumber.name),
-            size: sizes.pageNumber,
-            snapToGrid: false,
-            // 一字线 (U+2014) either side of the number
-            children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'],
-          }),
-        ],
-      }),
-    ],
-  });
-}
+export { closeIndents, type RenderTarget } from './gongwen-docx.js';
 
 /** A table still to be written: its placeholder paragraph in the document, and what replaces it (report-table-xml.ts). */
 interface PendingTable {
@@ -196,24 +68,6 @@ function chart(c: ReportChart): Paragraph[] {
   ];
 }
 
-/**
- * 署名 and 成文日期 of a document without seal (GB/T 9704-2012 7.3.5.2): the 署名 two characters from the right edge, the
- * date on the next line, its first character two characters right of the 署名's first; a date longer than that allows
- * keeps two characters from the right edge and moves the 署名 left instead. Widths in characters of the 28-character
- * line (digits are half-width).
- */
-export function closeIndents(issuer: string, date: string): { issuer: number; date: number } {
-  const width = (s: string) => [...s].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
-  const line = 28;
-  let issuerAt = line - 2 - width(issuer);
-  let dateAt = issuerAt + 2;
-  if (dateAt + width(date) > line - 2) {
-    dateAt = line - 2 - width(date);
-    issuerAt = dateAt - 2;
-  }
-  return { issuer: Math.max(0, issuerAt), date: Math.max(0, dateAt) };
-}
-
 /** The close: 附件说明, 署名 and 成文日期, each paragraph kept with the next so that none stands alone on a page. */
 function close(m: ReportModel): Paragraph[] {
   const keep = { keepNext: true, keepLines: true } as const;
@@ -233,22 +87,7 @@ function close(m: ReportModel): Paragraph[] {
       ),
     );
   }
-  const charTwips = textWidth / 28;
-  const date = chineseDate(m.issuedOn);
-  const at = closeIndents(m.issuer, date);
-  out.push(
-    new Paragraph({ ...keep, children: [] }),
-    new Paragraph({
-      ...keep,
-      indent: { left: Math.round(at.issuer * charTwips) },
-      children: [new TextRun(m.issuer)],
-    }),
-    new Paragraph({
-      keepLines: true,
-      indent: { left: Math.round(at.date * charTwips) },
-      children: [new TextRun(date)],
-    }),
-  );
+  out.push(new Paragraph({ ...keep, children: [] }), ...signature(m.issuer, chineseDate(m.issuedOn)));
   return out;
 }
 
@@ -341,21 +180,11 @@ async function pack(
   const doc = new Document({
     title: meta.title,
     creator: meta.issuer,
-    styles: styles(target),
+    styles: gongwenStyles(target),
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: { ...margins, footer: footerDistance },
-          },
-          grid:
-            target === 'word'
-              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace }
-              : { type: DocumentGridType.DEFAULT, linePitch },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        ...gongwenSection(target),
         children,
       },
     ],

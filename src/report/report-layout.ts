@@ -69,3 +69,6 @@ export const oneCharTwips = fontSizePt.三号 * 20;
 export const footerDistance = mmToTwips(marginsMm.bottom - 7) - Math.round(fontSizePt.四号 * 20 * 1.3);
 /** 单页码居右空一字,双页码居左空一字 (one 4号 character). */
 export const pageNumberIndent = fontSizePt.四号 * 20;
+
+/** 发文机关 of the district's documents: its 编办. */
+export const defaultIssuer = (districtName: string) => `中共${districtName}委机构编制委员会办公室`;

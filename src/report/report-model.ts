@@ -35,6 +35,7 @@ import {
   typeset,
   type ProblemGroup,
 } from './report-prose.js';
+import { defaultIssuer } from './report-layout.js';
 import { articles, codeArticles, regulationOf, regulations, type RegulationKey } from '../analysis/laws.js';
 
 export interface ReportMeta {
@@ -542,7 +543,7 @@ function lawTable(): ReportTable {
 // ---- the whole report ----
 
 /** The signer by default: the district's 编办 by its full name (示范区 → 中共示范区委机构编制委员会办公室). */
-export const defaultIssuer = (districtName: string) => `中共${districtName}委机构编制委员会办公室`;
+export { defaultIssuer };
 
 /** What a district lacks for a report; empty when it has institutions and people to report on. */
 export function missingData(st: Statistics): string[] {

@@ -223,6 +223,58 @@ const cases: RouteCase[] = [
     allowed: district,
     payload: () => ({}),
   },
+  // 用编: a reporter drafts and reads its own unit's requests (refused for others inside the commands), only an
+  // approver approves, only the 编办 records movements; requests that do not exist: 404 for the allowed roles
+  { method: 'GET', route: '/api/staffing/requests', url: () => '/api/staffing/requests', allowed: all },
+  {
+    method: 'POST',
+    route: '/api/staffing/requests',
+    url: () => '/api/staffing/requests',
+    allowed: ['admin', 'operator', 'reporter'],
+    payload: () => ({}),
+  },
+  {
+    method: 'GET',
+    route: '/api/staffing/requests/{id}',
+    url: () => `/api/staffing/requests/${noScenario}`,
+    allowed: all,
+  },
+  ...(['submit', 'approve', 'withdraw'] as const).map((t): RouteCase => ({
+    method: 'POST',
+    route: `/api/staffing/requests/{id}/${t}`,
+    url: () => `/api/staffing/requests/${noScenario}/${t}`,
+    allowed: t === 'approve' ? ['admin', 'approver'] : ['admin', 'operator', 'reporter'],
+    payload: () => (t === 'withdraw' ? { reason: '不再需要' } : {}),
+  })),
+  {
+    method: 'GET',
+    route: '/api/staffing/approvals/{id}/notice.docx',
+    url: () => `/api/staffing/approvals/${noScenario}/notice.docx`,
+    allowed: all,
+  },
+  { method: 'GET', route: '/api/staffing/overview', url: () => '/api/staffing/overview', allowed: all },
+  ...(['/api/people/{id}/movements', '/api/people/{id}/movements/check'] as const).map((route): RouteCase => ({
+    method: 'POST',
+    route,
+    url: () => route.replace('{id}', financePerson),
+    allowed: ['admin', 'operator'],
+    payload: () => ({}),
+  })),
+  ...(['/api/people/entries', '/api/people/entries/check'] as const).map((route): RouteCase => ({
+    method: 'POST',
+    route,
+    url: () => route,
+    allowed: ['admin', 'operator'],
+    payload: () => ({}),
+  })),
+  { method: 'GET', route: '/api/forecast', url: () => '/api/forecast', allowed: district },
+  { method: 'GET', route: '/api/scenarios/reviews', url: () => '/api/scenarios/reviews', allowed: district },
+  {
+    method: 'POST',
+    route: '/api/scenarios/{id}/review',
+    url: () => `/api/scenarios/${noScenario}/review`,
+    allowed: ['admin', 'operator'],
+  },
   // last: it ends the caller's session (each role signs in afresh for it)
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', allowed: all },
 ];

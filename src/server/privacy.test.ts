@@ -25,6 +25,7 @@ const sessions = {} as Record<Role, SignedIn>;
 const callers = {} as Record<Role, Caller>;
 let people: { id: string; idNumber: string; birthDate: string }[] = [];
 let adjustments: string[] = [];
+let staffingRequests: string[] = [];
 const bearerTokens: string[] = [];
 
 beforeAll(async () => {
@@ -52,6 +53,21 @@ beforeAll(async () => {
     });
     expect(r.statusCode, r.body).toBe(201);
   }
+  // a 用编申请 of the reporter's unit, approved: its request and its 核准通知单 are read by every role
+  const drafted = await callers.operator({
+    method: 'POST',
+    url: '/api/staffing/requests',
+    payload: { institutionId: f.ids.finance, category: 'admin', count: 1, channel: 'exam', reason: '补充科员' },
+  });
+  expect(drafted.statusCode, drafted.body).toBe(201);
+  const requestId = drafted.json().id as string;
+  expect(
+    (await callers.operator({ method: 'POST', url: `/api/staffing/requests/${requestId}/submit` })).statusCode,
+  ).toBe(200);
+  expect(
+    (await callers.approver({ method: 'POST', url: `/api/staffing/requests/${requestId}/approve` })).statusCode,
+  ).toBe(200);
+  staffingRequests = [requestId];
   people = (
     await f.pool.query(`SELECT id, id_number AS "idNumber", birth_date::text AS "birthDate" FROM persons ORDER BY id`)
   ).rows;
@@ -77,6 +93,8 @@ function urlsOf(path: string): string[] {
     '/api/people/{id}': people.map((p) => p.id),
     '/api/adjustments/{id}': adjustments,
     '/api/adjustments/{id}/preview': adjustments,
+    '/api/staffing/requests/{id}': staffingRequests,
+    '/api/staffing/approvals/{id}/notice.docx': staffingRequests,
   };
   const queries: Record<string, string[]> = {
     '/api/people': ['', '?pageSize=500', `?q=${people[0]!.idNumber.slice(0, 8)}`, '?q=张'],

@@ -19,6 +19,34 @@ export async function moveDuties(
   return r.rowCount ?? 0;
 }
 
+/** 三定 duties written by an adjustment (a reform's new 三定): lead duties, tagged from the dictionary when read. */
+export async function insertSandingDuties(
+  tx: Tx,
+  regionCode: string,
+  institutionId: string,
+  duties: { title: string; text: string | null }[],
+): Promise<number> {
+  const r = await tx.query(
+    `INSERT INTO duties (region_code, institution_id, source, title, text)
+     SELECT $1, $2, 'sanding', t.title, t.text FROM unnest($3::text[], $4::text[]) AS t(title, text)`,
+    [regionCode, institutionId, duties.map((d) => d.title), duties.map((d) => d.text)],
+  );
+  return r.rowCount ?? 0;
+}
+
+/** A 三定 duty reworded; 0 when no such 三定 duty exists in the district. */
+export async function reviseSandingDuty(
+  tx: Tx,
+  regionCode: string,
+  d: { dutyId: number; title: string; text: string | null },
+): Promise<number> {
+  const r = await tx.query(
+    `UPDATE duties SET title = $3, text = $4 WHERE region_code = $1 AND id = $2 AND source = 'sanding'`,
+    [regionCode, d.dutyId, d.title, d.text],
+  );
+  return r.rowCount ?? 0;
+}
+
 /** Removes the duties of the given (institution, source) pairs; returns how many went. */
 export async function deleteDutiesOf(
   tx: Tx,

@@ -23,16 +23,23 @@ export interface RosterExportRow {
 }
 
 /** People holding a post now (open assignments), in assignment id order. */
-export async function* rosterForExport(pool: pg.Pool, regionCode: string): AsyncGenerator<RosterExportRow> {
+/** The open assignments (today's roster) or, given `asOf`, those held that day (start inclusive, end exclusive). */
+export async function* rosterForExport(
+  pool: pg.Pool,
+  regionCode: string,
+  asOf?: string,
+): AsyncGenerator<RosterExportRow> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const r = await pool.query<RosterExportRow & { aid: string }>(
       `SELECT a.id AS aid, p.name, p.id_number, p.gender, p.birth_date, p.education, p.degree, p.title_level, p.political_status,
               p.joined_work_on, a.institution_id, a.unit_id, a.category, a.post, a.leadership_level, a.post_class, a.start_on
          FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
-        WHERE a.region_code = $1 AND a.end_on IS NULL AND a.id > $2
+        WHERE a.region_code = $1 AND a.id > $2
+          AND CASE WHEN $3::date IS NULL THEN a.end_on IS NULL
+                   ELSE a.start_on <= $3::date AND (a.end_on IS NULL OR a.end_on > $3::date) END
         ORDER BY a.id LIMIT ${page}`,
-      [regionCode, after],
+      [regionCode, after, asOf ?? null],
     );
     yield* r.rows;
     if (r.rows.length < page) return;

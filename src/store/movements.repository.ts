@@ -1,7 +1,8 @@
 /** The roster's ledger (movements) and its materialized fold (assignments): reads, the rebuild diff, appends. */
 import type pg from 'pg';
 import {
-  assignmentContent,
+  assignmentLine,
+  lineSeparator,
   type AssignmentRow,
   type ExitType,
   type HeldPlace,
@@ -79,21 +80,85 @@ export async function assignmentsHeldOn(q: Queryable, regionCode: string, on: st
   return r.rows;
 }
 
+/** The SQL that writes an assignment as domain/movements.ts assignmentLine does. */
+const assignmentLineSql = `concat_ws(E'\\x1f', id, person_id, institution_id, coalesce(unit_id::text, '\\N'), category,
+    coalesce(post, '\\N'), coalesce(leadership_level, '\\N'), coalesce(post_class, '\\N'), start_on::text,
+    coalesce(end_on::text, '\\N'), coalesce(import_id::text, '\\N'))`;
+
+const lastUuid = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * The roster's ledger and its fold a range of persons at a time (about `persons` per batch, in id order): the
+ * movements of those persons and their materialized assignments as lines (assignmentLine), so a rebuild of millions
+ * of movements holds one batch in memory and parses no current row. Movements are read as arrays (no key objects).
+ */
+export async function* rosterLedgerBatches(
+  tx: Tx,
+  regionCode: string,
+  persons = 20_000,
+): AsyncGenerator<{ movements: RosterMovement[]; assignmentLines: string[] }> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    // the batch ends at the id `persons` further on, or at the end of the uuid range for the last one
+    const bound = await tx.query<{ id: string }>(
+      `SELECT id::text AS id FROM persons WHERE region_code = $1 AND id > $2 ORDER BY id OFFSET $3 LIMIT 1`,
+      [regionCode, after, persons - 1],
+    );
+    const upTo = bound.rows[0]?.id ?? lastUuid;
+    const m = await tx.query<unknown[]>({
+      text: `SELECT id::float8, person_id, type, "on"::text, assignment_id, to_institution_id, unit_id, category, post,
+                    leadership_level, post_class, exit_type, import_id::float8
+               FROM movements WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
+      values: [regionCode, after, upTo],
+      rowMode: 'array',
+    });
+    const a = await tx.query<unknown[]>({
+      text: `SELECT ${assignmentLineSql} FROM assignments WHERE region_code = $1 AND person_id > $2 AND person_id <= $3`,
+      values: [regionCode, after, upTo],
+      rowMode: 'array',
+    });
+    yield {
+      movements: m.rows.map((r) =>
+        toMovement({
+          id: r[0] as number,
+          personId: r[1] as string,
+          type: r[2] as MovementType,
+          on: r[3] as string,
+          assignmentId: r[4] as string | null,
+          institutionId: r[5] as string,
+          unitId: r[6] as string | null,
+          category: r[7] as string,
+          post: r[8] as string | null,
+          leadershipLevel: r[9] as string | null,
+          postClass: r[10] as string | null,
+          exitType: r[11] as ExitType | null,
+          importId: r[12] as number | null,
+        }),
+      ),
+      assignmentLines: a.rows.map((r) => r[0] as string),
+    };
+    if (upTo === lastUuid) return;
+    after = upTo;
+  }
+}
+
 const assignmentColumns = `id uuid, "personId" uuid, "institutionId" uuid, "unitId" uuid, category text, post text,
   "leadershipLevel" text, "postClass" text, "startOn" date, "endOn" date, "importId" bigint`;
 
-/** Rewrites the assignments that differ from the fold: deletes the extra ones, upserts the missing or changed. */
+/**
+ * Rewrites the assignments that differ from the fold: deletes the extra ones, upserts the missing or changed. The
+ * current rows come as lines (assignmentLine); a row whose line is the folded row's line is left alone.
+ */
 export async function writeAssignmentsDiff(
   tx: Tx,
   regionCode: string,
-  current: AssignmentRow[],
+  currentLines: string[],
   folded: AssignmentRow[],
 ): Promise<number> {
-  const key = assignmentContent;
-  const now = new Map(current.map((a) => [a.id, key(a)]));
+  const now = new Map(currentLines.map((line) => [line.slice(0, line.indexOf(lineSeparator)), line]));
   const wanted = new Set(folded.map((a) => a.id));
-  const removed = current.filter((a) => !wanted.has(a.id)).map((a) => a.id);
-  const changed = folded.filter((a) => now.get(a.id) !== key(a));
+  const removed = [...now.keys()].filter((id) => !wanted.has(id));
+  const changed = folded.filter((a) => now.get(a.id) !== assignmentLine(a));
   if (removed.length) {
     await tx.query(`DELETE FROM assignments WHERE region_code = $1 AND id = ANY($2::uuid[])`, [regionCode, removed]);
   }
@@ -124,6 +189,8 @@ export interface MovementRecord {
   note?: string | null;
   recordedBy: string;
   approvalId?: string | null;
+  /** 例外入编: the written reason of an 入编 without a 用编核准 */
+  exceptionReason?: string | null;
 }
 
 /**
@@ -136,8 +203,8 @@ export async function appendMovement(tx: Tx, regionCode: string, r: MovementReco
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO movements (region_code, person_id, type, "on", from_institution_id, to_institution_id, unit_id,
                             category, post, leadership_level, post_class, assignment_id, exit_type, doc_number, reason,
-                            note, recorded_by, approval_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                            note, recorded_by, approval_id, exception_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
     [
       regionCode,
       m.personId,
@@ -157,6 +224,7 @@ export async function appendMovement(tx: Tx, regionCode: string, r: MovementReco
       r.note ?? null,
       r.recordedBy,
       r.approvalId ?? null,
+      r.exceptionReason ?? null,
     ],
   );
   if (m.type !== 'enter') {

@@ -37,11 +37,15 @@ export async function rosterOn(q: Queryable, regionCode: string, asOf: string): 
   return r.rows;
 }
 
-export interface PersonRecord extends PersonDetails {
-  id: string;
+/** A person's own facts, before any assignment (a recruit about to enter). */
+export interface NewPerson extends PersonDetails {
   idNumber: string;
   name: string;
   joinedWorkOn: string | null;
+}
+
+export interface PersonRecord extends NewPerson {
+  id: string;
   assignments: (AssignmentFields & { endOn: string | null })[];
   movements: {
     type: string;
@@ -74,4 +78,57 @@ export async function findPerson(q: Queryable, regionCode: string, id: string): 
     ),
   ]);
   return { ...p.rows[0], assignments: a.rows, movements: m.rows };
+}
+
+/**
+ * The person of an 入编 by ID number: the one already in the 实名库 (someone who left and comes back), or a new row.
+ */
+export async function admitPerson(
+  q: Queryable,
+  regionCode: string,
+  p: { idNumber: string; name: string; gender: string; birthDate: string },
+): Promise<{ id: string; created: boolean }> {
+  const found = await q.query<{ id: string }>(`SELECT id FROM persons WHERE region_code = $1 AND id_number = $2`, [
+    regionCode,
+    p.idNumber,
+  ]);
+  if (found.rows[0]) return { id: found.rows[0].id, created: false };
+  const r = await q.query<{ id: string }>(
+    `INSERT INTO persons (region_code, id_number, name, gender, birth_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [regionCode, p.idNumber, p.name, p.gender, p.birthDate],
+  );
+  return { id: r.rows[0]!.id, created: true };
+}
+
+/** Inserts a person; undefined when the ID number is already in the region's roster (nothing written). */
+export async function insertPerson(tx: Tx, regionCode: string, id: string, p: NewPerson): Promise<string | undefined> {
+  const r = await tx.query<{ id: string }>(
+    `INSERT INTO persons (region_code, id, id_number, name, gender, birth_date, education, degree, title_level,
+                          political_status, joined_work_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      regionCode,
+      id,
+      p.idNumber,
+      p.name,
+      p.gender,
+      p.birthDate,
+      p.education,
+      p.degree,
+      p.titleLevel,
+      p.politicalStatus,
+      p.joinedWorkOn,
+    ],
+  );
+  return r.rows[0]?.id;
+}
+
+/** Ids of the persons with these ID numbers. */
+export async function personIdsByNumber(q: Queryable, regionCode: string, idNumbers: string[]) {
+  const r = await q.query<{ id: string; id_number: string }>(
+    `SELECT id, id_number FROM persons WHERE region_code = $1 AND id_number = ANY($2::text[])`,
+    [regionCode, idNumbers],
+  );
+  return new Map(r.rows.map((row) => [row.id_number, row.id]));
 }

@@ -223,7 +223,7 @@ export async function readRegistry(q: Queryable, regionCode: string): Promise<Re
   s.pool = normalizePool(region.rows[0]?.pool ?? { balance: {}, loans: [] });
   const inst = await q.query(
     `SELECT id, name, kind, rank, parent_id, hosted_by_id, code, also_named, pi_class, funding, civil_service_managed,
-            established_on, abolished_on, status, sort_order FROM institutions WHERE region_code = $1`,
+            established_on, sanding_doc_number, sanding_on, abolished_on, status, sort_order FROM institutions WHERE region_code = $1`,
     [regionCode],
   );
   for (const r of inst.rows) {
@@ -240,6 +240,8 @@ export async function readRegistry(q: Queryable, regionCode: string): Promise<Re
       funding: r.funding,
       civilServiceManaged: r.civil_service_managed,
       establishedOn: r.established_on,
+      sandingDocNumber: r.sanding_doc_number,
+      sandingOn: r.sanding_on,
       abolishedOn: r.abolished_on,
       status: r.status,
       sortOrder: r.sort_order,
@@ -270,6 +272,8 @@ const institutionValues = (i: InstitutionState) => [
   i.funding,
   i.civilServiceManaged,
   i.establishedOn,
+  i.sandingDocNumber,
+  i.sandingOn,
   i.abolishedOn,
   i.status,
   i.sortOrder,
@@ -313,17 +317,18 @@ export async function writeRegistryDiff(
   if (upserts.length) {
     await tx.query(
       `INSERT INTO institutions (region_code, id, name, kind, rank, parent_id, hosted_by_id, code, also_named, pi_class, funding,
-                                 civil_service_managed, established_on, abolished_on, status, sort_order)
+                                 civil_service_managed, established_on, sanding_doc_number, sanding_on, abolished_on, status, sort_order)
        SELECT $1, x.id, x.name, x.kind, x.rank, x.parent_id, x.hosted_by_id, x.code,
               ARRAY(SELECT jsonb_array_elements_text(x.also_named)), x.pi_class, x.funding, x.civil_service_managed,
-              x.established_on, x.abolished_on, x.status, x.sort_order
+              x.established_on, x.sanding_doc_number, x.sanding_on, x.abolished_on, x.status, x.sort_order
          FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, kind text, rank text, parent_id uuid, hosted_by_id uuid,
               code text, also_named jsonb, pi_class text, funding text, civil_service_managed boolean, established_on date,
-              abolished_on date, status text, sort_order int)
+              sanding_doc_number text, sanding_on date, abolished_on date, status text, sort_order int)
        ON CONFLICT (region_code, id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, rank = EXCLUDED.rank,
               parent_id = EXCLUDED.parent_id, hosted_by_id = EXCLUDED.hosted_by_id, code = EXCLUDED.code,
               also_named = EXCLUDED.also_named, pi_class = EXCLUDED.pi_class, funding = EXCLUDED.funding,
               civil_service_managed = EXCLUDED.civil_service_managed, established_on = EXCLUDED.established_on,
+              sanding_doc_number = EXCLUDED.sanding_doc_number, sanding_on = EXCLUDED.sanding_on,
               abolished_on = EXCLUDED.abolished_on, status = EXCLUDED.status, sort_order = EXCLUDED.sort_order`,
       [
         regionCode,
@@ -341,6 +346,8 @@ export async function writeRegistryDiff(
             funding: i.funding,
             civil_service_managed: i.civilServiceManaged,
             established_on: i.establishedOn,
+            sanding_doc_number: i.sandingDocNumber,
+            sanding_on: i.sandingOn,
             abolished_on: i.abolishedOn,
             status: i.status,
             sort_order: i.sortOrder,

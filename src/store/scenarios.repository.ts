@@ -1,5 +1,6 @@
 /** 方案 (scenarios) and their ledger items. */
 import type pg from 'pg';
+import type { ScenarioReviewFact } from '../domain/facts.js';
 import { adjustmentItemSchema, type AdjustmentItem } from '../domain/ledger.js';
 import type { Tx } from './transaction.js';
 
@@ -22,13 +23,17 @@ export interface ScenarioRow {
   effectiveOn: string | null;
   adjustmentId: string | null;
   reviewOn: string | null;
+  reviewedOn: string | null;
+  reviewedBy: string | null;
+  /** The 执行情况评估 as recorded (see commands/scenarios.ts reviewScenario). */
+  review: unknown;
   version: number;
 }
 
 const columns = `id, name, base_date AS "baseDate", base_seq AS "baseSeq", status, shared, necessity, basis,
   created_by AS "createdBy", created_at AS "createdAt", submitted_by AS "submittedBy", decided_by AS "decidedBy",
   doc_number AS "docNumber", effective_on AS "effectiveOn", adjustment_id AS "adjustmentId", review_on AS "reviewOn",
-  version`;
+  reviewed_on AS "reviewedOn", reviewed_by AS "reviewedBy", review, version`;
 
 export async function insertScenario(
   tx: Tx,
@@ -95,8 +100,17 @@ export async function updateScenario(
   set: Partial<
     Pick<
       ScenarioRow,
-      'status' | 'shared' | 'submittedBy' | 'decidedBy' | 'docNumber' | 'effectiveOn' | 'adjustmentId' | 'reviewOn'
-    >
+      | 'status'
+      | 'shared'
+      | 'submittedBy'
+      | 'decidedBy'
+      | 'docNumber'
+      | 'effectiveOn'
+      | 'adjustmentId'
+      | 'reviewOn'
+      | 'reviewedOn'
+      | 'reviewedBy'
+    > & { targets: unknown; review: unknown }
   >,
 ): Promise<boolean> {
   const names: Record<string, string> = {
@@ -108,13 +122,18 @@ export async function updateScenario(
     effectiveOn: 'effective_on',
     adjustmentId: 'adjustment_id',
     reviewOn: 'review_on',
+    reviewedOn: 'reviewed_on',
+    reviewedBy: 'reviewed_by',
+    targets: 'targets',
+    review: 'review',
   };
+  const json = new Set(['targets', 'review']);
   const entries = Object.entries(set).filter(([, v]) => v !== undefined);
   const assignments = entries.map(([k], i) => `${names[k]} = $${i + 4}`);
   const r = await tx.query(
     `UPDATE scenarios SET ${[...assignments, 'version = version + 1'].join(', ')}
       WHERE region_code = $1 AND id = $2 AND version = $3`,
-    [regionCode, id, version, ...entries.map(([, v]) => v)],
+    [regionCode, id, version, ...entries.map(([k, v]) => (json.has(k) ? JSON.stringify(v) : v))],
   );
   return r.rowCount === 1;
 }
@@ -139,4 +158,33 @@ export async function appliedSince(q: Queryable, regionCode: string, seq: number
     [regionCode, seq],
   );
   return r.rows;
+}
+
+/** What an applied scenario was meant to resolve, recorded at apply. */
+export interface ScenarioTargets {
+  institutions: string[];
+  findings: { key: string; code: string; codeLabel: string; title: string; severity: string }[];
+}
+
+/** Applied scenarios with their 执行情况评估 dates and the targets recorded at apply. */
+export async function appliedScenarios(q: Queryable, regionCode: string) {
+  const r = await q.query<ScenarioRow & { targets: ScenarioTargets | null }>(
+    `SELECT ${columns}, targets FROM scenarios WHERE region_code = $1 AND status = 'applied' AND review_on IS NOT NULL
+      ORDER BY review_on, id`,
+    [regionCode],
+  );
+  return r.rows;
+}
+
+/** The facts the SCENARIO_REVIEW_OVERDUE diagnostic reads. */
+export async function scenarioReviewFacts(q: Queryable, regionCode: string): Promise<ScenarioReviewFact[]> {
+  return (await appliedScenarios(q, regionCode)).map((s) => ({
+    scenarioId: s.id,
+    name: s.name,
+    docNumber: s.docNumber ?? '',
+    effectiveOn: s.effectiveOn!,
+    reviewOn: s.reviewOn!,
+    reviewedOn: s.reviewedOn,
+    institutions: s.targets?.institutions ?? [],
+  }));
 }

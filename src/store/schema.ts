@@ -96,6 +96,8 @@ export const institutions = pgTable(
     funding: text('funding'),
     civilServiceManaged: boolean('civil_service_managed').notNull().default(false),
     establishedOn: date('established_on', { mode: 'string' }),
+    sandingDocNumber: text('sanding_doc_number'),
+    sandingOn: date('sanding_on', { mode: 'string' }),
     abolishedOn: date('abolished_on', { mode: 'string' }),
     status: text('status').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -171,7 +173,8 @@ export const assignments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    index('assignments_institution_idx').on(t.regionCode, t.institutionId),
+    // with category and start: the places held on a date are counted from the index alone (migration 0009)
+    index('assignments_institution_idx').on(t.regionCode, t.institutionId, t.category, t.startOn),
     index('assignments_person_idx').on(t.regionCode, t.personId),
   ],
 );
@@ -205,11 +208,14 @@ export const movements = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     importId: bigint('import_id', { mode: 'number' }),
     approvalId: uuid('approval_id'),
+    /** 例外入编: an 入编 recorded without a 用编核准, with its written reason (EXCEPTION_ENTRY). */
+    exceptionReason: text('exception_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('movements_person_idx').on(t.regionCode, t.personId),
     index('movements_on_idx').on(t.regionCode, t.on),
+    index('movements_from_idx').on(t.regionCode, t.fromInstitutionId, t.on),
     uniqueIndex('movements_assignment_idx').on(t.regionCode, t.assignmentId),
     check('movements_type_check', sql`"type" IN ('enter', 'transfer', 'appoint', 'dismiss', 'exit')`),
     // an exit names how the person left and opens no assignment; every other movement opens one
@@ -422,6 +428,12 @@ export const scenarios = pgTable(
     effectiveOn: date('effective_on', { mode: 'string' }),
     adjustmentId: uuid('adjustment_id'),
     reviewOn: date('review_on', { mode: 'string' }),
+    /** At apply: the institutions it concerns and the findings it was meant to resolve (执行情况评估 checks them). */
+    targets: jsonb('targets'),
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    reviewedBy: text('reviewed_by'),
+    /** The 执行情况评估: each target finding, gone or still there. */
+    review: jsonb('review'),
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('scenarios_author_idx').on(t.regionCode, t.createdBy)],

@@ -1,17 +1,33 @@
 /** Reads one district on one date for the analysis layer (people holding a post on that date, duties, indicators). */
 import type pg from 'pg';
-import type { DutyFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
+import type { DutyFact, ExceptionEntryFact, IndicatorFact, PersonFact, WorkloadFact } from '../domain/facts.js';
 
+/** Who held a place on `asOf`, with the person's facts. Read as arrays: a million rows without a key object each. */
 export async function loadPeopleOn(pool: pg.Pool, regionCode: string, asOf: string): Promise<PersonFact[]> {
-  const r = await pool.query<PersonFact>(
-    `SELECT p.id AS "personId", a.institution_id AS "institutionId", a.unit_id AS "unitId", a.category, a.post,
-            a.leadership_level AS "leadershipLevel", a.post_class AS "postClass", p.gender, p.birth_date AS "birthDate",
-            p.education, p.degree, p.title_level AS "titleLevel", p.political_status AS "politicalStatus", a.start_on AS "startOn"
-       FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
-      WHERE a.region_code = $1 AND a.start_on <= $2 AND (a.end_on IS NULL OR a.end_on > $2)`,
-    [regionCode, asOf],
-  );
-  return r.rows;
+  const r = await pool.query<unknown[]>({
+    text: `SELECT p.id, a.institution_id, a.unit_id, a.category, a.post, a.leadership_level, a.post_class, p.gender,
+                  p.birth_date::text, p.education, p.degree, p.title_level, p.political_status, a.start_on::text
+             FROM assignments a JOIN persons p ON p.region_code = a.region_code AND p.id = a.person_id
+            WHERE a.region_code = $1 AND a.start_on <= $2 AND (a.end_on IS NULL OR a.end_on > $2)`,
+    values: [regionCode, asOf],
+    rowMode: 'array',
+  });
+  return r.rows.map((x) => ({
+    personId: x[0] as string,
+    institutionId: x[1] as string,
+    unitId: x[2] as string | null,
+    category: x[3] as string,
+    post: x[4] as string | null,
+    leadershipLevel: x[5] as string | null,
+    postClass: x[6] as string | null,
+    gender: x[7] as string | null,
+    birthDate: x[8] as string | null,
+    education: x[9] as string | null,
+    degree: x[10] as string | null,
+    titleLevel: x[11] as string | null,
+    politicalStatus: x[12] as string | null,
+    startOn: x[13] as string,
+  }));
 }
 
 export async function loadDuties(pool: pg.Pool, regionCode: string): Promise<DutyFact[]> {
@@ -35,6 +51,20 @@ export async function loadIndicators(pool: pg.Pool, regionCode: string): Promise
   const r = await pool.query<IndicatorFact>(
     `SELECT scope_institution_id AS "scopeInstitutionId", year, indicator, value, text_value AS "textValue"
        FROM region_indicators WHERE region_code = $1`,
+    [regionCode],
+  );
+  return r.rows;
+}
+
+/** Every 入编 recorded without a 用编核准 (例外入编), in date order. */
+export async function loadExceptionEntries(pool: pg.Pool, regionCode: string): Promise<ExceptionEntryFact[]> {
+  const r = await pool.query<ExceptionEntryFact>(
+    `SELECT m.id::float8 AS "movementId", m.person_id AS "personId", p.name AS "personName",
+            m.to_institution_id AS "institutionId", m.category, m."on"::text AS "on", m.exception_reason AS reason,
+            COALESCE(m.recorded_by, '') AS "recordedBy", (m.recorded_at AT TIME ZONE 'UTC')::date::text AS "recordedOn"
+       FROM movements m JOIN persons p ON p.region_code = m.region_code AND p.id = m.person_id
+      WHERE m.region_code = $1 AND m.exception_reason IS NOT NULL
+      ORDER BY m."on", m.id`,
     [regionCode],
   );
   return r.rows;

@@ -120,10 +120,15 @@ export async function vacancyFigures(
   only?: { institutionId: string; category: string },
 ): Promise<Map<string, VacancyFigures>> {
   const r = await q.query<{ institution_id: string; category: string } & Record<keyof VacancyFigures, number>>(
+    // one institution and category: the keys are that one (read through the indexes, not the whole roster)
     `WITH keys AS (
-       SELECT institution_id, category FROM quotas WHERE region_code = $1
-       UNION SELECT institution_id, category FROM assignments WHERE region_code = $1 AND end_on IS NULL
-       UNION SELECT institution_id, category FROM staffing_requests WHERE region_code = $1 AND status = 'approved'
+       SELECT $4::uuid AS institution_id, $5::text AS category WHERE $4::uuid IS NOT NULL
+       UNION ALL (
+         SELECT institution_id, category FROM quotas WHERE region_code = $1 AND $4::uuid IS NULL
+         UNION SELECT institution_id, category FROM assignments
+                WHERE region_code = $1 AND end_on IS NULL AND $4::uuid IS NULL
+         UNION SELECT institution_id, category FROM staffing_requests
+                WHERE region_code = $1 AND status = 'approved' AND $4::uuid IS NULL)
      )
      SELECT k.institution_id, k.category,
        COALESCE((SELECT approved FROM quotas q WHERE q.region_code = $1 AND q.institution_id = k.institution_id
@@ -140,8 +145,7 @@ export async function vacancyFigures(
          - (SELECT COALESCE(sum(count), 0) FROM staffing_requests s WHERE s.region_code = $1
              AND s.institution_id = k.institution_id AND s.category = k.category AND s.status = 'approved'
              AND s.replacement AND s.approved_on > $3::date))::int AS "unreplacedLeavers"
-       FROM keys k
-      WHERE ($4::uuid IS NULL OR (k.institution_id = $4 AND k.category = $5))`,
+       FROM keys k`,
     [regionCode, today, windowStart, only?.institutionId ?? null, only?.category ?? null],
   );
   const figures = new Map<string, VacancyFigures>();
@@ -167,4 +171,15 @@ export async function vacancyFigures(
 /** One place of an approval taken by an 入编 that quotes it. */
 export async function useApprovalPlace(tx: Tx, regionCode: string, id: string): Promise<void> {
   await tx.query('UPDATE staffing_requests SET used = used + 1 WHERE region_code = $1 AND id = $2', [regionCode, id]);
+}
+
+/** The figures an approval was checked against, as its audit event recorded them (before it took its places). */
+export async function approvalFigures(q: Queryable, regionCode: string, id: string) {
+  const r = await q.query<{ figures: VacancyFigures | null }>(
+    `SELECT after -> 'figures' AS figures FROM audit_events
+      WHERE region_code = $1 AND entity = 'staffing_request' AND entity_id = $2 AND action = 'staffing.approve'
+      ORDER BY seq DESC LIMIT 1`,
+    [regionCode, id],
+  );
+  return r.rows[0]?.figures ?? undefined;
 }

@@ -30,6 +30,7 @@ const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
 const AdjustmentsPage = page(() => import('./pages/adjustments'), 'AdjustmentsPage');
 const ScenariosPage = page(() => import('./pages/scenarios'), 'ScenariosPage');
 const UsersPage = page(() => import('./pages/users'), 'UsersPage');
+const StaffingPage = page(() => import('./pages/staffing'), 'StaffingPage');
 const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
 const queryClient = new QueryClient({
@@ -104,6 +105,7 @@ function Shell() {
           <Route path="/imports" element={<Guard needs="importData" children={<ImportPage />} />} />
           <Route path="/adjustments" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
           <Route path="/adjustments/:id" element={<Guard needs="readOwnUnit" children={<AdjustmentsPage />} />} />
+          <Route path="/staffing" element={<Guard needs="readOwnUnit" children={<StaffingPage />} />} />
           <Route path="/scenarios" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
           <Route path="/scenarios/:id" element={<Guard needs="readDistrict" children={<ScenariosPage />} />} />
           <Route path="/users" element={<Guard needs="manageUsers" children={<UsersPage />} />} />

@@ -16,6 +16,18 @@ function addYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
+/**
+ * A person's statutory retirement depends on the person alone: worked out once per person object (a scenario's
+ * evaluation reuses the base's people, only those it moves are copied).
+ */
+const retirementOf = new WeakMap<PersonFact, ReturnType<typeof personRetirement>>();
+function retirement(p: PersonFact) {
+  if (retirementOf.has(p)) return retirementOf.get(p)!;
+  const r = personRetirement(p);
+  retirementOf.set(p, r);
+  return r;
+}
+
 function stats(people: PersonFact[], asOf: string, config: DiagnosticConfig): AgeStats {
   const horizon = addYears(asOf, config.retirementYears);
   let sum = 0;
@@ -27,7 +39,7 @@ function stats(people: PersonFact[], asOf: string, config: DiagnosticConfig): Ag
     if (isYoung(age)) under35++;
     // due when the statutory retirement date (the 2025 rules: src/domain/retirement.ts) falls by the horizon, already
     // past it counting too; without a recorded gender the original ages (60 / 55) stand in
-    const statutory = personRetirement(p);
+    const statutory = retirement(p);
     if (statutory ? statutory.date <= horizon : ageOn(p.birthDate!, horizon) >= (p.gender === '女' ? 55 : 60))
       retiring++;
   }

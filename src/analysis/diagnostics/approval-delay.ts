@@ -3,13 +3,9 @@
  * time limit, and a district-wide median wait above it. Read from the audit log's submit/approve/reject dates.
  */
 import { chineseDate } from '../../domain/chinese-text.js';
+import { daysBetween } from '../../domain/dates.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
 import { activeInstitutions, type AdjustmentWaitFact } from '../snapshot.js';
-
-/** Whole days from one YYYY-MM-DD date to a later one. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

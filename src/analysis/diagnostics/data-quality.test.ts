@@ -7,12 +7,12 @@ import { findDataQualityGaps } from './data-quality.js';
 
 const byCheck = (f: Finding[], check: string) => f.find((x) => x.measures.check === check);
 
-/** A sound district: every unit has 三定 duties, a code, quota for its people, workload figures and fresh indicators. */
+/** A sound district: every unit has 三定 duties (and the department its 三定's date), a code, quota for its people, workload figures and fresh indicators. */
 function sound() {
   const s = makeSnapshot({
     asOf: '2026-06-30',
     institutions: [
-      { name: '区财政局', kind: 'gov_dept', quotas: { admin: 10 } },
+      { name: '区财政局', kind: 'gov_dept', quotas: { admin: 10 }, sandingOn: '2024-05-10' },
       { name: '区会计服务中心', kind: 'public_institution', quotas: { public_service: 5 } },
       { name: '区某委员会', kind: 'coordination' },
     ],

@@ -13,7 +13,7 @@ import {
 } from '../../domain/vocabulary.js';
 
 /** Kinds whose duties a 三定 规定 fixes; other kinds lacking one is a lesser gap. */
-const sandingKinds = new Set<InstitutionKind>([
+export const sandingKinds = new Set<InstitutionKind>([
   'party_dept',
   'gov_dept',
   'dept_managed',
@@ -193,6 +193,28 @@ export const findDataQualityGaps: Diagnostic = (s, config) => {
           text: `${kindOf(i)},统一社会信用代码为空`,
         })),
         measure: '补录各单位统一社会信用代码,与机构编制实名制系统、事业单位登记管理系统数据互通共享,打破"信息孤岛"。',
+      }),
+    );
+  }
+
+  // no 三定 date recorded for any unit: SANDING_OUTDATED cannot compare, and the 工作底稿 says why
+  const sandingDue = units.filter((i) => sandingKinds.has(i.kind));
+  if (sandingDue.length && !sandingDue.some((i) => i.sandingOn && i.sandingOn <= s.asOf)) {
+    out.push(
+      finding('DATA_QUALITY', {
+        severity: 'low',
+        title: `${sandingDue.length}个党政机构和镇街均未登记三定规定的印发日期,无法比对三定规定的修订情况`,
+        institutions: [],
+        measures: { check: 'no_sanding_dates', institutions: sandingDue.length },
+        evidence: [
+          {
+            kind: 'text',
+            institutionId: '',
+            institution: '全区',
+            text: `${sandingDue.length}个应有三定规定的单位,三定文号和印发日期均为空`,
+          },
+        ],
+        measure: '补录各单位现行三定规定的文号和印发日期,据此比对三定规定是否需要修订。',
       }),
     );
   }

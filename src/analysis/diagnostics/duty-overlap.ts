@@ -7,8 +7,18 @@
  */
 import { dutyDomains } from '../domains.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding, type Severity } from '../finding.js';
+import type { DiagnosticConfig } from '../config.js';
 import { laws } from '../laws.js';
-import { comparedText, detectOverlaps, type OverlapCluster, type OverlapDoc } from '../overlap/detect.js';
+import {
+  comparedText,
+  detectOverlaps,
+  detectOverlapsFrom,
+  indexHolds,
+  overlapTextIndex,
+  type OverlapCluster,
+  type OverlapDoc,
+  type OverlapTextIndex,
+} from '../overlap/detect.js';
 import { overlapScope, recommendedOverlapThreshold } from '../overlap/scope.js';
 import type { DutyFact, Snapshot } from '../snapshot.js';
 import { broaderOf, consolidatedDomains, objectsIn, thesaurusObjects } from '../thesaurus.js';
@@ -121,8 +131,8 @@ function representatives(c: OverlapCluster, duties: readonly DutyFact[]): DutyFa
   return c.institutions.map((id) => duties[best.get(id)!]!);
 }
 
-export const findDutyOverlaps: Diagnostic = (s, config) => {
-  const scope = overlapScope(s);
+/** The duties compared, per group (三定, and 权责清单 per category), in snapshot order. */
+function overlapGroups(s: Snapshot, scope: ReturnType<typeof overlapScope>) {
   const groups = new Map<string, DutyFact[]>();
   for (const d of s.duties) {
     if (!scope.included(d)) continue;
@@ -131,14 +141,41 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
     if (list) list.push(d);
     else groups.set(g, [d]);
   }
+  return groups;
+}
+
+const docsOf = (group: string, duties: DutyFact[]): OverlapDoc[] =>
+  duties.map((d) => ({ ...d, kind: group !== 'sanding' ? 'power' : 'sanding' }));
+
+/**
+ * The base snapshot's overlap pairs per group, whoever holds the duties (see OverlapTextIndex): a scenario's
+ * evaluation passes it in, and every group whose texts the scenario left as they were is only refiltered by the
+ * holders after the scenario; a group with a duty added, dropped (its holder abolished or out of scope) or reworded
+ * is detected afresh, since the TF-IDF weights of every text depend on the whole group.
+ */
+export type DutyOverlapIndex = ReadonlyMap<string, OverlapTextIndex>;
+
+export function dutyOverlapIndex(s: Snapshot, config: DiagnosticConfig): DutyOverlapIndex {
+  const out = new Map<string, OverlapTextIndex>();
+  for (const [group, duties] of overlapGroups(s, overlapScope(s)))
+    out.set(group, overlapTextIndex(docsOf(group, duties), { threshold: config.overlapThreshold }));
+  return out;
+}
+
+export const findDutyOverlaps: Diagnostic = (s, config, context) => {
+  const scope = overlapScope(s);
+  const groups = overlapGroups(s, scope);
   const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
   const main = mainDomains(s);
   const out: Finding[] = [];
   for (const [group, duties] of groups) {
     const powerList = group !== 'sanding';
     const category = powerList ? group.slice(6) : '';
-    const docs: OverlapDoc[] = duties.map((d) => ({ ...d, kind: powerList ? 'power' : 'sanding' }));
-    const { clusters } = detectOverlaps(docs, { threshold: config.overlapThreshold, comparable: scope.comparable });
+    const docs = docsOf(group, duties);
+    const opts = { threshold: config.overlapThreshold, comparable: scope.comparable };
+    const index = context?.overlapIndex?.get(group);
+    const { clusters } =
+      index && indexHolds(index, docs, opts) ? detectOverlapsFrom(index, docs, opts) : detectOverlaps(docs, opts);
     for (const c of clusters) {
       const reps = representatives(c, duties);
       const texts = reps.map((d) => `${d.title}${d.text ?? ''}`);
@@ -239,6 +276,74 @@ export const findDutyOverlaps: Diagnostic = (s, config) => {
   }
   return out;
 };
+
+/** A new or reworded 三定 duty of a scenario and the duties of other institutions it overlaps (a warning). */
+export interface DutyOverlapWarning {
+  /** null for a duty the scenario adds (it has no number until applied). */
+  dutyId: number | null;
+  institutionId: string;
+  institution: string;
+  title: string;
+  overlaps: {
+    dutyId: number | null;
+    institutionId: string;
+    institution: string;
+    title: string;
+    similarity: number;
+    object: string;
+  }[];
+}
+
+/**
+ * The given 三定 duties run through the overlap engine against every other institution's 三定 duties in scope
+ * (DUTY_OVERLAP's scoring and threshold; ids below 1 are duties not yet stored): before a scenario is submitted, what
+ * its new or reworded duties would duplicate. Unlike the diagnostic, an institution of the same family counts too.
+ */
+export function overlapsOfDuties(
+  s: Snapshot,
+  dutyIds: ReadonlySet<number>,
+  config: DiagnosticConfig,
+): DutyOverlapWarning[] {
+  if (!dutyIds.size) return [];
+  const scope = overlapScope(s);
+  const duties = s.duties.filter((d) => d.source === 'sanding' && (dutyIds.has(d.id) || scope.included(d)));
+  const { pairs } = detectOverlaps(docsOf('sanding', duties), { threshold: config.overlapThreshold });
+  const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
+  const idOf = (d: DutyFact) => (d.id > 0 ? d.id : null);
+  const out = new Map<number, DutyOverlapWarning>();
+  for (const p of pairs) {
+    for (const [mine, other] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ] as const) {
+      const d = duties[mine]!;
+      if (!dutyIds.has(d.id)) continue;
+      const o = duties[other]!;
+      let w = out.get(mine);
+      if (!w)
+        out.set(
+          mine,
+          (w = {
+            dutyId: idOf(d),
+            institutionId: d.institutionId,
+            institution: name(d.institutionId),
+            title: d.title,
+            overlaps: [],
+          }),
+        );
+      w.overlaps.push({
+        dutyId: idOf(o),
+        institutionId: o.institutionId,
+        institution: name(o.institutionId),
+        title: o.title,
+        similarity: Math.round(p.score * 1000) / 1000,
+        object: p.object,
+      });
+    }
+  }
+  for (const w of out.values()) w.overlaps.sort((a, b) => b.similarity - a.similarity);
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+}
 
 export const dutyOverlapDiagnostic = defineDiagnostic({
   code: 'DUTY_OVERLAP',

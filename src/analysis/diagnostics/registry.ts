@@ -23,6 +23,9 @@ import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import { approvalDelayDiagnostic } from './approval-delay.js';
+import { sandingOutdatedDiagnostic } from './sanding-outdated.js';
+import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
+import { exceptionEntryDiagnostic } from './exception-entry.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -44,6 +47,9 @@ export const diagnosticRegistry = [
   professionalShortageDiagnostic,
   ageingDiagnostic,
   approvalDelayDiagnostic,
+  sandingOutdatedDiagnostic,
+  scenarioReviewOverdueDiagnostic,
+  exceptionEntryDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,
 ] as const;

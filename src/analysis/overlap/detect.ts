@@ -220,14 +220,17 @@ function explainDocs(
   return e;
 }
 
-export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions): OverlapResult {
-  const model = overlapModel(docs);
-  const comparable = opts.comparable ?? ((x, y) => x !== y);
-  const pairable = (a: number, b: number) => {
-    const x = docs[a]!.institutionId;
-    const y = docs[b]!.institutionId;
-    return x !== y && comparable(x, y) && !supporting(docs[a]!) && !supporting(docs[b]!);
-  };
+/**
+ * Candidate pairs (the prefix index, plus duties sharing a thesaurus object or broader term), explained and kept at or
+ * above the threshold (power items: powerThreshold).
+ */
+function scoredPairs(
+  docs: readonly OverlapDoc[],
+  model: ReturnType<typeof overlapModel>,
+  opts: Pick<OverlapOptions, 'threshold' | 'maxPosting'>,
+  comparable: (a: number, b: number) => boolean,
+): OverlapPair[] {
+  const pairable = (a: number, b: number) => comparable(a, b) && !supporting(docs[a]!) && !supporting(docs[b]!);
   const candidates = similarPairs(model.vectors, {
     threshold: opts.threshold,
     maxPosting: opts.maxPosting,
@@ -259,7 +262,71 @@ export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions
     const t = docs[p.a]!.kind === 'power' ? Math.max(opts.threshold, powerThreshold) : opts.threshold;
     if (e.score >= t) pairs.push({ ...p, ...e, score: e.score });
   }
+  return pairs;
+}
+
+const institutionsComparable = (docs: readonly OverlapDoc[], opts: OverlapOptions) => {
+  const comparable = opts.comparable ?? ((x: string, y: string) => x !== y);
+  return (a: number, b: number) => {
+    const x = docs[a]!.institutionId;
+    const y = docs[b]!.institutionId;
+    return x !== y && comparable(x, y);
+  };
+};
+
+export function detectOverlaps(docs: readonly OverlapDoc[], opts: OverlapOptions): OverlapResult {
+  const model = overlapModel(docs);
+  const pairs = scoredPairs(docs, model, opts, institutionsComparable(docs, opts));
   return { clusters: clustersOf(docs, pairs), pairs, model };
+}
+
+/**
+ * What detectOverlaps finds for a set of duty texts whoever holds them: every pair at or above the threshold, the
+ * institutions not yet considered. A pair's score depends only on the two texts and the corpus (the TF-IDF weights),
+ * and whether two institutions may overlap only filters the pairs found (similarPairs applies it after scoring a
+ * candidate's prefix), so for the same texts in the same order `detectOverlapsFrom` gives what detectOverlaps gives,
+ * whatever the holders are now: a reform scenario moves duties between institutions, it does not reword them.
+ */
+export interface OverlapTextIndex {
+  threshold: number;
+  maxPosting?: number;
+  /** The texts compared, in order (what must be unchanged for the index to hold). */
+  docs: readonly Pick<OverlapDoc, 'title' | 'text' | 'kind' | 'role'>[];
+  pairs: OverlapPair[];
+}
+
+export function overlapTextIndex(
+  docs: readonly OverlapDoc[],
+  opts: Pick<OverlapOptions, 'threshold' | 'maxPosting'>,
+): OverlapTextIndex {
+  const pairs = scoredPairs(docs, overlapModel(docs), opts, () => true);
+  return {
+    threshold: opts.threshold,
+    maxPosting: opts.maxPosting,
+    docs: docs.map(({ title, text, kind, role }) => ({ title, text, kind, role })),
+    pairs,
+  };
+}
+
+/** Does the index hold for these docs: the same texts, kinds and roles in the same order, at the same threshold? */
+export function indexHolds(index: OverlapTextIndex, docs: readonly OverlapDoc[], opts: OverlapOptions): boolean {
+  if (index.threshold !== opts.threshold || index.maxPosting !== opts.maxPosting) return false;
+  if (index.docs.length !== docs.length) return false;
+  return docs.every((d, k) => {
+    const b = index.docs[k]!;
+    return b.title === d.title && b.text === d.text && b.kind === d.kind && b.role === d.role;
+  });
+}
+
+/** detectOverlaps from an index of the same texts (see OverlapTextIndex): the pairs refiltered by their holders now. */
+export function detectOverlapsFrom(
+  index: OverlapTextIndex,
+  docs: readonly OverlapDoc[],
+  opts: OverlapOptions,
+): Omit<OverlapResult, 'model'> {
+  const comparable = institutionsComparable(docs, opts);
+  const pairs = index.pairs.filter((p) => comparable(p.a, p.b));
+  return { clusters: clustersOf(docs, pairs), pairs };
 }
 
 /**

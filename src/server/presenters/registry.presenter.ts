@@ -56,6 +56,9 @@ export const institutionSchema = z.object({
   funding: z.string().nullable(),
   civilServiceManaged: z.boolean(),
   establishedOn: date.nullable(),
+  /** The current 三定 规定: 文号 and 印发日期, when recorded. */
+  sandingDocNumber: z.string().nullable(),
+  sandingOn: date.nullable(),
   abolishedOn: date.nullable(),
   status: z.enum(['active', 'abolished']),
 });
@@ -74,6 +77,8 @@ export const presentInstitution = (i: InstitutionState): z.infer<typeof institut
   funding: i.funding,
   civilServiceManaged: i.civilServiceManaged,
   establishedOn: i.establishedOn,
+  sandingDocNumber: i.sandingDocNumber,
+  sandingOn: i.sandingOn,
   abolishedOn: i.abolishedOn,
   status: i.status,
 });

@@ -23,11 +23,35 @@ export const scenarioSchema = z.object({
   effectiveOn: z.string().nullable(),
   adjustmentId: z.string().nullable(),
   reviewOn: z.string().nullable(),
+  /** 执行情况评估: when it was carried out, by whom, and what it found (null until then). */
+  reviewedOn: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  review: z
+    .object({
+      reviewedOn: z.string(),
+      reviewedBy: z.string(),
+      findings: z.array(
+        z.object({
+          key: z.string(),
+          code: z.string(),
+          codeLabel: z.string(),
+          title: z.string(),
+          severity: z.string(),
+          resolved: z.boolean(),
+          now: z.string().nullable(),
+        }),
+      ),
+      resolved: z.number(),
+      remaining: z.number(),
+    })
+    .nullable(),
   version: z.number(),
 });
 export type PresentedScenario = z.infer<typeof scenarioSchema>;
 
 const findingChangeSchema = z.object({
+  /** The same problem before and after: code and the institutions it names (or its title). */
+  key: z.string(),
   code: z.enum(diagnosticCodes),
   codeLabel: z.string(),
   title: z.string(),
@@ -59,6 +83,25 @@ export const evaluationSchema = z.object({
       from: z.string(),
       toId: z.string().nullable(),
       to: z.string().nullable(),
+    }),
+  ),
+  /** New or reworded 三定 duties of the scenario that overlap other institutions' duties (warnings, not blocking). */
+  dutyWarnings: z.array(
+    z.object({
+      dutyId: z.number().nullable(),
+      institutionId: z.string(),
+      institution: z.string(),
+      title: z.string(),
+      overlaps: z.array(
+        z.object({
+          dutyId: z.number().nullable(),
+          institutionId: z.string(),
+          institution: z.string(),
+          title: z.string(),
+          similarity: z.number(),
+          object: z.string(),
+        }),
+      ),
     }),
   ),
   findings: beforeAfter.extend({ resolved: z.array(findingChangeSchema), created: z.array(findingChangeSchema) }),
@@ -102,6 +145,7 @@ const iso = (v: string | Date | null) => (v === null ? null : v instanceof Date 
 export function presentScenario(s: ScenarioRow): PresentedScenario {
   return {
     ...s,
+    review: (s.review ?? null) as PresentedScenario['review'],
     createdAt: iso(s.createdAt)!,
     statusLabel: scenarioStatusLabels[s.status as keyof typeof scenarioStatusLabels] ?? s.status,
   };
@@ -110,3 +154,22 @@ export function presentScenario(s: ScenarioRow): PresentedScenario {
 export function presentEvaluated(e: EvaluatedScenario): z.infer<typeof evaluatedScenarioSchema> {
   return { scenario: presentScenario(e.scenario), items: presentItems(e.items), evaluation: e.evaluation };
 }
+
+export const scenarioReviewListSchema = z.object({
+  items: z.array(
+    z.object({
+      scenario: scenarioSchema,
+      /** The review date has come and it is not done. */
+      due: z.boolean(),
+      /** Due for longer than the grace days (SCENARIO_REVIEW_OVERDUE). */
+      overdue: z.boolean(),
+      daysLate: z.number(),
+      /** How many findings the scenario was meant to resolve. */
+      targets: z.number(),
+    }),
+  ),
+});
+export const scenarioReviewSchema = z.object({
+  scenario: scenarioSchema,
+  review: scenarioSchema.shape.review.unwrap(),
+});

@@ -61,6 +61,13 @@ describe('response contract', () => {
         },
       })
     ).json().scenario.id as string;
+    const staffingId = (
+      await f.as.operator({
+        method: 'POST',
+        url: '/api/staffing/requests',
+        payload: { institutionId: f.ids.finance, category: 'admin', count: 1, channel: 'exam', reason: '补充科员' },
+      })
+    ).json().id as string;
     const idFor = (key: string) =>
       key.includes('/people/')
         ? personId
@@ -68,7 +75,9 @@ describe('response contract', () => {
           ? adjustmentId
           : key.includes('/scenarios/')
             ? scenarioId
-            : f.ids.finance;
+            : key.includes('/staffing/')
+              ? staffingId
+              : f.ids.finance;
     const reads = (Object.keys(apiContract) as RouteKey[]).filter((k) => k.startsWith('GET '));
     // When
     let checked = 0;

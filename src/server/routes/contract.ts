@@ -10,14 +10,16 @@ import { quotaDecisionSchema } from '../../commands/adjustments.js';
 import { scenarioOptimizeSchema } from '../../commands/scenarios.js';
 import { newUserSchema, userChangesSchema } from '../../commands/users.js';
 import { calendarDateSchema } from '../../domain/dates.js';
-import { adjustmentDraftSchema, adjustmentItemSchema } from '../../domain/ledger.js';
-import { scenarioApplySchema, scenarioDraftSchema } from '../../domain/scenario.js';
+import { adjustmentDraftSchema } from '../../domain/ledger.js';
+import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema } from '../../domain/scenario.js';
 import {
   appliedScenarioSchema,
   comparisonSchema,
   evaluatedScenarioSchema,
   optimizedScenarioSchema,
   scenarioListSchema,
+  scenarioReviewListSchema,
+  scenarioReviewSchema,
   scenarioSchema,
 } from '../presenters/scenario.presenter.js';
 import { importKinds } from '../../domain/records.js';
@@ -47,6 +49,15 @@ import {
 } from '../presenters/registry.presenter.js';
 import { okSchema, sessionSchema, tokenSchema } from '../presenters/session.presenter.js';
 import { rosterSyncAnswerSchema } from '../presenters/roster-sync.presenter.js';
+import {
+  forecastSchema,
+  movementCheckSchema,
+  movementSchema,
+  staffingOverviewSchema,
+  staffingRequestSchema,
+} from '../presenters/staffing.presenter.js';
+import { newEntrySchema, personMovementBodySchema } from '../../commands/person-movements.js';
+import { staffingRequestInputSchema } from '../../domain/staffing.js';
 
 export const isoDate = calendarDateSchema();
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
@@ -176,7 +187,11 @@ export const apiContract = {
     response: importAnswerSchema,
   },
   'GET /api/templates/:kind': { params: kindParams, response: download(xlsx, '导入模板(.xlsx)') },
-  'GET /api/exports/:kind': { params: kindParams, response: download(xlsx, '导出的数据(.xlsx,可再导入)') },
+  'GET /api/exports/:kind': {
+    params: kindParams,
+    querystring: asOfQuery,
+    response: download(xlsx, '导出的数据(.xlsx,可再导入)'),
+  },
 
   // 实名制同步与月度名册
   'POST /api/roster/sync': {
@@ -236,7 +251,7 @@ export const apiContract = {
   'GET /api/scenarios/:id': { params: idParams, response: evaluatedScenarioSchema },
   'POST /api/scenarios/:id/items': {
     params: idParams,
-    body: z.object({ items: z.array(adjustmentItemSchema).min(1, '至少添加一项调整') }),
+    body: z.object({ items: z.array(scenarioItemSchema).min(1, '至少添加一项调整') }),
     response: evaluatedScenarioSchema,
   },
   'DELETE /api/scenarios/:id/items/:index': {
@@ -257,6 +272,45 @@ export const apiContract = {
     body: z.object({ ids: z.array(z.uuid('编号格式无效')).min(2).max(4) }),
     response: comparisonSchema,
   },
+
+  // 用编申请 → 核准, 人员变动, 退休与空编预测
+  'GET /api/staffing/requests': { response: listOf(staffingRequestSchema) },
+  'POST /api/staffing/requests': { body: staffingRequestInputSchema, response: staffingRequestSchema, status: 201 },
+  'GET /api/staffing/requests/:id': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/submit': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/approve': { params: idParams, response: staffingRequestSchema },
+  'POST /api/staffing/requests/:id/withdraw': {
+    params: idParams,
+    body: z.object({ reason: z.string().trim().min(1, '请写明撤回理由').max(2000, '撤回理由不能超过2000字') }),
+    response: staffingRequestSchema,
+  },
+  'GET /api/staffing/approvals/:id/notice.docx': {
+    params: idParams,
+    response: download(docx, '用编核准通知单(.docx,公文格式)'),
+  },
+  'GET /api/staffing/overview': { response: staffingOverviewSchema },
+  'POST /api/people/:id/movements': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementSchema,
+    status: 201,
+  },
+  'POST /api/people/:id/movements/check': {
+    params: idParams,
+    body: personMovementBodySchema,
+    response: movementCheckSchema,
+  },
+  'POST /api/people/entries': { body: newEntrySchema, response: movementSchema, status: 201 },
+  'POST /api/people/entries/check': { body: newEntrySchema, response: movementCheckSchema },
+  'GET /api/forecast': {
+    querystring: asOfQuery.extend({ years: z.coerce.number().int().min(1).max(30).default(5) }),
+    response: forecastSchema,
+  },
+  'GET /api/scenarios/reviews': {
+    querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+    response: scenarioReviewListSchema,
+  },
+  'POST /api/scenarios/:id/review': { params: idParams, response: scenarioReviewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiContract = typeof apiContract;

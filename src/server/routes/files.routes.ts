@@ -134,7 +134,7 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
     async (request, reply) => {
       const name = exportFileNames[request.params.kind];
       return sendGenerated(reply, name, async (dir) => {
-        await exportDistrict(ctx.command(request), dir, { kinds: [request.params.kind] });
+        await exportDistrict(ctx.command(request), dir, { kinds: [request.params.kind], asOf: request.query.asOf });
         return join(dir, name);
       });
     },

@@ -7,6 +7,7 @@ import { fileRoutes } from './files.routes.js';
 import { registryRoutes } from './registry.routes.js';
 import { rosterRoutes } from './roster.routes.js';
 import { scenarioRoutes } from './scenarios.routes.js';
+import { staffingRoutes } from './staffing.routes.js';
 import type { Api } from './route-kit.js';
 
 export function registerRoutes(app: Api, ctx: ServerContext) {
@@ -18,4 +19,5 @@ export function registerRoutes(app: Api, ctx: ServerContext) {
   adminRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   rosterRoutes(app, ctx);
+  staffingRoutes(app, ctx);
 }

@@ -6,10 +6,12 @@ import {
   compareScenarios,
   createScenario,
   evaluateScenario,
+  listScenarioReviews,
   exportScenarioComparison,
   listScenarios,
   optimizeScenario,
   removeScenarioItemAt,
+  reviewScenario,
   shareScenario,
   submitScenario,
 } from '../../commands/scenarios.js';
@@ -124,6 +126,40 @@ export function scenarioRoutes(app: Api, ctx: ServerContext) {
         peopleMoved: r.peopleMoved,
         dutiesMoved: r.dutiesMoved,
       };
+    },
+  );
+
+  app.get(
+    '/api/scenarios/reviews',
+    {
+      schema: {
+        ...contractOf('GET /api/scenarios/reviews'),
+        tags,
+        summary: '到期的方案执行情况评估(all=true:全部已实施方案)',
+      },
+      config: { access: 'readDistrict' },
+    },
+    async (request) => ({
+      items: (await listScenarioReviews(ctx.command(request), { all: request.query.all === 'true' })).map((r) => ({
+        ...r,
+        scenario: presentScenario({ ...r.scenario }),
+      })),
+    }),
+  );
+
+  app.post(
+    '/api/scenarios/:id/review',
+    {
+      schema: {
+        ...contractOf('POST /api/scenarios/:id/review'),
+        tags,
+        summary: '开展方案执行情况评估(评估日期当日或之后)',
+      },
+      config: { access: 'draftAdjustments' },
+    },
+    async (request) => {
+      const r = await reviewScenario(ctx.command(request), request.params.id);
+      return { scenario: presentScenario(r.scenario), review: r.review };
     },
   );
 

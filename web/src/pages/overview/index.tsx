@@ -17,6 +17,7 @@ import { EducationAndTitles } from './education-titles';
 import { KindsChart } from './kinds-chart';
 import { LeadershipPosts } from './leadership-posts';
 import { QuotaUsage } from './quota-usage';
+import { StaffingAndForecast } from './staffing-forecast';
 import { SummaryCards } from './summary-cards';
 
 /** Two cards side by side on a wide screen (the narrower first), one above the other on a narrow one. */
@@ -71,6 +72,7 @@ export function OverviewPage() {
           {pair(<KindsChart s={s} drills={drills} />, <QuotaUsage s={s} drills={drills} />)}
           {pair(<LeadershipPosts s={s} drills={drills} />, <AgeStructure s={s} drills={drills} />)}
           <EducationAndTitles s={s} drills={drills} />
+          <StaffingAndForecast asOf={asOf} />
         </>
       )}
       <DrillDrawer drill={drill} onClose={() => setDrill(undefined)} />

@@ -5,6 +5,12 @@ import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels } from '../../../../src/domain/vocabulary.js';
 import { call, errorMessage } from '../../api';
 import { useAuth } from '../../auth';
+import {
+  MovementDialog,
+  movementColumn,
+  type MovementAction,
+  type MovementPerson,
+} from '../../components/movement-dialog';
 import { PagedTable, usePagedQuery } from '../../components/paged-table';
 import { ParamSelect } from '../../components/filter-select';
 import { useInstitutionNames, useParam } from '../../hooks';
@@ -25,6 +31,7 @@ export function PeoplePage() {
     fetchPage: (p) => call('GET /api/people', { query: { institutionId, category, q, ...p } }),
   });
   const [openId, setOpenId] = useState<string>();
+  const [movement, setMovement] = useState<{ action: MovementAction; person?: MovementPerson }>();
   // the whole number and the birth date come together from an audited unmask
   const [unmasked, setUnmasked] = useState<Unmasked>({});
   const unmask = async (id: string) => {
@@ -38,7 +45,17 @@ export function PeoplePage() {
   };
 
   return (
-    <Card title="实名制人员" data-testid="people-page">
+    <Card
+      title="实名制人员"
+      data-testid="people-page"
+      extra={
+        can('applyAdjustments') && (
+          <Button type="primary" onClick={() => setMovement({ action: 'enter' })} data-testid="person-enter">
+            入编
+          </Button>
+        )
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           placeholder={can('unmaskIdNumbers') ? '姓名或身份证号开头' : '姓名'}
@@ -101,7 +118,14 @@ export function PeoplePage() {
             dataIndex: 'leadershipLevel',
             render: (l: string | null) => (l ? <Tag color="red">{l}</Tag> : ''),
           },
+          ...(can('applyAdjustments') ? [movementColumn((action, person) => setMovement({ action, person }))] : []),
         ]}
+      />
+      <MovementDialog
+        action={movement?.action}
+        person={movement?.person}
+        institutionId={institutionId}
+        onClose={() => setMovement(undefined)}
       />
       <PersonDrawer openId={openId} onClose={() => setOpenId(undefined)} unmasked={unmasked} nameOf={names.nameOf} />
     </Card>
