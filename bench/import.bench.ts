@@ -4,35 +4,18 @@
  * Targets (issue 2): CSV ≤ 1.5× \copy, xlsx ≤ 10 s, peak memory ≤ 1 GB.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { recordColumns } from '../src/domain/records.js';
 import { writeRecordsWorkbook } from '../src/io/table-writer.js';
 import { benchDatabase } from './bench-database.js';
-import { person, region, setupBenchDistrict } from './roster-fixture.js';
+import { people, region, setupBenchDistrict, writeRosterCsv } from './roster-fixture.js';
 
 const rowsCsv = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const rowsXlsx = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const out = join(import.meta.dirname, 'out');
 mkdirSync(out, { recursive: true });
-async function writeCsv(file: string, n: number) {
-  const specs = recordColumns.roster;
-  const w = createWriteStream(file);
-  let buf = specs.map((s) => s.header).join(',') + '\n';
-  for (let i = 0; i < n; i++) {
-    const p = person(i) as Record<string, string>;
-    buf += specs.map((s) => p[s.key] ?? '').join(',') + '\n';
-    if (buf.length > 1 << 20) {
-      if (!w.write(buf)) await once(w, 'drain');
-      buf = '';
-    }
-  }
-  w.end(buf);
-  await once(w, 'finish');
-}
-
 function runImport(url: string, file: string, kind: string) {
   const r = spawnSync(
     process.execPath,
@@ -68,7 +51,7 @@ try {
   const csv = join(out, `roster-${rowsCsv}.csv`);
   if (!existsSync(csv)) {
     console.log(`generating ${rowsCsv} rows → ${csv}`);
-    await writeCsv(csv, rowsCsv);
+    await writeRosterCsv(csv, people(rowsCsv));
   }
   console.log(`CSV: ${rowsCsv} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB`);
 
@@ -110,9 +93,7 @@ try {
   if (!existsSync(xlsx)) {
     console.log(`generating ${rowsXlsx} rows → ${xlsx}`);
     await writeRecordsWorkbook(xlsx, 'roster', {
-      roster: (function* () {
-        for (let i = 0; i < rowsXlsx; i++) yield person(i) as Record<string, string>;
-      })(),
+      roster: people(rowsXlsx),
     });
   }
   const ox = runImport(db.url, xlsx, 'roster');

@@ -1,12 +1,15 @@
 /** The benchmark district (100 bureaus with room for everyone) and its generated people. */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type pg from 'pg';
 import { importBaseline } from '../src/commands/import-baseline.js';
 import { defineRegion } from '../src/commands/regions.js';
 import { idNumberCheckChar } from '../src/domain/codes.js';
+import { recordColumns } from '../src/domain/records.js';
 
 export const region = '370102';
 const institutions = 100;
-const instName = (i: number) => `区第${String(i).padStart(3, '0')}局`;
+export const instName = (i: number) => `区第${String(i).padStart(3, '0')}局`;
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
@@ -57,4 +60,25 @@ export async function setupBenchDistrict(pool: pg.Pool) {
     { fileName: 'bench', fileSha256: '' },
   );
   if (!base.ok) throw new Error(JSON.stringify(base.problems));
+}
+
+/** A roster CSV of the given rows (keyed by column key), in the template's columns. */
+export async function writeRosterCsv(file: string, rows: Iterable<Record<string, string>>) {
+  const specs = recordColumns.roster;
+  const w = createWriteStream(file);
+  let buf = specs.map((s) => s.header).join(',') + '\n';
+  for (const p of rows) {
+    buf += specs.map((s) => p[s.key] ?? '').join(',') + '\n';
+    if (buf.length > 1 << 20) {
+      if (!w.write(buf)) await once(w, 'drain');
+      buf = '';
+    }
+  }
+  w.end(buf);
+  await once(w, 'finish');
+}
+
+/** The first `n` bench persons as CSV rows. */
+export function* people(n: number) {
+  for (let i = 0; i < n; i++) yield person(i) as Record<string, string>;
 }

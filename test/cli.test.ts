@@ -128,6 +128,21 @@ describe('bianzhi CLI on the embedded database', () => {
     expect(statSync(join(dataDir, 'audit-checkpoints.jsonl')).mode & 0o777).toBe(0o600);
   }, 180_000);
 
+  it('Given the export When synced back (roster sync) Then nothing changed, and the registers of a month are written', () => {
+    const exported = join(dataDir, 'export', '实名制人员.xlsx');
+    const sync = bianzhi('roster', 'sync', exported, '--dry-run');
+    expect(sync.code, sync.err).toBe(0);
+    expect(sync.out).toMatch(/同步试运行\(未写入\).*没有变化\(\d+ 人均一致\)/);
+    const dir = join(dataDir, 'registers');
+    const r = bianzhi('registers', dir, '--month', '2026-06', '--institution', '区财政局');
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, '增减花名册-2026-06.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, '编制使用台账-区财政局-2026-06.xlsx'))).toBe(true);
+    const bad = bianzhi('registers', dir, '--month', '2026-6');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('月份"2026-6"无效');
+  }, 180_000);
+
   it('Given two scenarios drafted from the CLI When compared with --xlsx and --docx Then both files are written and read back', async () => {
     const created = (name: string, item: string) => {
       const r = bianzhi('scenario', 'create', name, '--item', item);

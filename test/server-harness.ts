@@ -273,6 +273,19 @@ export async function createServerFixture() {
   };
 }
 
+/** A multipart upload of one file (field "file"), as the import and sync routes take it. */
+export const multipart = (fileName: string, content: string) => {
+  const boundary = '----bianzhi-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
 export type ServerFixture = Awaited<ReturnType<typeof createServerFixture>>;
 
 /**

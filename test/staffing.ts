@@ -9,6 +9,21 @@ const at = <T>(sheet: string, records: T[]) =>
   records.map((record, i) => ({ record, file: 't.xlsx', sheet, row: i + 2 }));
 const opts = { fileName: 't.xlsx', fileSha256: 'x' };
 
+/** A roster row as a file lists it (defaults: 行政编制, 入编 2015-01-01). */
+export const rosterRow = (
+  name: string,
+  idNumber: string,
+  institution: string,
+  extra: Partial<RosterRecord> = {},
+): RosterRecord => ({
+  name,
+  idNumber,
+  institution,
+  category: 'admin',
+  startOn: '2015-01-01',
+  ...extra,
+});
+
 /** A valid ID number of the test district for a birth date `YYYYMMDD` and a 3-digit sequence. */
 export const idNo = (birth: string, seq: string) => {
   const first17 = `370102${birth}${seq}`;
@@ -54,19 +69,11 @@ export async function seedStaffingDistrict(ctx: CommandContext) {
     { ...opts, effectiveOn: '2010-01-01' },
   );
   if (!baseline.ok) throw new Error(JSON.stringify(baseline.problems));
-  const person = (name: string, idNumber: string, institution: string, extra: Partial<RosterRecord> = {}) => ({
-    name,
-    idNumber,
-    institution,
-    category: 'admin' as const,
-    startOn: '2015-01-01',
-    ...extra,
-  });
   async function* rows() {
     yield* at<RosterRecord>('人员', [
-      person('张三', idNo('19800101', '001'), '区财政局', { leadershipLevel: '正科', post: '局长' }),
-      person('李四', idNo('19900215', '002'), '区财政局'),
-      person('王五', idNo('19750710', '003'), '区审计局'),
+      rosterRow('张三', idNo('19800101', '001'), '区财政局', { leadershipLevel: '正科', post: '局长' }),
+      rosterRow('李四', idNo('19900215', '002'), '区财政局'),
+      rosterRow('王五', idNo('19750710', '003'), '区审计局'),
     ]);
   }
   const roster = await importRoster(ctx, rows(), opts);

@@ -19,6 +19,7 @@ import { registerFileCommands } from './file-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { registerRegisterCommands, registerRosterCommands } from './roster-commands.js';
 
 const program = speakChinese(new Command());
 program
@@ -194,6 +195,8 @@ registerStartCommand(program);
 registerUserCommands(program);
 registerStaffingCommands(program);
 registerScenarioCommands(program);
+registerRosterCommands(program);
+registerRegisterCommands(program);
 
 function exitCodeOf(e: unknown): number {
   if (e instanceof AppError) return e.code === 'validation' || e.code === 'invariant' || e.code === 'conflict' ? 1 : 3;

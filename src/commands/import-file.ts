@@ -16,7 +16,8 @@ export interface ImportFileOptions {
   effectiveOn?: string;
 }
 
-async function sha256(path: string): Promise<string> {
+/** The file's SHA-256 (recorded with the import); '' for an unreadable file, which the reader reports. */
+export async function sha256(path: string): Promise<string> {
   const h = createHash('sha256');
   try {
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);

@@ -7,6 +7,7 @@
 import { idNumberFacts, maskIdNumber } from '../domain/codes.js';
 import type { RosterRecord } from '../domain/records.js';
 import { recordColumns } from '../domain/records.js';
+import type { InstitutionState } from '../domain/ledger.js';
 import {
   allowedQuotaCategories,
   institutionKindLabels,
@@ -33,7 +34,7 @@ import type {
   ImportResult,
   ProblemList,
   RecordStream,
-  SourceLocation,
+  Located,
 } from './import-types.js';
 
 const col = (key: string) => recordColumns.roster.find((c) => c.key === key)!.header;
@@ -102,6 +103,86 @@ export function importRoster(
   });
 }
 
+/** A roster row that passed every check, with what it resolves to in the registry. */
+export interface CheckedRosterRow {
+  record: RosterRecord;
+  institution: InstitutionState;
+  unitId: string | null;
+  /** The leadership post's class: the file's, else the institution's default (行政类, 事业类 for 事业单位). */
+  postClass: PostClass | null;
+  facts: ReturnType<typeof idNumberFacts>;
+}
+
+/**
+ * The roster file's checks per row, one parser for the import and the sync: the institution and its internal unit,
+ * the ID number against its birth date and gender, duplicates within the file and (for an import) in the database.
+ * Problems go to the list; a row that passes comes back resolved. A person on a category the institution may not use
+ * is accepted with a warning (混用, for the diagnostics).
+ */
+export function rosterRowChecker(
+  ctx: Pick<CommandContext, 'today'>,
+  names: InstitutionNames,
+  problems: ProblemList,
+  opts: { known?: Set<string>; onProgress?: (rows: number) => void } = {},
+) {
+  const { byName: institutions, internalByKey: units } = names;
+  const inFile = new Map<string, number>();
+  const warnings: ImportProblem[] = [];
+  let mixed = 0;
+  let rows = 0;
+  const check = (item: Located<RosterRecord>): CheckedRosterRow | undefined => {
+    rows++;
+    if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
+    const r = item.record;
+    const errorsBefore = problems.count;
+    const bad = (key: string, reason: string) => problems.at(item, col(key), reason);
+    // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
+    const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
+    const inst = valid('institution') ? institutions.get(r.institution) : undefined;
+    if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
+    else if (inst?.kind === 'coordination')
+      bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
+    const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
+    if (facts) {
+      const firstRow = inFile.get(r.idNumber);
+      if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
+      else if (opts.known?.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
+      else inFile.set(r.idNumber, item.row);
+      if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
+        bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
+      if (valid('gender') && r.gender && r.gender !== facts.gender)
+        bad('gender', `性别"${r.gender}"与身份证号码不一致`);
+      if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
+      if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
+    }
+    let unitId: string | null = null;
+    if (r.unit && inst && valid('unit')) {
+      unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
+      if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
+    }
+    if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
+      bad('postClass', '填写了领导职数类别但没有领导职务层级');
+    if (item.invalid || problems.count > errorsBefore || !inst || !facts) return undefined;
+    if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
+      mixed++;
+      if (warnings.length < 200) {
+        warnings.push({
+          file: item.file,
+          sheet: item.sheet,
+          row: item.row,
+          column: col('category'),
+          reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
+        });
+      }
+    }
+    const postClass = r.leadershipLevel
+      ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
+      : null;
+    return { record: r, institution: inst, unitId, postClass, facts };
+  };
+  return { check, warnings, mixed: () => mixed, rows: () => rows };
+}
+
 /** The roster's checks per row, streaming the clean rows to PostgreSQL in batches while the next are read. */
 async function openRosterSink(
   ctx: CommandContext,
@@ -109,71 +190,27 @@ async function openRosterSink(
   tx: Tx,
   { names, problems, importId }: { names: InstitutionNames; problems: ProblemList; importId: number },
 ): Promise<RowSink<RosterRecord>> {
-  const warnings: ImportProblem[] = [];
-  let rows = 0;
-  let mixed = 0;
-  const { byName: institutions, internalByKey: units } = names;
-  const known = await existingIdNumbers(tx, ctx.regionCode);
+  const checker = rosterRowChecker(ctx, names, problems, {
+    known: await existingIdNumbers(tx, ctx.regionCode),
+    onProgress: opts.onProgress,
+  });
+  const warnings = checker.warnings;
   const baselineOn = await baselineEffectiveOn(tx, ctx.regionCode);
   const beforeBaseline = { count: 0, earliest: '', row: 0, sheet: '' };
-  const inFile = new Map<string, number>();
   const region = ctx.regionCode;
   const batch = new RosterBatch(tx);
   const batchRows = opts.batchRows ?? defaultBatchRows;
   const lineEnd = `${importId}\n`; // import_id ends every table's lines
   const recordedBy = copyField(ctx.actor);
-  let current: SourceLocation | undefined;
-  const bad = (key: string, reason: string) => problems.at(current!, col(key), reason);
   return {
     row: (item) => {
-      rows++;
-      if (opts.onProgress && rows % 10000 === 0) opts.onProgress(rows);
-      const r = item.record;
-      current = item;
-      const errorsBefore = problems.count;
-      // a row whose cells failed (already reported) is still checked on its valid cells: one pass, every problem
-      const valid = (key: keyof RosterRecord) => !item.invalid?.includes(key);
-      const inst = valid('institution') ? institutions.get(r.institution) : undefined;
-      if (valid('institution') && !inst) bad('institution', `机构"${r.institution}"不存在或已撤销`);
-      else if (inst?.kind === 'coordination')
-        bad('institution', `"${r.institution}"是议事协调机构,不单独核定编制,不能有在编人员`);
-      const facts = valid('idNumber') ? idNumberFacts(r.idNumber) : undefined;
-      if (facts) {
-        const firstRow = inFile.get(r.idNumber);
-        if (firstRow !== undefined) bad('idNumber', `身份证号码与第${firstRow}行重复`);
-        else if (known.has(r.idNumber)) bad('idNumber', '该身份证号码已在实名库中');
-        else inFile.set(r.idNumber, item.row);
-        if (valid('birthDate') && r.birthDate && r.birthDate !== facts.birthDate)
-          bad('birthDate', `出生日期 ${r.birthDate} 与身份证号码(${facts.birthDate})不一致`);
-        if (valid('gender') && r.gender && r.gender !== facts.gender)
-          bad('gender', `性别"${r.gender}"与身份证号码不一致`);
-        if (facts.birthDate > ctx.today) bad('idNumber', '身份证号码中的出生日期晚于今天');
-        if (valid('startOn') && r.startOn < facts.birthDate) bad('startOn', `入编时间 ${r.startOn} 早于出生日期`);
-      }
-      let unitId: string | null = null;
-      if (r.unit && inst && valid('unit')) {
-        unitId = units.get(`${inst.id}/${r.unit}`)?.id ?? null;
-        if (!unitId) bad('unit', `"${r.institution}"没有内设机构"${r.unit}"`);
-      }
-      if (valid('postClass') && valid('leadershipLevel') && r.postClass && !r.leadershipLevel)
-        bad('postClass', '填写了领导职数类别但没有领导职务层级');
-      if (item.invalid || problems.count > errorsBefore || !inst || !facts) return;
+      const checked = checker.check(item);
+      if (!checked) return;
+      const { record: r, institution: inst, unitId, postClass, facts } = checked;
       if (baselineOn && r.startOn < baselineOn) {
         beforeBaseline.count++;
         if (!beforeBaseline.earliest || r.startOn < beforeBaseline.earliest)
           Object.assign(beforeBaseline, { earliest: r.startOn, row: item.row, sheet: item.sheet });
-      }
-      if (!allowedQuotaCategories[inst.kind].includes(r.category)) {
-        mixed++;
-        if (warnings.length < 200) {
-          warnings.push({
-            file: item.file,
-            sheet: item.sheet,
-            row: item.row,
-            column: col('category'),
-            reason: `${institutionKindLabels[inst.kind]}"${r.institution}"的人员占用${quotaCategoryLabels[r.category]}(混用编制,将在诊断中列出)`,
-          });
-        }
       }
       if (opts.dryRun || problems.count > 0) return; // keep validating to report every row, but stop writing
       const personId = uuidv7();
@@ -195,9 +232,6 @@ async function openRosterSink(
           lineEnd,
         ].join('\t'),
       );
-      const postClass = r.leadershipLevel
-        ? (r.postClass ?? (inst.kind === 'public_institution' ? 'public_service' : 'admin'))
-        : undefined;
       const assignmentId = uuidv7();
       const post = copyField(r.post);
       batch.assignments.push(
@@ -246,12 +280,12 @@ async function openRosterSink(
           reason: `${beforeBaseline.count} 人的入编时间早于机构编制基础数据的生效日期 ${baselineOn}(最早 ${beforeBaseline.earliest});空编时长等按 ${baselineOn} 起算。如基础数据实际更早生效,请以正确的生效日期重新导入基础数据`,
         });
       }
-      return { summary: { persons: clean ? rows : 0, mixedQuota: mixed }, warnings };
+      return { summary: { persons: clean ? checker.rows() : 0, mixedQuota: checker.mixed() }, warnings };
     },
     write: async () => {
       await batch.finish();
-      opts.onProgress?.(rows);
-      return { mixedQuota: mixed };
+      opts.onProgress?.(checker.rows());
+      return { mixedQuota: checker.mixed() };
     },
     abort: () => batch.settled(),
   };

@@ -45,6 +45,8 @@ export interface RowImport<T> {
     tx: Tx,
     env: { registry: RegistryState; names: InstitutionNames; problems: ProblemList; importId: number },
   ): Promise<RowSink<T>>;
+  /** The audited action (default `import.<kind>`) and what the event records beside the file and the counts. */
+  audit?: { action: string; after?: () => Record<string, unknown> };
 }
 
 export async function runRowImport<T>(
@@ -94,10 +96,10 @@ export async function runRowImport<T>(
     await setImportRowCount(tx, ctx.regionCode, importId, rows);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
-      action: `import.${spec.kind}`,
+      action: spec.audit?.action ?? `import.${spec.kind}`,
       entity: 'import',
       entityId: String(importId),
-      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, ...written },
+      after: { fileName: opts.fileName, sha256: opts.fileSha256, rows, ...written, ...spec.audit?.after?.() },
     });
     const adjustmentId = sink.adjustmentId?.();
     return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import type { DutyRecord, InstitutionRecord, PostRecord, QuotaRecord, RosterRecord } from '../domain/records.js';
-import { idNumberCheckChar } from '../domain/codes.js';
+import { idNo, rosterRow as person } from '../../test/staffing.js';
 import { importBaseline } from './import-baseline.js';
 import { importDuties } from './import-duties.js';
 import { importRoster } from './import-roster.js';
@@ -24,23 +24,6 @@ const inst = (
   ...extra,
 });
 const opts = { fileName: 't.xlsx', fileSha256: 'x' };
-const idNo = (birth: string, seq: string) => {
-  const first17 = `370102${birth}${seq}`;
-  return first17 + idNumberCheckChar(first17);
-};
-const person = (
-  name: string,
-  idNumber: string,
-  institution: string,
-  extra: Partial<RosterRecord> = {},
-): RosterRecord => ({
-  name,
-  idNumber,
-  institution,
-  category: 'admin',
-  startOn: '2015-01-01',
-  ...extra,
-});
 
 describe('importBaseline', () => {
   it('Given a workbook with a bad reference and a forbidden category When imported Then each problem names its row and column and nothing is written', async () => {

@@ -20,9 +20,12 @@ export const movementTypeLabels: Record<MovementType, string> = {
   exit: '出编',
 };
 
-/** 出编 types. `unrecorded` is only what the baseline migration writes for an assignment that ended before it. */
+/**
+ * 出编 types. `unrecorded` is only what the baseline migration writes for an assignment that ended before it;
+ * `unlisted` only what a roster sync writes for a person its file no longer lists (the reason is not in the file).
+ */
 export const exitTypes = ['retire', 'transfer_out', 'resign', 'discharged', 'expelled', 'death'] as const;
-export type ExitType = (typeof exitTypes)[number] | 'unrecorded';
+export type ExitType = (typeof exitTypes)[number] | 'unrecorded' | 'unlisted';
 export const exitTypeSchema = z.enum(exitTypes, { message: '出编类型应为 退休、调出、辞职、辞退、开除、死亡 之一' });
 export const exitTypeLabels: Record<ExitType, string> = {
   retire: '退休',
@@ -32,6 +35,7 @@ export const exitTypeLabels: Record<ExitType, string> = {
   expelled: '开除',
   death: '死亡',
   unrecorded: '未记录(基线)',
+  unlisted: '同步时不在册(原因待补)',
 };
 
 /** What an assignment holds: the same fields on the movement that opens it and on the materialized row. */

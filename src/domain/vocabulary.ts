@@ -220,6 +220,8 @@ export const auditActionLabels: Record<string, string> = {
   'adjustment.apply': '执行编制事项',
   'registry.rebuild': '按台账重建',
   'roster.rebuild': '按人员变动重建实名库',
+  'roster.sync': '同步实名制人员(对账)',
+  'register.export': '导出增减花名册和编制使用台账',
   'staffing.draft': '起草用编申请',
   'staffing.submit': '提交用编申请',
   'staffing.approve': '核准用编申请',
@@ -289,6 +291,16 @@ export const importSummaryLabels: Record<string, string> = {
   replaced: '替换原有事项',
   workload: '工作量指标',
   indicators: '区域指标',
+  added: '新增人员',
+  left: '减少人员',
+  transferred: '调动',
+  categoryChanged: '编制类别变化',
+  postChanged: '职务变化',
+  fieldsChanged: '信息变化',
+  unchanged: '未变',
+  personsAdded: '新建人员',
+  personsUpdated: '更新人员信息',
+  movements: '人员变动',
 };
 
 /** The figures of an import's summary in words: 职能事项 12,涉及机构 3 (zeros left out). */

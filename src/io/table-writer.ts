@@ -149,26 +149,42 @@ export async function writeRecordsWorkbook(
   kind: ImportKind,
   sheets: Partial<Record<RecordKind, RowSource>>,
 ): Promise<Partial<Record<RecordKind, number>>> {
-  const wb = newWorkbook(path);
   const counts: Partial<Record<RecordKind, number>> = {};
-  try {
+  await fillWorkbook(path, async (wb) => {
     for (const rk of importKindSheets[kind]) {
       const ws = addSheet(wb, rk, false);
-      let n = 0;
-      for await (const record of sheets[rk] ?? []) {
-        ws.addRow(cellValues(rk, record)).commit();
-        if (++n % yieldEvery === 0) await turn();
-      }
-      counts[rk] = n;
-      ws.commit();
+      counts[rk] = await addRows(ws, sheets[rk] ?? [], (record) => cellValues(rk, record));
     }
+  });
+  return counts;
+}
+
+/** A streamed workbook filled by `fill` and committed; on failure the partial file is removed. */
+async function fillWorkbook(path: string, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>) {
+  const wb = newWorkbook(path);
+  try {
+    await fill(wb);
     await wb.commit();
   } catch (err) {
     await wb.commit().catch(() => undefined);
     await rm(path, { force: true });
     throw err;
   }
-  return counts;
+}
+
+/** Rows committed one by one (the zip stream drains now and then); the sheet is committed after the last. */
+async function addRows<T>(
+  ws: WorksheetWriter,
+  rows: AsyncIterable<T> | Iterable<T>,
+  cells: (row: T) => (string | number | null)[],
+): Promise<number> {
+  let n = 0;
+  for await (const row of rows) {
+    ws.addRow(cells(row)).commit();
+    if (++n % yieldEvery === 0) await turn();
+  }
+  ws.commit();
+  return n;
 }
 
 /**
@@ -213,4 +229,44 @@ export async function writeRecordsCsv(
     throw err;
   }
   return n;
+}
+
+/** One sheet of a report workbook: a title row over the header, then the rows as given. */
+export interface ReportSheet {
+  name: string;
+  title: string;
+  columns: { header: string; width: number; text?: boolean }[];
+  rows: Iterable<(string | number | null)[]>;
+}
+
+/**
+ * A workbook for reading (registers, 台账): each sheet a merged title row, a bold header row (frozen), the rows; text
+ * columns (ID numbers, 文号) keep their text. Streams like the record workbooks; a failure removes the partial file.
+ */
+export async function writeReportWorkbook(path: string, sheets: ReportSheet[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await fillWorkbook(path, async (wb) => {
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+      ws.columns = sheet.columns.map((c) => ({ width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+      ws.mergeCells(1, 1, 1, sheet.columns.length);
+      const title = ws.getRow(1);
+      title.getCell(1).value = sheet.title;
+      title.getCell(1).font = { bold: true, size: 14 };
+      title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+      title.height = 28;
+      title.commit();
+      const header = ws.getRow(2);
+      sheet.columns.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+        cell.fill = headerFill;
+        cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      });
+      header.commit();
+      counts[sheet.name] = await addRows(ws, sheet.rows, (row) => row);
+    }
+  });
+  return counts;
 }

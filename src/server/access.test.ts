@@ -124,6 +124,19 @@ const cases: RouteCase[] = [
   { method: 'POST', route: '/api/imports/{kind}', url: () => '/api/imports/roster', allowed: ['admin', 'operator'] },
   { method: 'GET', route: '/api/templates/{kind}', url: () => '/api/templates/roster', allowed: ['admin', 'operator'] },
   { method: 'GET', route: '/api/exports/{kind}', url: () => '/api/exports/workload', allowed: district },
+  { method: 'POST', route: '/api/roster/sync', url: () => '/api/roster/sync', allowed: ['admin', 'operator'] },
+  {
+    method: 'GET',
+    route: '/api/registers/changes',
+    url: () => '/api/registers/changes?month=2026-11',
+    allowed: district,
+  },
+  {
+    method: 'GET',
+    route: '/api/registers/ledger',
+    url: () => `/api/registers/ledger?month=2026-11&institutionId=${f.ids.finance}`,
+    allowed: all,
+  },
   { method: 'GET', route: '/api/statistics', url: () => '/api/statistics', allowed: district },
   { method: 'GET', route: '/api/diagnostics', url: () => '/api/diagnostics', allowed: district },
   {

@@ -5,21 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../test/context.js';
 import { signInRefused } from '../commands/users.js';
 import { buildServer } from './app.js';
-import { callerFor, useServerFixture, idNumber, signIn, testPassword } from '../../test/server-harness.js';
+import { callerFor, useServerFixture, idNumber, multipart, signIn, testPassword } from '../../test/server-harness.js';
 
 const f = useServerFixture();
-
-const multipart = (fileName: string, content: string) => {
-  const boundary = '----bianzhi-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
 
 describe('sessions, CSRF and login throttling', () => {
   it('Given a login When it succeeds Then the cookie is HttpOnly and SameSite=Strict, and writes need the CSRF token', async () => {

@@ -101,6 +101,13 @@ function urlsOf(path: string): string[] {
     '/api/people/{id}': ['', '?unmask=true'],
     '/api/institutions/{id}': ['', '?asOf=2025-01-01'],
     '/api/diagnostics': ['', `?institutionId=${f.ids.finance}`],
+    // months with the roster's 入编 (the registers list them with their ID numbers)
+    '/api/registers/changes': ['?month=2018-07', '?month=2019-07'],
+    '/api/registers/ledger': [
+      `?month=2018-07&institutionId=${f.ids.finance}`,
+      '?month=2018-07',
+      `?month=2019-07&institutionId=${f.ids.audit}`,
+    ],
   };
   let urls = [path];
   if (fill[path]) urls = fill[path].map((id) => path.replace('{id}', id));

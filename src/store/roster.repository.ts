@@ -1,5 +1,7 @@
 /** Roster (实名制) SQL: persons, assignments, movements. */
 import type pg from 'pg';
+import type { HeldPlace } from '../domain/movements.js';
+import type { CurrentPerson, PersonFieldValues } from '../domain/roster-diff.js';
 import type { Tx } from './transaction.js';
 
 type Queryable = pg.Pool | Tx;
@@ -81,4 +83,97 @@ export async function loadStaffCounts(q: Queryable, regionCode: string, asOf?: s
     }
   }
   return { actual, leaders };
+}
+
+/**
+ * Every person of the region as a roster sync compares them (by ID number): fields, open assignment, latest movement
+ * date. Three plain scans joined here: a join in SQL right after a bulk load (no statistics yet) was planned as a
+ * nested loop that took minutes for 100,000 persons.
+ */
+export async function rosterPersonsForSync(q: Queryable, regionCode: string): Promise<Map<string, CurrentPerson>> {
+  const persons = await q.query<PersonFieldValues & { personId: string; idNumber: string }>(
+    `SELECT id AS "personId", id_number AS "idNumber", name, gender, birth_date::text AS "birthDate", education,
+            degree, title_level AS "titleLevel", political_status AS "politicalStatus",
+            joined_work_on::text AS "joinedWorkOn"
+       FROM persons WHERE region_code = $1`,
+    [regionCode],
+  );
+  const open = await q.query<HeldPlace & { personId: string }>(
+    `SELECT person_id AS "personId", institution_id AS "institutionId", unit_id AS "unitId", category, post,
+            leadership_level AS "leadershipLevel", post_class AS "postClass"
+       FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
+    [regionCode],
+  );
+  const last = await q.query<{ personId: string; lastOn: string }>(
+    `SELECT person_id AS "personId", max("on")::text AS "lastOn" FROM movements WHERE region_code = $1
+      GROUP BY person_id`,
+    [regionCode],
+  );
+  const placeOf = new Map(open.rows.map(({ personId, ...place }) => [personId, place]));
+  const lastOf = new Map(last.rows.map((m) => [m.personId, m.lastOn]));
+  const current = new Map<string, CurrentPerson>();
+  for (const { personId, idNumber, ...fields } of persons.rows) {
+    current.set(idNumber, {
+      personId,
+      idNumber,
+      fields,
+      place: placeOf.get(personId) ?? null,
+      lastOn: lastOf.get(personId) ?? null,
+    });
+  }
+  return current;
+}
+
+/** A person's fields as a sync writes them (new persons, or the fields a file changed: absent = unchanged). */
+export interface PersonFieldsRow {
+  id: string;
+  idNumber?: string;
+  name?: string;
+  gender?: string | null;
+  birthDate?: string | null;
+  education?: string | null;
+  degree?: string | null;
+  titleLevel?: string | null;
+  politicalStatus?: string | null;
+  joinedWorkOn?: string | null;
+}
+
+const personFieldColumns = `id uuid, "idNumber" text, name text, gender text, "birthDate" date, education text,
+  degree text, "titleLevel" text, "politicalStatus" text, "joinedWorkOn" date`;
+
+export async function insertPersons(
+  tx: Tx,
+  regionCode: string,
+  rows: PersonFieldsRow[],
+  importId: number | null,
+): Promise<number> {
+  if (!rows.length) return 0;
+  const r = await tx.query(
+    `INSERT INTO persons (region_code, id, id_number, name, gender, birth_date, education, degree, title_level,
+                          political_status, joined_work_on, import_id)
+     SELECT $1, x.id, x."idNumber", x.name, x.gender, x."birthDate", x.education, x.degree, x."titleLevel",
+            x."politicalStatus", x."joinedWorkOn", $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(${personFieldColumns})`,
+    [regionCode, JSON.stringify(rows), importId],
+  );
+  return r.rowCount ?? 0;
+}
+
+/**
+ * Sets the given fields of existing persons (a field left out of a row keeps its value). `= ANY` of the ids keeps
+ * the plan an index scan without statistics (see appendMovements).
+ */
+export async function updatePersonFields(tx: Tx, regionCode: string, rows: PersonFieldsRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const r = await tx.query(
+    `UPDATE persons p SET name = COALESCE(x.name, p.name), gender = COALESCE(x.gender, p.gender),
+            birth_date = COALESCE(x."birthDate", p.birth_date), education = COALESCE(x.education, p.education),
+            degree = COALESCE(x.degree, p.degree), title_level = COALESCE(x."titleLevel", p.title_level),
+            political_status = COALESCE(x."politicalStatus", p.political_status),
+            joined_work_on = COALESCE(x."joinedWorkOn", p.joined_work_on)
+       FROM jsonb_to_recordset($2::jsonb) AS x(${personFieldColumns})
+      WHERE p.region_code = $1 AND p.id = ANY($3::uuid[]) AND p.id = x.id`,
+    [regionCode, JSON.stringify(rows), rows.map((r) => r.id)],
+  );
+  return r.rowCount ?? 0;
 }

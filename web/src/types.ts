@@ -22,6 +22,7 @@ export type ImportResult = Answer<'POST /api/imports/:kind'>;
 export type UserRow = Answer<'GET /api/users'>['items'][number];
 export type AuditRow = Answer<'GET /api/audit'>['items'][number];
 export type ImportKindInfo = Answer<'GET /api/imports/kinds'>[number];
+export type RosterSyncResult = Answer<'POST /api/roster/sync'>;
 export type StaffingRequest = Answer<'GET /api/staffing/requests'>['items'][number];
 export type StaffingOverview = Answer<'GET /api/staffing/overview'>;
 export type Forecast = Answer<'GET /api/forecast'>;

@@ -48,6 +48,7 @@ import {
   workloadSchema,
 } from '../presenters/registry.presenter.js';
 import { okSchema, sessionSchema, tokenSchema } from '../presenters/session.presenter.js';
+import { rosterSyncAnswerSchema } from '../presenters/roster-sync.presenter.js';
 import {
   forecastSchema,
   movementCheckSchema,
@@ -59,6 +60,7 @@ import { newEntrySchema, personMovementBodySchema } from '../../commands/person-
 import { staffingRequestInputSchema } from '../../domain/staffing.js';
 
 export const isoDate = calendarDateSchema();
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 
 export const idParams = z.object({ id: z.uuid('编号格式无效') });
 export const asOfQuery = z.object({ asOf: isoDate.optional().describe('截至日期(默认今天)') });
@@ -189,6 +191,25 @@ export const apiContract = {
     params: kindParams,
     querystring: asOfQuery,
     response: download(xlsx, '导出的数据(.xlsx,可再导入)'),
+  },
+
+  // 实名制同步与月度名册
+  'POST /api/roster/sync': {
+    querystring: z.object({
+      dryRun: z.enum(['true', 'false']).default('true'),
+      asOf: isoDate.optional().describe('名册截止日期(默认今天):变动按此日期记录'),
+      docNumber: z.string().trim().min(1).max(100).optional(),
+      institutions: z.string().trim().max(2000).optional().describe('只同步这些机构(全称,逗号或顿号分隔)'),
+    }),
+    response: rosterSyncAnswerSchema,
+  },
+  'GET /api/registers/changes': {
+    querystring: z.object({ month: monthSchema }),
+    response: download(xlsx, '月度增减花名册(.xlsx)'),
+  },
+  'GET /api/registers/ledger': {
+    querystring: z.object({ month: monthSchema, institutionId: z.uuid('编号格式无效').optional() }),
+    response: download(xlsx, '月度编制使用台账(.xlsx)'),
   },
 
   // 统计与诊断

@@ -16,10 +16,10 @@ import { inWorkFolder, makeWorkFolder } from '../work-folder.js';
 import { presentImportResult } from '../presenters/registry.presenter.js';
 import { presentImportKinds } from '../presenters/import-kinds.presenter.js';
 import { attachment, route, type Api } from './route-kit.js';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Writes a file into a fresh work folder, sends it, and removes the folder once the response is done (or failed). */
-async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
+export async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir: string) => Promise<string>) {
   const dir = await makeWorkFolder();
   const cleanup = () => void rm(dir, { recursive: true, force: true });
   let path: string;
@@ -33,6 +33,31 @@ async function sendGenerated(reply: FastifyReply, fileName: string, write: (dir:
   stream.on('close', cleanup);
   stream.on('error', cleanup);
   return attachment(reply, 'xlsx', fileName).send(stream);
+}
+
+/**
+ * The uploaded file of a multipart request, written into a fresh work folder (removed afterwards on every path) and
+ * handed to `use` with its path and its sanitised name.
+ */
+export async function receiveUpload<T>(
+  request: FastifyRequest,
+  ctx: Pick<ServerContext, 'maxUploadBytes'>,
+  defaultName: string,
+  use: (path: string, fileName: string) => Promise<T>,
+): Promise<T> {
+  if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
+  const file = await request.file().catch((e: { statusCode?: unknown }) => {
+    // busboy's own errors (no boundary, malformed parts) carry no status: the upload is malformed, not the server
+    throw typeof e?.statusCode === 'number' ? e : new HttpError(400, 'bad_multipart', '上传内容格式无效');
+  });
+  if (!file) throw validationFailed('请选择要上传的文件');
+  const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || defaultName;
+  return inWorkFolder(async (dir) => {
+    const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
+    await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
+    if (file.file.truncated) throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
+    return use(path, fileName);
+  });
 }
 
 export function fileRoutes(app: Api, ctx: ServerContext) {
@@ -53,20 +78,8 @@ export function fileRoutes(app: Api, ctx: ServerContext) {
       consumes: ['multipart/form-data'],
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw new HttpError(415, 'unsupported_media_type', '上传文件须使用 multipart/form-data');
-      const file = await request.file().catch((e: { statusCode?: unknown }) => {
-        // busboy's own errors (no boundary, malformed parts) carry no status: the upload is malformed, not the server
-        throw typeof e?.statusCode === 'number' ? e : new HttpError(400, 'bad_multipart', '上传内容格式无效');
-      });
-      if (!file) throw validationFailed('请选择要上传的文件');
       const kind: ImportKind = request.params.kind;
-      const fileName = file.filename.replace(/[/\\]/g, '_').slice(0, 200) || `${importKindLabels[kind]}.xlsx`;
-      return inWorkFolder(async (dir) => {
-        const path = join(dir, fileName.endsWith('.csv') ? 'upload.csv' : 'upload.xlsx');
-        await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
-        if (file.file.truncated)
-          throw new HttpError(413, 'too_large', `上传文件超过 ${ctx.maxUploadBytes / 1048576} MB`);
+      return receiveUpload(request, ctx, `${importKindLabels[kind]}.xlsx`, async (path, fileName) => {
         const r = await importFile(ctx.command(request), path, kind, {
           fileName,
           dryRun: request.query.dryRun !== 'false',

@@ -5,6 +5,7 @@ import { analysisRoutes } from './analysis.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { registryRoutes } from './registry.routes.js';
+import { rosterRoutes } from './roster.routes.js';
 import { scenarioRoutes } from './scenarios.routes.js';
 import { staffingRoutes } from './staffing.routes.js';
 import type { Api } from './route-kit.js';
@@ -17,5 +18,6 @@ export function registerRoutes(app: Api, ctx: ServerContext) {
   analysisRoutes(app, ctx);
   adminRoutes(app, ctx);
   scenarioRoutes(app, ctx);
+  rosterRoutes(app, ctx);
   staffingRoutes(app, ctx);
 }

@@ -2,7 +2,10 @@
 import { Alert, Table } from 'antd';
 import type { ImportResult } from '../../types';
 
-export function CheckReport({ check }: { check: ImportResult }) {
+/** What the check shows of an import's or a sync's answer. */
+type Checked = Omit<ImportResult, 'kind' | 'kindLabel'>;
+
+export function CheckReport({ check }: { check: Checked }) {
   return (
     <div style={{ marginTop: 16 }} data-testid="import-report">
       {check.ok ? (

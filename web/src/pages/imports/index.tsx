@@ -1,16 +1,17 @@
 /** 导入导出: upload → every row's problem listed → commit only a clean file; templates and exports to download. */
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Input, Row, Select, Space, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Input, Radio, Row, Select, Space, Steps, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { importSummaryText } from '../../../../src/domain/vocabulary.js';
 import type { ImportKind } from '../../../../src/domain/records.js';
 import { call } from '../../api';
 import { useSubmit } from '../../hooks';
-import type { ImportResult } from '../../types';
+import type { ImportResult, RosterSyncResult } from '../../types';
 import { CheckReport } from './check-report';
 import { Downloads } from './downloads';
+import { SyncReport } from './sync-report';
 
 export function ImportPage() {
   const { message } = App.useApp();
@@ -27,8 +28,12 @@ export function ImportPage() {
   const [file, setFile] = useState<File>();
   const [docNumber, setDocNumber] = useState('');
   const [effectiveOn, setEffectiveOn] = useState<string>();
-  const [check, setCheck] = useState<ImportResult>();
-  const [done, setDone] = useState<ImportResult>();
+  // a roster file is imported (new people only) or synced: reconciled with the roster as of its cut-off date
+  const [mode, setMode] = useState<'import' | 'sync'>('import');
+  const [asOf, setAsOf] = useState<string>();
+  const sync = kind === 'roster' && mode === 'sync';
+  const [check, setCheck] = useState<ImportResult | RosterSyncResult>();
+  const [done, setDone] = useState<ImportResult | RosterSyncResult>();
   const { busy, error, setError, run } = useSubmit();
 
   const send = async (dryRun: boolean) => {
@@ -36,20 +41,25 @@ export function ImportPage() {
     await run(async () => {
       const form = new FormData();
       form.append('file', file, file.name);
-      const r = await call('POST /api/imports/:kind', {
-        params: { kind },
-        query: {
-          dryRun: dryRun ? 'true' : 'false',
-          docNumber: asAdjustment ? docNumber || undefined : undefined,
-          effectiveOn: asAdjustment ? effectiveOn : undefined,
-        },
-        form,
-      });
+      const r = sync
+        ? await call('POST /api/roster/sync', {
+            query: { dryRun: dryRun ? 'true' : 'false', asOf, docNumber: docNumber || undefined },
+            form,
+          })
+        : await call('POST /api/imports/:kind', {
+            params: { kind },
+            query: {
+              dryRun: dryRun ? 'true' : 'false',
+              docNumber: asAdjustment ? docNumber || undefined : undefined,
+              effectiveOn: asAdjustment ? effectiveOn : undefined,
+            },
+            form,
+          });
       if (dryRun) setCheck(r);
       else {
         setDone(r);
         if (r.ok) {
-          message.success(`已导入 ${r.rows} 行`);
+          message.success(sync ? `已同步 ${r.rows} 行` : `已导入 ${r.rows} 行`);
           await client.invalidateQueries();
         }
       }
@@ -70,7 +80,11 @@ export function ImportPage() {
           <Steps
             current={step}
             style={{ marginBottom: 24 }}
-            items={[{ title: '选择文件并校验' }, { title: '确认导入' }, { title: '完成' }]}
+            items={
+              sync
+                ? [{ title: '选择名册并对账' }, { title: '确认同步' }, { title: '完成' }]
+                : [{ title: '选择文件并校验' }, { title: '确认导入' }, { title: '完成' }]
+            }
           />
           <Space wrap style={{ marginBottom: 16 }}>
             <span>数据类型</span>
@@ -84,6 +98,41 @@ export function ImportPage() {
               options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
               data-testid="import-kind"
             />
+            {kind === 'roster' && (
+              <Radio.Group
+                value={mode}
+                onChange={(e) => {
+                  setMode(e.target.value as 'import' | 'sync');
+                  reset(file);
+                }}
+                optionType="button"
+                data-testid="import-mode"
+                options={[
+                  { value: 'import', label: '导入新人员' },
+                  { value: 'sync', label: '同步(对账)' },
+                ]}
+              />
+            )}
+            {sync && (
+              <DatePicker
+                placeholder="名册截止日期(默认今天)"
+                value={asOf ? dayjs(asOf) : null}
+                onChange={(d) => {
+                  setAsOf(d ? d.format('YYYY-MM-DD') : undefined);
+                  reset(file);
+                }}
+                style={{ width: 220 }}
+                data-testid="sync-as-of"
+              />
+            )}
+            {sync && (
+              <Input
+                placeholder="文号(选填)"
+                value={docNumber}
+                onChange={(e) => setDocNumber(e.target.value)}
+                style={{ width: 200 }}
+              />
+            )}
             {asAdjustment && (
               <Input
                 placeholder="文号(如 示编〔2026〕5号)"
@@ -137,12 +186,15 @@ export function ImportPage() {
               onClick={() => send(false)}
               data-testid="import-commit"
             >
-              确认导入
+              {sync ? '确认同步' : '确认导入'}
             </Button>
           </Space>
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="import-error" />}
-          {check && !done && <CheckReport check={check} />}
-          {done && (
+          {check &&
+            !done &&
+            (sync && check.ok && 'counts' in check ? <SyncReport check={check} /> : <CheckReport check={check} />)}
+          {done && sync && done.ok && 'counts' in done && <SyncReport check={done} applied />}
+          {done && !(sync && done.ok) && (
             <Alert
               style={{ marginTop: 16 }}
               type={done.ok ? 'success' : 'error'}
