@@ -115,13 +115,14 @@ export async function updateAdjustmentDraft(
   regionCode: string,
   id: string,
   expectedVersion: number,
-  a: { docNumber: string; title: string; effectiveOn: string; note?: string },
+  a: { docNumber: string; title: string; effectiveOn: string; note?: string; evaluation?: string },
   items: AdjustmentItem[],
 ): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE adjustments SET doc_number = $4, title = $5, effective_on = $6, note = $7, version = version + 1
+    `UPDATE adjustments SET doc_number = $4, title = $5, effective_on = $6, note = $7, evaluation = $8,
+       version = version + 1
       WHERE region_code = $1 AND id = $2 AND version = $3 AND status = 'draft'`,
-    [regionCode, id, expectedVersion, a.docNumber, a.title, a.effectiveOn, a.note ?? null],
+    [regionCode, id, expectedVersion, a.docNumber, a.title, a.effectiveOn, a.note ?? null, a.evaluation || null],
   );
   if (r.rowCount !== 1) return false;
   await tx.query('DELETE FROM adjustment_items WHERE region_code = $1 AND adjustment_id = $2', [regionCode, id]);
