@@ -11,6 +11,7 @@ import {
   registryAsOf,
   rejectAdjustment,
   submitAdjustment,
+  updateAdjustmentDraft,
 } from './adjustments.js';
 import { quotaKey, registryRows } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
@@ -139,6 +140,23 @@ describe('the adjustment ledger on PostgreSQL', () => {
     });
     await expect(submitAdjustment(ctx, a.id)).rejects.toThrow(/不足以划出100名/);
     expect(registryRows(await readRegistry(ctx.pool, ctx.regionCode))).toEqual(before);
+  });
+
+  it('Given a draft with its 必要性和依据 When created and edited Then the evaluation is stored, and a blank one is none', async () => {
+    const draft = {
+      docNumber: '某编〔2026〕88号',
+      title: 't',
+      effectiveOn: '2026-01-01',
+      items: [setQuotaItem(env.id, 'worker', 3)],
+    };
+    const a = await createAdjustment(ctx, { ...draft, evaluation: '承担新增河湖长制任务,依据区委文件' });
+    expect(a.evaluation).toBe('承担新增河湖长制任务,依据区委文件');
+    await updateAdjustmentDraft(ctx, a.id, { ...draft, evaluation: '  ' }, a.version);
+    const row = await ctx.pool.query(`SELECT evaluation FROM adjustments WHERE region_code = $1 AND id = $2`, [
+      ctx.regionCode,
+      a.id,
+    ]);
+    expect(row.rows[0].evaluation).toBeNull();
   });
 
   it('Given an adjustment effective in the future When applied Then it waits for its date', async () => {

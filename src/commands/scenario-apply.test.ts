@@ -54,6 +54,29 @@ describe('方案 applied and reviewed', () => {
   const finance = () => ids.institutions['区财政局']!;
   const audit = () => ids.institutions['区审计局']!;
 
+  it('Given a scenario with its necessity and basis When applied Then its 编制事项 records them as its evaluation', async () => {
+    const drafter = as('zhangsan', 'operator');
+    const s = await createScenario(drafter, {
+      name: '审计局增加审计整改督促职责',
+      necessity: '审计整改督促缺少承担单位',
+      basis: '区委审计委员会会议纪要',
+      items: [
+        { op: 'add_duties', institutionId: audit(), duties: [{ title: '审计整改督促', text: '负责督促审计整改' }] },
+      ],
+    });
+    await submitScenario(drafter, s.scenario.id);
+    await approveScenario(as('wangwu', 'approver'), s.scenario.id);
+    await applyScenario(as('zhaoliu', 'operator'), s.scenario.id, {
+      docNumber: '区编〔2026〕31号',
+      effectiveOn: ctx.today,
+    });
+    const row = await ctx.pool.query(`SELECT evaluation FROM adjustments WHERE region_code = $1 AND doc_number = $2`, [
+      ctx.regionCode,
+      '区编〔2026〕31号',
+    ]);
+    expect(row.rows[0].evaluation).toBe('必要性:审计整改督促缺少承担单位\n依据:区委审计委员会会议纪要');
+  });
+
   it('Given a scenario writing the same 三定 duty for two bureaus When applied Then the duties are stored and DUTY_OVERLAP finds them', async () => {
     const duty = { title: '水质监测', text: '负责全区河湖、水库及地下水水质监测，发布水质监测信息' };
     const { evaluated, applied } = await carryOut(

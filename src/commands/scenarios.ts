@@ -340,7 +340,15 @@ export async function applyScenario(ctx: CommandContext, id: string, input: z.in
     const onBehalf: CommandContext = { ...ctx, access: undefined };
     const adj = await createAdjustment(
       onBehalf,
-      { docNumber: d.docNumber, title: s.name, effectiveOn: d.effectiveOn, items, note: `方案 ${s.id}` },
+      {
+        docNumber: d.docNumber,
+        title: s.name,
+        effectiveOn: d.effectiveOn,
+        items,
+        note: `方案 ${s.id}`,
+        // the scenario's 必要性和依据 is the 编制事项's evaluation (申请事项评估)
+        evaluation: scenarioEvaluation(s),
+      },
       { tx },
     );
     const applied = await applyAdjustment(onBehalf, adj.id, { tx, allowUnapproved: true });
@@ -507,4 +515,10 @@ export async function optimizeScenario(ctx: CommandContext, input: z.input<typeo
     items,
   });
   return { ...created, optimization: result };
+}
+
+/** A scenario's necessity and basis as one 必要性和依据 text; undefined when neither is written. */
+function scenarioEvaluation(s: { necessity: string | null; basis: string | null }): string | undefined {
+  const parts = [s.necessity && `必要性:${s.necessity}`, s.basis && `依据:${s.basis}`].filter(Boolean);
+  return parts.length ? parts.join('\n') : undefined;
 }

@@ -192,6 +192,8 @@ export const adjustmentDraftSchema = z.object({
   effectiveOn: calendarDateSchema('生效日期'),
   items: z.array(adjustmentItemSchema).min(1, '编制事项至少包含一项调整'),
   note: z.string().max(2000).optional(),
+  /** 必要性和依据 (申请事项评估, 机构编制管理评估办法(试行) 2021); optional, empty means none recorded. */
+  evaluation: z.string().trim().max(4000).optional(),
 });
 export type AdjustmentDraft = z.infer<typeof adjustmentDraftSchema>;
 export type AdjustmentOp = AdjustmentItem['op'];

@@ -33,26 +33,28 @@ export interface AdjustmentRow {
   decidedBy: string | null;
   appliedAt: string | null;
   note: string | null;
+  evaluation: string | null;
   version: number;
 }
 
 const adjustmentColumns = `id, doc_number AS "docNumber", title, effective_on AS "effectiveOn", status,
   is_baseline AS "isBaseline", applied_seq AS "appliedSeq", created_by AS "createdBy", created_at AS "createdAt",
-  decided_by AS "decidedBy", applied_at AS "appliedAt", note, version`;
+  decided_by AS "decidedBy", applied_at AS "appliedAt", note, evaluation, version`;
 
 export async function insertAdjustment(
   tx: Tx,
   regionCode: string,
   a: Pick<AdjustmentRow, 'id' | 'docNumber' | 'title' | 'effectiveOn' | 'status' | 'isBaseline' | 'createdBy'> & {
     note?: string;
+    evaluation?: string;
   },
   items: AdjustmentItem[],
 ): Promise<AdjustmentRow> {
   // one round trip for the row and its items: drafts are written while other drafts wait (see inSharedCommit)
   const r = await tx.query<AdjustmentRow>(
     `WITH added AS (
-       INSERT INTO adjustments (region_code, id, doc_number, title, effective_on, status, is_baseline, created_by, note)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${adjustmentColumns}),
+       INSERT INTO adjustments (region_code, id, doc_number, title, effective_on, status, is_baseline, created_by, note, evaluation)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$11) RETURNING ${adjustmentColumns}),
      items AS (
        INSERT INTO adjustment_items (region_code, adjustment_id, seq, op, payload)
        SELECT $1, $2, t.ord::int, t.payload->>'op', t.payload FROM jsonb_array_elements($10::jsonb) WITH ORDINALITY AS t(payload, ord))
@@ -68,6 +70,7 @@ export async function insertAdjustment(
       a.createdBy,
       a.note ?? null,
       JSON.stringify(items),
+      a.evaluation || null,
     ],
   );
   return r.rows[0]!;
@@ -112,13 +115,14 @@ export async function updateAdjustmentDraft(
   regionCode: string,
   id: string,
   expectedVersion: number,
-  a: { docNumber: string; title: string; effectiveOn: string; note?: string },
+  a: { docNumber: string; title: string; effectiveOn: string; note?: string; evaluation?: string },
   items: AdjustmentItem[],
 ): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE adjustments SET doc_number = $4, title = $5, effective_on = $6, note = $7, version = version + 1
+    `UPDATE adjustments SET doc_number = $4, title = $5, effective_on = $6, note = $7, evaluation = $8,
+       version = version + 1
       WHERE region_code = $1 AND id = $2 AND version = $3 AND status = 'draft'`,
-    [regionCode, id, expectedVersion, a.docNumber, a.title, a.effectiveOn, a.note ?? null],
+    [regionCode, id, expectedVersion, a.docNumber, a.title, a.effectiveOn, a.note ?? null, a.evaluation || null],
   );
   if (r.rowCount !== 1) return false;
   await tx.query('DELETE FROM adjustment_items WHERE region_code = $1 AND adjustment_id = $2', [regionCode, id]);

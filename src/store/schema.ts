@@ -57,6 +57,8 @@ export const adjustments = pgTable(
     decidedBy: text('decided_by'),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
     note: text('note'),
+    /** 必要性和依据: the 申请事项评估 recorded with the draft (机构编制管理评估办法(试行), 2021); null when none. */
+    evaluation: text('evaluation'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

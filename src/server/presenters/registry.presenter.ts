@@ -154,6 +154,8 @@ export const adjustmentSchema = z.object({
   decidedByLabel: z.string().nullable(),
   appliedAt: instant.nullable(),
   note: z.string().nullable(),
+  /** 必要性和依据 recorded with the draft; null when none. */
+  evaluation: z.string().nullable(),
   version: count,
 });
 export type AdjustmentAnswer = z.infer<typeof adjustmentSchema>;
@@ -173,6 +175,7 @@ export const presentAdjustment = (a: AdjustmentRow): AdjustmentAnswer => ({
   decidedByLabel: a.decidedBy ? actorLabel(a.decidedBy) : null,
   appliedAt: a.appliedAt ? new Date(a.appliedAt).toISOString() : null,
   note: a.note,
+  evaluation: a.evaluation,
   version: a.version,
 });
 
