@@ -220,7 +220,7 @@ export const auditActionLabels: Record<string, string> = {
   'adjustment.apply': '执行编制事项',
   'registry.rebuild': '按台账重建',
   'roster.rebuild': '按人员变动重建实名库',
-  'roster.sync': '同步实名制人员(对账)',
+  'roster.sync': '对账同步实名制人员',
   'register.export': '导出增减花名册和编制使用台账',
   'staffing.draft': '起草用编申请',
   'staffing.submit': '提交用编申请',
