@@ -112,7 +112,8 @@ describe('用编 in a browser', { timeout: 480_000 }, () => {
     await signIn(page, base, 'approver');
     await page.goto(`${base}/staffing`);
     await page.getByTestId('staffing-table').getByTestId('staffing-approve').first().click();
-    await page.getByTestId('staffing-confirm').waitFor();
+    // the check is shown before 确认 (as for the submit above): a click before it loads may act on nothing
+    await expect.poll(() => page.getByTestId('staffing-confirm').innerText()).toMatch(/空编核查:核定\d+名/);
     await page.getByTestId('staffing-confirm-ok').click();
     await page.getByTestId('staffing-table').getByText('已核准').first().waitFor();
     const requests = await apiGet<{ items: { id: string; docNumber: string | null; state: string }[] }>(
