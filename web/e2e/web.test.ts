@@ -54,9 +54,20 @@ async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {
   const dialog = page.getByTestId('confirm-dialog');
   await dialog.getByTestId('diff').waitFor();
   const text = await dialog.innerText();
-  await page.getByTestId('confirm-ok').click();
-  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
-  return text;
+  const ok = page.getByTestId('confirm-ok');
+  await ok.click();
+  // on a loaded machine a click during the dialog's opening animation can be lost (seen in CI): click again only
+  // when the dialog is still open and its button is not busy with the first click
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+      return text;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      const busy = (await ok.count()) > 0 && /ant-btn-loading/.test((await ok.getAttribute('class')) ?? '');
+      if (!busy && (await ok.count()) > 0) await ok.click();
+    }
+  }
 }
 
 function idNumber(serial: number) {
