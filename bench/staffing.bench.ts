@@ -8,7 +8,7 @@
  *   - peak memory (RSS of this process) ≤ 1 GB.
  * BENCH_PERSONS (default 1,000,000) and BENCH_APPROVALS (default 640) shrink it for a quick look; BENCH_REUSE=1 keeps
  * the database for the next run and reuses one already written (the COPY alone takes minutes on a loaded machine);
- * BENCH_PHASES (default rebuild,statistics,approve) picks the measures.
+ * BENCH_PHASES (default rebuild,statistics,approve) picks the measures; BENCH_DB names the database.
  */
 import { cpus, loadavg } from 'node:os';
 import { rebuildRegistry } from '../src/commands/adjustments.js';
@@ -30,7 +30,8 @@ const institutions = 500;
 const region = '370102';
 const pastDate = '2010-06-30';
 const reuse = process.env.BENCH_REUSE === '1';
-const dbName = 'bianzhi_bench_staffing';
+// BENCH_DB names another database, e.g. a copy made with CREATE DATABASE … TEMPLATE bianzhi_bench_staffing
+const dbName = process.env.BENCH_DB ?? 'bianzhi_bench_staffing';
 const phases = new Set((process.env.BENCH_PHASES ?? 'rebuild,statistics,approve').split(','));
 
 /** The database a previous run kept (BENCH_REUSE=1), when it holds the persons asked for. */
