@@ -4,6 +4,7 @@
  */
 import { educationLevels, quotaCategories, titleLevels } from '../domain/vocabulary.js';
 import { computeOverview, type Overview, type StaffCounts } from './overview.js';
+import type { PeopleGroup } from '../domain/facts.js';
 import { ageOn, type PersonFact, type Snapshot } from './snapshot.js';
 
 export const ageBands = ['35岁以下', '36-45岁', '46-54岁', '55岁以上'] as const;
@@ -48,18 +49,39 @@ export interface Statistics {
   institutions: InstitutionStatistics[];
 }
 
-export function staffCountsOf(people: PersonFact[]): StaffCounts {
+type HeldCount = Pick<PeopleGroup, 'institutionId' | 'category' | 'leadershipLevel' | 'postClass'> & {
+  count?: number;
+};
+
+/** Places held per institution and category, and leaders per post: people one by one or counted in groups. */
+export function staffCountsOf(people: HeldCount[]): StaffCounts {
   const actual = new Map<string, number>();
   const leaders = new Map<string, number>();
   for (const p of people) {
+    const n = p.count ?? 1;
     const k = `${p.institutionId}|${p.category}`;
-    actual.set(k, (actual.get(k) ?? 0) + 1);
+    actual.set(k, (actual.get(k) ?? 0) + n);
     if (p.leadershipLevel && p.postClass) {
       const lk = `${p.institutionId}|${p.leadershipLevel}|${p.postClass}`;
-      leaders.set(lk, (leaders.get(lk) ?? 0) + 1);
+      leaders.set(lk, (leaders.get(lk) ?? 0) + n);
     }
   }
   return { actual, leaders };
+}
+
+/** Each person as a group of one, aged on `asOf`: the snapshot's people read like the store's groups. */
+export function peopleGroupsOf(people: PersonFact[], asOf: string): PeopleGroup[] {
+  return people.map((p) => ({
+    institutionId: p.institutionId,
+    category: p.category,
+    leadershipLevel: p.leadershipLevel,
+    postClass: p.postClass,
+    gender: p.gender,
+    age: p.birthDate ? ageOn(p.birthDate, asOf) : null,
+    education: p.education,
+    titleLevel: p.titleLevel,
+    count: 1,
+  }));
 }
 
 /** 35岁以下 includes 35 (以下 in Chinese statistics counts the bound): the one definition the report, the statistics
@@ -85,35 +107,42 @@ export function ageBandOf(age: number): AgeBand {
 }
 
 export function peopleStructure(people: PersonFact[], asOf: string): PeopleStructure {
+  return structureOf(peopleGroupsOf(people, asOf));
+}
+
+/** The structure of the people counted in `groups` (age on the statistics date, education, titles, gender). */
+export function structureOf(groups: PeopleGroup[]): PeopleStructure {
   const bands = Object.fromEntries(ageBands.map((b) => [b, 0])) as Record<AgeBand, number>;
   const education: Record<string, number> = Object.fromEntries(educationLevels.map((e) => [e, 0]));
   const titles: Record<string, number> = Object.fromEntries(titleLevels.map((t) => [t, 0]));
   const gender = { 男: 0, 女: 0, 未知: 0 };
   const pyramid = new Map<number, { 男: number; 女: number }>();
+  let total = 0;
   let ageSum = 0;
   let aged = 0;
   let titled = 0;
-  for (const p of people) {
-    if (p.birthDate) {
-      const age = ageOn(p.birthDate, asOf);
-      ageSum += age;
-      aged++;
-      bands[ageBandOf(age)]++;
-      const five = Math.min(Math.max(Math.floor(age / 5) * 5, 20), 60);
+  for (const g of groups) {
+    const n = g.count;
+    total += n;
+    if (g.age !== null) {
+      ageSum += g.age * n;
+      aged += n;
+      bands[ageBandOf(g.age)] += n;
+      const five = Math.min(Math.max(Math.floor(g.age / 5) * 5, 20), 60);
       const row = pyramid.get(five) ?? { 男: 0, 女: 0 };
-      if (p.gender === '男' || p.gender === '女') row[p.gender]++;
+      if (g.gender === '男' || g.gender === '女') row[g.gender] += n;
       pyramid.set(five, row);
     }
-    const e = p.education ?? '未填';
-    education[e] = (education[e] ?? 0) + 1;
-    const t = p.titleLevel ?? '无';
-    titles[t] = (titles[t] ?? 0) + 1;
-    if (t !== '无') titled++;
-    if (p.gender === '男' || p.gender === '女') gender[p.gender]++;
-    else gender.未知++;
+    const e = g.education ?? '未填';
+    education[e] = (education[e] ?? 0) + n;
+    const t = g.titleLevel ?? '无';
+    titles[t] = (titles[t] ?? 0) + n;
+    if (t !== '无') titled += n;
+    if (g.gender === '男' || g.gender === '女') gender[g.gender] += n;
+    else gender.未知 += n;
   }
   return {
-    total: people.length,
+    total,
     meanAge: aged ? Math.round((ageSum / aged) * 10) / 10 : null,
     ageBands: bands,
     pyramid: [...pyramid]
@@ -143,13 +172,18 @@ export function poolStatistics(s: Pick<Snapshot, 'registry' | 'asOf'>): PoolStat
 }
 
 export function computeStatistics(s: Snapshot): Statistics {
-  const staff = staffCountsOf(s.people);
-  const byInstitution = new Map<string, PersonFact[]>();
+  return statisticsOf(s, peopleGroupsOf(s.people, s.asOf));
+}
+
+/** The statistics of the registry on `s.asOf` with the people who held a place that day, counted in groups. */
+export function statisticsOf(s: Pick<Snapshot, 'registry' | 'asOf'>, groups: PeopleGroup[]): Statistics {
+  const staff = staffCountsOf(groups);
+  const byInstitution = new Map<string, PeopleGroup[]>();
   // pushed, not copied: a copy per person is quadratic (a million people took minutes)
-  for (const p of s.people) {
-    const list = byInstitution.get(p.institutionId);
-    if (list) list.push(p);
-    else byInstitution.set(p.institutionId, [p]);
+  for (const g of groups) {
+    const list = byInstitution.get(g.institutionId);
+    if (list) list.push(g);
+    else byInstitution.set(g.institutionId, [g]);
   }
   const institutions: InstitutionStatistics[] = [];
   for (const inst of s.registry.institutions.values()) {
@@ -181,7 +215,7 @@ export function computeStatistics(s: Snapshot): Statistics {
       kind: inst.kind,
       quota,
       posts,
-      people: peopleStructure(byInstitution.get(inst.id) ?? [], s.asOf),
+      people: structureOf(byInstitution.get(inst.id) ?? []),
     });
   }
   institutions.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
@@ -189,7 +223,7 @@ export function computeStatistics(s: Snapshot): Statistics {
     asOf: s.asOf,
     overview: computeOverview(s.registry, staff),
     pool: poolStatistics(s),
-    people: peopleStructure(s.people, s.asOf),
+    people: structureOf(groups),
     institutions,
   };
 }

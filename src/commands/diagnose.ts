@@ -2,9 +2,11 @@ import { defaultDiagnosticConfig, type DiagnosticConfig } from '../analysis/conf
 import { diagnose } from '../analysis/diagnose.js';
 import { diagnosticCodes, type DiagnosticCode } from '../analysis/diagnostics/registry.js';
 import type { Finding } from '../analysis/finding.js';
-import { computeStatistics, type Statistics } from '../analysis/statistics.js';
+import { computeStatistics, statisticsOf, type Statistics } from '../analysis/statistics.js';
 import { validationFailed } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
+import { loadPeopleGroupsOn } from '../store/snapshot.repository.js';
+import { registryAsOf } from './adjustments.js';
 import { loadSnapshot } from './snapshot.js';
 
 export function parseDiagnosticCodes(raw: string[] | undefined): DiagnosticCode[] | undefined {
@@ -30,7 +32,13 @@ export async function districtStatistics(
   ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
   asOf?: string,
 ): Promise<Statistics> {
-  return computeStatistics(await loadSnapshot(ctx, asOf));
+  // a kept snapshot is at hand (the server); otherwise the people are counted in the database, not read one by one
+  if (ctx.snapshots) return computeStatistics(await loadSnapshot(ctx, asOf));
+  const [registry, groups] = await Promise.all([
+    registryAsOf(ctx, asOf),
+    loadPeopleGroupsOn(ctx.pool, ctx.regionCode, asOf ?? ctx.today),
+  ]);
+  return statisticsOf({ registry, asOf: asOf ?? ctx.today }, groups);
 }
 
 /** The age bands of the statistics, for presenters labelling them. */

@@ -16,6 +16,19 @@ export interface PersonFact extends HeldPlace, PersonDetails {
   startOn: string;
 }
 
+/**
+ * People counted together for the statistics: the same quota and leadership post, and the same age (whole years on
+ * the statistics date), gender, education and title. A district's statistics need only these counts, so a past
+ * date of a million-person roster is read as a few thousand groups instead of a million rows.
+ */
+export interface PeopleGroup extends Pick<HeldPlace, 'institutionId' | 'category' | 'leadershipLevel' | 'postClass'> {
+  gender: string | null;
+  age: number | null;
+  education: string | null;
+  titleLevel: string | null;
+  count: number;
+}
+
 export interface DutyFact {
   id: number;
   institutionId: string;

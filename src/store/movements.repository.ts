@@ -99,12 +99,13 @@ export async function* rosterLedgerBatches(
 ): AsyncGenerator<{ movements: RosterMovement[]; assignmentLines: string[] }> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    // the batch ends at the id `persons` further on, or at the end of the uuid range for the last one
-    const bound = await tx.query<{ id: string }>(
-      `SELECT id::text AS id FROM persons WHERE region_code = $1 AND id > $2 ORDER BY id OFFSET $3 LIMIT 1`,
+    // the batch ends at the id `persons` further on, or at the end of the uuid range for the last one; ordered by the
+    // uuid column itself (an alias `id` of id::text would order by text and sort every person for every batch)
+    const bound = await tx.query<{ bound: string }>(
+      `SELECT p.id::text AS bound FROM persons p WHERE p.region_code = $1 AND p.id > $2 ORDER BY p.id OFFSET $3 LIMIT 1`,
       [regionCode, after, persons - 1],
     );
-    const upTo = bound.rows[0]?.id ?? lastUuid;
+    const upTo = bound.rows[0]?.bound ?? lastUuid;
     const m = await tx.query<unknown[]>({
       text: `SELECT id::float8, person_id, type, "on"::text, assignment_id, to_institution_id, unit_id, category, post,
                     leadership_level, post_class, exit_type, import_id::float8
