@@ -1,7 +1,7 @@
 /** The demo district as a snapshot, without a database: for fast diagnostic tests (the DB path is tested elsewhere). */
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from '../src/analysis/snapshot.js';
-import { generateDemoDistrict, poolLoanItems, type DemoDistrict } from '../src/demo/demo-district.js';
+import { dutyListedOn, generateDemoDistrict, poolLoanItems, type DemoDistrict } from '../src/demo/demo-district.js';
 import { foldLedger, type AdjustmentItem } from '../src/domain/ledger.js';
 
 export function demoSnapshot(
@@ -88,6 +88,7 @@ export function demoSnapshot(
       legalBasis: d.legalBasis ?? null,
       domains: d.domains,
       role: d.role,
+      listedOn: dutyListedOn(demo, d),
     })),
     workload: demo.workload.map((w) => ({
       institutionId: idOf(w.institution),

@@ -109,6 +109,7 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
     legalBasis: d.legalBasis ?? null,
     domains: d.domains ?? [],
     role: d.role ?? 'lead',
+    ...(d.listedOn !== undefined && { listedOn: d.listedOn }),
   }));
   return {
     regionCode: '370102',

@@ -35,7 +35,11 @@ export function registerFileCommands(program: Command) {
     .addOption(new Option('--kind <kind>', '文件类别').choices(importKinds).makeOptionMandatory())
     .option('--dry-run', '只校验,不写入')
     .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
-    .option('--effective-on <date>', '机构编制基础数据的生效日期,如三定印发日期(不指定则为今天,并给出提示)', dateOption)
+    .option(
+      '--effective-on <date>',
+      '机构编制基础数据的生效日期,如三定印发日期(不指定则为今天,并给出提示);职责文件为三定/权责清单的印发或公布日期',
+      dateOption,
+    )
     .option(...regionOption)
     .action(
       async (

@@ -3,11 +3,11 @@
  * importRoster, importDuties, importWorkload, importRegionIndicators), so the demo proves the real path.
  */
 import { createHash } from 'node:crypto';
-import { poolLoanItems, type DemoDistrict } from '../demo/demo-district.js';
+import { dutyListedOn, poolLoanItems, type DemoDistrict } from '../demo/demo-district.js';
 import { institutionNameIndex } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
-import { recordSheetNames, type RecordKind } from '../domain/records.js';
+import { recordSheetNames, type DutyRecord, type RecordKind } from '../domain/records.js';
 import { AppError } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
 import { importBaseline } from './import-baseline.js';
@@ -99,7 +99,14 @@ export async function buildDemoDistrict(
   onStep(`${history.from}以来的用编核准与人员变动 ${history.steps.length} 项`);
   await replayHistory(ctx, history);
   onStep(`导入职能与权责清单 ${demo.duties.length} 项`);
-  ensureOk('职能', await importDuties(ctx, located('duties', demo.duties), opts));
+  // one file per publication day (the 三定 of the baseline, then the 权责清单 as each was published), in the demo's order
+  const lists = new Map<string, DutyRecord[]>();
+  for (const d of demo.duties) {
+    const on = dutyListedOn(demo, d);
+    lists.set(on, [...(lists.get(on) ?? []), d]);
+  }
+  for (const [publishedOn, duties] of [...lists].sort(([a], [b]) => a.localeCompare(b)))
+    ensureOk('职能', await importDuties(ctx, located('duties', duties), { ...opts, publishedOn }));
   ensureOk('工作量', await importWorkload(ctx, located('workload', demo.workload), opts));
   ensureOk('区域指标', await importRegionIndicators(ctx, located('indicators', demo.indicators), opts));
   return { institutions: demo.institutions.length, people: demo.roster.length, duties: demo.duties.length };

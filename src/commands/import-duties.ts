@@ -9,6 +9,7 @@ import { recordColumns } from '../domain/records.js';
 import { CopyWriter, copyLine } from '../store/copy.js';
 import { deleteDutiesOf } from '../store/duties.repository.js';
 import type { CommandContext } from './context.js';
+import { validationFailed } from '../domain/errors.js';
 import { validateRecords } from '../io/validate-rows.js';
 import { collectRows, runRowImport } from './import-run.js';
 import {
@@ -93,8 +94,16 @@ export async function importDuties(
 }
 
 /** A duties file: rows checked cell by cell, the rows with bad cells still checked for their institution. */
-export const dutiesImporter: FileImporter = (ctx, rows, opts) =>
-  importDuties(ctx, validateRecords('duties', rows, { today: ctx.today }, { partial: true }), opts);
+// the file's 生效日期 is the list's: the 三定 or 权责清单 as published on that day (POWER_LIST_OUTDATED reads it)
+export const dutiesImporter: FileImporter = async (ctx, rows, opts) => {
+  const publishedOn = opts.publishedOn ?? opts.effectiveOn;
+  if (publishedOn && publishedOn > ctx.today)
+    throw validationFailed(`清单的印发/公布日期${publishedOn}晚于今天(${ctx.today}),请核对`);
+  return importDuties(ctx, validateRecords('duties', rows, { today: ctx.today }, { partial: true }), {
+    ...opts,
+    publishedOn,
+  });
+};
 
 /** Every duty as a duties file (both sources). */
 export const dutiesExporter: KindExporter = async ({ ctx, name }) => {

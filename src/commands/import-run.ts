@@ -68,6 +68,7 @@ export async function runRowImport<T>(
           fileSha256: opts.fileSha256,
           rowCount: 0,
           actor: ctx.actor,
+          publishedOn: opts.publishedOn,
         });
     const sink = await spec.open(tx, { registry, names, problems, importId });
     let rows = 0;

@@ -36,6 +36,8 @@ export interface ImportOptions {
   maxProblems?: number;
   /** Rows per COPY batch of a roster import (tests use small batches to cross batch boundaries). */
   batchRows?: number;
+  /** The date the file's list was published (a 权责清单's 公布日期); absent = the day of the import. */
+  publishedOn?: string;
 }
 
 export interface ImportResult {

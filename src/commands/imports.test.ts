@@ -3,15 +3,38 @@ import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import type { DutyRecord, InstitutionRecord, PostRecord, QuotaRecord, RosterRecord } from '../domain/records.js';
 import { idNo, rosterRow as person } from '../../test/staffing.js';
 import { importBaseline } from './import-baseline.js';
-import { importDuties } from './import-duties.js';
+import { dutiesImporter, importDuties } from './import-duties.js';
+import { loadSnapshot } from './snapshot.js';
+import { diagnoseDistrict } from './diagnose.js';
 import { importRoster } from './import-roster.js';
 import { districtOverview } from './overview.js';
 import { rebuildRegistry } from './adjustments.js';
+import type { RawRow } from '../io/table-problem.js';
+import { dutyRoleLabels, dutySourceLabels } from '../domain/vocabulary.js';
 
 const { ctx } = useTestContext();
 
 const at = <T>(sheet: string, records: T[]) =>
   records.map((record, i) => ({ record, file: 't.xlsx', sheet, row: i + 2 }));
+/** Duty records as the rows of a duties file (labels as the template writes them). */
+async function* rawRows(items: DutyRecord[]): AsyncGenerator<RawRow> {
+  for (const [i, d] of items.entries())
+    yield {
+      kind: 'duties',
+      file: 't.xlsx',
+      sheet: '职能',
+      row: i + 2,
+      values: {
+        institution: d.institution,
+        source: dutySourceLabels[d.source],
+        category: d.category ?? '',
+        title: d.title,
+        legalBasis: d.legalBasis ?? '',
+        domains: d.domains.join('、'),
+        role: dutyRoleLabels[d.role],
+      },
+    };
+}
 const inst = (
   name: string,
   kind: InstitutionRecord['kind'],
@@ -285,6 +308,35 @@ describe('importDuties', () => {
     const n = await ctx.pool.query(`SELECT count(*)::int n FROM duties`);
     expect(n.rows[0].n).toBe(1);
   });
+  it('Given a 权责清单 published on 2020-06-30 citing the 行政处罚法 When imported with that date Then its items carry the date and POWER_LIST_OUTDATED names the unit', async () => {
+    // Given: the file's date is the list's 公布日期; the law was revised on 2021-01-22
+    const items = ['对违法建设的处罚', '对占道经营的处罚'].map((t) =>
+      duty('区城市管理局', t, { legalBasis: '《中华人民共和国行政处罚法》第二十八条' }),
+    );
+    // When
+    const r = await dutiesImporter(ctx, rawRows(items), { ...opts, effectiveOn: '2020-06-30' });
+    // Then
+    expect(r).toMatchObject({ ok: true, summary: { duties: 2 } });
+    const s = await loadSnapshot(ctx, '2026-06-30');
+    expect(s.duties.filter((d) => d.title.startsWith('对')).map((d) => d.listedOn)).toEqual([
+      '2020-06-30',
+      '2020-06-30',
+    ]);
+    const findings = (await diagnoseDistrict(ctx, { asOf: '2026-06-30', codes: ['POWER_LIST_OUTDATED'] })).findings;
+    expect(findings.flatMap((f) => f.institutions.map((i) => i.name))).toEqual(['区城市管理局']);
+    // without a date the import's own day dates the list: published today, after the revision, nothing to adjust
+    await importDuties(ctx, at('职能', items), opts);
+    expect((await diagnoseDistrict(ctx, { asOf: ctx.today, codes: ['POWER_LIST_OUTDATED'] })).findings).toEqual([]);
+  });
+
+  it('Given a 公布日期 after today When a duties file is imported Then it is refused in Chinese and nothing changes', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    await expect(
+      dutiesImporter(ctx, rawRows([duty('区城市管理局', '对违法建设的处罚')]), { ...opts, effectiveOn: '2999-01-01' }),
+    ).rejects.toThrow(/晚于今天/);
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+
   it('Given an unknown institution When imported Then nothing changes', async () => {
     const before = await databaseFingerprint(ctx.pool);
     const r = await importDuties(ctx, at('职能', [duty('区不存在局', 'x')]), opts);

@@ -44,6 +44,8 @@ export interface DemoDistrict {
   posts: PostRecord[];
   roster: RosterRecord[];
   duties: DutyRecord[];
+  /** When the lists holding the duties were published: the 三定 with the baseline, 权责清单 by unit (default first). */
+  dutyLists: { powerListsOn: string; powerListOn: Record<string, string> };
   workload: WorkloadRecord[];
   indicators: IndicatorRecord[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
@@ -115,6 +117,10 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     limits: { partyGovInstitutionCap: plan.overCap.cap, quotaTotals },
     limitsDocNumber: '市编〔2019〕5号',
     baselineOn: '2019-03-01',
+    dutyLists: {
+      powerListsOn: plan.powerLists.publishedOn,
+      powerListOn: planted ? Object.fromEntries(plan.powerLists.outdated.map((o) => [o.name, o.publishedOn])) : {},
+    },
     poolLoan: planted ? plan.poolLoan : null,
     institutions,
     quotas,
@@ -213,4 +219,10 @@ function buildScenarioReviews(
       institutions: [depts[5]!],
     });
   return reviews;
+}
+
+/** The day the list holding a duty was published: its 三定 with the baseline, its unit's 权责清单 as the demo dates it. */
+export function dutyListedOn(demo: Pick<DemoDistrict, 'baselineOn' | 'dutyLists'>, d: DutyRecord): string {
+  if (d.source === 'sanding') return demo.baselineOn;
+  return demo.dutyLists.powerListOn[d.institution] ?? demo.dutyLists.powerListsOn;
 }

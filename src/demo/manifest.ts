@@ -328,6 +328,13 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     { outdated: plan.sandingOutdated },
   );
 
+  add(
+    'POWER_LIST_OUTDATED',
+    plan.powerLists.outdated.map((o) => o.name),
+    `${plan.powerLists.outdated.map((o) => o.name).join('、')}的权责清单公布后，所依据的法律已修订，清单未随之调整。`,
+    { outdated: plan.powerLists.outdated },
+  );
+
   const exceptions = d.history.steps.flatMap((x) => (x.do === 'enter' && x.exceptionReason ? [x] : []));
   add(
     'EXCEPTION_ENTRY',

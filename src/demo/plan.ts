@@ -72,6 +72,17 @@ export const plan = {
     { name: '区财政局', issuedOn: '2018-11-20', docNumber: '示政办〔2018〕41号' },
   ],
   livelihood: { elderlyParent: '区民政局', preschoolParent: '区教育和体育局' },
+  /**
+   * 权责清单 as published: every unit's list was revised at the end of 2025, except two still on older lists that
+   * predate a revision of the law their items cite (水法 revised 2016-07-02, 行政处罚法 revised 2021-01-22).
+   */
+  powerLists: {
+    publishedOn: '2025-12-31',
+    outdated: [
+      { name: '区水务局', publishedOn: '2016-01-15' },
+      { name: '区文化市场综合执法大队', publishedOn: '2020-06-30' },
+    ],
+  },
 };
 
 export type Plan = typeof plan;

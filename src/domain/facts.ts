@@ -40,6 +40,9 @@ export interface DutyFact {
   /** Tags given at import (override the dictionary when present). */
   domains: string[];
   role: 'lead' | 'assist';
+  /** The day the list holding this duty was published (its import's 公布日期, else the import's day); null when the
+   * duty came by no import. */
+  listedOn?: string | null;
 }
 
 export interface WorkloadFact {

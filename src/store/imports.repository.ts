@@ -3,12 +3,20 @@ import type { Tx } from './transaction.js';
 export async function insertImport(
   tx: Tx,
   regionCode: string,
-  i: { kind: string; fileName: string; fileSha256: string; rowCount: number; actor: string; adjustmentId?: string },
+  i: {
+    kind: string;
+    fileName: string;
+    fileSha256: string;
+    rowCount: number;
+    actor: string;
+    adjustmentId?: string;
+    publishedOn?: string;
+  },
 ): Promise<number> {
   const r = await tx.query<{ id: number }>(
-    `INSERT INTO imports (region_code, kind, file_name, file_sha256, row_count, actor, adjustment_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [regionCode, i.kind, i.fileName, i.fileSha256, i.rowCount, i.actor, i.adjustmentId ?? null],
+    `INSERT INTO imports (region_code, kind, file_name, file_sha256, row_count, actor, adjustment_id, published_on)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [regionCode, i.kind, i.fileName, i.fileSha256, i.rowCount, i.actor, i.adjustmentId ?? null, i.publishedOn ?? null],
   );
   return r.rows[0]!.id;
 }

@@ -329,6 +329,8 @@ export const imports = pgTable(
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     adjustmentId: uuid('adjustment_id'),
+    /** The date the imported list was published (a 权责清单's 公布日期), when the file is older than its import. */
+    publishedOn: date('published_on', { mode: 'string' }),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] })],
 );

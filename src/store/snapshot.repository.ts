@@ -76,8 +76,11 @@ export async function loadPeopleGroupsOn(pool: pg.Pool, regionCode: string, asOf
 
 export async function loadDuties(pool: pg.Pool, regionCode: string): Promise<DutyFact[]> {
   const r = await pool.query<DutyFact>(
-    `SELECT id, institution_id AS "institutionId", source, category, title, text, legal_basis AS "legalBasis", domains, role
-       FROM duties WHERE region_code = $1 ORDER BY id`,
+    `SELECT d.id, d.institution_id AS "institutionId", d.source, d.category, d.title, d.text,
+            d.legal_basis AS "legalBasis", d.domains, d.role,
+            COALESCE(i.published_on, (i.at AT TIME ZONE 'UTC')::date)::text AS "listedOn"
+       FROM duties d LEFT JOIN imports i ON i.region_code = d.region_code AND i.id = d.import_id
+      WHERE d.region_code = $1 ORDER BY d.id`,
     [regionCode],
   );
   return r.rows;

@@ -26,6 +26,7 @@ import { approvalDelayDiagnostic } from './approval-delay.js';
 import { sandingOutdatedDiagnostic } from './sanding-outdated.js';
 import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
 import { exceptionEntryDiagnostic } from './exception-entry.js';
+import { powerListOutdatedDiagnostic } from './power-list-outdated.js';
 import type { DiagnosticDescriptor, ReportSection } from '../finding.js';
 
 export const diagnosticRegistry = [
@@ -50,6 +51,7 @@ export const diagnosticRegistry = [
   sandingOutdatedDiagnostic,
   scenarioReviewOverdueDiagnostic,
   exceptionEntryDiagnostic,
+  powerListOutdatedDiagnostic,
   dataQualityDiagnostic,
   poolLoanOverdueDiagnostic,
 ] as const;

@@ -51,7 +51,7 @@ export function ImportPage() {
             query: {
               dryRun: dryRun ? 'true' : 'false',
               docNumber: asAdjustment ? docNumber || undefined : undefined,
-              effectiveOn: asAdjustment ? effectiveOn : undefined,
+              effectiveOn: asAdjustment || kind === 'duties' ? effectiveOn : undefined,
             },
             form,
           });
@@ -148,6 +148,15 @@ export function ImportPage() {
                 onChange={(d) => setEffectiveOn(d ? d.format('YYYY-MM-DD') : undefined)}
                 style={{ width: 220 }}
                 data-testid="import-effective-on"
+              />
+            )}
+            {kind === 'duties' && (
+              <DatePicker
+                placeholder="清单印发/公布日期(选填)"
+                value={effectiveOn ? dayjs(effectiveOn) : null}
+                onChange={(d) => setEffectiveOn(d ? d.format('YYYY-MM-DD') : undefined)}
+                style={{ width: 220 }}
+                data-testid="import-published-on"
               />
             )}
           </Space>
