@@ -156,8 +156,8 @@ export interface VacancyKey {
 }
 
 /**
- * 核定, 实有, 已核准待入编 and unreplaced leavers per institution and category on `today` (one institution and
- * category when given). Leavers: 出编 and 调动 away within the window since `windowStart`; replaced: places approved
+ * 核定, 实有, 已核准待入编 and unreplaced leavers per institution and category on `today` (only the institutions
+ * and categories given, when given). Leavers: 出编 and 调动 away within the window since `windowStart`; replaced: places approved
  * as 出一进一 in the same window.
  */
 export async function vacancyFigures(
@@ -183,8 +183,7 @@ export async function vacancyFigures(
        COALESCE((SELECT approved FROM quotas q WHERE q.region_code = $1 AND q.institution_id = k.institution_id
                   AND q.category = k.category), 0)::int AS approved,
        (SELECT count(*) FROM assignments a WHERE a.region_code = $1 AND a.institution_id = k.institution_id
-          AND a.category = k.category AND COALESCE(a.end_on, 'infinity'::date) > $2::date
-          AND a.start_on <= $2::date)::int AS actual,
+          AND a.category = k.category AND a.start_on <= $2::date AND (a.end_on IS NULL OR a.end_on > $2::date))::int AS actual,
        (SELECT COALESCE(sum(count - used), 0) FROM staffing_requests s WHERE s.region_code = $1
           AND s.institution_id = k.institution_id AND s.category = k.category AND s.status = 'approved'
           AND s.used < s.count AND s.expires_on >= $2::date)::int AS reserved,
