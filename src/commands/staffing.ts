@@ -197,17 +197,20 @@ export async function approveStaffingRequest(
   const scope = await reachOf(ctx);
   let batches = approvalBatches.get(ctx.pool);
   if (!batches) approvalBatches.set(ctx.pool, (batches = new Map()));
-  const batchKey = `${ctx.regionCode}|${ctx.today}|${rules.validityMonths}|${rules.replacementMonths}`;
-  let batch = batches.get(batchKey);
-  if (!batch) batches.set(batchKey, (batch = new SharedBatch(ctx.pool, approveBatch)));
+  let batch = batches.get(ctx.regionCode);
+  if (!batch) batches.set(ctx.regionCode, (batch = new SharedBatch(ctx.pool, approveBatch)));
   return batch.submit({ ctx, id, rules, scope });
 }
 
 const approvalBatches = new WeakMap<Pool, Map<string, SharedBatch<ApprovalAsked, StaffingRequestView>>>();
 
-/** Decides a batch of approvals of one district, day and rule, each for another institution or category. */
+/** Decides a batch of approvals of one district on one day under one rule, each for another institution or category. */
 async function approveBatch(tx: Tx, asked: ApprovalAsked[]): Promise<Outcome<StaffingRequestView>[]> {
   const { ctx, rules } = asked[0]!;
+  const sameTerms = (a: ApprovalAsked) =>
+    a.ctx.today === ctx.today &&
+    a.rules.validityMonths === rules.validityMonths &&
+    a.rules.replacementMonths === rules.replacementMonths;
   await lockRegion(tx, ctx.regionCode);
   const rows = new Map(
     (
@@ -222,6 +225,8 @@ async function approveBatch(tx: Tx, asked: ApprovalAsked[]): Promise<Outcome<Sta
   type Refused = { error: unknown } | { again: true };
   const keys = new Set<string>();
   const checked = asked.map((a): { r: StaffingRequestRow } | Refused => {
+    // another day or rule (rare: a request across midnight, a test's clock) is decided in a batch of its own terms
+    if (!sameTerms(a)) return { again: true };
     try {
       const r = rows.get(a.id);
       if (!r) throw notFound('用编申请');
