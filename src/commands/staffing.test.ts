@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestContext, databaseFingerprint } from '../../test/context.js';
 import { seedStaffingDistrict } from '../../test/staffing.js';
+import { verifyAuditChain } from '../store/audit.repository.js';
 import { connect, type Database } from '../store/database.js';
 import type { CommandContext } from './context.js';
 import {
@@ -128,5 +129,39 @@ describe('用编申请 → 核准', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('Given two requests for the last vacant place of 区财政局 When approved at once in one process, with a repeated click and a request its drafter approves Then exactly one place is given, each other call is refused on its own and the audit chain holds', async () => {
+    const a = await request('区财政局', 1);
+    const b = await request('区财政局', 1);
+    const c = await draftStaffingRequest(operator(), {
+      institutionId: ids.institutions['区会计服务中心']!,
+      category: 'public_service',
+      count: 1,
+      channel: 'exam',
+      reason: '补充会计',
+    });
+    for (const r of [a, b, c]) await submitStaffingRequest(operator(), r.id);
+    // the first call is decided alone, the three after it wait and share the next transaction
+    const [own, first, second, again] = await Promise.allSettled([
+      approveStaffingRequest(as('op', 'approver'), c.id),
+      approveStaffingRequest(approver(), a.id),
+      approveStaffingRequest(approver(), b.id),
+      approveStaffingRequest(approver(), a.id),
+    ]);
+    const reason = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? String(r.reason) : 'approved');
+    expect([first, second].filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect([reason(first), reason(second)].filter((m) => /"区财政局"行政编制不能核准1名:已满编/.test(m))).toHaveLength(
+      1,
+    );
+    expect(reason(again)).toMatch(/只有已提交的申请可以核准|已满编/);
+    expect(reason(own)).toMatch(/须由起草人以外的审批人核准/);
+    expect(await figuresOf('区财政局')).toMatchObject({ approved: 3, actual: 2, reserved: 1, available: 0 });
+    // the refused one was not undone by the others: another approver approves it with the next number
+    const later = await approveStaffingRequest(approver(), c.id);
+    const numbers = (await listStaffingRequests(ctx)).flatMap((r) => (r.docNumber ? [r.docNumber] : []));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(later.docNumber).toMatch(/^示编用〔2026〕\d+号$/);
+    expect(await verifyAuditChain(ctx.pool, ctx.regionCode)).toMatchObject({ ok: true });
   });
 });

@@ -4,6 +4,7 @@
  * (占编) until used by 入编, expired or withdrawn. Approvals are decided under the district's write lock, so two
  * approvals racing for the last vacant place — in one process or two — cannot both win.
  */
+import type { Pool } from 'pg';
 import { allowedQuotaCategories, quotaCategoryLabels, type QuotaCategory } from '../domain/vocabulary.js';
 import { recruitmentChannelLabels } from '../domain/staffing.js';
 import {
@@ -15,14 +16,17 @@ import {
   staffingRequestInputSchema,
   staffingRequestStatusLabels,
   type StaffingRequestInput,
+  type VacancyFigures,
 } from '../domain/staffing.js';
-import { appendAudit } from '../store/audit.repository.js';
+import { appendAudit, appendAudits } from '../store/audit.repository.js';
 import { conflict, forbidden, invariantViolated, notFound, validationFailed } from '../domain/errors.js';
 import { findRegion } from '../store/regions.repository.js';
 import { readRegistry } from '../store/registry.repository.js';
 import {
   approvalFigures,
+  approveStaffingRequests,
   findStaffingRequest,
+  findStaffingRequests,
   insertStaffingRequest,
   listStaffingRequests as listRows,
   nextStaffingDocSeq,
@@ -30,7 +34,7 @@ import {
   vacancyFigures,
   type StaffingRequestRow,
 } from '../store/staffing.repository.js';
-import { inTransaction, lockRegion, type Tx } from '../store/transaction.js';
+import { inTransaction, lockRegion, SharedBatch, type Outcome, type Tx } from '../store/transaction.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
 import type { CommandContext } from './context.js';
 import { ensureInScope } from './institutions.js';
@@ -109,7 +113,7 @@ async function recorded(
 function stepOn(
   ctx: CommandContext,
   id: string,
-  step: 'submit' | 'approve' | 'withdraw',
+  step: 'submit' | 'withdraw',
   act: (tx: Tx, r: StaffingRequestRow) => Promise<{ before?: unknown; after: unknown }>,
 ) {
   return inTransaction(ctx.pool, async (tx) => {
@@ -169,9 +173,20 @@ export async function submitStaffingRequest(
   });
 }
 
+/** One approval waiting for its batch: who asks, under which rules, within which reach. */
+interface ApprovalAsked {
+  ctx: CommandContext;
+  id: string;
+  rules: StaffingRules;
+  scope: Awaited<ReturnType<typeof reachOf>>;
+}
+
 /**
  * Approves a submitted request: the vacancy is checked again under the district's write lock (what other approvals
  * took since the submit counts), the approval gets its number and expiry and holds its places from today.
+ * Concurrent approvals share one transaction (see SharedBatch): one lock, one read of the figures and one commit per
+ * batch instead of per approval; two approvals for the same institution and category are never in one batch, so the
+ * later one is checked against what the earlier one took.
  */
 export async function approveStaffingRequest(
   ctx: CommandContext,
@@ -179,31 +194,116 @@ export async function approveStaffingRequest(
   rules: StaffingRules = defaultStaffingRules,
 ) {
   requirePermission(ctx, 'decideAdjustments', '只有审批人可以核准用编申请');
-  return stepOn(ctx, id, 'approve', async (tx, r) => {
-    if (r.status !== 'submitted') {
-      throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},只有已提交的申请可以核准`);
+  const scope = await reachOf(ctx);
+  let batches = approvalBatches.get(ctx.pool);
+  if (!batches) approvalBatches.set(ctx.pool, (batches = new Map()));
+  let batch = batches.get(ctx.regionCode);
+  if (!batch) batches.set(ctx.regionCode, (batch = new SharedBatch(ctx.pool, approveBatch)));
+  return batch.submit({ ctx, id, rules, scope });
+}
+
+const approvalBatches = new WeakMap<Pool, Map<string, SharedBatch<ApprovalAsked, StaffingRequestView>>>();
+
+/** Decides a batch of approvals of one district on one day under one rule, each for another institution or category. */
+async function approveBatch(tx: Tx, asked: ApprovalAsked[]): Promise<Outcome<StaffingRequestView>[]> {
+  const { ctx, rules } = asked[0]!;
+  const sameTerms = (a: ApprovalAsked) =>
+    a.ctx.today === ctx.today &&
+    a.rules.validityMonths === rules.validityMonths &&
+    a.rules.replacementMonths === rules.replacementMonths;
+  await lockRegion(tx, ctx.regionCode);
+  const rows = new Map(
+    (
+      await findStaffingRequests(
+        tx,
+        ctx.regionCode,
+        asked.map((a) => a.id),
+        true,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  type Refused = { error: unknown } | { again: true };
+  const keys = new Set<string>();
+  const checked = asked.map((a): { r: StaffingRequestRow } | Refused => {
+    // another day or rule (rare: a request across midnight, a test's clock) is decided in a batch of its own terms
+    if (!sameTerms(a)) return { again: true };
+    try {
+      const r = rows.get(a.id);
+      if (!r) throw notFound('用编申请');
+      // one decision per institution and category per batch: a second waits for the next, to see what this one took
+      const key = `${r.institutionId}|${r.category}`;
+      if (keys.has(key)) return { again: true };
+      keys.add(key);
+      ensureInScope(a.scope, r.institutionId);
+      if (r.status !== 'submitted') {
+        throw conflict(`${label(r)}${staffingRequestStatusLabels[view(r, ctx.today).state]},只有已提交的申请可以核准`);
+      }
+      if (a.ctx.approverMustDiffer !== false && r.draftedBy === a.ctx.actor) {
+        throw forbidden(
+          `${label(r)}由您起草,须由起草人以外的审批人核准(如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
+        );
+      }
+      return { r };
+    } catch (error) {
+      return { error };
     }
-    if (ctx.approverMustDiffer !== false && r.draftedBy === ctx.actor) {
-      throw forbidden(
-        `${label(r)}由您起草,须由起草人以外的审批人核准(如确需一人办理,可由系统管理员设置 BIANZHI_APPROVER_MUST_DIFFER=false)`,
-      );
+  });
+  const open = checked.flatMap((c) => ('r' in c ? [c.r] : []));
+  const figures = open.length
+    ? await vacancyFigures(tx, ctx.regionCode, ctx.today, addMonths(ctx.today, -rules.replacementMonths), open)
+    : new Map<string, VacancyFigures>();
+  const year = Number(ctx.today.slice(0, 4));
+  const expiresOn = addMonths(ctx.today, rules.validityMonths);
+  type Approving = { r: StaffingRequestRow; figures: VacancyFigures; replacement: boolean; approvedBy: string };
+  const decided = checked.map((c, i): Approving | Refused => {
+    if (!('r' in c)) return c;
+    const r = c.r;
+    const f = figures.get(`${r.institutionId}|${r.category}`)!;
+    const verdict = checkVacancy(f, r.count, rules.replacementMonths);
+    if (!verdict.ok) {
+      return {
+        error: invariantViolated(
+          `"${r.institutionName}"${quotaCategoryLabels[r.category as QuotaCategory]}不能核准${r.count}名:${verdict.reason}`,
+        ),
+      };
     }
-    const { verdict, figures } = await vacancyVerdict(tx, ctx, r, rules);
+    return { r, figures: f, replacement: verdict.replacement, approvedBy: asked[i]!.ctx.actor };
+  });
+  const approving = decided.flatMap((d) => ('r' in d ? [d] : []));
+  if (approving.length) {
     const region = await findRegion(tx, ctx.regionCode);
-    const year = Number(ctx.today.slice(0, 4));
-    const seq = await nextStaffingDocSeq(tx, ctx.regionCode, year);
-    const number = staffingDocNumber((region?.name ?? '本').slice(0, 1), year, seq);
-    const expiresOn = addMonths(ctx.today, rules.validityMonths);
-    await setStaffingRequestStatus(tx, ctx.regionCode, id, {
-      status: 'approved',
-      replacement: verdict.ok && verdict.replacement,
-      approvedBy: ctx.actor,
+    const first = await nextStaffingDocSeq(tx, ctx.regionCode, year);
+    const approvals = approving.map((d, i) => ({
+      id: d.r.id,
+      replacement: d.replacement,
+      approvedBy: d.approvedBy,
       approvedOn: ctx.today,
       expiresOn,
-      doc: { year, seq, number },
-    });
-    return { after: { docNumber: number, expiresOn, figures, replacement: verdict.ok && verdict.replacement } };
-  });
+      doc: { year, seq: first + i, number: staffingDocNumber((region?.name ?? '本').slice(0, 1), year, first + i) },
+    }));
+    await approveStaffingRequests(tx, ctx.regionCode, approvals);
+    await appendAudits(
+      tx,
+      ctx.regionCode,
+      approving.map((d, i) => ({
+        actor: d.approvedBy,
+        action: 'staffing.approve',
+        entity: 'staffing_request',
+        entityId: d.r.id,
+        after: { docNumber: approvals[i]!.doc.number, expiresOn, figures: d.figures, replacement: d.replacement },
+      })),
+    );
+  }
+  const now = new Map(
+    (
+      await findStaffingRequests(
+        tx,
+        ctx.regionCode,
+        approving.map((d) => d.r.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return decided.map((d) => ('r' in d ? { value: view(now.get(d.r.id)!, ctx.today) } : d));
 }
 
 /** Withdraws a draft, a submitted request or an open approval (its unused places are freed). */

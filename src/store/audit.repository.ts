@@ -53,7 +53,13 @@ export function auditHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prevHash
 
 /** Appends one event; the caller holds the region lock (lockRegion) inside its transaction. */
 export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput): Promise<void> {
-  const last =
+  await appendAudits(tx, regionCode, [input]);
+}
+
+/** Appends events in order, chained one to the next, in one round trip; the caller holds the region lock. */
+export async function appendAudits(tx: Tx, regionCode: string, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  let last =
     auditHeadWritten(tx, regionCode) ??
     (
       await tx.query<{ seq: number; hash: string }>(
@@ -61,48 +67,55 @@ export async function appendAudit(tx: Tx, regionCode: string, input: AuditInput)
         [regionCode],
       )
     ).rows[0];
-  const prevHash = last?.hash ?? genesis;
-  const seq = (last?.seq ?? 0) + 1;
-  // JSON round trip so that what is hashed is exactly what jsonb gives back
-  const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
-  const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
-  const at = new Date().toISOString();
-  const row = {
-    regionCode,
-    seq,
-    actor: input.actor,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId ?? null,
-    before,
-    after,
-    at,
-  };
-  const hash = auditHash(prevHash, row);
-  // one round trip for the row and its announcement (delivered on commit only): the caller holds the district's
+  const rows = inputs.map((input) => {
+    const prevHash = last?.hash ?? genesis;
+    const seq = Number(last?.seq ?? 0) + 1;
+    // JSON round trip so that what is hashed is exactly what jsonb gives back
+    const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
+    const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
+    const row = {
+      regionCode,
+      seq,
+      actor: input.actor,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      before,
+      after,
+      at: new Date().toISOString(),
+    };
+    const hash = auditHash(prevHash, row);
+    last = { seq, hash };
+    return { ...row, prevHash, hash };
+  });
+  // one round trip for the rows and their announcements (delivered on commit only): the caller holds the district's
   // write lock until then, so every round trip here is time other writers wait
   await tx.query(
     `WITH added AS (
        INSERT INTO audit_events (region_code, seq, actor, action, entity, entity_id, before, after, at, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING seq)
-     SELECT pg_notify($12, $13) FROM added`,
+       SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
+                                $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[])
+       RETURNING seq)
+     SELECT pg_notify($12, n.notice)
+       FROM unnest($2::bigint[], $13::text[]) AS n(seq, notice) JOIN added USING (seq)
+      ORDER BY n.seq`,
     [
       regionCode,
-      seq,
-      row.actor,
-      row.action,
-      row.entity,
-      row.entityId,
-      JSON.stringify(before),
-      JSON.stringify(after),
-      at,
-      prevHash,
-      hash,
+      rows.map((r) => r.seq),
+      rows.map((r) => r.actor),
+      rows.map((r) => r.action),
+      rows.map((r) => r.entity),
+      rows.map((r) => r.entityId),
+      rows.map((r) => JSON.stringify(r.before)),
+      rows.map((r) => JSON.stringify(r.after)),
+      rows.map((r) => r.at),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
       changeChannel,
-      JSON.stringify({ regionCode, seq, entity: row.entity, action: row.action }),
+      rows.map((r) => JSON.stringify({ regionCode, seq: r.seq, entity: r.entity, action: r.action })),
     ],
   );
-  noteAuditHead(tx, regionCode, { seq, hash });
+  noteAuditHead(tx, regionCode, last!);
 }
 
 /** The NOTIFY channel on which every committed audit event (= every mutation) is announced. */

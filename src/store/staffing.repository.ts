@@ -50,6 +50,15 @@ export async function findStaffingRequest(q: Queryable, regionCode: string, id: 
   return r.rows[0];
 }
 
+/** Several requests by id (in no particular order); `forUpdate` locks their rows, in id order. */
+export async function findStaffingRequests(q: Queryable, regionCode: string, ids: string[], forUpdate = false) {
+  const r = await q.query<StaffingRequestRow>(
+    `${select} WHERE r.region_code = $1 AND r.id = ANY($2::uuid[])${forUpdate ? ' ORDER BY r.id FOR UPDATE OF r' : ''}`,
+    [regionCode, ids],
+  );
+  return r.rows;
+}
+
 export async function listStaffingRequests(q: Queryable, regionCode: string, institutionIds?: string[]) {
   const r = await q.query<StaffingRequestRow>(
     `${select} WHERE r.region_code = $1 AND ($2::uuid[] IS NULL OR r.institution_id = ANY($2::uuid[]))
@@ -99,6 +108,40 @@ export async function setStaffingRequestStatus(
   );
 }
 
+/** Approvals decided together: each request's number, expiry and approver, in one statement. */
+export async function approveStaffingRequests(
+  tx: Tx,
+  regionCode: string,
+  approvals: {
+    id: string;
+    replacement: boolean;
+    approvedBy: string;
+    approvedOn: string;
+    expiresOn: string;
+    doc: { year: number; seq: number; number: string };
+  }[],
+) {
+  await tx.query(
+    `UPDATE staffing_requests r SET status = 'approved', replacement = a.replacement, approved_by = a.approved_by,
+            approved_on = a.approved_on, expires_on = a.expires_on, doc_year = a.doc_year, doc_seq = a.doc_seq,
+            doc_number = a.doc_number
+       FROM unnest($2::uuid[], $3::boolean[], $4::text[], $5::date[], $6::date[], $7::int[], $8::int[], $9::text[])
+            AS a(id, replacement, approved_by, approved_on, expires_on, doc_year, doc_seq, doc_number)
+      WHERE r.region_code = $1 AND r.id = a.id`,
+    [
+      regionCode,
+      approvals.map((a) => a.id),
+      approvals.map((a) => a.replacement),
+      approvals.map((a) => a.approvedBy),
+      approvals.map((a) => a.approvedOn),
+      approvals.map((a) => a.expiresOn),
+      approvals.map((a) => a.doc.year),
+      approvals.map((a) => a.doc.seq),
+      approvals.map((a) => a.doc.number),
+    ],
+  );
+}
+
 export async function nextStaffingDocSeq(tx: Tx, regionCode: string, year: number) {
   const r = await tx.query<{ n: number }>(
     `SELECT COALESCE(max(doc_seq), 0)::int + 1 AS n FROM staffing_requests WHERE region_code = $1 AND doc_year = $2`,
@@ -107,9 +150,14 @@ export async function nextStaffingDocSeq(tx: Tx, regionCode: string, year: numbe
   return r.rows[0]!.n;
 }
 
+export interface VacancyKey {
+  institutionId: string;
+  category: string;
+}
+
 /**
- * 核定, 实有, 已核准待入编 and unreplaced leavers per institution and category on `today` (one institution and
- * category when given). Leavers: 出编 and 调动 away within the window since `windowStart`; replaced: places approved
+ * 核定, 实有, 已核准待入编 and unreplaced leavers per institution and category on `today` (only the institutions
+ * and categories given, when given). Leavers: 出编 and 调动 away within the window since `windowStart`; replaced: places approved
  * as 出一进一 in the same window.
  */
 export async function vacancyFigures(
@@ -117,18 +165,19 @@ export async function vacancyFigures(
   regionCode: string,
   today: string,
   windowStart: string,
-  only?: { institutionId: string; category: string },
+  only?: VacancyKey | VacancyKey[],
 ): Promise<Map<string, VacancyFigures>> {
+  const keys = only === undefined ? undefined : Array.isArray(only) ? only : [only];
   const r = await q.query<{ institution_id: string; category: string } & Record<keyof VacancyFigures, number>>(
-    // one institution and category: the keys are that one (read through the indexes, not the whole roster)
+    // given institutions and categories: the keys are those (read through the indexes, not the whole roster)
     `WITH keys AS (
-       SELECT $4::uuid AS institution_id, $5::text AS category WHERE $4::uuid IS NOT NULL
+       SELECT * FROM unnest($4::uuid[], $5::text[]) AS given(institution_id, category) WHERE $4::uuid[] IS NOT NULL
        UNION ALL (
-         SELECT institution_id, category FROM quotas WHERE region_code = $1 AND $4::uuid IS NULL
+         SELECT institution_id, category FROM quotas WHERE region_code = $1 AND $4::uuid[] IS NULL
          UNION SELECT institution_id, category FROM assignments
-                WHERE region_code = $1 AND end_on IS NULL AND $4::uuid IS NULL
+                WHERE region_code = $1 AND end_on IS NULL AND $4::uuid[] IS NULL
          UNION SELECT institution_id, category FROM staffing_requests
-                WHERE region_code = $1 AND status = 'approved' AND $4::uuid IS NULL)
+                WHERE region_code = $1 AND status = 'approved' AND $4::uuid[] IS NULL)
      )
      SELECT k.institution_id, k.category,
        COALESCE((SELECT approved FROM quotas q WHERE q.region_code = $1 AND q.institution_id = k.institution_id
@@ -146,7 +195,7 @@ export async function vacancyFigures(
              AND s.institution_id = k.institution_id AND s.category = k.category AND s.status = 'approved'
              AND s.replacement AND s.approved_on > $3::date))::int AS "unreplacedLeavers"
        FROM keys k`,
-    [regionCode, today, windowStart, only?.institutionId ?? null, only?.category ?? null],
+    [regionCode, today, windowStart, keys?.map((k) => k.institutionId) ?? null, keys?.map((k) => k.category) ?? null],
   );
   const figures = new Map<string, VacancyFigures>();
   for (const row of r.rows) {
@@ -157,13 +206,10 @@ export async function vacancyFigures(
       unreplacedLeavers: row.unreplacedLeavers,
     });
   }
-  if (only && !figures.has(`${only.institutionId}|${only.category}`)) {
-    figures.set(`${only.institutionId}|${only.category}`, {
-      approved: 0,
-      actual: 0,
-      reserved: 0,
-      unreplacedLeavers: 0,
-    });
+  for (const k of keys ?? []) {
+    if (!figures.has(`${k.institutionId}|${k.category}`)) {
+      figures.set(`${k.institutionId}|${k.category}`, { approved: 0, actual: 0, reserved: 0, unreplacedLeavers: 0 });
+    }
   }
   return figures;
 }

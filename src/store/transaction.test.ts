@@ -3,7 +3,7 @@ import { useTestContext } from '../../test/context.js';
 import { createInstitutionItem } from '../../test/factories.js';
 import { createAdjustment } from '../commands/adjustments.js';
 import { verifyAudit } from '../commands/audit.js';
-import { inSharedCommit } from './transaction.js';
+import { inSharedCommit, SharedBatch } from './transaction.js';
 
 const { ctx } = useTestContext();
 
@@ -51,5 +51,30 @@ describe('inSharedCommit: writes arriving together share one commit', () => {
     );
     expect(events.rows[0]!.n).toBe(30);
     expect((await verifyAudit(ctx)).ok).toBe(true);
+  });
+});
+
+describe('SharedBatch: items arriving together are decided in one transaction', () => {
+  it('Given items submitted at once When a batch fails on the database Then it is rolled back and each item runs alone with its own answer; an item put off runs in the next batch', async () => {
+    await ctx.pool.query('CREATE TABLE batch_probe (n int PRIMARY KEY)');
+    const seen: number[][] = [];
+    const batch = new SharedBatch<number, number>(ctx.pool, async (tx, items) => {
+      seen.push(items);
+      // 9 writes nothing and waits until the others of its batch are committed
+      await tx.query('INSERT INTO batch_probe SELECT unnest($1::int[])', [items.filter((n) => n !== 9)]);
+      return items.map((n) => (n === 9 && items.length > 1 ? { again: true as const } : { value: n * 10 }));
+    });
+    // 1 is decided alone (the first to arrive starts a batch), the others share the next: 3 twice fails it
+    const results = await Promise.allSettled([1, 2, 3, 3].map((n) => batch.submit(n)));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'refused'))).toEqual([10, 20, 30, 'refused']);
+    expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/duplicate key/);
+    expect(seen).toEqual([[1], [2, 3, 3], [2], [3], [3]]);
+    seen.length = 0;
+    expect(await Promise.all([4, 5, 9].map((n) => batch.submit(n)))).toEqual([40, 50, 90]);
+    // 9 shared a batch with 5 (and 4, when it came before the first batch was done), then ran in the next
+    expect(seen.at(-1)).toEqual([9]);
+    expect(seen.slice(0, -1).find((b) => b.includes(9))).toEqual(expect.arrayContaining([5, 9]));
+    const rows = await ctx.pool.query<{ n: number }>('SELECT n FROM batch_probe ORDER BY n');
+    expect(rows.rows.map((r) => r.n)).toEqual([1, 2, 3, 4, 5]);
   });
 });

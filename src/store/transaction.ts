@@ -140,3 +140,74 @@ export function inSharedCommit<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
   if (!group) commitGroups.set(pool, (group = new CommitGroup(pool)));
   return group.run(fn);
 }
+
+/**
+ * What a shared batch answers for one of its items: a value, the error that item alone is refused with, or `again`:
+ * the item is decided in the next batch (after this one's commit, so it sees what this one wrote).
+ */
+export type Outcome<T> = { value: T } | { error: unknown } | { again: true };
+
+interface Queued<I> {
+  item: I;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for writes that are decided together (approvals): like CommitGroup, items that arrive while a batch
+ * is under way share the next transaction, but `run` gets the whole batch at once, so it reads what the batch needs
+ * in a few round trips instead of a few per item, and answers each item on its own (a refused item does not undo
+ * the others; an item that must see another's write first is put off to the next batch). All are answered only after
+ * the shared COMMIT. When `run` throws (a database error), the batch is rolled back and each of its items runs again
+ * alone, so each gets its own answer.
+ */
+export class SharedBatch<I, T> {
+  private waiting: Queued<I>[] = [];
+  private running = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly run: (tx: Tx, items: I[]) => Promise<Outcome<T>[]>,
+    private readonly maxItems = 64,
+  ) {}
+
+  submit(item: I): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ item, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.waiting.length) await this.commit(this.waiting.splice(0, this.maxItems));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commit(batch: Queued<I>[]): Promise<void> {
+    let outcomes: Outcome<T>[];
+    try {
+      outcomes = await inTransaction(this.pool, (tx) =>
+        this.run(
+          tx,
+          batch.map((w) => w.item),
+        ),
+      );
+    } catch (e) {
+      if (batch.length === 1) batch[0]!.reject(e);
+      else for (const w of batch) await this.commit([w]);
+      return;
+    }
+    const again: Queued<I>[] = [];
+    for (const [i, w] of batch.entries()) {
+      const o = outcomes[i]!;
+      if ('value' in o) w.resolve(o.value);
+      else if ('error' in o) w.reject(o.error);
+      else again.push(w);
+    }
+    this.waiting.unshift(...again);
+  }
+}
