@@ -103,7 +103,9 @@ export async function buildDemoDistrict(
   const lists = new Map<string, DutyRecord[]>();
   for (const d of demo.duties) {
     const on = dutyListedOn(demo, d);
-    lists.set(on, [...(lists.get(on) ?? []), d]);
+    const list = lists.get(on);
+    if (list) list.push(d);
+    else lists.set(on, [d]);
   }
   for (const [publishedOn, duties] of [...lists].sort(([a], [b]) => a.localeCompare(b)))
     ensureOk('职能', await importDuties(ctx, located('duties', duties), { ...opts, publishedOn }));
