@@ -45,6 +45,28 @@ const fixtures = {
 <!-- INFO END -->
 
 第一百四十条 本法自1980年1月1日起施行。2023年1月1日以后的日期不在头部。`,
+  // github.com/LawRefBook/Laws 行政法规/城市供水条例.md: revised by the State Council's decisions, no meeting line
+  waterSupply: `# 城市供水条例
+
+1994年7月19日 中华人民共和国国务院令第158号发布
+
+2018年3月19日 《国务院关于修改和废止部分行政法规的决定》第一次修订
+
+2020年3月27日 《国务院关于修改和废止部分行政法规的决定》第二次修订
+
+<!-- INFO END -->`,
+  // github.com/LawRefBook/Laws 行政法规/学校卫生工作条例.md: approved, then issued by two ministries' decrees
+  schoolHealth: `# 学校卫生工作条例
+
+1990年4月25日 国务院批准
+
+1990年6月4日 国家教育委员会令第10号
+
+卫生部令第1号发布
+
+发布之日施行
+
+<!-- INFO END -->`,
 };
 
 /** ../shared/reference/laws, found from the repository up (a worktree sits one level deeper than the main checkout). */
@@ -63,6 +85,11 @@ describe('revisionDatesOf', () => {
 
   it('Given a regulation adopted by a meeting, published by decree and put in force later When parsed Then it counts from its publication only', () => {
     expect(revisionDatesOf(fixtures.personnel)).toEqual(['2014-04-25']);
+  });
+
+  it('Given regulations revised by State Council decisions or issued by ministerial decree When parsed Then each publication and revision counts once', () => {
+    expect(revisionDatesOf(fixtures.waterSupply)).toEqual(['1994-07-19', '2018-03-19', '2020-03-27']);
+    expect(revisionDatesOf(fixtures.schoolHealth)).toEqual(['1990-06-04']);
   });
 
   it('Given dates after the header and a 施行 line When parsed Then only the header’s adoption and amendments count', () => {

@@ -21,8 +21,8 @@ const iso = (m: RegExpExecArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.p
 /**
  * The dates of adoption and of every revision or amendment in the header of a text as LawRefBook/Laws gives it: the
  * dated lines before `<!-- INFO END -->`. 施行 (entry into force) is no revision; a regulation adopted by a meeting and
- * then published by decree counts from its publication (the 公布/发布 line that follows the 通过 line), since no list
- * can follow a text before it is public.
+ * then published by decree counts from its publication (the 公布/发布 or 令第…号 line that follows the 通过/批准 line),
+ * since no list can follow a text before it is public.
  */
 export function revisionDatesOf(markdownHeader: string): string[] {
   const end = markdownHeader.indexOf('<!-- INFO END -->');
@@ -35,7 +35,7 @@ export function revisionDatesOf(markdownHeader: string): string[] {
     const rest = line.slice(m.index + m[0].length);
     const event = /修订|修正|修改/.test(rest)
       ? 'revised'
-      : /公布|发布/.test(rest)
+      : /公布|发布|令第/.test(rest)
         ? 'published'
         : /通过|批准/.test(rest)
           ? 'adopted'
