@@ -28,10 +28,11 @@ export function revisionDatesOf(markdownHeader: string): string[] {
   const end = markdownHeader.indexOf('<!-- INFO END -->');
   const lines = (end < 0 ? markdownHeader : markdownHeader.slice(0, end)).split('\n');
   const dates: string[] = [];
-  let adoptedAt = -1;
+  // the last date was an adoption by a meeting, which a following publication replaces
+  let lastAdopted = false;
   for (const line of lines) {
     const m = chineseDay.exec(line);
-    if (!m || /^#/.test(line.trim())) continue;
+    if (!m || line.trim().startsWith('#')) continue;
     const rest = line.slice(m.index + m[0].length);
     const event = /修订|修正|修改/.test(rest)
       ? 'revised'
@@ -41,13 +42,9 @@ export function revisionDatesOf(markdownHeader: string): string[] {
           ? 'adopted'
           : 'other';
     if (event === 'other') continue;
-    if (event === 'published' && adoptedAt === dates.length - 1 && adoptedAt >= 0) {
-      dates[adoptedAt] = iso(m);
-      adoptedAt = -1;
-      continue;
-    }
+    if (event === 'published' && lastAdopted) dates.pop();
     dates.push(iso(m));
-    adoptedAt = event === 'adopted' ? dates.length - 1 : -1;
+    lastAdopted = event === 'adopted';
   }
   return [...new Set(dates)].sort();
 }
