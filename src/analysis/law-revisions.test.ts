@@ -67,6 +67,16 @@ const fixtures = {
 发布之日施行
 
 <!-- INFO END -->`,
+  // github.com/LawRefBook/Laws 经济法/产品质量法.md: two amendments run together on one line
+  productQuality: `# 中华人民共和国产品质量法
+
+1993年2月22日 第七届全国人民代表大会常务委员会第三十次会议通过
+
+2000年7月8日 第九届全国人民代表大会常务委员会第十六次会议《关于修改〈中华人民共和国产品质量法〉的决定》第一次修正根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第二次修正
+
+2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国产品质量法〉等五部法律的决定》第三次修正
+
+<!-- INFO END -->`,
 };
 
 /** ../shared/reference/laws, found from the repository up (a worktree sits one level deeper than the main checkout). */
@@ -90,6 +100,10 @@ describe('revisionDatesOf', () => {
   it('Given regulations revised by State Council decisions or issued by ministerial decree When parsed Then each publication and revision counts once', () => {
     expect(revisionDatesOf(fixtures.waterSupply)).toEqual(['1994-07-19', '2018-03-19', '2020-03-27']);
     expect(revisionDatesOf(fixtures.schoolHealth)).toEqual(['1990-06-04']);
+  });
+
+  it('Given two amendments run together on one line When parsed Then both dates count', () => {
+    expect(revisionDatesOf(fixtures.productQuality)).toEqual(['1993-02-22', '2000-07-08', '2009-08-27', '2018-12-29']);
   });
 
   it('Given dates after the header and a 施行 line When parsed Then only the header’s adoption and amendments count', () => {

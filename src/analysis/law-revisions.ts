@@ -16,7 +16,8 @@ export interface LawRevision {
 export { lawRevisions } from './law-revisions.data.js';
 
 const chineseDay = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
-const iso = (m: RegExpExecArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+const chineseDays = new RegExp(chineseDay.source, 'g');
+const iso = (m: RegExpMatchArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 
 /**
  * The dates of adoption and of every revision or amendment in the header of a text as LawRefBook/Laws gives it: the
@@ -43,7 +44,9 @@ export function revisionDatesOf(markdownHeader: string): string[] {
           : 'other';
     if (event === 'other') continue;
     if (event === 'published' && lastAdopted) dates.pop();
-    dates.push(iso(m));
+    // a line may run two amendments together (…第一次修正根据2009年8月27日…第二次修正): each date counts
+    if (event === 'revised') for (const d of line.matchAll(chineseDays)) dates.push(iso(d));
+    else dates.push(iso(m));
     lastAdopted = event === 'adopted';
   }
   return [...new Set(dates)].sort();
