@@ -331,7 +331,7 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
   add(
     'POWER_LIST_OUTDATED',
     plan.powerLists.outdated.map((o) => o.name),
-    `${plan.powerLists.outdated.map((o) => o.name).join('、')}的权责清单公布后，所依据的法律已修订，清单未随之调整。`,
+    `${plan.powerLists.outdated.map((o) => o.name).join('、')}的权责清单公布后，所依据的法律法规已修订，清单未随之调整。`,
     { outdated: plan.powerLists.outdated },
   );
 

@@ -74,7 +74,8 @@ export const plan = {
   livelihood: { elderlyParent: '区民政局', preschoolParent: '区教育和体育局' },
   /**
    * 权责清单 as published: every unit's list was revised at the end of 2025, except two still on older lists that
-   * predate a revision of the law their items cite (水法 revised 2016-07-02, 行政处罚法 revised 2021-01-22).
+   * predate revisions of the laws and regulations their items cite (区水务局: 水法 and 防洪法 2016-07-02, 水文条例
+   * 2017-03-01, 河道管理条例 2018-03-19, 城市供水条例 2020-03-27; 区文化市场综合执法大队: 行政处罚法 2021-01-22).
    */
   powerLists: {
     publishedOn: '2025-12-31',

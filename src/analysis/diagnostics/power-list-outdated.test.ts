@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../test/snapshot-factory.js';
 import { defaultDiagnosticConfig as config } from '../config.js';
-import { citedLaws, findPowerListOutdated } from './power-list-outdated.js';
+import { citedLaws, findPowerListOutdated, titleKey } from './power-list-outdated.js';
 
 const punishment = (institution: string, n: number, listedOn: string, law = '《中华人民共和国行政处罚法》第二十八条') =>
   Array.from({ length: n }, (_, i) => ({
@@ -18,6 +18,12 @@ describe('citedLaws', () => {
     const laws = citedLaws('《行政处罚法》第九条;《中华人民共和国行政处罚法》第二十八条;《某某省未知条例》第三条');
     expect(laws.map((l) => l.name)).toEqual(['中华人民共和国行政处罚法']);
     expect(citedLaws(null)).toEqual([]);
+  });
+
+  it('Given titles with half- or full-width brackets around 试行 When keyed Then they are one title, and other titles stay apart', () => {
+    expect(titleKey('单用途商业预付卡管理办法(试行)')).toBe(titleKey('单用途商业预付卡管理办法（试行）'));
+    expect(titleKey('中华人民共和国水法')).toBe(titleKey('水法'));
+    expect(titleKey('单用途商业预付卡管理办法（试行）')).not.toBe(titleKey('单用途商业预付卡管理办法'));
   });
 });
 

@@ -9,19 +9,27 @@ import { defineDiagnostic, finding, type Diagnostic, type Evidence } from '../fi
 import { lawRevisions, type LawRevision } from '../law-revisions.js';
 import { activeInstitutions } from '../snapshot.js';
 
+/**
+ * A title as the table and the citations are matched: without the state's name (《行政处罚法》 and
+ * 《中华人民共和国行政处罚法》 are one law) and with full-width brackets (…办法（试行） and …办法(试行) are one text).
+ */
+export const titleKey = (title: string) =>
+  title
+    .trim()
+    .replace(/^中华人民共和国/, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/\s/g, '');
+
 const byName = new Map<string, LawRevision>();
-for (const law of lawRevisions) {
-  byName.set(law.name, law);
-  // cited with or without the state's name: 《行政处罚法》 and 《中华人民共和国行政处罚法》 are one law
-  byName.set(law.name.replace(/^中华人民共和国/, ''), law);
-}
+for (const law of lawRevisions) byName.set(titleKey(law.name), law);
 
 /** The laws a legal basis cites by title (《…》), each once, that the revision table knows. */
 export function citedLaws(legalBasis: string | null): LawRevision[] {
   if (!legalBasis) return [];
   const found = new Map<string, LawRevision>();
   for (const m of legalBasis.matchAll(/《([^》]+)》/g)) {
-    const law = byName.get(m[1]!.trim());
+    const law = byName.get(titleKey(m[1]!));
     if (law) found.set(law.name, law);
   }
   return [...found.values()];
