@@ -1,7 +1,8 @@
 /**
  * 方案 in a browser on the demo district: the operator builds a merge scenario and sees the DUTY_OVERLAP it resolves,
  * builds an alternative, compares the two (and downloads the comparison), submits the first; the approver approves
- * it; the operator applies it with a 文号, and the registry and the findings change. Generous waits: a loaded 2-core
+ * it; the operator applies it with a 文号, and the registry and the findings change; its 执行情况评估, dated yesterday,
+ * shows on 总览 as due. Generous waits: a loaded 2-core
  * machine (Playwright 60 s per step from the harness, expect.poll 30 s from vitest.config.ts).
  */
 import { mkdirSync } from 'node:fs';
@@ -52,7 +53,7 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     ({ page, base } = app);
   });
 
-  it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied Then the DUTY_OVERLAP it resolves is gone', async () => {
+  it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied (effective two days ago) Then the DUTY_OVERLAP it resolves is gone and 总览 lists its 执行情况评估 as one day overdue', async () => {
     // Given: the overlap the merge is meant to resolve
     await signIn(page, base, 'operator');
     const target = (await apiGet<Findings>(page, '/api/diagnostics')).findings.find(
