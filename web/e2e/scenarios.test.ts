@@ -2,8 +2,8 @@
  * 方案 in a browser on the demo district: the operator builds a merge scenario and sees the DUTY_OVERLAP it resolves,
  * builds an alternative, compares the two (and downloads the comparison), submits the first; the approver approves
  * it; the operator applies it with a 文号, and the registry and the findings change; its 执行情况评估, dated yesterday,
- * shows on 总览 as due. Generous waits: a loaded 2-core
- * machine (Playwright 60 s per step from the harness, expect.poll 30 s from vitest.config.ts).
+ * shows on 总览 as due. Generous waits: a loaded 2-core machine (Playwright 60 s per step from the harness,
+ * expect.poll 30 s from vitest.config.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
