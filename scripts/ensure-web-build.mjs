@@ -15,6 +15,7 @@ const sources = [
   join(root, 'web', 'vite.config.ts'),
   join(root, 'src', 'domain', 'vocabulary.ts'),
   join(root, 'src', 'domain', 'permissions.ts'),
+  join(root, 'src', 'domain', 'chinese-text.ts'),
 ];
 
 function newest(path) {

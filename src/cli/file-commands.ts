@@ -37,7 +37,7 @@ export function registerFileCommands(program: Command) {
     .option('--doc-number <文号>', '机构编制基础数据的文号(默认"初始导入")')
     .option(
       '--effective-on <date>',
-      '机构编制基础数据的生效日期,如三定印发日期(不指定则为今天,并给出提示);职责文件为三定/权责清单的印发或公布日期',
+      '机构编制基础数据的生效日期,如三定印发日期(不指定则为今天,并给出提示);职责文件为三定/权责清单的印发或公布日期(文件中填写了"公布日期"的行以该列为准)',
       dateOption,
     )
     .option(...regionOption)

@@ -12,6 +12,7 @@ import { importFile } from './import-file.js';
 import { districtOverview } from './overview.js';
 import { defineRegion } from './regions.js';
 import { rebuildRegistry } from './adjustments.js';
+import { loadSnapshot } from './snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bianzhi-export-'));
 const dbs: Awaited<ReturnType<typeof createTestDatabase>>[] = [];
@@ -32,6 +33,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every duty as unit|title|listedOn, sorted. */
+async function listedOn(ctx: CommandContext) {
+  const s = await loadSnapshot(ctx, ctx.today);
+  const name = (id: string) => s.registry.institutions.get(id)?.name ?? id;
+  return s.duties.map((d) => `${name(d.institutionId)}|${d.title}|${d.listedOn}`).sort();
+}
+
 describe('export → import round trip', () => {
   it('Given the demo district When exported and imported into an empty database Then the same registry, roster, duties and indicators come back', async () => {
     // When
@@ -50,6 +58,10 @@ describe('export → import round trip', () => {
       districtContent(target.pool, demo.regionCode),
     ]);
     for (const key of Object.keys(a) as (keyof typeof a)[]) expect(b[key], key).toEqual(a[key]);
+    // each list keeps its 公布日期 (the export's 公布日期 column wins over the import's date)
+    const [listedA, listedB] = await Promise.all([listedOn(source), listedOn(target)]);
+    expect(new Set(listedA.map((x) => x.split('|')[2])).size).toBeGreaterThan(1);
+    expect(listedB).toEqual(listedA);
     expect(await districtOverview(target)).toEqual(await districtOverview(source));
     expect((await rebuildRegistry(target)).identical).toBe(true);
   }, 180_000);

@@ -32,6 +32,7 @@ async function* rawRows(items: DutyRecord[]): AsyncGenerator<RawRow> {
         legalBasis: d.legalBasis ?? '',
         domains: d.domains.join('、'),
         role: dutyRoleLabels[d.role],
+        publishedOn: d.publishedOn ?? '',
       },
     };
 }
@@ -334,6 +335,76 @@ describe('importDuties', () => {
     await expect(
       dutiesImporter(ctx, rawRows([duty('区城市管理局', '对违法建设的处罚')]), { ...opts, effectiveOn: '2999-01-01' }),
     ).rejects.toThrow(/晚于今天/);
+    // the command itself refuses it too (not only the file's way in)
+    await expect(
+      importDuties(ctx, at('职能', [duty('区城市管理局', '对违法建设的处罚')]), { ...opts, publishedOn: '2999-01-01' }),
+    ).rejects.toThrow(/清单的印发\/公布日期2999-01-01晚于今天/);
+    expect(await databaseFingerprint(ctx.pool)).toBe(before);
+  });
+
+  it('Given a duties file whose rows carry their own 公布日期 When imported with a file date Then each dated row keeps its date, an undated row takes the file’s, and each date is one import of the file', async () => {
+    // Given: two lists in one file (as an export writes them) and one row without a date
+    const items = [
+      duty('区城市管理局', '对违法建设的处罚', { publishedOn: '2016-01-15' }),
+      duty('区城市管理局', '对占道经营的处罚', { publishedOn: '2016-01-15' }),
+      duty('区城市管理局', '对乱设广告的处罚', { publishedOn: '2020-06-30' }),
+      duty('区城市管理局', '对乱倒垃圾的处罚'),
+    ];
+    // When
+    const r = await dutiesImporter(ctx, rawRows(items), { ...opts, effectiveOn: '2023-03-01' });
+    // Then
+    expect(r).toMatchObject({ ok: true, summary: { duties: 4 } });
+    const s = await loadSnapshot(ctx, ctx.today);
+    const titles = new Set(items.map((d) => d.title));
+    const listed = Object.fromEntries(s.duties.filter((d) => titles.has(d.title)).map((d) => [d.title, d.listedOn]));
+    expect(listed).toEqual({
+      对违法建设的处罚: '2016-01-15',
+      对占道经营的处罚: '2016-01-15',
+      对乱设广告的处罚: '2020-06-30',
+      对乱倒垃圾的处罚: '2023-03-01',
+    });
+    const imports = await ctx.pool.query(
+      `SELECT published_on::text AS on, row_count AS rows, file_name AS file FROM imports
+        WHERE kind = 'duties' AND id >= $1 ORDER BY 1`,
+      [r.importId],
+    );
+    expect(imports.rows).toEqual([
+      { on: '2016-01-15', rows: 2, file: 't.xlsx' },
+      { on: '2020-06-30', rows: 1, file: 't.xlsx' },
+      { on: '2023-03-01', rows: 4, file: 't.xlsx' },
+    ]);
+    const audit = await ctx.pool.query(
+      `SELECT after FROM audit_events WHERE action = 'import.duties' AND entity_id = $1`,
+      [String(r.importId)],
+    );
+    expect(Object.keys(audit.rows[0].after.datedImports as object)).toEqual(['2016-01-15', '2020-06-30']);
+  });
+
+  it('Given a duties row dated after today or not a date When imported Then each is refused at its file, sheet, row and 公布日期 column and nothing changes', async () => {
+    const before = await databaseFingerprint(ctx.pool);
+    const r = await dutiesImporter(
+      ctx,
+      rawRows([
+        duty('区城市管理局', '对违法建设的处罚', { publishedOn: '2016-01-15' }),
+        duty('区城市管理局', '对占道经营的处罚', { publishedOn: '2999-01-01' }),
+        duty('区城市管理局', '对乱设广告的处罚', { publishedOn: '2020-02-30' }),
+      ]),
+      opts,
+    );
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([
+      { file: 't.xlsx', sheet: '职能', row: 3, column: '公布日期', reason: `日期 2999-01-01 晚于今天(${ctx.today})` },
+      { file: 't.xlsx', sheet: '职能', row: 4, column: '公布日期', reason: '日期"2020-02-30"无法识别,应为 YYYY-MM-DD' },
+    ]);
+    // records handed to the command directly are held to the same rule
+    const direct = await importDuties(
+      ctx,
+      at('职能', [duty('区城市管理局', '对违法建设的处罚', { publishedOn: '2999-01-01' })]),
+      opts,
+    );
+    expect(direct.problems).toEqual([
+      { file: 't.xlsx', sheet: '职能', row: 2, column: '公布日期', reason: `日期 2999-01-01 晚于今天(${ctx.today})` },
+    ]);
     expect(await databaseFingerprint(ctx.pool)).toBe(before);
   });
 

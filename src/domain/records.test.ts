@@ -93,9 +93,9 @@ describe('record definitions', () => {
     expect(!inst.ok && inst.issues[1]!.reason).toMatch(/^机构类别"企业"无效,应为:党委部门/);
   });
   it('Given rules across cells When only the cells are valid Then the record is still refused, with the rule on its column', () => {
-    const duty = parseRecord(dutyRecord(), { institution: '区市场监管局', title: '食品经营许可' });
+    const duty = parseRecord(dutyRecord(today), { institution: '区市场监管局', title: '食品经营许可' });
     expect(duty).toMatchObject({ ok: false, issues: [{ key: 'category', reason: '权责清单事项必须填写事项类型' }] });
-    const sanding = parseRecord(dutyRecord(), {
+    const sanding = parseRecord(dutyRecord(today), {
       institution: '区市场监管局',
       title: '负责食品安全监管',
       source: '三定规定',

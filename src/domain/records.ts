@@ -301,6 +301,12 @@ export const recordColumns: Record<RecordKind, ColumnSpec[]> = {
       options: Object.values(dutyRoleLabels),
     },
     { key: 'itemCode', header: '事项编码', synonyms: ['职权编码', '编码', '编号'] },
+    {
+      key: 'publishedOn',
+      header: '公布日期',
+      synonyms: ['清单公布日期', '印发日期', '发布日期'],
+      templateHint: dateHint,
+    },
   ],
   workload: [
     { key: 'institution', header: '机构名称', ...orgName, required: true },
@@ -622,7 +628,7 @@ export const rosterRecord = (ctx: RecordContext) =>
   });
 export type RosterRecord = ParsedRecord<ReturnType<typeof rosterRecord>['cells']>;
 
-export const dutyRecord = () =>
+export const dutyRecord = (ctx: RecordContext) =>
   defineRecord(
     {
       institution: requiredText(100),
@@ -634,6 +640,8 @@ export const dutyRecord = () =>
       domains: listCell,
       role: withDefault(labelled(dutyRoleLabels, '牵头或配合'), 'lead'),
       itemCode: optionalText(64),
+      /** The 公布日期 of the list this item is on (an export writes it); absent: the import's date. */
+      publishedOn: dateCell({ today: ctx.today }),
     },
     (r, fail) => {
       if (r.source === 'power_list' && !r.category) fail('category', '权责清单事项必须填写事项类型');
@@ -687,7 +695,7 @@ export function recordDefinition(kind: RecordKind, ctx: RecordContext): RecordDe
     case 'roster':
       return rosterRecord(ctx) as RecordDefinition;
     case 'duties':
-      return dutyRecord() as RecordDefinition;
+      return dutyRecord(ctx) as RecordDefinition;
     case 'workload':
       return workloadRecord(ctx) as RecordDefinition;
     case 'indicators':

@@ -1,6 +1,13 @@
 /** Duties (三定 and 权责清单) SQL. */
 import type { Tx } from './transaction.js';
 
+/**
+ * A duty's list date (DutyFact.listedOn, the 公布日期 an export writes): its import's 公布日期, else the day of that
+ * import; null for a duty an adjustment wrote. Reads duties as `d` with `dutyImportJoin`.
+ */
+export const dutyListedOnSql = `COALESCE(i.published_on, (i.at AT TIME ZONE 'UTC')::date)::text`;
+export const dutyImportJoin = `LEFT JOIN imports i ON i.region_code = d.region_code AND i.id = d.import_id`;
+
 export async function moveDuties(
   tx: Tx,
   regionCode: string,

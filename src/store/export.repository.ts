@@ -1,5 +1,6 @@
 /** Reads for export, streamed in keyset pages so a million-person roster never sits in memory. */
 import type pg from 'pg';
+import { dutyImportJoin, dutyListedOnSql } from './duties.repository.js';
 
 const page = 5000;
 
@@ -58,14 +59,18 @@ export interface DutyExportRow {
   domains: string[];
   role: string;
   item_code: string | null;
+  /** The list's 公布日期 (see dutyListedOnSql). */
+  listed_on: string | null;
 }
 
 export async function* dutiesForExport(pool: pg.Pool, regionCode: string): AsyncGenerator<DutyExportRow> {
   let after = 0;
   for (;;) {
     const r = await pool.query<DutyExportRow>(
-      `SELECT id, institution_id, source, category, title, text, legal_basis, domains, role, item_code
-         FROM duties WHERE region_code = $1 AND id > $2 ORDER BY id LIMIT ${page}`,
+      `SELECT d.id, d.institution_id, d.source, d.category, d.title, d.text, d.legal_basis, d.domains, d.role,
+              d.item_code, ${dutyListedOnSql} AS listed_on
+         FROM duties d ${dutyImportJoin}
+        WHERE d.region_code = $1 AND d.id > $2 ORDER BY d.id LIMIT ${page}`,
       [regionCode, after],
     );
     yield* r.rows;

@@ -1,5 +1,6 @@
 /** Reads one district on one date for the analysis layer (people holding a post on that date, duties, indicators). */
 import type pg from 'pg';
+import { dutyImportJoin, dutyListedOnSql } from './duties.repository.js';
 import { inTransaction } from './transaction.js';
 import type {
   DutyFact,
@@ -78,8 +79,8 @@ export async function loadDuties(pool: pg.Pool, regionCode: string): Promise<Dut
   const r = await pool.query<DutyFact>(
     `SELECT d.id, d.institution_id AS "institutionId", d.source, d.category, d.title, d.text,
             d.legal_basis AS "legalBasis", d.domains, d.role,
-            COALESCE(i.published_on, (i.at AT TIME ZONE 'UTC')::date)::text AS "listedOn"
-       FROM duties d LEFT JOIN imports i ON i.region_code = d.region_code AND i.id = d.import_id
+            ${dutyListedOnSql} AS "listedOn"
+       FROM duties d ${dutyImportJoin}
       WHERE d.region_code = $1 ORDER BY d.id`,
     [regionCode],
   );

@@ -53,11 +53,49 @@ export function noteAuditHead(tx: Tx, regionCode: string, head: { seq: number; h
   openTransactions.get(tx)?.auditHeads.set(regionCode, head);
 }
 
-interface Waiting {
-  fn: (tx: Tx) => Promise<unknown>;
+interface Queued<I> {
+  item: I;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+/**
+ * The queue behind both group commits (CommitGroup, SharedBatch): items that arrive while a batch is under way wait;
+ * then up to `maxItems` of them go to `commit` together, one batch at a time, in the order they came. `commit` answers
+ * each item of its batch, or puts some back (`again`) at the head of the queue for the next batch.
+ */
+class BatchQueue<I> {
+  private waiting: Queued<I>[] = [];
+  private running = false;
+
+  constructor(
+    private readonly commit: (batch: Queued<I>[]) => Promise<void>,
+    private readonly maxItems = 64,
+  ) {}
+
+  add<T>(item: I): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ item, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Items of the batch under way that go in the next one, before those that arrived meanwhile. */
+  again(items: Queued<I>[]) {
+    this.waiting.unshift(...items);
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.waiting.length) await this.commit(this.waiting.splice(0, this.maxItems));
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+type Write = (tx: Tx) => Promise<unknown>;
 
 /**
  * Group commit for small independent writes (a new draft 编制事项). Every write of a district appends to its audit
@@ -69,34 +107,23 @@ interface Waiting {
  * therefore do nothing outside the database).
  */
 class CommitGroup {
-  private waiting: Waiting[] = [];
-  private committing = false;
+  private readonly queue: BatchQueue<Write>;
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly maxWrites = 64,
-  ) {}
+    maxWrites = 64,
+  ) {
+    this.queue = new BatchQueue((group) => this.commit(group), maxWrites);
+  }
 
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.committing) void this.drain();
-    });
+    return this.queue.add(fn);
   }
 
-  private async drain() {
-    this.committing = true;
-    try {
-      while (this.waiting.length) await this.commit(this.waiting.splice(0, this.maxWrites));
-    } finally {
-      this.committing = false;
-    }
-  }
-
-  private async commit(group: Waiting[]) {
+  private async commit(group: Queued<Write>[]) {
     if (group.length === 1) {
       const w = group[0]!;
-      await inTransaction(this.pool, w.fn).then(w.resolve, w.reject);
+      await inTransaction(this.pool, w.item).then(w.resolve, w.reject);
       return;
     }
     let client: Tx;
@@ -112,7 +139,7 @@ class CommitGroup {
       await begin(client);
       for (const [i, w] of group.entries()) {
         failed = i;
-        values.push(await w.fn(client));
+        values.push(await w.item(client));
       }
       failed = undefined;
       await client.query('COMMIT');
@@ -123,7 +150,7 @@ class CommitGroup {
       else {
         // the write that failed is refused with its own error; the others did nothing yet and run again
         group[failed]!.reject(e);
-        this.waiting.unshift(...group.filter((_, i) => i !== failed));
+        this.queue.again(group.filter((_, i) => i !== failed));
       }
     } finally {
       openTransactions.delete(client);
@@ -147,12 +174,6 @@ export function inSharedCommit<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
  */
 export type Outcome<T> = { value: T } | { error: unknown } | { again: true };
 
-interface Queued<I> {
-  item: I;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Group commit for writes that are decided together (approvals): like CommitGroup, items that arrive while a batch
  * is under way share the next transaction, but `run` gets the whole batch at once, so it reads what the batch needs
@@ -162,29 +183,18 @@ interface Queued<I> {
  * alone, so each gets its own answer.
  */
 export class SharedBatch<I, T> {
-  private waiting: Queued<I>[] = [];
-  private running = false;
+  private readonly queue: BatchQueue<I>;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly run: (tx: Tx, items: I[]) => Promise<Outcome<T>[]>,
-    private readonly maxItems = 64,
-  ) {}
-
-  submit(item: I): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ item, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
-    });
+    maxItems = 64,
+  ) {
+    this.queue = new BatchQueue((batch) => this.commit(batch), maxItems);
   }
 
-  private async drain() {
-    this.running = true;
-    try {
-      while (this.waiting.length) await this.commit(this.waiting.splice(0, this.maxItems));
-    } finally {
-      this.running = false;
-    }
+  submit(item: I): Promise<T> {
+    return this.queue.add(item);
   }
 
   private async commit(batch: Queued<I>[]): Promise<void> {
@@ -208,6 +218,6 @@ export class SharedBatch<I, T> {
       else if ('error' in o) w.reject(o.error);
       else again.push(w);
     }
-    this.waiting.unshift(...again);
+    this.queue.again(again);
   }
 }

@@ -130,3 +130,16 @@ export async function choose(page: Page, select: ReturnType<Page['locator']>, te
     await page.keyboard.press('Escape');
   }
 }
+
+/** Types a date (YYYY-MM-DD) into an antd DatePicker found by its test id, confirms it, and waits until it shows. */
+export async function pickDate(page: Page, testId: string, date: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(date);
+  await page.keyboard.press('Enter');
+  const until = Date.now() + 30_000;
+  while ((await input.inputValue()) !== date) {
+    if (Date.now() > until) throw new Error(`日期"${date}"未填入(${testId}),显示:${await input.inputValue()}`);
+    await page.waitForTimeout(200);
+  }
+}

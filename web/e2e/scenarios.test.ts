@@ -1,14 +1,16 @@
 /**
  * 方案 in a browser on the demo district: the operator builds a merge scenario and sees the DUTY_OVERLAP it resolves,
  * builds an alternative, compares the two (and downloads the comparison), submits the first; the approver approves
- * it; the operator applies it with a 文号, and the registry and the findings change. Generous waits: a loaded 2-core
- * machine (Playwright 60 s per step from the harness, expect.poll 30 s from vitest.config.ts).
+ * it; the operator applies it with a 文号, and the registry and the findings change; its 执行情况评估, dated yesterday,
+ * shows on 总览 as due. Generous waits: a loaded 2-core machine (Playwright 60 s per step from the harness,
+ * expect.poll 30 s from vitest.config.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, choose, root, signIn } from './harness.js';
+import { chineseDate } from '../../src/domain/chinese-text.js';
+import { apiGet, choose, pickDate, root, signIn } from './harness.js';
 import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
@@ -20,6 +22,9 @@ interface Tree {
 interface Findings {
   findings: { code: string; title: string }[];
 }
+
+/** The UTC date n days before today, as YYYY-MM-DD (the server's and the browser's dates are UTC dates). */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** A new scenario from the list page, then one merge added on its page; answers the scenario's id. */
 async function mergeScenario(page: Page, base: string, name: string, source: string, target: string) {
@@ -48,7 +53,7 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     ({ page, base } = app);
   });
 
-  it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied Then the DUTY_OVERLAP it resolves is gone', async () => {
+  it('Given the demo When the operator merges 区水务局 into 区自然资源局, compares it with an alternative, and it is submitted, approved and applied (effective two days ago) Then the DUTY_OVERLAP it resolves is gone and 总览 lists its 执行情况评估 as one day overdue', async () => {
     // Given: the overlap the merge is meant to resolve
     await signIn(page, base, 'operator');
     const target = (await apiGet<Findings>(page, '/api/diagnostics')).findings.find(
@@ -127,6 +132,9 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await page.goto(`${base}/scenarios/${merge}`);
     await page.getByTestId('apply-scenario').click();
     await page.getByTestId('apply-doc-number').fill('示编〔2026〕50号');
+    // effective two days ago, its 执行情况评估 due yesterday: the review is one day overdue today
+    await pickDate(page, 'apply-effective-on', daysAgo(2));
+    await pickDate(page, 'apply-review-on', daysAgo(1));
     await page.getByTestId('confirm-apply').click();
     await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 90_000 }).toBe('已实施');
     await shot(page, 'scenario-applied');
@@ -137,6 +145,21 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await expect
       .poll(async () => (await apiGet<Findings>(page, '/api/diagnostics')).findings.some(overlap), { timeout: 60_000 })
       .toBe(false);
+
+    // and 总览 lists its 执行情况评估 as due: name, 文号, the date in words, one day overdue, a link to the scenario
+    await signIn(page, base, 'leader');
+    await page.goto(`${base}/overview`);
+    const due = page.getByTestId('overview-reviews').getByTestId('due-review');
+    await expect.poll(() => due.allInnerTexts(), { timeout: 90_000 }).toHaveLength(1);
+    const text = await due.innerText();
+    expect(text).toContain('区水务局并入区自然资源局');
+    expect(text).toContain('示编〔2026〕50号');
+    expect(text).toContain(chineseDate(daysAgo(1)));
+    expect(text).toContain('逾期1天');
+    await shot(page, 'overview-due-review');
+    await due.getByRole('link', { name: '区水务局并入区自然资源局' }).click();
+    await page.waitForURL(new RegExp(`/scenarios/${merge}$`));
+    await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 60_000 }).toBe('已实施');
   });
 
   it('Given the demo When the operator optimizes 行政编制 between two bureaus by 办件量 Then every unit’s figure is explained and the result is saved as a draft scenario', async () => {

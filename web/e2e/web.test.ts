@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/commands/users.js';
 import { idNumberCheckChar } from '../../src/domain/codes.js';
-import { apiGet, choose, launchBrowser, password, reporterUnit, root, signIn } from './harness.js';
+import { apiGet, choose, launchBrowser, pickDate, password, reporterUnit, root, signIn } from './harness.js';
 import { useWebApp } from './web-app-fixture.js';
 
 const shots = join(root, 'test-output', 'web');
@@ -42,11 +42,7 @@ const num = async (page: Page, testId: string) => {
  */
 /** The draft's 生效日期: the server's "today" is pinned (2026-11-27), the browser's is the real one. */
 async function setEffectiveOn(page: Page, date: string) {
-  const input = page.getByTestId('effective-on');
-  await input.click();
-  await input.fill(date);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(date);
+  await pickDate(page, 'effective-on', date);
 }
 
 async function confirmStep(page: Page, action: 'submit' | 'approve' | 'apply') {

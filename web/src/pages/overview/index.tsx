@@ -17,6 +17,7 @@ import { EducationAndTitles } from './education-titles';
 import { KindsChart } from './kinds-chart';
 import { LeadershipPosts } from './leadership-posts';
 import { QuotaUsage } from './quota-usage';
+import { ScenarioReviews } from './scenario-reviews';
 import { StaffingAndForecast } from './staffing-forecast';
 import { SummaryCards } from './summary-cards';
 
@@ -64,6 +65,7 @@ export function OverviewPage() {
         </Space>
       </Space>
       <ScenarioSelector />
+      <ScenarioReviews />
       {!s || !drills ? (
         <Skeleton active paragraph={{ rows: 12 }} />
       ) : (

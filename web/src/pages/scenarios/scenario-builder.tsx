@@ -127,7 +127,7 @@ function ApplyModal({ id, open, onClose }: { id: string; open: boolean; onClose:
           <DatePicker allowClear={false} data-testid="apply-effective-on" />
         </Form.Item>
         <Form.Item name="reviewOn" label="执行情况评估日期(默认生效后12个月)">
-          <DatePicker />
+          <DatePicker data-testid="apply-review-on" />
         </Form.Item>
       </Form>
       <ErrorAlert error={error} />
