@@ -30,7 +30,7 @@ export function ScenarioOptimize() {
   const client = useQueryClient();
   const names = useInstitutionNames();
   const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
-  const [result, setResult] = useState<Optimized>();
+  const [result, setResult] = useState<Optimized & { usedPool: boolean }>();
   const { busy, error, run } = useSubmit();
   /** 最低/最高编制数 per unit, as typed (only the units chosen are sent). */
   const [bounds, setBounds] = useState<Record<string, { min?: number; max?: number }>>({});
@@ -53,7 +53,9 @@ export function ScenarioOptimize() {
       .map((institutionId) => ({ institutionId, ...bounds[institutionId] }))
       .filter((b) => b.min !== undefined || b.max !== undefined);
     await run(async () => {
-      setResult(await call('POST /api/scenarios/optimize', { body: { ...v, bounds: chosenBounds } }));
+      const usePool = v.usePool && !!inPool;
+      const answer = await call('POST /api/scenarios/optimize', { body: { ...v, usePool, bounds: chosenBounds } });
+      setResult({ ...answer, usedPool: usePool });
       await client.invalidateQueries({ queryKey: ['scenarios'] });
     });
   };
@@ -96,8 +98,8 @@ export function ScenarioOptimize() {
               <Checkbox>允许核定数低于实有人数</Checkbox>
             </Form.Item>
             <Form.Item name="usePool" valuePropName="checked" label=" ">
-              <Checkbox disabled={!inPool} data-testid="optimize-use-pool">
-                使用编制周转池（现有{inPool ?? 0}名）
+              <Checkbox disabled={!inPool}>
+                <span data-testid="optimize-use-pool">使用编制周转池（现有{inPool ?? 0}名）</span>
               </Checkbox>
             </Form.Item>
           </Space>
@@ -145,7 +147,7 @@ export function ScenarioOptimize() {
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="偏离工作量目标合计(优化)">{o.objective.toFixed(1)}</Descriptions.Item>
             <Descriptions.Item label="按最大余数法手工分配">{o.greedy.objective.toFixed(1)}</Descriptions.Item>
-            {o.poolUsed > 0 && (
+            {result.usedPool && (
               <Descriptions.Item label="从编制周转池使用">
                 <span data-testid="optimize-pool-used">{o.poolUsed}名</span>
               </Descriptions.Item>
