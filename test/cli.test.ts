@@ -173,6 +173,16 @@ describe('bianzhi CLI on the embedded database', () => {
     expect(xml).toContain('方案一“区水务局并入区自然资源局”');
   }, 180_000);
 
+  it('Given the demo (its 行政编制 pool empty) When optimized with --use-pool Then none comes from the pool; more than it holds is refused', () => {
+    const args = ['--category', 'admin', '--unit', '区财政局', '--unit', '区审计局', '--indicator', '办件量'];
+    const r = bianzhi('scenario', 'optimize', '按办件量调剂(周转池)', ...args, '--use-pool');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('从编制周转池使用0名');
+    const over = bianzhi('scenario', 'optimize', '超出周转池', ...args, '--use-pool', '--pool-amount', '1');
+    expect(over.code).toBe(1);
+    expect(over.err).toContain('编制周转池中行政编制只有0名，不足以使用1名');
+  }, 120_000);
+
   it('Given bad usage When run Then the message is Chinese and the exit code non-zero, with no stack trace', () => {
     const r = bianzhi('import', 'nope.xlsx', '--kind', 'roster');
     expect(r.code).toBe(1);

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
+import { foldLedger, quotaKey, type LedgerAdjustment } from '../domain/ledger.js';
 import {
   deviation,
   optimizeQuotaAllocation,
+  reallocationItems,
   workloadTargets,
   type QuotaOptimizationInput,
   type QuotaOptimizationUnit,
@@ -17,7 +20,10 @@ const unit = (i: number, u: Partial<QuotaOptimizationUnit>): QuotaOptimizationUn
   ...u,
 });
 
-/** Every allocation of `total` that satisfies the input's bounds, and the least deviation among them. */
+/**
+ * Every allocation of `total` (with pool places: of total − fromPool up to total) that satisfies the input's bounds,
+ * and the least deviation among them.
+ */
 function bruteForce(input: QuotaOptimizationInput): number | null {
   const targets = workloadTargets(input.units, input.total);
   const k = input.maxMovePerUnit;
@@ -30,7 +36,7 @@ function bruteForce(input: QuotaOptimizationInput): number | null {
   const x: number[] = [];
   const walk = (i: number, left: number) => {
     if (i === ranges.length) {
-      if (left === 0) {
+      if (left <= (input.fromPool ?? 0)) {
         const d = deviation(x, targets);
         if (best === null || d < best) best = d;
       }
@@ -48,7 +54,9 @@ function bruteForce(input: QuotaOptimizationInput): number | null {
 }
 
 function holds(input: QuotaOptimizationInput, to: number[]) {
-  expect(to.reduce((s, v) => s + v, 0)).toBe(input.total);
+  const sum = to.reduce((s, v) => s + v, 0);
+  expect(sum).toBeLessThanOrEqual(input.total);
+  expect(sum).toBeGreaterThanOrEqual(input.total - (input.fromPool ?? 0));
   input.units.forEach((u, i) => {
     const v = to[i]!;
     expect(Number.isInteger(v)).toBe(true);
@@ -261,5 +269,160 @@ describe('optimizeQuotaAllocation', () => {
     expect(result.objective).toBeCloseTo(12 / 7, 9);
     expect(result.greedy).toEqual({ allocation: [2, 2, 6], objective: 2 });
     expect(result.allocation[1]!.explanation).toContain('受限于最高编制数2名，不能再增至应得数');
+  });
+});
+
+describe('optimizeQuotaAllocation with the 编制周转池', () => {
+  it('Given small random cases with pool places, when optimized, then the optimum equals brute force and uses at most the pool', async () => {
+    let optimal = 0;
+    let used = 0;
+    await fc.assert(
+      fc.asyncProperty(inputArb({ min: 2, max: 4 }, 6, 15), fc.integer({ min: 0, max: 5 }), async (input, k) => {
+        // the units' current total plus a pool of k
+        const fromPool = k;
+        const total = input.units.reduce((s, u) => s + u.current, 0) + fromPool;
+        const withPool = { ...input, total, fromPool };
+        const result = await optimizeQuotaAllocation(withPool);
+        const best = bruteForce(withPool);
+        if (best === null) {
+          expect(result.status).toBe('infeasible');
+          expect(result.reason).toMatch(/无法/);
+          return;
+        }
+        optimal++;
+        expect(result.status).toBe('optimal');
+        expect(result.objective).toBeCloseTo(best, 6);
+        const to = result.allocation.map((a) => a.to);
+        holds(withPool, to);
+        holds(withPool, result.greedy.allocation);
+        expect(result.objective).toBeLessThanOrEqual(result.greedy.objective + 1e-9);
+        // up to k more than the units hold now, never fewer
+        expect(result.poolUsed).toBe(to.reduce((s, v) => s + v, 0) - (total - fromPool));
+        expect(result.poolUsed).toBeGreaterThanOrEqual(0);
+        expect(result.poolUsed).toBeLessThanOrEqual(k);
+        if (result.poolUsed > 0) used++;
+      }),
+      { numRuns: 300, seed: 29 },
+    );
+    expect(optimal).toBeGreaterThan(50);
+    expect(used).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('Given 12+8 places, workload 3:1 and 4 in the pool, when optimized, then all 4 are used and the targets are met', async () => {
+    const units = [
+      unit(1, { name: '区市场监管局', current: 12, actual: 10, workload: 300 }),
+      unit(2, { name: '区档案馆', current: 8, actual: 5, workload: 100 }),
+    ];
+    const without = await optimizeQuotaAllocation({ category: '行政编制', units, total: 20 });
+    const withPool = await optimizeQuotaAllocation({ category: '行政编制', units, total: 24, fromPool: 4 });
+    // without: targets 15 and 5; with the pool: 18 and 6, reached exactly
+    expect(without.allocation.map((a) => a.to)).toEqual([15, 5]);
+    expect(without.poolUsed).toBe(0);
+    expect(withPool.allocation.map((a) => a.to)).toEqual([18, 6]);
+    expect(withPool.poolUsed).toBe(4);
+    expect(withPool.objective).toBe(0);
+  });
+
+  it('Given a cap on the busy unit, when optimized with the pool, then only what brings units nearer their targets is used', async () => {
+    const units = [
+      unit(1, { current: 12, actual: 10, workload: 300, max: 16 }),
+      unit(2, { current: 8, actual: 5, workload: 100 }),
+    ];
+    const r = await optimizeQuotaAllocation({ category: '行政编制', units, total: 24, fromPool: 4 });
+    // targets 18 and 6: the busy unit stops at 16, the other goes to its target; 2 places stay in the pool
+    expect(r.allocation.map((a) => a.to)).toEqual([16, 6]);
+    expect(r.poolUsed).toBe(2);
+    expect(r.allocation[0]!.explanation).toContain('受限于最高编制数16名');
+  });
+
+  it('Given upper bounds below the units current total, when optimized with the pool, then infeasible naming what must be placed', async () => {
+    const units = [unit(1, { current: 6, workload: 1, max: 5 }), unit(2, { current: 6, workload: 1, max: 5 })];
+    const r = await optimizeQuotaAllocation({ category: '行政编制', units, total: 15, fromPool: 3 });
+    expect(r.reason).toBe('各单位上限合计10名（最高编制数），不足须分配的现有编制（周转池名额可以不用）12名，无法分配');
+  });
+});
+
+describe('reallocationItems', () => {
+  const adj = (docNumber: string, items: LedgerAdjustment['items']): LedgerAdjustment => ({
+    id: docNumber,
+    docNumber,
+    effectiveOn: '2025-01-01',
+    items,
+  });
+
+  it('Given any reallocation taking up to the pool, when its items are folded, then every unit holds its new figure and the pool fell by exactly what was used', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ from: fc.integer({ min: 0, max: 20 }), to: fc.integer({ min: 0, max: 20 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 0, max: 5 }),
+        (rows, spare) => {
+          const before = rows.reduce((s, r) => s + r.from, 0);
+          const after = rows.reduce((s, r) => s + r.to, 0);
+          fc.pre(after >= before);
+          const poolUsed = after - before;
+          const units = rows.map((_, i) => createInstitutionItem(`单位${i}`));
+          // a reserve unit whose vacant places fill the pool: what is used and a spare
+          const reserve = createInstitutionItem('储备单位');
+          const allocation = rows.map((r, i) => ({ institutionId: units[i]!.id, ...r }));
+          const { items, fromPool } = reallocationItems(allocation, 'admin', poolUsed);
+          const setup = [
+            ...units,
+            reserve,
+            ...rows.flatMap((r, i) => (r.from ? [setQuotaItem(units[i]!.id, 'admin', r.from)] : [])),
+            setQuotaItem(reserve.id, 'admin', poolUsed + spare + 1),
+          ];
+          const reclaim = adj('收回', [
+            { op: 'reclaim_to_pool', institutionId: reserve.id, category: 'admin', amount: poolUsed + spare + 1 },
+          ]);
+          const before_ = foldLedger([adj('初始导入', setup), reclaim]);
+          const s = foldLedger([adj('初始导入', setup), reclaim, ...(items.length ? [adj('方案', items)] : [])]);
+          allocation.forEach((a) => expect(s.quotas.get(quotaKey(a.institutionId, 'admin')) ?? 0).toBe(a.to));
+          expect(s.pool.balance.admin ?? 0).toBe((before_.pool.balance.admin ?? 0) - poolUsed);
+          expect([...fromPool.values()].reduce((n, v) => n + v, 0)).toBe(poolUsed);
+          // only units that gain take from the pool, never more than they gain
+          for (const a of allocation)
+            expect(fromPool.get(a.institutionId) ?? 0).toBeLessThanOrEqual(Math.max(0, a.to - a.from));
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it('Given no pool used, then the items are the 核定编制 of each unit that changes, as without the pool', () => {
+    const { items, fromPool } = reallocationItems(
+      [
+        { institutionId: 'a', from: 10, to: 12 },
+        { institutionId: 'b', from: 8, to: 6 },
+        { institutionId: 'c', from: 3, to: 3 },
+      ],
+      'admin',
+      0,
+    );
+    expect(items).toEqual([
+      { op: 'set_quota', institutionId: 'a', category: 'admin', approved: 12 },
+      { op: 'set_quota', institutionId: 'b', category: 'admin', approved: 6 },
+    ]);
+    expect(fromPool.size).toBe(0);
+  });
+
+  it('Given 3 from the pool and gains of 2 and 4, then the first gain is all 核拨, the second partly, then set', () => {
+    const { items } = reallocationItems(
+      [
+        { institutionId: 'a', from: 10, to: 12 },
+        { institutionId: 'b', from: 8, to: 4 },
+        { institutionId: 'c', from: 3, to: 7 },
+      ],
+      'admin',
+      3,
+    );
+    expect(items).toEqual([
+      { op: 'allocate_from_pool', institutionId: 'a', category: 'admin', amount: 2 },
+      { op: 'set_quota', institutionId: 'b', category: 'admin', approved: 4 },
+      { op: 'allocate_from_pool', institutionId: 'c', category: 'admin', amount: 1 },
+      { op: 'set_quota', institutionId: 'c', category: 'admin', approved: 7 },
+    ]);
   });
 });

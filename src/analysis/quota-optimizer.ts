@@ -11,8 +11,15 @@
  * relaxation is a fractional knapsack with at most one fractional variable. HiGHS solves the textbook form
  * (d_i ≥ x_i − t_i, d_i ≥ t_i − x_i) to the same objective too, somewhat slower in our runs at 3,000 units
  * (bench/optimizer.bench.ts prints both; figures in bench/RESULTS.md).
+ *
+ * With the 编制周转池 (`fromPool` places of the total come from the pool) the targets are shares of the whole total, and
+ * the units' new total may lie anywhere from total − fromPool (the units' current total: nothing goes back into the pool)
+ * to total: a pool place no unit may take (upper bounds) or that would only add deviation (rounding) stays in the pool.
+ * The sum constraint becomes a range; nothing else changes.
  */
 import highsModule, { type Highs, type InitOptions } from 'highs';
+import type { AdjustmentItem } from '../domain/ledger.js';
+import type { QuotaCategory } from '../domain/vocabulary.js';
 
 export interface QuotaOptimizationUnit {
   institutionId: string;
@@ -36,6 +43,11 @@ export interface QuotaOptimizationInput {
   maxMovePerUnit?: number;
   /** Allow a unit's quota below its actual headcount (超编). Default false. */
   allowBelowActual?: boolean;
+  /**
+   * Places of `total` that come from the 编制周转池 (default 0): those the optimum has no use for stay there, so the units'
+   * new total lies in [total − fromPool, total].
+   */
+  fromPool?: number;
 }
 
 export interface QuotaAllocation {
@@ -52,6 +64,8 @@ export interface QuotaOptimizationResult {
   reason?: string;
   allocation: QuotaAllocation[];
   objective: number;
+  /** Of the `fromPool` places, how many the allocation uses (0 without the pool). */
+  poolUsed: number;
   greedy: { allocation: number[]; objective: number };
 }
 
@@ -81,6 +95,9 @@ const isCount = (n: number) => Number.isInteger(n) && n >= 0;
 function validate(input: QuotaOptimizationInput): string | null {
   if (!input.units.length) return '没有参与调配的单位';
   if (!isCount(input.total)) return `可分配总数${input.total}不是非负整数`;
+  const fromPool = input.fromPool ?? 0;
+  if (!isCount(fromPool)) return `周转池名额${fromPool}不是非负整数`;
+  if (fromPool > input.total) return `周转池名额${fromPool}超过可分配总数${input.total}`;
   if (input.maxMovePerUnit !== undefined && !isCount(input.maxMovePerUnit))
     return `每单位最大调整数${input.maxMovePerUnit}不是非负整数`;
   const seen = new Set<string>();
@@ -132,9 +149,12 @@ function infeasibility(input: QuotaOptimizationInput, bounds: UnitBounds[]): str
     const why = [...new Set(bounds.filter((b) => b.lower > 0).map((b) => b.lowerWhy.replace(/\d+名.*$/, '')))];
     return `各单位下限合计${sumLower}名（${why.join('、')}），超过可分配总数${input.total}名，无法分配`;
   }
-  if (sumUpper < input.total) {
+  const fromPool = input.fromPool ?? 0;
+  const mustPlace = input.total - fromPool;
+  if (sumUpper < mustPlace) {
     const why = [...new Set(bounds.map((b) => b.upperWhy.replace(/\d+名.*$/, '')))];
-    return `各单位上限合计${sumUpper}名（${why.join('、')}），不足可分配总数${input.total}名，无法分配`;
+    const what = fromPool ? `须分配的现有编制（周转池名额可以不用）` : '可分配总数';
+    return `各单位上限合计${sumUpper}名（${why.join('、')}），不足${what}${mustPlace}名，无法分配`;
   }
   return null;
 }
@@ -171,12 +191,14 @@ function largestRemainder(total: number, shares: number[]): number[] {
  * The greedy baseline: largest-remainder apportionment of the total by workload; units whose share falls outside their
  * bounds are set to the bound and the rest re-apportioned among the others (repeated until none falls outside); any
  * place still over or short is then taken from or given to the unit furthest above or below its target that has room.
+ * With pool places (`minTotal` below `total`) a shortfall down to `minTotal` is left in the pool.
  * On an infeasible input no allocation satisfies the bounds, so the plain apportionment is returned.
  */
 export function greedyAllocation(
   units: QuotaOptimizationUnit[],
   total: number,
   bounds: { lower: number; upper: number }[] | null,
+  minTotal = total,
 ): number[] {
   const targets = workloadTargets(units, total);
   if (!bounds) return largestRemainder(total, targets);
@@ -201,8 +223,8 @@ export function greedyAllocation(
     if (!clamped) break;
   }
   let sum = x.reduce((s, v) => s + v, 0);
-  while (sum !== total) {
-    const up = sum < total;
+  while (sum > total || sum < minTotal) {
+    const up = sum < minTotal;
     let best = -1;
     for (let i = 0; i < x.length; i++) {
       if (up ? x[i]! >= bounds[i]!.upper : x[i]! <= bounds[i]!.lower) continue;
@@ -220,7 +242,12 @@ export function greedyAllocation(
 const lp = (v: number) => (Math.abs(v) < 1e-12 ? '0' : Number(v.toPrecision(15)).toString());
 
 /** The piecewise-linear MILP in CPLEX LP format; see the file comment. */
-function milpModel(targets: number[], bounds: UnitBounds[], total: number): { text: string; segments: number[][] } {
+function milpModel(
+  targets: number[],
+  bounds: UnitBounds[],
+  total: number,
+  fromPool: number,
+): { text: string; segments: number[][] } {
   const obj: string[] = [];
   const row: string[] = [];
   const bnd: string[] = [];
@@ -253,7 +280,9 @@ function milpModel(targets: number[], bounds: UnitBounds[], total: number): { te
     'Minimize',
     ` obj: ${obj.join(' ')}`,
     'Subject To',
-    ` total: ${row.join(' ')} = ${rest}`,
+    ...(fromPool
+      ? [` total: ${row.join(' ')} <= ${rest}`, ` placed: ${row.join(' ')} >= ${rest - fromPool}`]
+      : [` total: ${row.join(' ')} = ${rest}`]),
     'Bounds',
     ...bnd,
     'General',
@@ -263,8 +292,13 @@ function milpModel(targets: number[], bounds: UnitBounds[], total: number): { te
   return { text, segments };
 }
 
-async function solveMilp(targets: number[], bounds: UnitBounds[], total: number): Promise<number[] | null> {
-  const { text, segments } = milpModel(targets, bounds, total);
+async function solveMilp(
+  targets: number[],
+  bounds: UnitBounds[],
+  total: number,
+  fromPool: number,
+): Promise<number[] | null> {
+  const { text, segments } = milpModel(targets, bounds, total, fromPool);
   // every unit pinned by its bounds: nothing to choose (the feasibility check made Σ lower = total)
   if (segments.every((s) => s[0]! + s[1]! + s[2]! === 0)) return bounds.map((b) => b.lower);
   const highs = await loadHighs();
@@ -294,6 +328,7 @@ function explain(
   b: UnitBounds,
   medians: { before: number | null; after: number | null },
   category: string,
+  withPool: boolean,
 ): string {
   const before = perPerson(u.workload, u.current);
   const after = perPerson(u.workload, to);
@@ -308,7 +343,9 @@ function explain(
   else if (to === b.upper && to < target - 1e-9) why = `受限于${b.upperWhy}，不能再增至应得数`;
   else if (Math.abs(to - target) < 1e-9) why = '正好等于应得数';
   else if (to === Math.floor(target) || to === Math.ceil(target))
-    why = '为应得数取整（总数固定，各单位取整后合计须等于总数，按余数大小确定进位）';
+    why = withPool
+      ? '为应得数取整（按余数大小确定进位；进位只会增大偏离的周转池名额留在池中）'
+      : '为应得数取整（总数固定，各单位取整后合计须等于总数，按余数大小确定进位）';
   else if (to < target)
     why = '其他单位受下限（实有人数、最低编制数或最大调整幅度）约束不能再减，总数固定，可分配给本单位的名额不足应得数';
   else why = '其他单位受上限约束不能再增，总数固定，多出的名额须由本单位承担';
@@ -330,17 +367,20 @@ export async function optimizeQuotaAllocation(input: QuotaOptimizationInput): Pr
       reason: `输入有误：${invalid}`,
       allocation: [],
       objective: 0,
+      poolUsed: 0,
       greedy: { allocation: [], objective: 0 },
     };
   const { units, total } = input;
+  const fromPool = input.fromPool ?? 0;
   const targets = workloadTargets(units, total);
   const bounds = units.map((u) => boundsOf(u, input));
   const reason = infeasibility(input, bounds);
-  const greedyX = greedyAllocation(units, total, reason ? null : bounds);
+  const greedyX = greedyAllocation(units, total, reason ? null : bounds, total - fromPool);
   const greedy = { allocation: greedyX, objective: deviation(greedyX, targets) };
-  if (reason) return { status: 'infeasible', reason, allocation: [], objective: 0, greedy };
-  const x = await solveMilp(targets, bounds, total);
-  if (!x) return { status: 'infeasible', reason: 'HiGHS 未能求得最优解', allocation: [], objective: 0, greedy };
+  const none = { allocation: [], objective: 0, poolUsed: 0, greedy };
+  if (reason) return { status: 'infeasible', reason, ...none };
+  const x = await solveMilp(targets, bounds, total, fromPool);
+  if (!x) return { status: 'infeasible', reason: 'HiGHS 未能求得最优解', ...none };
   const medians = {
     before: median(units.flatMap((u) => (u.current > 0 ? [u.workload / u.current] : []))),
     after: median(units.flatMap((u, i) => (x[i]! > 0 ? [u.workload / x[i]!] : []))),
@@ -351,7 +391,36 @@ export async function optimizeQuotaAllocation(input: QuotaOptimizationInput): Pr
     from: u.current,
     to: x[i]!,
     target: targets[i]!,
-    explanation: explain(u, x[i]!, targets[i]!, bounds[i]!, medians, input.category),
+    explanation: explain(u, x[i]!, targets[i]!, bounds[i]!, medians, input.category, fromPool > 0),
   }));
-  return { status: 'optimal', allocation, objective: deviation(x, targets), greedy };
+  const poolUsed = x.reduce((s, v) => s + v, 0) - (total - fromPool);
+  return { status: 'optimal', allocation, objective: deviation(x, targets), poolUsed, greedy };
+}
+
+/**
+ * An allocation as ledger items the fold accepts: `poolUsed` places go from the 编制周转池 to the units that gain, in
+ * their order, each taking from the pool first (周转池核拨编制, relative, so the pool never goes below its balance less
+ * `poolUsed`); what a unit gains beyond its pool share, and what a unit loses, is its new figure (核定编制, set after
+ * its 核拨). Without the pool this is one 核定编制 per unit that changes. `fromPool` says how many each unit took.
+ */
+export function reallocationItems(
+  allocation: Pick<QuotaAllocation, 'institutionId' | 'from' | 'to'>[],
+  category: QuotaCategory,
+  poolUsed: number,
+): { items: AdjustmentItem[]; fromPool: Map<string, number> } {
+  const items: AdjustmentItem[] = [];
+  const fromPool = new Map<string, number>();
+  let pool = poolUsed;
+  for (const a of allocation) {
+    if (a.to === a.from) continue;
+    const take = Math.min(pool, Math.max(0, a.to - a.from));
+    if (take > 0) {
+      items.push({ op: 'allocate_from_pool', institutionId: a.institutionId, category, amount: take });
+      fromPool.set(a.institutionId, take);
+      pool -= take;
+    }
+    if (a.from + take !== a.to)
+      items.push({ op: 'set_quota', institutionId: a.institutionId, category, approved: a.to });
+  }
+  return { items, fromPool };
 }

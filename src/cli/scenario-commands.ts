@@ -133,6 +133,8 @@ export function registerScenarioCommands(program: Command) {
     .requiredOption('--indicator <指标>', '工作量指标(如 办件量)')
     .option('--max-move <n>', '每个单位最多增减的编制数', (v) => Number(v))
     .option('--allow-below-actual', '允许核定数低于实有人数')
+    .option('--use-pool', '同时分配编制周转池中该类别的编制（长期核拨给增编单位）')
+    .option('--pool-amount <n>', '至多使用周转池编制的数量（默认池中全部，须同时指定 --use-pool）', (v) => Number(v))
     .option(...regionOption)
     .action(
       async (
@@ -143,6 +145,8 @@ export function registerScenarioCommands(program: Command) {
           indicator: string;
           maxMove?: number;
           allowBelowActual?: boolean;
+          usePool?: boolean;
+          poolAmount?: number;
           region?: string;
         },
       ) => {
@@ -159,8 +163,11 @@ export function registerScenarioCommands(program: Command) {
             indicator: opts.indicator,
             maxMovePerUnit: opts.maxMove,
             allowBelowActual: opts.allowBelowActual ?? false,
+            usePool: opts.usePool ?? false,
+            poolAmount: opts.poolAmount,
           });
           console.log(scenarioText(r));
+          if (opts.usePool) console.log(`从编制周转池使用${r.optimization.poolUsed}名`);
           console.log(r.optimization.allocation.map((a) => `  ${a.explanation}`).join('\n'));
         });
       },

@@ -19,7 +19,7 @@ import { defaultDiagnosticConfig } from '../analysis/config.js';
 import { daysBetween } from '../domain/dates.js';
 import { computeStatistics } from '../analysis/statistics.js';
 import { addMonths } from '../domain/dates.js';
-import { optimizeQuotaAllocation } from '../analysis/quota-optimizer.js';
+import { optimizeQuotaAllocation, reallocationItems } from '../analysis/quota-optimizer.js';
 import { institutionNameIndex, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { quotaCategoryLabels, quotaCategorySchema } from '../domain/vocabulary.js';
 import { appendAudit } from '../store/audit.repository.js';
@@ -451,29 +451,40 @@ export async function resolveNamedItems(ctx: CommandContext, raw: unknown): Prom
   return resolve(raw);
 }
 
-export const scenarioOptimizeSchema = z.object({
-  name: z.string().trim().min(1, '方案名称不能为空').max(200),
-  category: quotaCategorySchema,
-  institutions: z.array(z.uuid('机构标识应为 UUID')).min(2, '至少选择2个单位'),
-  /** The workload indicator the targets follow (its latest year per unit). */
-  indicator: z.string().trim().min(1, '工作量指标不能为空'),
-  maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
-  allowBelowActual: z.boolean().default(false),
-  /** Per-unit bounds of the new figure (最低/最高编制数), for the units that have them. */
-  bounds: z
-    .array(
-      z.object({
-        institutionId: z.uuid('机构标识应为 UUID'),
-        min: z.number().int().min(0, '最低编制数不能为负').optional(),
-        max: z.number().int().min(0, '最高编制数不能为负').optional(),
-      }),
-    )
-    .default([]),
-});
+export const scenarioOptimizeSchema = z
+  .object({
+    name: z.string().trim().min(1, '方案名称不能为空').max(200),
+    category: quotaCategorySchema,
+    institutions: z.array(z.uuid('机构标识应为 UUID')).min(2, '至少选择2个单位'),
+    /** The workload indicator the targets follow (its latest year per unit). */
+    indicator: z.string().trim().min(1, '工作量指标不能为空'),
+    maxMovePerUnit: z.number().int().min(1).max(100_000).optional(),
+    allowBelowActual: z.boolean().default(false),
+    /** Per-unit bounds of the new figure (最低/最高编制数), for the units that have them. */
+    bounds: z
+      .array(
+        z.object({
+          institutionId: z.uuid('机构标识应为 UUID'),
+          min: z.number().int().min(0, '最低编制数不能为负').optional(),
+          max: z.number().int().min(0, '最高编制数不能为负').optional(),
+        }),
+      )
+      .default([]),
+    /** Also distribute the 编制周转池's places of the category (周转池核拨编制, for good). */
+    usePool: z.boolean().default(false),
+    /** At most this many of the pool's places (all it holds when omitted); only with usePool. */
+    poolAmount: z.number().int().min(0, '使用周转池名额不能为负').max(100_000).optional(),
+  })
+  .refine((d) => d.poolAmount === undefined || d.usePool, {
+    message: '指定周转池名额时须选择使用编制周转池',
+    path: ['poolAmount'],
+  });
 
 /**
  * 编制优化: the quota optimizer's reallocation of the chosen units' current total of one category towards their
- * workload, saved as a draft scenario of set_quota items; its explanations become the scenario's basis.
+ * workload — with usePool, plus the places the 编制周转池 holds of it (or poolAmount of them) — saved as a draft scenario:
+ * a 核定编制 per unit that changes, the pool's places going first to units that gain (周转池核拨编制); its explanations,
+ * with how many came from the pool, become the scenario's basis.
  */
 export async function optimizeScenario(ctx: CommandContext, input: z.input<typeof scenarioOptimizeSchema>) {
   ensureDrafter(ctx);
@@ -496,22 +507,35 @@ export async function optimizeScenario(ctx: CommandContext, input: z.input<typeo
       workload: latest.value,
     };
   });
-  const total = units.reduce((n, u) => n + u.current, 0);
+  const label = quotaCategoryLabels[d.category];
+  const inPool = snapshot.registry.pool.balance[d.category] ?? 0;
+  if (d.poolAmount !== undefined && d.poolAmount > inPool)
+    throw validationFailed(`编制周转池中${label}只有${inPool}名，不足以使用${d.poolAmount}名`);
+  const fromPool = d.usePool ? (d.poolAmount ?? inPool) : 0;
+  const current = units.reduce((n, u) => n + u.current, 0);
+  const total = current + fromPool;
   const result = await optimizeQuotaAllocation({
-    category: d.category,
+    category: label,
     units,
     total,
     maxMovePerUnit: d.maxMovePerUnit,
     allowBelowActual: d.allowBelowActual,
+    fromPool,
   });
   if (result.status !== 'optimal') throw validationFailed(`无法按约束分配编制:${result.reason ?? '无可行解'}`);
-  const items: AdjustmentItem[] = result.allocation
-    .filter((a) => a.to !== a.from)
-    .map((a) => ({ op: 'set_quota', institutionId: a.institutionId, category: d.category, approved: a.to }));
+  const { items, fromPool: taken } = reallocationItems(result.allocation, d.category, result.poolUsed);
+  const pool = d.usePool
+    ? `（现有${current}名，另有编制周转池${fromPool}名可用${fromPool < inPool ? `（池中共${inPool}名）` : ''}；从周转池使用${result.poolUsed}名，${fromPool - result.poolUsed}名留在池中）`
+    : '';
   const created = await createScenario(ctx, {
     name: d.name,
-    necessity: `按工作量(${d.indicator})在${units.length}个单位之间重新分配${quotaCategoryLabels[d.category]}${total}名:偏离工作量目标合计${result.objective.toFixed(1)}(手工按最大余数法分配为${result.greedy.objective.toFixed(1)})`,
-    basis: result.allocation.map((a) => a.explanation).join('\n'),
+    necessity: `按工作量(${d.indicator})在${units.length}个单位之间重新分配${label}${total}名${pool}:偏离工作量目标合计${result.objective.toFixed(1)}(手工按最大余数法分配为${result.greedy.objective.toFixed(1)})`,
+    basis: result.allocation
+      .map((a) => {
+        const n = taken.get(a.institutionId);
+        return n ? `${a.explanation}其中${n}名由编制周转池核拨。` : a.explanation;
+      })
+      .join('\n'),
     items,
   });
   return { ...created, optimization: result };

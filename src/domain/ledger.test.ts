@@ -460,3 +460,78 @@ describe('编制周转池 (收回空编入池, 周转使用, 归还)', () => {
     expect(lent.pool.loans[0]!.institutionId).toBe(hospital.id);
   });
 });
+
+describe('周转池核拨编制 (allocate_from_pool)', () => {
+  const school = createInstitutionItem('区第一中学', 'public_institution');
+  const hospital = createInstitutionItem('区人民医院', 'public_institution');
+  const water = createInstitutionItem('区水务局');
+  // 事业编制 10 and 行政编制 2 in the pool; 事业编制总额 exactly what the district holds
+  const district = foldLedger([
+    adj('初始导入', '2024-01-01', [
+      school,
+      hospital,
+      water,
+      setQuotaItem(school.id, 'public_service', 60),
+      setQuotaItem(hospital.id, 'public_service', 200),
+      setQuotaItem(water.id, 'admin', 8),
+    ]),
+    adj('上级核定', '2024-02-01', [
+      { op: 'set_limits', approvalDocNumber: '市编〔2024〕1号', quotaTotals: { public_service: 260, admin: 8 } },
+    ]),
+    adj('收回', '2024-03-01', [
+      { op: 'reclaim_to_pool', institutionId: hospital.id, category: 'public_service', amount: 10 },
+      { op: 'reclaim_to_pool', institutionId: water.id, category: 'admin', amount: 2 },
+    ]),
+  ]);
+  const allocate = (institutionId: string, category: 'public_service' | 'admin', amount: number) =>
+    applyAdjustment(
+      district,
+      adj('区编〔2025〕9号', '2025-01-01', [{ op: 'allocate_from_pool', institutionId, category, amount }]),
+    );
+
+  it('Given 10 事业编制 in the pool When 7 are allocated to the school Then the pool holds 3, the school 67, for good', () => {
+    // When
+    const { state, effects } = allocate(school.id, 'public_service', 7);
+    // Then: the pool falls, the unit rises, no loan is recorded and the district total (under its 总额) is unchanged
+    expect(state.pool.balance).toEqual({ public_service: 3, admin: 2 });
+    expect(state.pool.loans).toEqual([]);
+    expect(state.quotas.get(quotaKey(school.id, 'public_service'))).toBe(67);
+    expect(quotaTotalsOf(state).get('public_service')).toBe(260);
+    expect(effects).toEqual([]);
+  });
+
+  it('Given 10 in the pool When all 10 are allocated Then the category leaves the pool and the other category stays', () => {
+    const { state } = allocate(school.id, 'public_service', 10);
+    expect(state.pool.balance).toEqual({ admin: 2 });
+    expect(state.quotas.get(quotaKey(school.id, 'public_service'))).toBe(70);
+    expect(state.quotas.get(quotaKey(water.id, 'admin'))).toBe(6);
+  });
+
+  it('Given 10 in the pool When 11 are allocated Then the fold refuses, naming both figures', () => {
+    expect(() => allocate(school.id, 'public_service', 11)).toThrow(
+      /周转池核拨编制.*编制周转池中事业编制只有10名,不足以核拨11名/,
+    );
+  });
+
+  it('Given 行政编制 in the pool When allocated to a 事业单位 Then refused: categories are never mixed', () => {
+    // the school may hold no 行政编制; the pool's 行政编制 stays 行政编制
+    expect(() => allocate(school.id, 'admin', 1)).toThrow(/不能使用行政编制/);
+    // and a category the pool does not hold cannot be drawn on another's balance
+    expect(() =>
+      applyAdjustment(
+        district,
+        adj('x', '2025-01-01', [{ op: 'allocate_from_pool', institutionId: school.id, category: 'worker', amount: 1 }]),
+      ),
+    ).toThrow(/编制周转池中工勤编制只有0名/);
+  });
+
+  it('Given an amount of 0 When parsed Then refused by the schema', () => {
+    const r = adjustmentItemSchema.safeParse({
+      op: 'allocate_from_pool',
+      institutionId: school.id,
+      category: 'public_service',
+      amount: 0,
+    });
+    expect(r.error?.issues[0]?.message).toBe('核拨数量至少为1');
+  });
+});

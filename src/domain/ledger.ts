@@ -155,6 +155,16 @@ export const adjustmentItemSchema = z.discriminatedUnion('op', [
     returnBy: calendarDateSchema('归还日期'),
   }),
   z.object({
+    /**
+     * 周转池核拨: pool quota given to a unit for good (not a loan: no return date). The district total is unchanged,
+     * so the 编制总额 holds; the category is the pool's and the unit's alike (categories are never mixed).
+     */
+    op: z.literal('allocate_from_pool'),
+    institutionId: uuid,
+    category: quotaCategorySchema,
+    amount: quotaNumberSchema.min(1, '核拨数量至少为1'),
+  }),
+  z.object({
     /** 归还: a loan's quota goes back into the pool. */
     op: z.literal('return_to_pool'),
     loanId: uuid,
@@ -456,16 +466,9 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
     }
     case 'lend_from_pool': {
       const inst = active(s, item.institutionId);
-      const inPool = s.pool.balance[item.category] ?? 0;
-      if (inPool < item.amount) {
-        throw new LedgerError(
-          `编制周转池中${quotaCategoryLabels[item.category]}只有${inPool}名,不足以周转使用${item.amount}名`,
-        );
-      }
       if (item.returnBy <= on) throw new LedgerError(`归还日期 ${item.returnBy} 须晚于生效日期 ${on}`);
       if (s.pool.loans.some((l) => l.id === item.loanId)) throw new LedgerError(`周转标识 ${item.loanId} 已被使用`);
-      addToPool(s, item.category, -item.amount);
-      add(s.quotas, quotaKey(inst.id, item.category), item.amount);
+      outOfPool(s, inst, item.category, item.amount, '周转使用', touched);
       s.pool.loans.push({
         id: item.loanId,
         institutionId: inst.id,
@@ -474,7 +477,10 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
         lentOn: on,
         returnBy: item.returnBy,
       });
-      touched.add(inst.id);
+      return;
+    }
+    case 'allocate_from_pool': {
+      outOfPool(s, active(s, item.institutionId), item.category, item.amount, '核拨', touched);
       return;
     }
     case 'return_to_pool': {
@@ -702,6 +708,24 @@ function intoPool(
     category,
     approved: have - amount,
   });
+  touched.add(inst.id);
+}
+
+/** Pool quota of a category goes to a unit (周转使用 or 核拨), never more than the pool holds of that category. */
+function outOfPool(
+  s: RegistryState,
+  inst: InstitutionState,
+  category: QuotaCategory,
+  amount: number,
+  verb: string,
+  touched: Set<string>,
+) {
+  const inPool = s.pool.balance[category] ?? 0;
+  if (inPool < amount) {
+    throw new LedgerError(`编制周转池中${quotaCategoryLabels[category]}只有${inPool}名,不足以${verb}${amount}名`);
+  }
+  addToPool(s, category, -amount);
+  add(s.quotas, quotaKey(inst.id, category), amount);
   touched.add(inst.id);
 }
 

@@ -128,8 +128,9 @@ export function itemsOutsideScope(
         return '机构限额和编制总额由上级核定,单位填报员不能调整';
       case 'reclaim_to_pool':
       case 'lend_from_pool':
+      case 'allocate_from_pool':
       case 'return_to_pool':
-        return '编制周转池由编办管理,单位填报员不能收回、周转或归还编制';
+        return '编制周转池由编办管理,单位填报员不能收回、周转、核拨或归还编制';
     }
   };
   for (const item of items) {

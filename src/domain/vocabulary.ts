@@ -184,6 +184,7 @@ export const adjustmentOpLabels = {
   higher_approval: '上级批准超限',
   reclaim_to_pool: '收回空编入池',
   lend_from_pool: '周转使用',
+  allocate_from_pool: '周转池核拨编制',
   return_to_pool: '归还周转编制',
 } as const;
 

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useServerFixture } from '../../test/server-harness.js';
+import { multipart, useServerFixture } from '../../test/server-harness.js';
 
 const f = useServerFixture();
 let ids: string[] = [];
@@ -61,6 +61,40 @@ describe('POST /api/scenarios/optimize', () => {
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toMatch(/没有工作量指标"无此指标"/);
+  });
+  it('Given an empty 编制周转池 When optimized over HTTP with usePool Then nothing comes from it; more than it holds, or an amount without usePool, is refused in Chinese', async () => {
+    // Given
+    const csv = '机构名称,年度,指标,数值\n区财政局,2025,审计办件量,3000\n区审计局,2025,审计办件量,1000\n';
+    const imported = await f.as.operator({
+      method: 'POST',
+      url: '/api/imports/workload?dryRun=false',
+      ...multipart('工作量.csv', csv),
+    });
+    expect(imported.json(), imported.body).toMatchObject({ ok: true });
+    const optimize = (extra: Record<string, unknown>) =>
+      f.as.operator({
+        method: 'POST',
+        url: '/api/scenarios/optimize',
+        payload: {
+          name: '按办件量分配(周转池)',
+          category: 'admin',
+          institutions: [f.ids.finance, f.ids.audit],
+          indicator: '审计办件量',
+          ...extra,
+        },
+      });
+    // When
+    const used = await optimize({ usePool: true });
+    const tooMany = await optimize({ usePool: true, poolAmount: 1 });
+    const unchecked = await optimize({ poolAmount: 1 });
+    // Then
+    expect(used.statusCode, used.body.slice(0, 300)).toBe(201);
+    expect(used.json().optimization.poolUsed).toBe(0);
+    expect(used.json().items.every((i: { op: string }) => i.op === 'set_quota')).toBe(true);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toMatch(/编制周转池中行政编制只有0名，不足以使用1名/);
+    expect(unchecked.statusCode).toBe(400);
+    expect(unchecked.json().message).toMatch(/指定周转池名额时须选择使用编制周转池/);
   });
 });
 

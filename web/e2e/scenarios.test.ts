@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { applyAdjustment, createAdjustment } from '../../src/commands/adjustments.js';
 import { chineseDate } from '../../src/domain/chinese-text.js';
 import { apiGet, choose, pickDate, root, signIn } from './harness.js';
 import { useWebApp } from './web-app-fixture.js';
@@ -18,6 +19,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `
 
 interface Tree {
   items: { id: string; name: string; status: string }[];
+}
+interface Stats {
+  pool: { category: string; balance: number }[];
+  institutions: { id: string; name: string; kind: string; quota: { category: string; vacant: number }[] }[];
 }
 interface Findings {
   findings: { code: string; title: string }[];
@@ -181,5 +186,57 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await page.getByTestId('optimized-scenario').click();
     await expect.poll(() => page.getByTestId('scenario-title').innerText()).toBe('按办件量调剂财政局与审计局行政编制');
     await expect.poll(() => page.getByTestId('scenario-status').innerText()).toBe('草稿');
+  });
+
+  it('Given 2 places of 行政编制 in the 编制周转池 When the operator optimizes with the pool Then the checkbox shows the pool, and the saved scenario tells how many came from it', async () => {
+    // Given: two vacant places of a bureau outside the optimization taken back into the pool
+    await signIn(page, base, 'operator');
+    const stats = await apiGet<Stats>(page, '/api/statistics');
+    const vacant = stats.institutions.find(
+      (i) =>
+        i.kind === 'gov_dept' &&
+        !['区财政局', '区审计局'].includes(i.name) &&
+        (i.quota.find((q) => q.category === 'admin')?.vacant ?? 0) >= 2,
+    )!;
+    expect(vacant).toBeDefined();
+    const ctx = app.server.ctx;
+    const reclaim = await createAdjustment(ctx, {
+      docNumber: '区编〔2026〕88号',
+      title: `收回${vacant.name}空编入池`,
+      effectiveOn: ctx.today,
+      items: [{ op: 'reclaim_to_pool', institutionId: vacant.id, category: 'admin', amount: 2 }],
+    });
+    await applyAdjustment(ctx, reclaim.id, { allowUnapproved: true });
+    const inPool = async () =>
+      (await apiGet<Stats>(page, '/api/statistics')).pool.find((p) => p.category === 'admin')?.balance ?? 0;
+    await expect.poll(inPool, { timeout: 60_000 }).toBe(2);
+
+    // When
+    await page.goto(`${base}/scenarios/optimize`);
+    const usePool = page.getByTestId('optimize-use-pool');
+    await expect.poll(() => usePool.innerText()).toBe('使用编制周转池（现有2名）');
+    await page.getByTestId('optimize-name').fill('按办件量调剂行政编制(含周转池)');
+    await choose(page, page.getByTestId('optimize-units'), '区财政局');
+    await choose(page, page.getByTestId('optimize-units'), '区审计局');
+    await page.keyboard.press('Escape');
+    await choose(page, page.getByTestId('optimize-indicator'), '办件量');
+    await usePool.click();
+    await page.getByTestId('optimize-run').click();
+    const result = page.getByTestId('optimize-result');
+    await result.waitFor({ timeout: 90_000 });
+
+    // Then: what came from the pool is shown and written into the scenario's necessity
+    const used = Number(/^(\d+)名$/.exec(await page.getByTestId('optimize-pool-used').innerText())![1]);
+    expect(used).toBeGreaterThanOrEqual(0);
+    expect(used).toBeLessThanOrEqual(2);
+    await shot(page, 'scenario-optimize-pool');
+    const id = (await page.getByTestId('optimized-scenario').getAttribute('href'))!.split('/').pop()!;
+    const saved = await apiGet<{ scenario: { necessity: string }; items: { op: string; amount?: number }[] }>(
+      page,
+      `/api/scenarios/${id}`,
+    );
+    expect(saved.scenario.necessity).toContain(`另有编制周转池2名可用；从周转池使用${used}名，${2 - used}名留在池中`);
+    const allocated = saved.items.filter((i) => i.op === 'allocate_from_pool');
+    expect(allocated.reduce((n, i) => n + i.amount!, 0)).toBe(used);
   });
 });

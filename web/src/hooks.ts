@@ -15,6 +15,13 @@ export const statisticsQuery = (asOf?: string, scenario?: string) => ({
   staleTime: 30_000, // not fetched again when the page mounts right after the entry's prefetch; writes invalidate it
 });
 
+/** What the 编制周转池 holds of a category today (undefined while loading or when no category is chosen). */
+export function usePoolBalance(category?: string): number | undefined {
+  const stats = useQuery(statisticsQuery());
+  if (!category || !stats.data) return undefined;
+  return stats.data.pool.find((p) => p.category === category)?.balance ?? 0;
+}
+
 export function useInstitutions(asOf?: string) {
   return useQuery({
     queryKey: ['institutions', asOf ?? ''],

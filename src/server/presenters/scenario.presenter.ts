@@ -128,6 +128,8 @@ export const optimizedScenarioSchema = evaluatedScenarioSchema.extend({
       }),
     ),
     objective: z.number(),
+    /** Places taken from the 编制周转池 (周转池核拨编制); 0 without the pool. */
+    poolUsed: z.number(),
     greedy: z.object({ allocation: z.array(z.number()), objective: z.number() }),
   }),
 });

@@ -22,6 +22,12 @@ export function describeItem(item: AdjustmentItem, nameOf: (id: string) => strin
       return `撤销 ${n('institutionId')}`;
     case 'move_quota':
       return `从 ${n('fromId')} 划转 ${categoryLabel(item.category)} ${item.amount} 名至 ${n('toId')}`;
+    case 'reclaim_to_pool':
+      return `收回 ${n('institutionId')} 空编 ${categoryLabel(item.category)} ${item.amount} 名入编制周转池`;
+    case 'lend_from_pool':
+      return `从编制周转池周转 ${categoryLabel(item.category)} ${item.amount} 名给 ${n('institutionId')}，${item.returnBy} 前归还`;
+    case 'allocate_from_pool':
+      return `从编制周转池核拨 ${categoryLabel(item.category)} ${item.amount} 名给 ${n('institutionId')}（长期使用，不再归还）`;
     case 'merge_institutions':
       return `${((item.sourceIds as string[]) ?? []).map(nameOf).join('、')} 并入 ${n('targetId')}`;
     case 'split_institution': {

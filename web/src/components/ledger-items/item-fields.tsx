@@ -9,6 +9,7 @@ import {
   type QuotaCategory,
 } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
+import { usePoolBalance } from '../../hooks';
 import { optionsOf } from '../../components/ui';
 import { ChangeFields } from './change-fields';
 import {
@@ -34,6 +35,17 @@ function CurrentQuota({ institutionId, category }: { institutionId?: string; cat
   return (
     <Typography.Text type="secondary" data-testid="current-quota">
       现核定 {q.data.approved} 名,实有 {q.data.actual} 人
+    </Typography.Text>
+  );
+}
+
+/** What the 编制周转池 holds of the chosen category now (核拨 never takes more). */
+function PoolBalance({ category }: { category?: QuotaCategory }) {
+  const balance = usePoolBalance(category);
+  if (balance === undefined) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="pool-balance">
+      周转池现有{balance}名
     </Typography.Text>
   );
 }
@@ -117,6 +129,17 @@ export function ItemFields({ item, set, options }: ItemProps) {
           {inst('toId', '划入机构')}
           {category}
           {num('amount', '数量')}
+        </Space>
+      );
+    case 'reclaim_to_pool':
+    case 'allocate_from_pool':
+      return (
+        <Space wrap>
+          {inst('institutionId', item.op === 'reclaim_to_pool' ? '收回空编的机构' : '核拨给的机构')}
+          {category}
+          {num('amount', '数量')}
+          <CurrentQuota institutionId={item.institutionId as string} category={item.category as QuotaCategory} />
+          {item.op === 'allocate_from_pool' && <PoolBalance category={item.category as QuotaCategory} />}
         </Space>
       );
     case 'merge_institutions':

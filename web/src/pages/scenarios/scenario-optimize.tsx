@@ -1,7 +1,8 @@
 /**
  * 编制优化: one category across chosen units, reallocated towards their workload by the optimizer (integer, within each
  * unit's bounds — 最低/最高编制数 as typed, never below its people unless allowed — and a maximum move), every move
- * explained, beside the greedy largest-remainder baseline; saved as a draft scenario to evaluate and submit.
+ * explained, beside the greedy largest-remainder baseline; saved as a draft scenario to evaluate and submit. With the
+ * 编制周转池 the pool's places of the category are distributed too (核拨 for good to the units that gain).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
@@ -9,7 +10,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { quotaCategories, quotaCategoryLabels, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
 import { call } from '../../api';
-import { useInstitutionNames, useSubmit } from '../../hooks';
+import { useInstitutionNames, usePoolBalance, useSubmit } from '../../hooks';
 import { ErrorAlert, optionsOf } from '../../components/ui';
 import { Change } from './evaluation-panel';
 import type { Optimized } from '../../types';
@@ -21,6 +22,7 @@ interface Values {
   indicator: string;
   maxMovePerUnit?: number;
   allowBelowActual: boolean;
+  usePool: boolean;
 }
 
 export function ScenarioOptimize() {
@@ -28,13 +30,14 @@ export function ScenarioOptimize() {
   const client = useQueryClient();
   const names = useInstitutionNames();
   const workload = useQuery({ queryKey: ['workload', ''], queryFn: () => call('GET /api/workload') });
-  const [result, setResult] = useState<Optimized>();
+  const [result, setResult] = useState<Optimized & { usedPool: boolean }>();
   const { busy, error, run } = useSubmit();
   /** 最低/最高编制数 per unit, as typed (only the units chosen are sent). */
   const [bounds, setBounds] = useState<Record<string, { min?: number; max?: number }>>({});
   const bound = (id: string, side: 'min' | 'max', value: number | null) =>
     setBounds((b) => ({ ...b, [id]: { ...b[id], [side]: value ?? undefined } }));
   const chosen = Form.useWatch('institutions', form) ?? [];
+  const inPool = usePoolBalance(Form.useWatch('category', form));
   const indicators = [
     ...new Set(
       (workload.data?.items ?? [])
@@ -50,7 +53,9 @@ export function ScenarioOptimize() {
       .map((institutionId) => ({ institutionId, ...bounds[institutionId] }))
       .filter((b) => b.min !== undefined || b.max !== undefined);
     await run(async () => {
-      setResult(await call('POST /api/scenarios/optimize', { body: { ...v, bounds: chosenBounds } }));
+      const usePool = v.usePool && !!inPool;
+      const answer = await call('POST /api/scenarios/optimize', { body: { ...v, usePool, bounds: chosenBounds } });
+      setResult({ ...answer, usedPool: usePool });
       await client.invalidateQueries({ queryKey: ['scenarios'] });
     });
   };
@@ -61,7 +66,7 @@ export function ScenarioOptimize() {
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ category: 'admin', allowBelowActual: false, maxMovePerUnit: 3 }}
+          initialValues={{ category: 'admin', allowBelowActual: false, usePool: false, maxMovePerUnit: 3 }}
           style={{ maxWidth: 720 }}
         >
           <Form.Item name="name" label="方案名称" rules={[{ required: true, message: '请填写方案名称' }]}>
@@ -91,6 +96,11 @@ export function ScenarioOptimize() {
             </Form.Item>
             <Form.Item name="allowBelowActual" valuePropName="checked" label=" ">
               <Checkbox>允许核定数低于实有人数</Checkbox>
+            </Form.Item>
+            <Form.Item name="usePool" valuePropName="checked" label=" ">
+              <Checkbox disabled={!inPool}>
+                <span data-testid="optimize-use-pool">使用编制周转池（现有{inPool ?? 0}名）</span>
+              </Checkbox>
             </Form.Item>
           </Space>
           {chosen.length > 0 && (
@@ -137,6 +147,11 @@ export function ScenarioOptimize() {
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="偏离工作量目标合计(优化)">{o.objective.toFixed(1)}</Descriptions.Item>
             <Descriptions.Item label="按最大余数法手工分配">{o.greedy.objective.toFixed(1)}</Descriptions.Item>
+            {result.usedPool && (
+              <Descriptions.Item label="从编制周转池使用">
+                <span data-testid="optimize-pool-used">{o.poolUsed}名</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {o.allocation.every((a) => a.from === a.to) && (
             <Alert type="info" showIcon title="现有分配已最接近工作量目标,无需调整" style={{ marginBottom: 12 }} />
