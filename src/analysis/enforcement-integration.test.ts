@@ -79,6 +79,68 @@ describe('综合执法: a domain’s enforcement integrated into one team', () =
     expect(r.violations.join()).toMatch(/编制不得混用|不能使用行政编制/);
   });
 
+  it('Given the 城市管理局 kept with its 执法监督科 When integrated Then only the people whose post or internal unit says 执法 move to the team, listed with the reason; the others stay', () => {
+    const bureau = s.idOf('区城市管理局');
+    const teamId = randomUUID();
+    const items = integrateEnforcementItems(s, { ...op, institutionIds: [brigade, bureau] }, teamId);
+    const bureauPeople = s.people.filter((p) => p.institutionId === bureau);
+    const unitOf = (id: string | null) => (id ? s.registry.institutions.get(id)!.name : '');
+    const enforcers = bureauPeople.filter((p) => unitOf(p.unitId) === '执法监督科' || (p.post ?? '').includes('执法'));
+    expect(enforcers.length).toBeGreaterThan(0);
+    expect(enforcers.length).toBeLessThan(bureauPeople.length);
+    expect(items).toContainEqual({
+      op: 'move_people',
+      fromId: bureau,
+      toId: teamId,
+      personIds: enforcers.map((p) => p.personId),
+      reason: '岗位或内设机构为执法、稽查',
+    });
+
+    const r = evaluateScenario(base, items);
+    expect(r.violations).toEqual([]);
+    const moved = r.peopleAffected.filter((p) => p.fromId === bureau);
+    expect(moved.map((p) => p.personId).sort()).toEqual(enforcers.map((p) => p.personId).sort());
+    expect(moved.every((p) => p.toId === teamId && p.to === op.team.name && p.reason)).toBe(true);
+    const stayed = r.after.people.filter((p) => p.institutionId === bureau).map((p) => p.personId);
+    expect(stayed.sort()).toEqual(
+      bureauPeople
+        .filter((p) => !enforcers.includes(p))
+        .map((p) => p.personId)
+        .sort(),
+    );
+    expect(r.after.people).toHaveLength(s.people.length);
+  });
+
+  it('Given a bureau where no post or internal unit says 执法 but quota moves When integrated Then as many people as the quota moved go, non-leaders placed last first, marked to be checked', () => {
+    const teamId = randomUUID();
+    const items = integrateEnforcementItems(
+      s,
+      { ...op, institutionIds: [housing], quota: [{ institutionId: housing, category: 'admin', amount: 2 }] },
+      teamId,
+    );
+    const move = items.find((i) => i.op === 'move_people');
+    expect(move).toMatchObject({ fromId: housing, toId: teamId, reason: expect.stringMatching(/行政编制2名.*请核对/) });
+    const ids = move?.op === 'move_people' ? move.personIds : [];
+    expect(ids).toHaveLength(2);
+    const candidates = s.people.filter(
+      (p) => p.institutionId === housing && p.category === 'admin' && !p.leadershipLevel,
+    );
+    const chosen = candidates.filter((p) => ids.includes(p.personId));
+    expect(chosen).toHaveLength(2);
+    const latestLeft = Math.max(
+      ...candidates.filter((p) => !ids.includes(p.personId)).map((p) => Date.parse(p.startOn)),
+    );
+    expect(chosen.every((p) => Date.parse(p.startOn) >= latestLeft)).toBe(true);
+    // the same answer every time
+    expect(
+      integrateEnforcementItems(
+        s,
+        { ...op, institutionIds: [housing], quota: [{ institutionId: housing, category: 'admin', amount: 2 }] },
+        teamId,
+      ),
+    ).toEqual(items);
+  });
+
   it('Given a unit with no enforcement item of the domain and no quota stated When integrated Then it is refused in Chinese', () => {
     const stats = s.idOf('区统计局');
     expect(() => integrateEnforcementItems(s, { ...op, institutionIds: [brigade, stats] }, randomUUID())).toThrow(

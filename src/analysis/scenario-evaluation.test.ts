@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSnapshot } from '../../test/demo-snapshot.js';
 import { createInstitutionItem } from '../../test/factories.js';
 import { quotaTotalsOf } from '../domain/ledger.js';
+import type { QuotaCategory } from '../domain/vocabulary.js';
 import { diagnose } from './diagnose.js';
 import { evaluateScenario } from './scenario-evaluation.js';
 
@@ -25,6 +26,42 @@ describe('scenario evaluation over the demo district', () => {
     const resolvedOverlaps = r.findings.resolved.filter((f) => f.code === 'DUTY_OVERLAP');
     expect(resolvedOverlaps.some((f) => f.title.includes('区水务局') && f.title.includes('区生态环境分局'))).toBe(true);
     expect(quotaTotalsOf(r.after.registry)).toEqual(quotaTotalsOf(s.registry));
+  });
+
+  it('Given 水务局 abolished with its quota moved When its people go to 生态环境分局 Then each is listed with that destination and nobody is lost; without a destination it is a violation naming how many remain', () => {
+    const moveQuota = [...s.registry.quotas]
+      .filter(([k]) => k.startsWith(`${water}|`))
+      .map(([k, amount]) => ({
+        op: 'move_quota' as const,
+        fromId: water,
+        toId: env,
+        category: k.split('|')[1] as QuotaCategory,
+        amount,
+      }));
+    const waterPeople = s.people.filter((p) => p.institutionId === water).map((p) => p.personId);
+    expect(waterPeople.length).toBeGreaterThan(0);
+
+    const placed = evaluateScenario(base, [
+      ...moveQuota,
+      { op: 'abolish_institution', institutionId: water, peopleTo: env },
+    ]);
+    expect(placed.violations).toEqual([]);
+    expect(placed.peopleAffected.map((p) => p.personId).sort()).toEqual([...waterPeople].sort());
+    expect(
+      placed.peopleAffected.every((p) => p.from === '区水务局' && p.toId === env && p.to === '区生态环境分局'),
+    ).toBe(true);
+    // count before = after, and the water bureau's people now count in the 生态环境分局
+    expect(placed.after.people.map((p) => p.personId).sort()).toEqual(s.people.map((p) => p.personId).sort());
+    expect(placed.after.people.filter((p) => p.institutionId === water)).toEqual([]);
+    const envBefore = s.people.filter((p) => p.institutionId === env).length;
+    expect(placed.after.people.filter((p) => p.institutionId === env)).toHaveLength(envBefore + waterPeople.length);
+
+    const unplaced = evaluateScenario(base, [...moveQuota, { op: 'abolish_institution', institutionId: water }]);
+    expect(unplaced.violations).toEqual([
+      `机构"区水务局"仍有${waterPeople.length}名在编人员，撤销前须先调出、通过合并转入其他机构，或写明人员转入的机构`,
+    ]);
+    expect(unplaced.peopleAffected.every((p) => p.to === null)).toBe(true);
+    expect(unplaced.peopleAffected).toHaveLength(waterPeople.length);
   });
 
   it('Given a new bureau above the cap When evaluated Then the breach is a hard violation naming the figures', () => {

@@ -59,8 +59,18 @@ export interface ScenarioEvaluation {
     poolAfter: number;
   }[];
   posts: { before: number; after: number };
-  /** People who must move (merges, splits, abolitions): the person ids with where they are and where they go. */
-  peopleAffected: { personId: string; fromId: string; from: string; toId: string | null; to: string | null }[];
+  /**
+   * People who must move (merges, splits, abolitions, 综合执法): the person ids with where they are and where they go
+   * (none: still to be placed); `reason` says how named people were chosen, for the user to confirm.
+   */
+  peopleAffected: {
+    personId: string;
+    fromId: string;
+    from: string;
+    toId: string | null;
+    to: string | null;
+    reason?: string;
+  }[];
   /**
    * The scenario's new or reworded 三定 duties that overlap other institutions' duties (warnings: they do not block
    * submission, they are to be read before it).
@@ -134,6 +144,7 @@ function snapshotAfter(
   effects: LedgerEffect[],
 ): { after: Snapshot; changed: Set<number>; missing: number[] } {
   const peopleTo = new Map<string, string>();
+  const personTo = new Map<string, string>();
   const dutiesTo = new Map<string, { toId: string; ids?: Set<number> }[]>();
   const added: DutyFact[] = [];
   const revised = new Map<number, { title: string; text: string | null }>();
@@ -152,7 +163,8 @@ function snapshotAfter(
           role: 'lead',
         });
     if (e.type === 'revise_duty') revised.set(e.dutyId, { title: e.title, text: e.text });
-    if (e.type === 'move_people') peopleTo.set(e.fromId, e.toId);
+    if (e.type === 'move_people' && e.personIds) for (const id of e.personIds) personTo.set(id, e.toId);
+    else if (e.type === 'move_people') peopleTo.set(e.fromId, e.toId);
     if (e.type === 'move_duties')
       dutiesTo.set(e.fromId, [
         ...(dutiesTo.get(e.fromId) ?? []),
@@ -165,9 +177,13 @@ function snapshotAfter(
     for (let n = 0; n < 50 && peopleTo.has(cur); n++) cur = peopleTo.get(cur)!;
     return cur;
   };
-  const people = peopleTo.size
-    ? base.people.map((p) => (peopleTo.has(p.institutionId) ? { ...p, institutionId: finalOf(p.institutionId) } : p))
-    : base.people;
+  const people =
+    peopleTo.size || personTo.size
+      ? base.people.map((p) => {
+          const to = personTo.get(p.personId) ?? (peopleTo.has(p.institutionId) ? p.institutionId : undefined);
+          return to ? { ...p, institutionId: finalOf(to) } : p;
+        })
+      : base.people;
   const all = added.length ? [...base.duties, ...added] : base.duties;
   const changed = new Set(added.map((d) => d.id));
   for (const d of base.duties) if (d.source === 'sanding' && revised.has(d.id)) changed.add(d.id);
@@ -225,21 +241,27 @@ export function evaluateScenario(
   const peopleAffected: ScenarioEvaluation['peopleAffected'] = [];
   for (const e of effects) {
     if (e.type === 'move_people') {
-      for (const p of before.people)
-        if (p.institutionId === e.fromId)
-          peopleAffected.push({
-            personId: p.personId,
-            fromId: e.fromId,
-            from: name(e.fromId),
-            toId: e.toId,
-            to: name(e.toId),
-          });
+      const named = e.personIds && new Set(e.personIds);
+      const moving = before.people.filter((p) => p.institutionId === e.fromId && (!named || named.has(p.personId)));
+      for (const p of moving)
+        peopleAffected.push({
+          personId: p.personId,
+          fromId: e.fromId,
+          from: name(e.fromId),
+          toId: e.toId,
+          to: name(e.toId),
+          ...(e.reason ? { reason: e.reason } : {}),
+        });
+      const missing = named ? named.size - new Set(moving.map((p) => p.personId)).size : 0;
+      if (missing > 0) violations.push(`${missing}名拟调动人员不在"${name(e.fromId)}"，请重新选择调动人员`);
     } else if (e.type === 'require_empty') {
       const staying = before.people.filter((p) => p.institutionId === e.institutionId);
       for (const p of staying)
         peopleAffected.push({ personId: p.personId, fromId: e.institutionId, from: e.name, toId: null, to: null });
       if (staying.length)
-        violations.push(`机构"${e.name}"仍有${staying.length}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+        violations.push(
+          `机构"${e.name}"仍有${staying.length}名在编人员，撤销前须先调出、通过合并转入其他机构，或写明人员转入的机构`,
+        );
     } else if (e.type === 'require_within_quota') {
       const n = before.people.filter((p) => p.institutionId === e.institutionId && p.category === e.category).length;
       if (n > e.approved)

@@ -1,7 +1,8 @@
 /**
  * bianzhi scenario create|add|evaluate|compare|share|submit|approve|apply|reviews|review|list: 方案 from the command line. Items are
  * ledger items as JSON; "@名称" stands for an institution's id, e.g.
- * `--item '{"op":"merge_institutions","sourceIds":["@区水务局"],"targetId":"@区生态环境分局"}'`.
+ * `--item '{"op":"merge_institutions","sourceIds":["@区水务局"],"targetId":"@区生态环境分局"}'`; an abolition names
+ * where its people go with `peopleTo`: `{"op":"abolish_institution","institutionId":"@区水务局","peopleTo":"@区生态环境分局"}`.
  */
 import type { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
@@ -10,7 +11,7 @@ import { comparisonText, reviewText, scenarioText } from './scenario.presenter.j
 import { withSession } from './session.js';
 import type { CommandContext } from '../commands/context.js';
 
-const itemsHelp = '调整项(JSON,可为数组;"@机构名称"代表该机构),可重复';
+const itemsHelp = '调整项(JSON,可为数组;"@机构名称"代表该机构;撤销机构时 peopleTo 指定人员转入的机构),可重复';
 const collect = (v: string, all: string[]) => [...all, v];
 
 async function parseItems(ctx: CommandContext, texts: string[]): Promise<unknown[]> {

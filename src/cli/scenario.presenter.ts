@@ -40,6 +40,8 @@ export function scenarioText({ scenario, items, evaluation: e }: EvaluatedScenar
   if (e.peopleAffected.length) {
     const shown = e.peopleAffected.slice(0, 20).map((p) => `${p.name || p.personId}(${p.from}→${p.to ?? '待安置'})`);
     lines.push(`涉及人员 ${e.peopleAffected.length} 人:${shown.join('、')}${e.peopleAffected.length > 20 ? '等' : ''}`);
+    for (const reason of new Set(e.peopleAffected.flatMap((p) => (p.reason ? [p.reason] : []))))
+      lines.push(`  人员选定依据：${reason}`);
   }
   for (const w of e.dutyWarnings) {
     const with_ = w.overlaps.slice(0, 3).map((o) => `${o.institution}"${o.title}"(相似度${o.similarity})`);

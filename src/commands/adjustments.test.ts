@@ -237,6 +237,42 @@ describe('the adjustment ledger on PostgreSQL', () => {
     ).rejects.toThrow(/仍有2名在编人员/);
   });
 
+  it('Given an institution with people When abolished with a unit for its people Then each moves there by a 调动 dated the effective date and nobody is lost', async () => {
+    // Given
+    const open = async () =>
+      (
+        await ctx.pool.query<{ person_id: string; institution_id: string }>(
+          `SELECT person_id, institution_id FROM assignments WHERE region_code = $1 AND end_on IS NULL`,
+          [ctx.regionCode],
+        )
+      ).rows;
+    const before = await open();
+    const leaving = before.filter((r) => r.institution_id === env.id).map((r) => r.person_id);
+    expect(leaving.length).toBeGreaterThan(0);
+
+    // When
+    const applied = await approveAndApply('某编〔2025〕32号', '2025-11-03', [
+      { op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 22 },
+      { op: 'abolish_institution', institutionId: env.id, peopleTo: water.id },
+    ]);
+
+    // Then
+    expect(applied.peopleMoved).toBe(leaving.length);
+    const after = await open();
+    expect(after.map((r) => r.person_id).sort()).toEqual(before.map((r) => r.person_id).sort());
+    expect(after.filter((r) => r.institution_id === env.id)).toEqual([]);
+    const moves = await ctx.pool.query<{ person_id: string; type: string; on: string; from: string; to: string }>(
+      `SELECT person_id, type, "on"::text AS on, from_institution_id AS from, to_institution_id AS to
+         FROM movements WHERE adjustment_id = $1`,
+      [applied.adjustment.id],
+    );
+    expect(moves.rows.map((m) => m.person_id).sort()).toEqual([...leaving].sort());
+    expect(moves.rows.every((m) => m.type === 'transfer' && m.on === '2025-11-03')).toBe(true);
+    expect(moves.rows.every((m) => m.from === env.id && m.to === water.id)).toBe(true);
+    expect((await readRegistry(ctx.pool, ctx.regionCode)).institutions.get(env.id)!.status).toBe('abolished');
+    expect((await rebuildRegistry(ctx)).identical).toBe(true);
+  });
+
   it('Given all these mutations When the audit chain is verified Then it is intact', async () => {
     const v = await verifyAuditChain(ctx.pool, ctx.regionCode);
     expect(v.ok).toBe(true);

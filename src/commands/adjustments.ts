@@ -290,7 +290,10 @@ async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string,
   for (const e of effects) {
     if (e.type === 'require_empty') {
       const n = await countOpenAssignments(tx, regionCode, e.institutionId);
-      if (n > 0) throw invariantViolated(`机构"${e.name}"仍有${n}名在编人员,撤销前须先调出或通过合并转入其他机构`);
+      if (n > 0)
+        throw invariantViolated(
+          `机构"${e.name}"仍有${n}名在编人员，撤销前须先调出、通过合并转入其他机构，或写明人员转入的机构`,
+        );
     } else if (e.type === 'require_within_quota') {
       const n = await countOpenAssignments(tx, regionCode, e.institutionId, e.category);
       if (n > e.approved) {
@@ -299,7 +302,11 @@ async function carryOutEffects(tx: Tx, regionCode: string, adjustmentId: string,
         );
       }
     } else if (e.type === 'move_people') {
-      peopleMoved += await movePeople(tx, regionCode, { ...e, adjustmentId });
+      const { moved, missing } = await movePeople(tx, regionCode, { ...e, adjustmentId });
+      if (missing.length) {
+        throw invariantViolated(`${missing.length}名拟调动人员已不在原单位（已调出或出编），请核对调动人员后重新办理`);
+      }
+      peopleMoved += moved;
     } else if (e.type === 'add_duties') {
       dutiesWritten += await insertSandingDuties(tx, regionCode, e.institutionId, e.duties);
     } else if (e.type === 'revise_duty') {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createInstitutionItem, setQuotaItem } from '../../test/factories.js';
 import {
@@ -135,6 +136,81 @@ describe('ledger fold', () => {
     );
     expect(ok.state.institutions.get(water.id)!.abolishedOn).toBe('2025-01-01');
     expect(ok.effects).toContainEqual({ type: 'require_empty', institutionId: water.id, name: '区水务局' });
+  });
+
+  it('Given an abolition that names where its people go When folded Then they move there on the date and nothing requires it empty', () => {
+    const s = foldLedger([baseline]);
+    const r = applyAdjustment(
+      s,
+      adj('x', '2025-01-01', [
+        { op: 'move_quota', fromId: water.id, toId: env.id, category: 'admin', amount: 8 },
+        { op: 'abolish_institution', institutionId: water.id, peopleTo: env.id },
+      ]),
+    );
+    expect(r.state.institutions.get(water.id)!.status).toBe('abolished');
+    expect(r.effects).toEqual([{ type: 'move_people', fromId: water.id, toId: env.id, on: '2025-01-01' }]);
+    expect(quotaTotalsOf(r.state)).toEqual(quotaTotalsOf(s));
+  });
+
+  it('Given an abolition whose people would go to itself, to its own internal unit or to an abolished unit When folded Then it is refused in Chinese', () => {
+    const office = createInstitutionItem('办公室', 'internal_unit', { parentId: water.id });
+    const envOffice = createInstitutionItem('办公室', 'internal_unit', { parentId: env.id });
+    const s = foldLedger([baseline, adj('内设', '2024-06-01', [office, envOffice])]);
+    const abolishing = (peopleTo: string) =>
+      applyAdjustment(
+        s,
+        adj('x', '2025-01-01', [
+          { op: 'move_quota', fromId: water.id, toId: env.id, category: 'admin', amount: 8 },
+          { op: 'abolish_institution', institutionId: water.id, peopleTo },
+        ]),
+      );
+    expect(() => abolishing(water.id)).toThrow(/人员转入机构"区水务局"已撤销/);
+    expect(() => abolishing(office.id)).toThrow(/人员转入机构"办公室"已撤销/);
+    expect(() => abolishing(envOffice.id)).toThrow(/"办公室"是内设机构，不单独核定编制，人员应转入其所属机构/);
+    const gone = applyAdjustment(
+      s,
+      adj('y', '2024-12-01', [
+        { op: 'move_quota', fromId: env.id, toId: water.id, category: 'admin', amount: 10 },
+        { op: 'abolish_institution', institutionId: env.id },
+      ]),
+    ).state;
+    expect(() =>
+      applyAdjustment(
+        gone,
+        adj('x', '2025-01-01', [
+          { op: 'set_quota', institutionId: water.id, category: 'admin', approved: 0 },
+          { op: 'abolish_institution', institutionId: water.id, peopleTo: env.id },
+        ]),
+      ),
+    ).toThrow(/人员转入机构"区生态环境分局"已撤销/);
+  });
+
+  it('Given named people moved between two units When folded Then only they are in the effect, once each, with how they were chosen', () => {
+    const s = foldLedger([baseline]);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const r = applyAdjustment(
+      s,
+      adj('x', '2025-01-01', [
+        { op: 'move_people', fromId: water.id, toId: env.id, personIds: [a, b, a], reason: '岗位为执法' },
+      ]),
+    );
+    expect(r.effects).toEqual([
+      {
+        type: 'move_people',
+        fromId: water.id,
+        toId: env.id,
+        on: '2025-01-01',
+        personIds: [a, b],
+        reason: '岗位为执法',
+      },
+    ]);
+    expect(r.state.quotas).toEqual(s.quotas);
+    expect(() =>
+      applyAdjustment(
+        s,
+        adj('x', '2025-01-01', [{ op: 'move_people', fromId: water.id, toId: water.id, personIds: [a] }]),
+      ),
+    ).toThrow(/不能转入其自身/);
   });
 
   it('Given a split with abolished source When applied Then carved quota goes to the parts and the rest to the successor', () => {

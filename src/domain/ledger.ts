@@ -66,11 +66,28 @@ const changeFieldsSchema = z.object(institutionFields).omit({ name: true }).part
 
 export const adjustmentItemSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create_institution'), id: uuid, ...institutionFieldsSchema.shape }),
-  z.object({ op: z.literal('abolish_institution'), institutionId: uuid }),
+  z.object({
+    op: z.literal('abolish_institution'),
+    institutionId: uuid,
+    /**
+     * Where its people go (调动 on the effective date). Without it the abolition is refused while anyone holds a post
+     * there. Its quota is disposed of by its own items (划转 or 核减) either way.
+     */
+    peopleTo: uuid.optional(),
+  }),
   z.object({
     op: z.literal('merge_institutions'),
     sourceIds: z.array(uuid).min(1, '至少合并一个机构'),
     targetId: uuid,
+  }),
+  z.object({
+    /** Named people of a unit that is kept move to another (综合执法: the enforcement staff go with their duties). */
+    op: z.literal('move_people'),
+    fromId: uuid,
+    toId: uuid,
+    personIds: z.array(z.uuid('人员标识应为 UUID')).min(1, '至少选择一名人员').max(10_000),
+    /** How they were chosen, shown beside them for the user to confirm. */
+    reason: z.string().trim().max(200).optional(),
   }),
   z.object({
     op: z.literal('split_institution'),
@@ -278,7 +295,8 @@ export interface RegistryState {
 
 /** What the store must do besides writing the registry: move people and duties that follow institutions. */
 export type LedgerEffect =
-  | { type: 'move_people'; fromId: string; toId: string; on: string }
+  /** Everyone of `fromId`, or only `personIds` (and refused at apply when one of them is no longer there). */
+  | { type: 'move_people'; fromId: string; toId: string; on: string; personIds?: string[]; reason?: string }
   | { type: 'move_duties'; fromId: string; toId: string; dutyIds?: number[] }
   /** 三定 duties written for an institution, and a 三定 duty reworded (the store checks that it exists). */
   | { type: 'add_duties'; institutionId: string; duties: { title: string; text: string | null }[] }
@@ -421,6 +439,16 @@ function abolish(s: RegistryState, inst: InstitutionState, on: string) {
   }
 }
 
+/** Where people of `from` may go: an institution in force, not itself, that holds quota (not a 内设机构). */
+function peopleDestination(s: RegistryState, id: string, from: InstitutionState): InstitutionState {
+  const to = active(s, id, '人员转入机构');
+  if (to.id === from.id) throw new LedgerError(`"${from.name}"的人员不能转入其自身`);
+  if (to.kind === 'internal_unit' || to.kind === 'coordination') {
+    throw new LedgerError(`"${to.name}"是${institutionKindLabels[to.kind]}，不单独核定编制，人员应转入其所属机构`);
+  }
+  return to;
+}
+
 function createFrom(
   s: RegistryState,
   id: string,
@@ -501,8 +529,28 @@ function applyItem(s: RegistryState, item: AdjustmentItem, on: string, effects: 
       if (holds) throw new LedgerError(`机构"${inst.name}"仍有核定编制,撤销前须先划转或核减`);
       for (const k of [...s.posts.keys()]) if (k.startsWith(`${inst.id}|`)) s.posts.delete(k);
       abolish(s, inst, on);
-      effects.push({ type: 'require_empty', institutionId: inst.id, name: inst.name });
+      if (item.peopleTo) {
+        // checked after the abolition: its own internal units go with it and cannot take its people
+        const to = peopleDestination(s, item.peopleTo, inst);
+        effects.push({ type: 'move_people', fromId: inst.id, toId: to.id, on });
+        touched.add(to.id);
+      } else {
+        effects.push({ type: 'require_empty', institutionId: inst.id, name: inst.name });
+      }
       touched.add(inst.id);
+      return;
+    }
+    case 'move_people': {
+      const from = active(s, item.fromId, '调出机构');
+      const to = peopleDestination(s, item.toId, from);
+      effects.push({
+        type: 'move_people',
+        fromId: from.id,
+        toId: to.id,
+        on,
+        personIds: [...new Set(item.personIds)],
+        ...(item.reason ? { reason: item.reason } : {}),
+      });
       return;
     }
     case 'merge_institutions': {

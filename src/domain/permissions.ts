@@ -123,6 +123,8 @@ export function itemsOutsideScope(
         return inReach(item.institutionId) ? undefined : outsideUnit;
       case 'revise_duty':
         return '三定职责的修改由编办办理,单位填报员不能修改';
+      case 'move_people':
+        return '编制事项中的人员调动由编办办理，单位填报员不能调动人员';
       case 'set_limits':
       case 'higher_approval':
         return '机构限额和编制总额由上级核定,单位填报员不能调整';

@@ -177,6 +177,7 @@ export const adjustmentOpLabels = {
   merge_institutions: '合并机构',
   split_institution: '拆分机构',
   move_duties: '划转职责',
+  move_people: '人员调动',
   add_duties: '增加三定职责',
   revise_duty: '修改三定职责',
   abolish_institution: '撤销机构',

@@ -21,19 +21,21 @@ export async function countOpenAssignments(
 }
 
 /**
- * Everyone holding a post in `fromId` moves to `toId` on `on`: the old assignment ends, a new one starts with the same
- * category and post, and a 调动 movement records it with the adjustment that caused it. Returns how many moved.
+ * Everyone holding a post in `fromId` (or only `personIds` among them) moves to `toId` on `on`: the old assignment
+ * ends, a new one starts with the same category and post, and a 调动 movement records it with the adjustment that
+ * caused it. Returns how many moved, and which of `personIds` held no post there (none moved for them).
  */
 export async function movePeople(
   tx: Tx,
   regionCode: string,
-  m: { fromId: string; toId: string; on: string; adjustmentId: string; actor?: string },
-): Promise<number> {
+  m: { fromId: string; toId: string; on: string; adjustmentId: string; actor?: string; personIds?: string[] },
+): Promise<{ moved: number; missing: string[] }> {
   // the 调动 movement carries the assignment it opened, so the roster stays the fold of the movements
-  const moved = await tx.query(
+  const moved = await tx.query<{ person_id: string }>(
     `WITH ended AS (
        UPDATE assignments SET end_on = $4
         WHERE region_code = $1 AND institution_id = $2 AND end_on IS NULL
+          AND ($7::uuid[] IS NULL OR person_id = ANY($7::uuid[]))
         RETURNING person_id, category, post, leadership_level, post_class
      ), started AS (
        INSERT INTO assignments (region_code, person_id, institution_id, category, post, leadership_level, post_class, start_on)
@@ -46,9 +48,10 @@ export async function movePeople(
             '机构调整随迁', $6
        FROM started
      RETURNING person_id`,
-    [regionCode, m.fromId, m.toId, m.on, m.adjustmentId, m.actor ?? null],
+    [regionCode, m.fromId, m.toId, m.on, m.adjustmentId, m.actor ?? null, m.personIds ?? null],
   );
-  return moved.rowCount ?? 0;
+  const found = new Set(moved.rows.map((r) => r.person_id));
+  return { moved: moved.rows.length, missing: (m.personIds ?? []).filter((id) => !found.has(id)) };
 }
 
 export async function existingIdNumbers(q: Queryable, regionCode: string): Promise<Set<string>> {

@@ -31,15 +31,20 @@ interface Findings {
 /** The UTC date n days before today, as YYYY-MM-DD (the server's and the browser's dates are UTC dates). */
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-/** A new scenario from the list page, then one merge added on its page; answers the scenario's id. */
-async function mergeScenario(page: Page, base: string, name: string, source: string, target: string) {
+/** A new scenario from the list page, on its own page once created. */
+async function newScenario(page: Page, base: string, name: string, necessity: string) {
   await page.goto(`${base}/scenarios`);
   await page.getByTestId('new-scenario').click();
   await page.getByTestId('scenario-name').fill(name);
-  await page.getByTestId('scenario-necessity').fill(`${source}与${target}职责交叉,合并后理顺职能`);
+  await page.getByTestId('scenario-necessity').fill(necessity);
   await page.getByTestId('create-scenario').click();
   await page.waitForURL(/\/scenarios\/[0-9a-f-]{36}$/);
   await expect.poll(() => page.getByTestId('scenario-title').innerText()).toBe(name);
+}
+
+/** A new scenario from the list page, then one merge added on its page; answers the scenario's id. */
+async function mergeScenario(page: Page, base: string, name: string, source: string, target: string) {
+  await newScenario(page, base, name, `${source}与${target}职责交叉,合并后理顺职能`);
   const form = page.getByTestId('add-item');
   await choose(page, form.getByTestId('item-sourceIds'), source);
   await page.keyboard.press('Escape');
@@ -165,6 +170,37 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await due.getByRole('link', { name: '区水务局并入区自然资源局' }).click();
     await page.waitForURL(new RegExp(`/scenarios/${merge}$`));
     await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 60_000 }).toBe('已实施');
+  });
+
+  it('Given the demo When the operator abolishes 区档案馆 with its quota and its people going to 区委党史研究中心 Then every one of its people is listed with that destination and nothing blocks submission', async () => {
+    await signIn(page, base, 'operator');
+    await newScenario(page, base, '撤销区档案馆', '区档案馆职能并入区委党史研究中心');
+    const form = page.getByTestId('add-item');
+    await choose(page, form.getByTestId('item-op'), '划转编制');
+    await choose(page, form.getByTestId('item-fromId'), '区档案馆');
+    await choose(page, form.getByTestId('item-toId'), '区委党史研究中心');
+    await choose(page, form.getByTestId('item-category'), '事业编制');
+    await form.getByTestId('item-amount').fill('10');
+    await page.getByTestId('add-item-button').click();
+    await expect.poll(() => page.getByTestId('scenario-item').count()).toBe(1);
+    await choose(page, form.getByTestId('item-op'), '撤销机构');
+    await choose(page, form.getByTestId('item-institutionId'), '区档案馆');
+    await choose(page, form.getByTestId('item-peopleTo'), '区委党史研究中心');
+    await page.getByTestId('add-item-button').click();
+    await expect.poll(() => page.getByTestId('scenario-item').count()).toBe(2);
+    expect(await page.getByTestId('scenario-item').nth(1).innerText()).toContain(
+      '撤销 区档案馆，人员转入 区委党史研究中心',
+    );
+
+    const archive = (await apiGet<Tree>(page, '/api/institutions')).items.find((i) => i.name === '区档案馆')!;
+    const staff = await apiGet<{ total: number }>(page, `/api/people?institutionId=${archive.id}`);
+    await expect.poll(() => page.getByTestId('no-violations').count(), { timeout: 60_000 }).toBe(1);
+    expect(Number(await page.getByTestId('people-affected-count').innerText())).toBe(staff.total);
+    await page.getByText(`涉及人员(${staff.total})`).click();
+    const rows = page.locator('.ant-collapse-item-active tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allInnerTexts()) expect(text).toMatch(/区档案馆\s+区委党史研究中心/);
+    await shot(page, 'scenario-abolish-people-to');
   });
 
   it('Given the demo When the operator optimizes 行政编制 between two bureaus by 办件量 Then every unit’s figure is explained and the result is saved as a draft scenario', async () => {

@@ -83,6 +83,8 @@ export const evaluationSchema = z.object({
       from: z.string(),
       toId: z.string().nullable(),
       to: z.string().nullable(),
+      /** How named people were chosen (综合执法's enforcement staff), for the user to confirm. */
+      reason: z.string().optional(),
     }),
   ),
   /** New or reworded 三定 duties of the scenario that overlap other institutions' duties (warnings, not blocking). */

@@ -19,7 +19,11 @@ export function describeItem(item: AdjustmentItem, nameOf: (id: string) => strin
     case 'create_institution':
       return `${item.parentId ? `在 ${n('parentId')} 下` : ''}设立${institutionKindLabels[item.kind as keyof typeof institutionKindLabels] ?? ''}"${item.name}"${item.rank ? `(${item.rank})` : ''}${item.hostedById ? `,挂靠 ${n('hostedById')}` : ''}`;
     case 'abolish_institution':
-      return `撤销 ${n('institutionId')}`;
+      return `撤销 ${n('institutionId')}${item.peopleTo ? `，人员转入 ${n('peopleTo')}` : ''}`;
+    case 'move_people': {
+      const count = ((item.personIds as string[] | undefined) ?? []).length;
+      return `${n('fromId')} 的 ${count} 名人员调动至 ${n('toId')}${item.reason ? `（${String(item.reason)}）` : ''}`;
+    }
     case 'move_quota':
       return `从 ${n('fromId')} 划转 ${categoryLabel(item.category)} ${item.amount} 名至 ${n('toId')}`;
     case 'reclaim_to_pool':

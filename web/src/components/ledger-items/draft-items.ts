@@ -66,6 +66,7 @@ const fieldLabels: Record<string, string> = {
   sourceId: '被拆分的机构',
   sourceIds: '并入的机构',
   targetId: '保留的机构',
+  peopleTo: '人员转入机构',
   category: '编制类别',
   approved: '核定数',
   amount: '数量',

@@ -25,13 +25,18 @@ export function institutionSelect(
   options: Option[],
   field: string,
   placeholder = '机构',
-  more: { extra?: Option[]; patch?: (v: string | undefined) => Record<string, unknown> } = {},
+  more: {
+    extra?: Option[];
+    patch?: (v: string | undefined) => Record<string, unknown>;
+    /** May be left empty (cleared). */
+    optional?: boolean;
+  } = {},
 ) {
   const extra = more.extra ?? [];
   return (
     <Select
       showSearch={{ optionFilterProp: 'label' }}
-      allowClear={extra.length > 0}
+      allowClear={extra.length > 0 || more.optional}
       placeholder={placeholder}
       style={{ width: 260 }}
       value={item[field] as string | undefined}

@@ -121,7 +121,24 @@ export function ItemFields({ item, set, options }: ItemProps) {
         </Space>
       );
     case 'abolish_institution':
-      return <Space wrap>{inst('institutionId')}</Space>;
+      return (
+        <Space wrap>
+          {inst('institutionId')}
+          {institutionSelect(
+            item,
+            set,
+            options.filter((o) => o.value !== item.institutionId),
+            'peopleTo',
+            '人员转入机构（可空）',
+            { optional: true },
+          )}
+          <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
+            {item.peopleTo
+              ? '全部人员于生效日调动至该机构；编制须另行划转或核减'
+              : '不选转入机构时，须先调出全部人员；编制须另行划转或核减'}
+          </Typography.Text>
+        </Space>
+      );
     case 'move_quota':
       return (
         <Space wrap>

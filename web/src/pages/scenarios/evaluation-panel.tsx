@@ -155,6 +155,14 @@ export function EvaluationPanel({ evaluation: e, loading }: { evaluation?: Evalu
                     { title: '姓名', dataIndex: 'name' },
                     { title: '原单位', dataIndex: 'from' },
                     { title: '去向', render: (_, p) => p.to ?? <Tag color="red">待安置</Tag> },
+                    ...(e.peopleAffected.some((p) => p.reason)
+                      ? [
+                          {
+                            title: '选定依据',
+                            render: (_: unknown, p: Evaluation['peopleAffected'][number]) => p.reason ?? '',
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ) : (

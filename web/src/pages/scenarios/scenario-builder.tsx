@@ -65,6 +65,7 @@ function AddItem({ id, onEvaluated }: { id: string; onEvaluated: (r: EvaluatedSc
         <Space align="start" wrap>
           <Select
             style={{ width: 150 }}
+            showSearch={{ optionFilterProp: 'label' }}
             value={item.op}
             onChange={(op) => setItem(newItem(op))}
             options={Object.entries(opLabels).map(([value, label]) => ({ value, label }))}
