@@ -42,5 +42,13 @@ export function useScenarioDistrict() {
     actor,
     access: { role, scope: async () => undefined },
   });
-  return { ctx, database, env, water, stats, as };
+  /** 办件量 of 2025 for the given units (the optimizer's workload indicator). */
+  const givenWorkload = async (rows: [string, number][]) => {
+    for (const [id, value] of rows)
+      await ctx.pool.query(
+        `INSERT INTO workload_indicators (region_code, institution_id, year, indicator, value) VALUES ($1, $2, 2025, '办件量', $3)`,
+        [ctx.regionCode, id, value],
+      );
+  };
+  return { ctx, database, env, water, stats, as, givenWorkload };
 }

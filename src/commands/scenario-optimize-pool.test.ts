@@ -6,23 +6,20 @@ import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { applyScenario, approveScenario, optimizeScenario, submitScenario } from './scenarios.js';
 
 // 区生态环境分局 10, 区水务局 8, 区统计局 5 行政编制 (总额 25); workload 17:6 between the first two
-const { ctx, env, water, stats, as } = useScenarioDistrict();
+const { ctx, env, water, stats, as, givenWorkload: workload } = useScenarioDistrict();
 const drafter = () => as('zhangsan', 'operator');
 const input = () => ({ category: 'admin' as const, institutions: [env.id, water.id], indicator: '办件量' });
 const to = (r: Awaited<ReturnType<typeof optimizeScenario>>, id: string) =>
   r.optimization.allocation.find((a) => a.institutionId === id)!.to;
 
+/** 17:6 办件量 between 区生态环境分局 and 区水务局, written once. */
 async function givenWorkload() {
   const { rows } = await ctx.pool.query(`SELECT 1 FROM workload_indicators WHERE region_code = $1`, [ctx.regionCode]);
-  if (rows.length) return;
-  for (const [id, value] of [
-    [env.id, 17_000],
-    [water.id, 6_000],
-  ] as const)
-    await ctx.pool.query(
-      `INSERT INTO workload_indicators (region_code, institution_id, year, indicator, value) VALUES ($1, $2, 2025, '办件量', $3)`,
-      [ctx.regionCode, id, value],
-    );
+  if (!rows.length)
+    await workload([
+      [env.id, 17_000],
+      [water.id, 6_000],
+    ]);
 }
 
 /** 区统计局's 5 vacant places go into the 编制周转池 (once). */
@@ -85,44 +82,5 @@ describe('编制优化 with the 编制周转池', () => {
     expect(after.pool.balance.admin ?? 0).toBe(0);
     expect(after.quotas.get(quotaKey(env.id, 'admin'))).toBe(17);
     expect(after.quotas.get(quotaKey(water.id, 'admin'))).toBe(6);
-  });
-});
-
-describe('编制优化 with part of the pool', () => {
-  it('Given a pool of 5 When at most 2 of it may be used Then 2 are used and 3 stay; more than the pool is refused', async () => {
-    // Given: a fresh pool (the test above emptied it): 2 vacant places of 区水务局 taken back
-    await givenWorkload();
-    const adj = await createAdjustment(ctx, {
-      docNumber: '区编〔2026〕21号',
-      title: '收回水务局空编',
-      effectiveOn: '2026-01-02',
-      items: [{ op: 'reclaim_to_pool', institutionId: water.id, category: 'admin', amount: 4 }],
-    });
-    await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
-    // 区生态环境分局 17, 区水务局 2, pool 4
-    // When: 19 + 1 = 20 at 17:6 → targets 14.8 and 5.2
-    const r = await optimizeScenario(drafter(), {
-      ...input(),
-      name: '用周转池1名',
-      usePool: true,
-      poolAmount: 1,
-      allowBelowActual: true,
-    });
-    // Then: only one place comes from the pool; the evaluation shows the pool falling by what is used
-    expect(r.optimization.poolUsed).toBe(1);
-    expect(r.optimization.allocation.reduce((n, a) => n + a.to, 0)).toBe(20);
-    expect(r.items.filter((i) => i.op === 'allocate_from_pool')).toEqual([
-      { op: 'allocate_from_pool', institutionId: water.id, category: 'admin', amount: 1 },
-    ]);
-    expect(r.scenario.necessity).toContain('另有编制周转池1名可用（池中共4名）');
-    expect(r.evaluation.violations).toEqual([]);
-    expect(r.evaluation.quota).toContainEqual(expect.objectContaining({ poolBefore: 4, poolAfter: 3 }));
-    // more than the pool holds, or a pool amount without usePool, is refused in Chinese
-    await expect(
-      optimizeScenario(drafter(), { ...input(), name: '过多', usePool: true, poolAmount: 5 }),
-    ).rejects.toThrow(/编制周转池中行政编制只有4名，不足以使用5名/);
-    await expect(optimizeScenario(drafter(), { ...input(), name: '未选', poolAmount: 1 })).rejects.toThrow(
-      /指定周转池名额时须选择使用编制周转池/,
-    );
   });
 });

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { optimizeScenario } from './scenarios.js';
 
-const { ctx, env, water, as } = useScenarioDistrict();
-
-async function workload(rows: [string, number][]) {
-  for (const [id, value] of rows)
-    await ctx.pool.query(
-      `INSERT INTO workload_indicators (region_code, institution_id, year, indicator, value) VALUES ($1, $2, 2025, '办件量', $3)`,
-      [ctx.regionCode, id, value],
-    );
-}
+const { env, water, as, givenWorkload: workload } = useScenarioDistrict();
 
 describe('编制优化 with per-unit bounds', () => {
   it('Given 10+8 places and workload 3:1 When the busy unit may hold at most 12 Then it gets 12, the rest goes to the other, and the bound is told', async () => {
