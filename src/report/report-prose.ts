@@ -114,6 +114,8 @@ export interface ProblemGroup {
   findings: Finding[];
   /** Findings of the same kind listed in the appendix rather than told here. */
   more?: number;
+  /** The 管理体制 mechanism the group tells (report-mechanism.ts), when it is one. */
+  theme?: string;
 }
 
 const names = (fs: Finding[]) => [...new Set(fs.flatMap((f) => f.institutions.map((i) => i.name)))];
