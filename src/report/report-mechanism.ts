@@ -93,7 +93,8 @@ const perCode = 3;
  */
 export function mechanismGroups(findings: Finding[]): { groups: ProblemGroup[]; rest: Finding[] } {
   const byKey = new Map<string, Finding[]>();
-  for (const f of findings) {
+  // most severe first (a stable sort: the diagnostics' order among equals), so each item opens with its weightiest code
+  for (const f of [...findings].sort((a, b) => severityRank[b.severity] - severityRank[a.severity])) {
     const key = themeOf(f.code)?.key ?? `code:${f.code}`;
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
