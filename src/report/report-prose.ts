@@ -123,7 +123,6 @@ const list = (xs: string[], max = 4) =>
   xs.length > max ? `${xs.slice(0, max).join('、')}等${xs.length}个单位` : xs.join('、');
 
 export function groupLabel(g: ProblemGroup): string {
-  if (g.code === 'DATA_QUALITY') return '“三定”规定和编制台账管理不到位';
   if (!dutyCodes.includes(g.code)) return diagnosticLabels[g.code];
   const d = g.domains.join('、');
   const has = (c: DiagnosticCode) => g.codes.includes(c);
