@@ -614,6 +614,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   const cases = (g: ProblemGroup) => g.findings.length + (g.more ?? 0);
   while (selections.reduce((n, x) => n + x.groups.length, 0) > bodyItemCap) {
     const candidates = selections.filter((x) => x.groups.length > 1 && x.section !== '管理体制');
+    if (!candidates.length) break;
     const lowest = Math.min(...candidates.map((x) => groupRank(x.groups.at(-1)!)));
     const from = candidates
       .filter((x) => groupRank(x.groups.at(-1)!) === lowest)
