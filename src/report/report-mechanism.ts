@@ -26,7 +26,7 @@ export const mechanismThemes: readonly MechanismTheme[] = [
   {
     // deciding 编制事项 and following up what was decided: waits, evaluation, loans and reviews past their dates
     key: 'decision',
-    codes: ['APPROVAL_DELAY', 'APPROVAL_WITHOUT_EVALUATION', 'POOL_LOAN_OVERDUE', 'SCENARIO_REVIEW_OVERDUE'],
+    codes: ['APPROVAL_WITHOUT_EVALUATION', 'APPROVAL_DELAY', 'POOL_LOAN_OVERDUE', 'SCENARIO_REVIEW_OVERDUE'],
     label: '编制事项决策和跟踪督办机制不够健全',
     lead: '健全编制事项决策和跟踪督办机制',
     effect: '机构编制资源难以及时、合理配置',
@@ -101,7 +101,9 @@ export function mechanismGroups(findings: Finding[]): { groups: ProblemGroup[]; 
   const rest: Finding[] = [];
   const rank = (fs: Finding[]) => Math.max(...fs.map((f) => severityRank[f.severity]));
   const groups = [...byKey].map(([key, fs]): ProblemGroup => {
-    const codes = [...new Set(fs.map((f) => f.code))];
+    // the item tells its codes in the mechanism's own order (evaluate, decide, then follow up), each most severe first
+    const themeOrder = themeOf(fs[0]!.code)?.codes ?? [];
+    const codes = [...new Set(fs.map((f) => f.code))].sort((a, b) => themeOrder.indexOf(a) - themeOrder.indexOf(b));
     const kept: Finding[] = [];
     let more = 0;
     for (const code of codes) {
