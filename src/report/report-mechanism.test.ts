@@ -6,6 +6,7 @@ import { demoSnapshot } from '../../test/demo-snapshot.js';
 import { lintFigures, lintText } from './report-lint.js';
 import { buildReportModel, isWorkingNote, reportText, type ReportMeta, type ReportModel } from './report-model.js';
 import {
+  approvalCaliber,
   isMechanismFinding,
   mechanismGroups,
   mechanismLabel,
@@ -191,5 +192,40 @@ describe('a finding of a 管理体制 code registered later', () => {
     expect(appendixRows(m).flat().join('')).not.toContain('未附评估意见');
     expect(isMechanismFinding(withoutEvaluation)).toBe(true);
     expect(lintText(reportText(m)).map((i) => i.message)).toEqual([]);
+  });
+});
+
+describe('the 测算口径 of a long wait, in part 一 and in 二（四）', () => {
+  // Given: the demo district with a 编制事项 pending 45 days
+  const s = demoSnapshot();
+  const day = (offset: number) =>
+    new Date(Date.parse(`${s.asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  s.adjustmentWaits = [
+    {
+      adjustmentId: '1',
+      docNumber: '示编〔2026〕1号',
+      title: '关于调整区数据局编制的通知',
+      institutions: ['区数据局'],
+      submittedOn: day(-45),
+      decidedOn: null,
+      decision: null,
+    },
+  ];
+  const st = computeStatistics(s);
+  const findings = diagnose(s);
+  const count = (m: ReportModel) => reportText(m).paragraphs.join('').split(approvalCaliber(30)).length - 1;
+
+  it('Given part 一 tells the waits of the audit trail When the report is built Then the 测算口径 is said there only', () => {
+    const m = buildReportModel(st, findings, { ...meta(s), approvalWaitDays: [10, 45] });
+    expect(m.situation.at(-1)!.text).toContain(`测算口径：${approvalCaliber(30)}`);
+    expect(mechanism(m).items.find((i) => i.codes.includes('APPROVAL_DELAY'))!.text).toContain('已等待45天');
+    expect(count(m)).toBe(1);
+  });
+
+  it('Given no wait read from the audit trail When the report is built Then 二（四）says the 测算口径 once', () => {
+    const m = buildReportModel(st, findings, meta(s));
+    const item = mechanism(m).items.find((i) => i.codes.includes('APPROVAL_DELAY'))!;
+    expect(item.text).toContain(`测算口径：${approvalCaliber(30)}`);
+    expect(count(m)).toBe(1);
   });
 });

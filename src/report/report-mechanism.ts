@@ -143,12 +143,15 @@ const semis = (t: string) => t.replace(/[;；]/gu, '，');
 const unconcerned = (t: string) =>
   t.replace(/[（(]涉及[^）)]*[）)]/u, '').replace(/[，,]截至\d{4}年\d{1,2}月\d{1,2}日/u, '，');
 
+/** The 测算口径 of a long wait for an 编制事项, with its basis (part 一 says it too, from the audit trail). */
+export const approvalCaliber = (days: number) => `提交后${days}天内作出决定，系本次比对自设，并非上级规定的时限`;
+
 /** The 测算口径 a finding is measured by, with its basis; said once per item. */
 function caliberOf(f: Finding): string | undefined {
   const n = (k: string) => Number(f.measures[k]);
   if (f.code === 'SANDING_OUTDATED' && f.measures.check === 'outdated')
     return `三定规定印发满${n('maxYears')}年列为评估对象，按机构改革大体五年一轮设定`;
-  if (f.code === 'APPROVAL_DELAY') return `提交后${n('limitDays')}天内作出决定，系本次比对自设，并非上级规定的时限`;
+  if (f.code === 'APPROVAL_DELAY') return approvalCaliber(n('limitDays'));
   if (f.code === 'POWER_LIST_OUTDATED')
     return `法律法规修订满${n('adjustMonths')}个月未调整即列入，按清单动态调整的要求设定`;
   return undefined;
@@ -211,11 +214,14 @@ function factOf(f: Finding, seeAlso: (f: Finding) => string | undefined): string
 /**
  * The item's paragraph: each finding's evidence, the 测算口径 once, how many more are in the appendix, what it leads
  * to. `seeAlso` names the item of another section that tells the same units (the roster's people on a category the
- * unit may not use are an item of 人员结构).
+ * unit may not use are an item of 人员结构); `said`: the 测算口径 the report has stated before, not said again.
  */
-export function mechanismProse(g: ProblemGroup, seeAlso: (f: Finding) => string | undefined = () => undefined): string {
-  const facts = g.findings.map((f) => factOf(f, seeAlso));
-  const calibers = [...new Set(g.findings.map(caliberOf).filter((c): c is string => !!c))];
+export function mechanismProse(
+  g: ProblemGroup,
+  opts: { seeAlso?: (f: Finding) => string | undefined; said?: ReadonlySet<string> } = {},
+): string {
+  const facts = g.findings.map((f) => factOf(f, opts.seeAlso ?? (() => undefined)));
+  const calibers = [...new Set(g.findings.map(caliberOf).filter((c): c is string => !!c && !opts.said?.has(c)))];
   const parts = [`${facts.join('；')}。`];
   if (calibers.length) parts.push(`（测算口径：${calibers.join('；')}。）`);
   if (g.more) parts.push(`另有${g.more}处同类情况列入附件。`);

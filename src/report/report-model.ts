@@ -37,6 +37,7 @@ import {
 } from './report-prose.js';
 import { defaultIssuer } from './report-layout.js';
 import {
+  approvalCaliber,
   isMechanismFinding,
   mechanismGroups,
   mechanismLabel,
@@ -205,8 +206,8 @@ export function approvalsText(waitDays: number[]): string {
     `数据比对显示，通过机构编制管理系统提交并已批准的编制事项${sorted.length}件，从提交到批准平均用时${daysText(mean)}，` +
     `半数在${daysText(median)}以内，最长${daysText(sorted.at(-1)!)}；` +
     (long
-      ? `其中${long}件超过${longApprovalDays}天（测算口径：提交后一个月内作出决定），审批环节仍有压缩空间。`
-      : `均在${longApprovalDays}天内作出决定（测算口径：提交后一个月内作出决定）。`)
+      ? `其中${long}件超过${longApprovalDays}天（测算口径：${approvalCaliber(longApprovalDays)}），审批环节仍有压缩空间。`
+      : `均在${longApprovalDays}天内作出决定（测算口径：${approvalCaliber(longApprovalDays)}）。`)
   );
 }
 
@@ -637,6 +638,8 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   // a section without items gets no heading (a heading over "未发现问题" reads as an unfinished draft)
   const withItems = selections.filter((s) => s.groups.length);
   const problems: ProblemSection[] = [];
+  // part 一 has stated the 测算口径 of a long wait when it tells the waits of the audit trail
+  const said = new Set(meta.approvalWaitDays?.length ? [approvalCaliber(longApprovalDays)] : []);
   // an item of 管理体制 that tells the same units as an item before it refers to that item rather than repeat it
   const seeAlso = (f: Finding) =>
     problems
@@ -658,7 +661,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
         codes: g.codes,
         severity: g.findings.map((f) => f.severity).sort((a, b) => severityRank[b] - severityRank[a])[0]!,
         label: typeset(g.theme ? mechanismLabel(g) : groupLabel(g)),
-        text: typeset(g.theme ? mechanismProse(g, seeAlso) : groupProse(g, law)),
+        text: typeset(g.theme ? mechanismProse(g, { seeAlso, said }) : groupProse(g, law)),
         findings: g.findings,
         group: g,
       })),
