@@ -8,7 +8,7 @@ import { plain, typeset } from '../report/report-prose.js';
 import { lintFigures, lintText } from '../report/report-lint.js';
 import { isWorkingNote, reportText } from '../report/report-model.js';
 import { createTestDatabase } from '../../test/test-database.js';
-import { between, expectPartOneMatches, openDocx, type DocxParts } from '../../test/helpers/report.js';
+import { between, expectPartOneMatches, openDocx, tableAfter, type DocxParts } from '../../test/helpers/report.js';
 import type { CommandContext } from './context.js';
 import { buildDemoDistrict } from './demo.js';
 import { diagnoseDistrict, districtStatistics } from './diagnose.js';
@@ -84,6 +84,37 @@ describe('the district report built from the database', () => {
       const refs = cite![1]!.split('、');
       for (const r of refs) expect(numbered.has(r), `${r} in ${m}`).toBe(true);
     }
+  });
+
+  it('Given the demo district built in the database When the report is read Then 二（四）tells each planted 管理体制 problem with its evidence and 附件3 none of them', async () => {
+    // Given: the demo plants two old 三定, two 权责清单 older than their laws, a 例外入编, a roster on a category its
+    // unit has no quota of and an overdue 周转编制, each recorded through the commands
+    const { findings } = await diagnoseDistrict(ctx);
+    const part2 = between(docx.paragraphs, '二、主要问题', '三、改进措施与建议');
+    const heading = part2.findIndex((p) => p.startsWith('（四）'));
+    expect(part2[heading]).toContain('管理体制');
+    const items = part2.slice(heading + 1).join('\n');
+    // When / Then: each problem, with who, what, how many and since when, in words
+    expect(items).toMatch(/区司法局（2017年6月15日印发，已满\d+年）/u);
+    expect(items).toContain('区水务局（2016年1月15日公布，其后《中华人民共和国水法》于2016年7月2日修改，涉及4项）');
+    expect(items).toMatch(/区公安分局有1人未经用编核准例外入编（\d{4}年\d{1,2}月\d{1,2}日入编，理由为“/u);
+    expect(items).toContain('区住房和城乡建设局、区交通运输局实名制人员中有10人所在编制类别未核定编制');
+    expect(items).toMatch(/区实验小学周转使用的事业编制2名应于2025年8月31日归还编制周转池，已逾期\d+天/u);
+    expect(items).not.toMatch(/[A-Za-z]|\d{4}-\d{2}-\d{2}/u);
+    // every 管理体制 finding of the database is told there, or is a gap of the records for the 工作底稿
+    const section = report.model.problems.find((p) => p.section === '管理体制')!;
+    const told = new Set(section.items.flatMap((i) => i.findings.map((f) => f.title)));
+    for (const f of findings.filter((x) => x.section === '管理体制'))
+      expect(told.has(f.title) || isWorkingNote(f), f.title).toBe(true);
+    // 三（四）answers each item; 附件3 lists none of them
+    const part3 = docx.paragraphs.slice(docx.paragraphs.indexOf('三、改进措施与建议') + 1);
+    expect(part3.find((p) => p.startsWith('（四）'))).toBe('（四）完善体制机制，提升管理效能');
+    const measures = report.model.measures.find((m) => m.section === '管理体制')!;
+    expect(measures.items.flatMap((m) => m.cites)).toEqual(section.items.map((i) => i.ref));
+    const rest = tableAfter(docx.document, '其他问题清单')
+      .map((r) => r.join('|'))
+      .join('\n');
+    expect(rest).not.toMatch(/三定规定|权责清单|例外入编|编制事项|周转编制|花名册/u);
   });
 
   it.skipIf(!tools && !env.CI)(

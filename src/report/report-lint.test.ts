@@ -124,9 +124,9 @@ describe('a report with 编制事项 waiting for approval passes the linter', ()
 
   it('Given the report When read Then 管理体制 tells the waits in plain Chinese and the linter finds nothing', () => {
     const all = r.paragraphs.join('\n') + r.cells.join('\n');
-    expect(all).toContain('编制事项审批周期过长');
+    expect(all).toContain('编制事项决策和跟踪督办机制不够健全');
     expect(all).toContain('已等待45天');
-    expect(all).toContain('建立编制事项办理时限制度');
+    expect(all).toContain('件编制事项限期办结，明确各环节办理时限');
     expect(lintText(r).map((i) => i.message)).toEqual([]);
     expect(lintFigures(r, st).map((i) => i.message)).toEqual([]);
   });

@@ -36,6 +36,14 @@ import {
   type ProblemGroup,
 } from './report-prose.js';
 import { defaultIssuer } from './report-layout.js';
+import {
+  approvalCaliber,
+  isMechanismFinding,
+  mechanismGroups,
+  mechanismLabel,
+  mechanismMeasure,
+  mechanismProse,
+} from './report-mechanism.js';
 import { articles, codeArticles, regulationOf, regulations, type RegulationKey } from '../analysis/laws.js';
 
 export interface ReportMeta {
@@ -151,7 +159,7 @@ const proseMin = 3;
 /** Items per section in part 二: the body of a signed report stays within 12 pages; the rest go to the appendices. */
 export const itemCap = 5;
 /** Items in the whole of part 二 (four sections): what a signed body of at most 12 pages holds. */
-export const bodyItemCap = 16;
+export const bodyItemCap = 15;
 /** Cases told per item; a large district's many units over quota are one item naming the first of them. */
 export const findingsPerItem = 3;
 
@@ -176,8 +184,8 @@ const measureHeadings: Record<ReportSection, { heading: string; intro: string }>
     intro: '从科学配置编制、优化人员结构入手,采取有力措施激发干部队伍活力。',
   },
   管理体制: {
-    heading: '完善管理体制,提升治理效能',
-    intro: '不断完善机构编制管理制度和基础工作,全面提升治理效能。',
+    heading: '完善体制机制,提升管理效能',
+    intro: '不断完善机构编制决策、监督和动态调整机制,全面提升管理效能。',
   },
 };
 
@@ -198,8 +206,8 @@ export function approvalsText(waitDays: number[]): string {
     `数据比对显示，通过机构编制管理系统提交并已批准的编制事项${sorted.length}件，从提交到批准平均用时${daysText(mean)}，` +
     `半数在${daysText(median)}以内，最长${daysText(sorted.at(-1)!)}；` +
     (long
-      ? `其中${long}件超过${longApprovalDays}天（测算口径：提交后一个月内作出决定），审批环节仍有压缩空间。`
-      : `均在${longApprovalDays}天内作出决定（测算口径：提交后一个月内作出决定）。`)
+      ? `其中${long}件超过${longApprovalDays}天（测算口径：${approvalCaliber(longApprovalDays)}），审批环节仍有压缩空间。`
+      : `均在${longApprovalDays}天内作出决定（测算口径：${approvalCaliber(longApprovalDays)}）。`)
   );
 }
 
@@ -319,11 +327,12 @@ export function selectForProse(findings: Finding[]): { prose: Finding[]; rest: F
 }
 
 /**
- * DATA_QUALITY findings that only say the office's own records are incomplete (no duties entered, old indicators, no
- * credit code): a note for the 工作底稿, not a problem of the district's institutions.
+ * DATA_QUALITY findings that only say the office's own records are incomplete (no duties or no 三定 duties entered,
+ * no 三定 date recorded, old indicators, no credit code): a note for the 工作底稿, not a problem of the district's
+ * institutions. The roster that disagrees with the quota is a problem of 管理体制.
  */
 export function isWorkingNote(f: Finding): boolean {
-  return f.code === 'DATA_QUALITY' && !['no_sanding', 'roster_quota_mismatch'].includes(String(f.measures.check));
+  return f.code === 'DATA_QUALITY' && !isMechanismFinding(f);
 }
 
 const domainOf = (f: Finding) => (typeof f.measures.domain === 'string' ? f.measures.domain : '');
@@ -590,21 +599,27 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   const counts = severityCounts(sorted);
 
   const selections = reportSections.map((section) => {
+    // 管理体制: one item per mechanism, every one in the body (there are few; the district's own management is the
+    // point of the section), not chosen by severity
+    if (section === '管理体制') return { section, ...mechanismGroups(sorted.filter((f) => f.section === section)) };
     const { prose, rest } = selectForProse(sorted.filter((f) => f.section === section));
     const grouped = groupFindings(prose, rest);
     const kept = grouped.groups.slice(0, itemCap);
     const dropped = grouped.groups.slice(itemCap).flatMap((g) => g.findings);
     return { section, groups: kept, rest: [...dropped, ...grouped.rest] };
   });
-  // the whole of part 二 holds at most bodyItemCap items: beyond it the least severe items (the last of the sections
-  // that have most) go to the appendix, so the signed body keeps within its pages
+  // the whole of part 二 holds at most bodyItemCap items: beyond it the least severe items go to the appendix (among
+  // equals the one that tells fewest cases, then the last of the section that has most), so the signed body keeps
+  // within its pages; 管理体制 keeps its items, one per mechanism
   const groupRank = (g: ProblemGroup) => Math.max(...g.findings.map((f) => severityRank[f.severity]));
+  const cases = (g: ProblemGroup) => g.findings.length + (g.more ?? 0);
   while (selections.reduce((n, x) => n + x.groups.length, 0) > bodyItemCap) {
-    const candidates = selections.filter((x) => x.groups.length > 1);
+    const candidates = selections.filter((x) => x.groups.length > 1 && x.section !== '管理体制');
+    if (!candidates.length) break;
     const lowest = Math.min(...candidates.map((x) => groupRank(x.groups.at(-1)!)));
     const from = candidates
       .filter((x) => groupRank(x.groups.at(-1)!) === lowest)
-      .sort((a, b) => b.groups.length - a.groups.length)[0]!;
+      .sort((a, b) => cases(a.groups.at(-1)!) - cases(b.groups.at(-1)!) || b.groups.length - a.groups.length)[0]!;
     from.rest.unshift(...from.groups.pop()!.findings);
   }
   const inGroups = new Set(selections.flatMap((s) => s.groups.flatMap((g) => g.findings)));
@@ -622,27 +637,45 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
   const law = new LawCiter((id) => kinds.get(id));
   // a section without items gets no heading (a heading over "未发现问题" reads as an unfinished draft)
   const withItems = selections.filter((s) => s.groups.length);
-  const problems: ProblemSection[] = withItems.map((s, si) => ({
-    section: s.section,
-    heading: typeset(`（${cn(si + 1)}）${problemHeadings[s.section]}`),
-    items: s.groups.map((g, i) => ({
-      ref: `二（${cn(si + 1)}）${i + 1}`,
-      number: i + 1,
-      codes: g.codes,
-      severity: g.findings.map((f) => f.severity).sort((a, b) => severityRank[b] - severityRank[a])[0]!,
-      label: typeset(groupLabel(g)),
-      text: typeset(groupProse(g, law)),
-      findings: g.findings,
-      group: g,
-    })),
-  }));
+  const problems: ProblemSection[] = [];
+  // part 一 has stated the 测算口径 of a long wait when it tells the waits of the audit trail
+  const said = new Set(meta.approvalWaitDays?.length ? [approvalCaliber(longApprovalDays)] : []);
+  // an item of 管理体制 that tells the same units as an item before it refers to that item rather than repeat it
+  const seeAlso = (f: Finding) =>
+    problems
+      .flatMap((p) => p.items)
+      .find((it) =>
+        it.findings.some(
+          (x) =>
+            ['MIXED_QUOTA', 'OVER_QUOTA'].includes(x.code) &&
+            x.institutions.some((i) => f.institutions.some((j) => j.id === i.id)),
+        ),
+      )?.ref;
+  withItems.forEach((s, si) =>
+    problems.push({
+      section: s.section,
+      heading: typeset(`（${cn(si + 1)}）${problemHeadings[s.section]}`),
+      items: s.groups.map((g, i) => ({
+        ref: `二（${cn(si + 1)}）${i + 1}`,
+        number: i + 1,
+        codes: g.codes,
+        severity: g.findings.map((f) => f.severity).sort((a, b) => severityRank[b] - severityRank[a])[0]!,
+        label: typeset(g.theme ? mechanismLabel(g) : groupLabel(g)),
+        text: typeset(g.theme ? mechanismProse(g, { seeAlso, said }) : groupProse(g, law)),
+        findings: g.findings,
+        group: g,
+      })),
+    }),
+  );
 
   const measures: MeasureSection[] = problems.map((p, si) => {
     const h = measureHeadings[p.section];
     const items: MeasureItem[] = p.items.map((it, i) => ({
       number: i + 1,
       cites: [it.ref],
-      text: typeset(`${trimEnd(groupMeasure(it.group))}（针对问题${it.ref}）。`),
+      text: typeset(
+        `${trimEnd(it.group.theme ? mechanismMeasure(it.group) : groupMeasure(it.group))}（针对问题${it.ref}）。`,
+      ),
     }));
     return {
       section: p.section,

@@ -114,6 +114,8 @@ export interface ProblemGroup {
   findings: Finding[];
   /** Findings of the same kind listed in the appendix rather than told here. */
   more?: number;
+  /** The 管理体制 mechanism the group tells (report-mechanism.ts), when it is one. */
+  theme?: string;
 }
 
 const names = (fs: Finding[]) => [...new Set(fs.flatMap((f) => f.institutions.map((i) => i.name)))];
@@ -121,7 +123,6 @@ const list = (xs: string[], max = 4) =>
   xs.length > max ? `${xs.slice(0, max).join('、')}等${xs.length}个单位` : xs.join('、');
 
 export function groupLabel(g: ProblemGroup): string {
-  if (g.code === 'DATA_QUALITY') return '“三定”规定和编制台账管理不到位';
   if (!dutyCodes.includes(g.code)) return diagnosticLabels[g.code];
   const d = g.domains.join('、');
   const has = (c: DiagnosticCode) => g.codes.includes(c);
