@@ -50,7 +50,7 @@ describe('findApprovalsWithoutEvaluation', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ code: 'APPROVAL_WITHOUT_EVALUATION', section: '管理体制', severity: 'low' });
     expect(f!.title).toBe(
-      '近3年批准的1件涉及机构或编制增减的编制事项未记载必要性和依据(示编〔2025〕7号,2025年3月1日批准)',
+      '近3年批准的涉及机构设立撤并或增加编制、领导职数的编制事项中,1件未记载必要性和依据(示编〔2025〕7号,2025年3月1日批准)',
     );
     expect(f!.institutions).toEqual([{ id: s.idOf('区数据局'), name: '区数据局' }]);
     expect(texts(f!)[0]).toContain(
@@ -96,6 +96,10 @@ describe('findApprovalsWithoutEvaluation', () => {
     // the title names the first three and says 等; the evidence lists all four
     expect(g!.title).toMatch(/示编〔2025〕3号,2025年3月10日批准等\)$/);
     expect(g!.title).not.toContain('4号');
-    expect(g!.evidence).toHaveLength(4);
+    // four lines, one per 编制事项, and the 测算口径 once
+    expect(g!.evidence).toHaveLength(5);
+    expect(texts(g!)[4]).toBe(
+      '同期同类编制事项共4件,记载了必要性和依据的0件(测算口径:2023年6月30日以后批准、涉及机构设立撤并或增加编制、领导职数的编制事项;更名、调整机构属性、修改职责、总额内划转编制和周转使用不计)',
+    );
   });
 });

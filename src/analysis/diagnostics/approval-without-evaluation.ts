@@ -6,34 +6,28 @@
  */
 import { substantiveChangeLabels } from '../../domain/adjustment-substance.js';
 import { chineseDate } from '../../domain/chinese-text.js';
+import { addMonths } from '../../domain/dates.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence } from '../finding.js';
 import { activeInstitutions, type ApprovalFact } from '../snapshot.js';
-
-/** The day `years` years before `iso` (29 February falls back to 28). */
-function yearsBefore(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const day = m === 2 && d === 29 ? 28 : d;
-  return `${y - years}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const docOf = (a: ApprovalFact) => (a.docNumber && a.docNumber !== a.title ? `(${a.docNumber})` : '');
 
 export const findApprovalsWithoutEvaluation: Diagnostic = (s, config) => {
   const years = config.evaluationWindowYears;
-  const since = yearsBefore(s.asOf, years);
-  const missing = (s.approvals ?? [])
-    .filter((a) => a.approvedOn > since && a.approvedOn <= s.asOf && a.changes.length && !a.evaluated)
+  const since = addMonths(s.asOf, -12 * years);
+  // of substance and approved within the window, as the district stood on asOf
+  const inWindow = (s.approvals ?? []).filter(
+    (a) => a.approvedOn > since && a.approvedOn <= s.asOf && a.changes.length,
+  );
+  const missing = inWindow
+    .filter((a) => !a.evaluated)
     .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.docNumber.localeCompare(b.docNumber, 'zh-CN'));
   if (!missing.length) return [];
-  const byName = new Map([...s.registry.institutions.values()].map((i) => [i.name, { id: i.id, name: i.name }]));
-  const active = new Set(activeInstitutions(s).map((i) => i.id));
   // the units concerned as they stand now (one abolished by the 编制事项 is still named in the evidence)
+  const byName = new Map(activeInstitutions(s).map((i) => [i.name, { id: i.id, name: i.name }]));
   const units = [
     ...new Map(
-      missing
-        .flatMap((a) => a.institutions)
-        .flatMap((n) => (byName.has(n) && active.has(byName.get(n)!.id) ? [byName.get(n)!] : []))
-        .map((i) => [i.id, { id: i.id, name: i.name }]),
+      missing.flatMap((a) => a.institutions.flatMap((n) => (byName.has(n) ? [[n, byName.get(n)!] as const] : []))),
     ).values(),
   ];
   const institutional = missing.filter((a) => a.changes.some((c) => c !== 'quota_increase' && c !== 'posts_increase'));
@@ -41,28 +35,34 @@ export const findApprovalsWithoutEvaluation: Diagnostic = (s, config) => {
     .slice(0, 3)
     .map((a) => `${a.docNumber},${chineseDate(a.approvedOn)}批准`)
     .join(';');
-  // medium when three or more, or when one sets up, merges, splits or abolishes an institution: the evaluation the
-  // 编委 decided without concerns the structure itself; low for one or two raises of quota or posts
+  // medium when three or more, or when one sets up, merges, splits or abolishes an institution: the 编委 decided on
+  // the structure itself without a recorded reason; low for one or two raises of quota or posts
   return [
     finding('APPROVAL_WITHOUT_EVALUATION', {
       severity: missing.length >= 3 || institutional.length ? 'medium' : 'low',
-      title: `近${years}年批准的${missing.length}件涉及机构或编制增减的编制事项未记载必要性和依据(${listed}${missing.length > 3 ? '等' : ''})`,
+      title: `近${years}年批准的涉及机构设立撤并或增加编制、领导职数的编制事项中,${missing.length}件未记载必要性和依据(${listed}${missing.length > 3 ? '等' : ''})`,
       institutions: units,
       measures: {
         adjustments: missing.length,
         institutional: institutional.length,
+        evaluated: inWindow.length - missing.length,
         windowYears: years,
-        evaluated: (s.approvals ?? []).filter(
-          (a) => a.approvedOn > since && a.approvedOn <= s.asOf && a.changes.length && a.evaluated,
-        ).length,
       },
-      evidence: missing.map((a): Evidence => ({
-        kind: 'text',
-        institutionId: byName.get(a.institutions[0] ?? '')?.id ?? '',
-        institution: a.institutions[0] ?? '全区',
-        text: `编制事项"${a.title}"${docOf(a)}于${chineseDate(a.approvedOn)}批准,内容为${a.changes.map((c) => substantiveChangeLabels[c]).join('、')}${a.institutions.length ? `(涉及${a.institutions.join('、')})` : ''},未记载必要性和依据(测算口径:批准日期在${years}年以内、涉及机构设立撤并或编制、领导职数增加的编制事项)`,
-      })),
-      measure: `按照《机构编制管理评估办法(试行)》开展申请事项评估:对上述${missing.length}件编制事项补充说明必要性和依据并归档;今后涉及机构设立撤并、编制和领导职数增加的编制事项,提请编委审议前须写明必要性和依据。`,
+      evidence: [
+        ...missing.map((a): Evidence => ({
+          kind: 'text',
+          institutionId: byName.get(a.institutions[0] ?? '')?.id ?? '',
+          institution: a.institutions[0] ?? '全区',
+          text: `编制事项"${a.title}"${docOf(a)}于${chineseDate(a.approvedOn)}批准,内容为${a.changes.map((c) => substantiveChangeLabels[c]).join('、')}${a.institutions.length ? `(涉及${a.institutions.join('、')})` : ''},未记载必要性和依据`,
+        })),
+        {
+          kind: 'text',
+          institutionId: '',
+          institution: '全区',
+          text: `同期同类编制事项共${inWindow.length}件,记载了必要性和依据的${inWindow.length - missing.length}件(测算口径:${chineseDate(since)}以后批准、涉及机构设立撤并或增加编制、领导职数的编制事项;更名、调整机构属性、修改职责、总额内划转编制和周转使用不计)`,
+        },
+      ],
+      measure: `按照《机构编制管理评估办法(试行)》开展申请事项评估:对上述${missing.length}件编制事项补充说明必要性和依据并归档;今后涉及机构设立撤并、增加编制和领导职数的编制事项,提请编委审议前须写明必要性和依据。`,
     }),
   ];
 };
