@@ -90,7 +90,7 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
       const a = existing
         ? await call('PATCH /api/adjustments/:id', { params: { id: existing.id }, body, ifMatch: etagOf(existing) })
         : await call('POST /api/adjustments', { body });
-      if (unevaluated) message.warning(evaluationWarning);
+      if (unevaluated) message.warning(`草稿已保存。${evaluationWarning}`);
       else message.success('草稿已保存');
       await client.invalidateQueries({ queryKey: ['adjustments'] });
       if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
