@@ -104,6 +104,7 @@ export function demoSnapshot(
       textValue: x.text ?? null,
     })),
     adjustmentWaits: demo.adjustmentWaits.map((a, n) => ({ adjustmentId: `demo-${n + 1}`, ...a })),
+    approvals: demo.approvals.map((a, n) => ({ adjustmentId: `demo-approval-${n + 1}`, ...a })),
     scenarioReviews: demo.scenarioReviews.map((r, n) => ({ scenarioId: `demo-scenario-${n + 1}`, ...r })),
     // as the commands record them (recorded on the day, by the history's operator)
     exceptionEntries: demo.history.steps.flatMap((x, n) =>

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AdjustmentWaitFact,
+  ApprovalFact,
   DutyFact,
   ExceptionEntryFact,
   IndicatorFact,
@@ -31,6 +32,7 @@ export interface SnapshotSpec {
   workload?: (Omit<WorkloadFact, 'institutionId'> & { institution: string })[];
   indicators?: (Omit<IndicatorFact, 'scopeInstitutionId'> & { scope?: string })[];
   adjustmentWaits?: AdjustmentWaitFact[];
+  approvals?: ApprovalFact[];
   exceptionEntries?: (Omit<ExceptionEntryFact, 'institutionId'> & { institution: string })[];
 }
 
@@ -125,6 +127,7 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot & { idOf: (name: stri
       scopeInstitutionId: scope ? idOf(scope) : null,
     })),
     adjustmentWaits: spec.adjustmentWaits ?? [],
+    approvals: spec.approvals ?? [],
     exceptionEntries: (spec.exceptionEntries ?? []).map(({ institution, ...e }) => ({
       ...e,
       institutionId: idOf(institution),

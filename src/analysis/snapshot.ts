@@ -4,6 +4,7 @@
  */
 import type {
   AdjustmentWaitFact,
+  ApprovalFact,
   DutyFact,
   ExceptionEntryFact,
   IndicatorFact,
@@ -29,6 +30,8 @@ export interface Snapshot {
   indicators: IndicatorFact[];
   /** Every 编制事项 ever submitted, whatever its date: a diagnostic reads them as they stood on asOf. */
   adjustmentWaits: AdjustmentWaitFact[];
+  /** Every approved or applied 编制事项 (not the baseline), whatever its date (absent: none known). */
+  approvals?: ApprovalFact[];
   /** Applied 方案 and their 执行情况评估 dates (absent: none known). */
   scenarioReviews?: ScenarioReviewFact[];
   /** Every 例外入编 ever recorded, whatever its date: a diagnostic reads those effective by asOf. */

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../analysis/snapshot.js';
 import { foldLedger, type LedgerAdjustment } from '../domain/ledger.js';
-import { loadLedger } from '../store/registry.repository.js';
+import { approvalFacts } from '../domain/adjustment-substance.js';
+import { loadDecidedAdjustments, loadLedger } from '../store/registry.repository.js';
 import {
   loadDuties,
   loadExceptionEntries,
@@ -24,18 +25,33 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [region, registry, people, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
-    await Promise.all([
-      districtProfile(ctx),
-      registryAsOf(ctx, asOf),
-      loadPeopleOn(ctx.pool, ctx.regionCode, date),
-      loadDuties(ctx.pool, ctx.regionCode),
-      loadWorkload(ctx.pool, ctx.regionCode),
-      loadIndicators(ctx.pool, ctx.regionCode),
-      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-      scenarioReviewFacts(ctx.pool, ctx.regionCode),
-      loadExceptionEntries(ctx.pool, ctx.regionCode),
-    ]);
+  const [
+    region,
+    registry,
+    people,
+    duties,
+    workload,
+    indicators,
+    adjustmentWaits,
+    scenarioReviews,
+    exceptionEntries,
+    decided,
+  ] = await Promise.all([
+    districtProfile(ctx),
+    registryAsOf(ctx, asOf),
+    loadPeopleOn(ctx.pool, ctx.regionCode, date),
+    loadDuties(ctx.pool, ctx.regionCode),
+    loadWorkload(ctx.pool, ctx.regionCode),
+    loadIndicators(ctx.pool, ctx.regionCode),
+    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+    scenarioReviewFacts(ctx.pool, ctx.regionCode),
+    loadExceptionEntries(ctx.pool, ctx.regionCode),
+    loadDecidedAdjustments(ctx.pool, ctx.regionCode),
+  ]);
+  // the ledger is read only when there is something to measure against it (a district of baselines has nothing)
+  const approvals = decided.length
+    ? approvalFacts(decided, await loadLedger(ctx.pool, ctx.regionCode), adjustmentWaits)
+    : [];
   return {
     regionCode: ctx.regionCode,
     regionName: region.name,
@@ -47,6 +63,7 @@ export async function loadSnapshot(
     workload,
     indicators,
     adjustmentWaits,
+    approvals,
     scenarioReviews,
     exceptionEntries,
   };
@@ -60,12 +77,13 @@ export interface DistrictBase {
   workload: Snapshot['workload'];
   indicators: Snapshot['indicators'];
   adjustmentWaits: Snapshot['adjustmentWaits'];
+  approvals: NonNullable<Snapshot['approvals']>;
   scenarioReviews: NonNullable<Snapshot['scenarioReviews']>;
   exceptionEntries: Snapshot['exceptionEntries'];
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries] =
+  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries, decided] =
     await Promise.all([
       districtProfile(ctx),
       loadLedger(ctx.pool, ctx.regionCode),
@@ -75,8 +93,20 @@ export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> 
       loadAdjustmentWaits(ctx.pool, ctx.regionCode),
       scenarioReviewFacts(ctx.pool, ctx.regionCode),
       loadExceptionEntries(ctx.pool, ctx.regionCode),
+      loadDecidedAdjustments(ctx.pool, ctx.regionCode),
     ]);
-  return { region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries };
+  const approvals = approvalFacts(decided, ledger, adjustmentWaits);
+  return {
+    region,
+    ledger,
+    duties,
+    workload,
+    indicators,
+    adjustmentWaits,
+    approvals,
+    scenarioReviews,
+    exceptionEntries,
+  };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
@@ -95,6 +125,7 @@ export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: str
     workload: base.workload,
     indicators: base.indicators,
     adjustmentWaits: base.adjustmentWaits,
+    approvals: base.approvals,
     scenarioReviews: base.scenarioReviews,
     exceptionEntries: base.exceptionEntries,
   };

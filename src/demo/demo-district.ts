@@ -21,7 +21,7 @@ import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
 import { buildManifest, type PlantedProblem } from './manifest.js';
-import type { AdjustmentWaitFact, ScenarioReviewFact } from '../analysis/snapshot.js';
+import type { AdjustmentWaitFact, ApprovalFact, ScenarioReviewFact } from '../analysis/snapshot.js';
 import { plan } from './plan.js';
 
 export type { PlantedProblem } from './manifest.js';
@@ -50,6 +50,11 @@ export interface DemoDistrict {
   indicators: IndicatorRecord[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
+  /**
+   * 编制事项 the 编委 approved in recent years, with what they change of substance and whether their 必要性和依据 is
+   * recorded (planted: two of substance without one, APPROVAL_WITHOUT_EVALUATION).
+   */
+  approvals: Omit<ApprovalFact, 'adjustmentId'>[];
   /** Applied 方案 and their 执行情况评估 (planted: one long past its date and not carried out). */
   scenarioReviews: Omit<ScenarioReviewFact, 'scenarioId'>[];
   /**
@@ -95,6 +100,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
 
   const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
   const scenarioReviews = buildScenarioReviews(asOf, institutions, planted);
+  const approvals = buildApprovals(asOf, institutions, planted);
   const history = buildHistory({ seed, planted, models: registry.models, quotas, posts, roster, asOf });
   const manifest = planted
     ? buildManifest({
@@ -106,6 +112,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
         duties,
         workload,
         adjustmentWaits,
+        approvals,
         scenarioReviews,
         history,
       })
@@ -130,6 +137,7 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     workload,
     indicators,
     adjustmentWaits,
+    approvals,
     scenarioReviews,
     history,
     manifest,
@@ -185,6 +193,48 @@ function buildAdjustmentWaits(
   ];
   if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
   return waits;
+}
+
+/**
+ * The 编制事项 approved in the last years: the three of the year's waits, each with its 必要性和依据; planted, two
+ * more of substance approved without one (APPROVAL_WITHOUT_EVALUATION), and two it must pass over: a rename without
+ * one, and a raise without one approved before the three-year window.
+ */
+function buildApprovals(
+  asOf: string,
+  institutions: DemoDistrict['institutions'],
+  planted: boolean,
+): DemoDistrict['approvals'] {
+  const day = (offset: number) => daysAfter(asOf, offset);
+  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
+  const approval = (
+    n: number,
+    unit: string,
+    offset: number,
+    changes: ApprovalFact['changes'],
+    evaluated: boolean,
+  ): DemoDistrict['approvals'][number] => ({
+    docNumber: `示编〔${day(offset).slice(0, 4)}〕${n}号`,
+    title: `关于调整${unit}机构编制事项的批复`,
+    status: 'applied',
+    approvedOn: day(offset),
+    changes,
+    institutions: changes.length ? [unit] : [],
+    evaluated,
+  });
+  const approvals = [
+    approval(3, depts[0]!, -146, ['quota_increase'], true),
+    approval(5, depts[1]!, -101, ['posts_increase'], true),
+    approval(8, depts[2]!, -43, ['quota_increase'], true),
+  ];
+  if (planted)
+    approvals.push(
+      approval(7, depts[4]!, -400, ['quota_increase'], false),
+      approval(2, depts[5]!, -200, ['posts_increase'], false),
+      approval(4, depts[6]!, -300, [], false),
+      approval(6, depts[7]!, -3 * 365 - 40, ['quota_increase'], false),
+    );
+  return approvals;
 }
 
 /**

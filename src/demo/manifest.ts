@@ -26,6 +26,7 @@ export type ManifestInput = Pick<
   | 'duties'
   | 'workload'
   | 'adjustmentWaits'
+  | 'approvals'
   | 'scenarioReviews'
   | 'history'
 >;
@@ -312,6 +313,15 @@ export function buildManifest(d: ManifestInput): PlantedProblem[] {
     pending.flatMap((a) => a.institutions),
     `${pending.length}件编制事项提交后长期未审批，久拖不决。`,
     { pending: pending.map((a) => ({ docNumber: a.docNumber, submittedOn: a.submittedOn })) },
+  );
+  // within the three-year window (evaluationWindowYears' default) and of substance: what the diagnostic must find
+  const since = `${Number(d.asOf.slice(0, 4)) - 3}${d.asOf.slice(4)}`;
+  const unevaluated = d.approvals.filter((a) => !a.evaluated && a.changes.length && a.approvedOn > since);
+  add(
+    'APPROVAL_WITHOUT_EVALUATION',
+    unevaluated.flatMap((a) => a.institutions),
+    `${unevaluated.length}件增加编制或领导职数的编制事项批准时未记载必要性和依据，未开展申请事项评估。`,
+    { unevaluated: unevaluated.map((a) => ({ docNumber: a.docNumber, approvedOn: a.approvedOn })) },
   );
   const unreviewed = d.scenarioReviews.filter((r) => !r.reviewedOn);
   add(

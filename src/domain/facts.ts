@@ -88,6 +88,28 @@ export interface AdjustmentWaitFact {
   decision: 'approved' | 'rejected' | null;
 }
 
+/** A change of substance a 编制事项 makes (domain/adjustment-substance.ts): what the 申请事项评估 is for. */
+export type SubstantiveChange = 'create' | 'merge' | 'split' | 'abolish' | 'quota_increase' | 'posts_increase';
+
+/**
+ * A 编制事项 approved (and perhaps carried out), with what it changes of substance and whether its 必要性和依据
+ * (申请事项评估, 机构编制管理评估办法(试行)) was recorded. Baselines (初始导入) are not among them.
+ */
+export interface ApprovalFact {
+  adjustmentId: string;
+  docNumber: string;
+  title: string;
+  status: 'approved' | 'applied';
+  /** The 编委's approval day from the audit log; the effective date when none is recorded (a 方案, a file). */
+  approvedOn: string;
+  /** Empty for renames, corrections, moves within the total and the like. */
+  changes: SubstantiveChange[];
+  /** Names of the units its substantive items concern (a new one by the name it is given). */
+  institutions: string[];
+  /** Whether a 必要性和依据 is recorded (not blank). */
+  evaluated: boolean;
+}
+
 /**
  * An 入编 recorded without a 用编核准 (例外入编): possible only with a written reason (issue 16 item 3), listed by the
  * EXCEPTION_ENTRY diagnostic. `recordedOn` is the day it was entered into bianzhi (UTC), `on` the day it took effect.

@@ -17,6 +17,7 @@ import {
 } from '../domain/ledger.js';
 import type { InstitutionKind } from '../domain/vocabulary.js';
 import type { Tx } from './transaction.js';
+import type { DecidedAdjustment } from '../domain/adjustment-substance.js';
 
 type Queryable = pg.Pool | Tx;
 
@@ -215,6 +216,20 @@ export async function loadLedger(q: Queryable, regionCode: string): Promise<Ledg
     // items were validated when written; parse keeps defaults stable across versions
     items: (row.items ?? []).map((p) => adjustmentItemSchema.parse(p)),
   }));
+}
+
+/** The approved and applied 编制事项 other than baselines, with their items and 必要性和依据 (APPROVAL_WITHOUT_EVALUATION). */
+export async function loadDecidedAdjustments(q: Queryable, regionCode: string): Promise<DecidedAdjustment[]> {
+  const r = await q.query<Omit<DecidedAdjustment, 'items'> & { items: unknown[] | null }>(
+    `SELECT a.id, a.doc_number AS "docNumber", a.title, a.effective_on AS "effectiveOn", a.status, a.evaluation,
+            (SELECT jsonb_agg(i.payload ORDER BY i.seq) FROM adjustment_items i
+              WHERE i.region_code = a.region_code AND i.adjustment_id = a.id) AS items
+       FROM adjustments a
+      WHERE a.region_code = $1 AND a.status IN ('approved', 'applied') AND NOT a.is_baseline
+      ORDER BY a.effective_on, a.applied_seq NULLS LAST, a.id`,
+    [regionCode],
+  );
+  return r.rows.map((row) => ({ ...row, items: (row.items ?? []).map((p) => adjustmentItemSchema.parse(p)) }));
 }
 
 export async function readRegistry(q: Queryable, regionCode: string): Promise<RegistryState> {

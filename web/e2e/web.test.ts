@@ -225,9 +225,13 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await choose(page, page.getByTestId('item-1').getByTestId('item-op'), '设立机构'); // a 内设机构 unless changed
     await choose(page, page.getByTestId('item-1').getByTestId('item-parentId'), '区司法局');
     await page.getByTestId('item-1').getByTestId('item-name').fill('法治督察股');
+    // a draft setting up a unit with no 必要性和依据: a warning in Chinese, and the draft is still saved
+    await page.getByTestId('evaluation-warning').waitFor();
+    expect(await page.getByTestId('evaluation-warning').innerText()).toContain('尚未填写必要性和依据');
     await shot(page, '07-adjustment-draft');
     await page.getByTestId('save-draft').click();
     await page.getByTestId('adjustment-file').waitFor();
+    expect(await page.getByTestId('adjustment-evaluation').innerText()).toBe('未填写');
     const url = page.url();
     await page.getByTestId('diff').waitFor();
     expect(await page.getByTestId('diff').innerText()).toContain('法治督察股');
@@ -236,7 +240,11 @@ describe('the web app in a browser', { timeout: 240_000 }, () => {
     await expect.poll(() => page.getByTestId('item-1').getByTestId('item-name').inputValue()).toBe('法治督察股');
     expect(await page.getByTestId('doc-number').inputValue()).toBe(docNumber);
     await page.getByTestId('item-1').getByTestId('item-name').fill('人民参与和促进法治科');
+    const evaluation = '承担法治督察新增任务，依据区委全面依法治区委员会工作要点';
+    await page.getByTestId('evaluation').fill(evaluation);
+    expect(await page.getByTestId('evaluation-warning').count()).toBe(0);
     await page.getByTestId('save-draft').click();
+    await expect.poll(() => page.getByTestId('adjustment-evaluation').innerText()).toBe(evaluation);
     await expect.poll(() => page.getByTestId('adjustment-items').innerText()).toContain('人民参与和促进法治科');
     expect(page.url()).toBe(url);
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('人民参与和促进法治科');

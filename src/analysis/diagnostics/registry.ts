@@ -23,6 +23,7 @@ import { ageingDiagnostic } from './ageing.js';
 import { dataQualityDiagnostic } from './data-quality.js';
 import { poolLoanOverdueDiagnostic } from './pool-loan-overdue.js';
 import { approvalDelayDiagnostic } from './approval-delay.js';
+import { approvalWithoutEvaluationDiagnostic } from './approval-without-evaluation.js';
 import { sandingOutdatedDiagnostic } from './sanding-outdated.js';
 import { scenarioReviewOverdueDiagnostic } from './scenario-review-overdue.js';
 import { exceptionEntryDiagnostic } from './exception-entry.js';
@@ -48,6 +49,7 @@ export const diagnosticRegistry = [
   professionalShortageDiagnostic,
   ageingDiagnostic,
   approvalDelayDiagnostic,
+  approvalWithoutEvaluationDiagnostic,
   sandingOutdatedDiagnostic,
   scenarioReviewOverdueDiagnostic,
   exceptionEntryDiagnostic,

@@ -1,6 +1,6 @@
 /** One 编制事项: its items, what carrying it out changes, and the step its status allows (submit, approve or reject, apply). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,8 +9,16 @@ import { useAuth } from '../../auth';
 import { ErrorAlert, formatDateTime, statusColors } from '../../components/ui';
 import { useInstitutionNames, useParam } from '../../hooks';
 import { describeItem } from '../../components/ledger-items/describe-item';
+import type { RegistryDiff } from '../../types';
 import { DiffView } from './diff-view';
-import { DraftForm } from './draft-form';
+import { DraftForm, evaluationWarning } from './draft-form';
+
+/** Whether carrying it out sets up or abolishes an institution, or raises quota or posts (what needs an evaluation). */
+const raises = (d: RegistryDiff) =>
+  d.created.length > 0 ||
+  d.abolished.length > 0 ||
+  d.quotas.some((q) => q.after > q.before) ||
+  d.posts.some((p) => p.after > p.before);
 
 export function AdjustmentFile({ id }: { id: string }) {
   const { can } = useAuth();
@@ -69,6 +77,9 @@ export function AdjustmentFile({ id }: { id: string }) {
       content: (
         <div data-testid="confirm-dialog">
           <p>{consequence}</p>
+          {action === 'submit' && !a.evaluation?.trim() && shown && raises(shown) && (
+            <Alert type="warning" showIcon title={evaluationWarning} data-testid="submit-evaluation-warning" />
+          )}
           <Typography.Text strong>执行后的变化</Typography.Text>
           {shown ? (
             <DiffView diff={shown} />
@@ -137,6 +148,11 @@ export function AdjustmentFile({ id }: { id: string }) {
         <Descriptions.Item label="拟稿人">{a.createdByLabel}</Descriptions.Item>
         <Descriptions.Item label="审批人">{a.decidedByLabel ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="执行时间">{formatDateTime(a.appliedAt)}</Descriptions.Item>
+        <Descriptions.Item label="必要性和依据（申请事项评估）" span={2}>
+          <span data-testid="adjustment-evaluation" style={{ whiteSpace: 'pre-wrap' }}>
+            {a.evaluation?.trim() || '未填写'}
+          </span>
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         调整事项

@@ -19,6 +19,22 @@ import {
 } from '../../components/ledger-items/draft-items';
 import { ItemFields } from '../../components/ledger-items/item-fields';
 
+/**
+ * Items that may change something of substance (设立、合并、拆分、撤销机构, 核定编制、领导职数): the 申请事项评估 asks
+ * their necessity and basis. Whether a 核定 raises the number is known only against the registry (the submit dialog).
+ */
+const substantiveOps = new Set<string>([
+  'create_institution',
+  'merge_institutions',
+  'split_institution',
+  'abolish_institution',
+  'set_quota',
+  'set_posts',
+]);
+
+export const evaluationWarning =
+  '本编制事项涉及机构设立撤并或编制、领导职数调整，尚未填写必要性和依据。按照《机构编制管理评估办法（试行）》，提请审批前应开展申请事项评估，写明必要性和依据。';
+
 export type AdjustmentFileData = Adjustment & { items: AdjustmentItem[] };
 
 /** A new draft, or (given `existing`) the draft being edited: saved with If-Match, so a draft changed meanwhile is refused. */
@@ -49,13 +65,21 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
   const [docNumber, setDocNumber] = useState(existing?.docNumber ?? '');
   const [title, setTitle] = useState(existing?.title ?? '');
   const [effectiveOn, setEffectiveOn] = useState(existing?.effectiveOn ?? dayjs().format('YYYY-MM-DD'));
+  const [evaluation, setEvaluation] = useState(existing?.evaluation ?? '');
   const [items, setItems] = useState<DraftItem[]>(() =>
     existing ? existing.items.map(fromItem) : [newItem('set_quota')],
   );
+  const unevaluated = !evaluation.trim() && items.some((i) => substantiveOps.has(i.op));
   const { busy, error, setError, run } = useSubmit();
   const options = names.options(true);
   const save = async () => {
-    const draft = { docNumber, title, effectiveOn, items: items.map(toItem) };
+    const draft = {
+      docNumber,
+      title,
+      effectiveOn,
+      items: items.map(toItem),
+      ...(evaluation.trim() && { evaluation }),
+    };
     const missing = draftProblem(draft);
     if (missing) {
       setError(missing);
@@ -66,7 +90,8 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
       const a = existing
         ? await call('PATCH /api/adjustments/:id', { params: { id: existing.id }, body, ifMatch: etagOf(existing) })
         : await call('POST /api/adjustments', { body });
-      message.success('草稿已保存');
+      if (unevaluated) message.warning(`草稿已保存。${evaluationWarning}`);
+      else message.success('草稿已保存');
       await client.invalidateQueries({ queryKey: ['adjustments'] });
       if (existing) await client.invalidateQueries({ queryKey: ['adjustment', existing.id] });
       navigate(`/adjustments/${a.id}`, { replace: !!existing });
@@ -119,6 +144,18 @@ export function DraftForm({ existing }: { existing?: AdjustmentFileData }) {
         <Button icon={<PlusOutlined />} onClick={() => setItems((xs) => [...xs, newItem('set_quota')])}>
           增加一项
         </Button>
+        <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
+          必要性和依据（申请事项评估）
+        </Divider>
+        <Input.TextArea
+          value={evaluation}
+          onChange={(e) => setEvaluation(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          maxLength={4000}
+          placeholder="写明调整的必要性（要解决什么问题、职责和工作任务的变化）和依据（政策文件、上级要求、测算情况）"
+          data-testid="evaluation"
+        />
+        {unevaluated && <Alert type="warning" showIcon title={evaluationWarning} data-testid="evaluation-warning" />}
         {error && <Alert type="error" showIcon title={error} data-testid="draft-error" />}
         <Space>
           <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">
