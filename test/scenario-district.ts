@@ -50,5 +50,15 @@ export function useScenarioDistrict() {
         [ctx.regionCode, id, value],
       );
   };
-  return { ctx, database, env, water, stats, as, givenWorkload };
+  /** Vacant 行政编制 of a unit taken back into the 编制周转池, carried out at once. */
+  const givenReclaimed = async (institutionId: string, amount: number, docNumber: string, effectiveOn: string) => {
+    const adj = await createAdjustment(ctx, {
+      docNumber,
+      title: '收回空编',
+      effectiveOn,
+      items: [{ op: 'reclaim_to_pool', institutionId, category: 'admin', amount }],
+    });
+    await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
+  };
+  return { ctx, database, env, water, stats, as, givenWorkload, givenReclaimed };
 }

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { quotaKey } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { applyAdjustment, createAdjustment } from './adjustments.js';
 import { applyScenario, approveScenario, optimizeScenario, submitScenario } from './scenarios.js';
 
 // 区生态环境分局 10, 区水务局 8, 区统计局 5 行政编制 (总额 25); workload 17:6 between the first two
-const { ctx, env, water, stats, as, givenWorkload: workload } = useScenarioDistrict();
+const { ctx, env, water, stats, as, givenWorkload: workload, givenReclaimed } = useScenarioDistrict();
 const drafter = () => as('zhangsan', 'operator');
 const input = () => ({ category: 'admin' as const, institutions: [env.id, water.id], indicator: '办件量' });
 const to = (r: Awaited<ReturnType<typeof optimizeScenario>>, id: string) =>
@@ -26,13 +25,7 @@ async function givenWorkload() {
 async function givenPoolOfFive() {
   const before = await readRegistry(ctx.pool, ctx.regionCode);
   if (before.pool.balance.admin) return;
-  const adj = await createAdjustment(ctx, {
-    docNumber: '区编〔2025〕3号',
-    title: '收回统计局空编',
-    effectiveOn: '2025-06-01',
-    items: [{ op: 'reclaim_to_pool', institutionId: stats.id, category: 'admin', amount: 5 }],
-  });
-  await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
+  await givenReclaimed(stats.id, 5, '区编〔2025〕3号', '2025-06-01');
 }
 
 describe('编制优化 with the 编制周转池', () => {

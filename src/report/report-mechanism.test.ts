@@ -44,9 +44,11 @@ describe('part 二（四）管理体制 of the demo report', () => {
       APPROVAL_DELAY: ['编制事项“关于调整区科学技术局机构编制事项的请示”', '于2026年5月11日提交，已等待50天'],
       SANDING_OUTDATED: ['区司法局（2017年6月15日印发，已满9年）', '区财政局（2018年11月20日印发，已满7年）'],
       POWER_LIST_OUTDATED: [
-        '区水务局（2016年1月15日公布，其后《中华人民共和国水法》于2016年7月2日修改，涉及4项）',
+        // more than two revised laws: the two most cited by name, then how many in all
+        '区水务局（2016年1月15日公布，其后《中华人民共和国河道管理条例》《中华人民共和国水法》等',
         '区文化市场综合执法大队（2020年6月30日公布',
       ],
+      APPROVAL_WITHOUT_EVALUATION: ['2件未记载必要性和依据（示编〔2025〕7号，2025年5月26日批准；'],
       EXCEPTION_ENTRY: ['区公安分局有1人未经用编核准例外入编（2026年5月4日入编，理由为“'],
       DATA_QUALITY: ['区住房和城乡建设局、区交通运输局实名制人员中有10人所在编制类别未核定编制'],
       POOL_LOAN_OVERDUE: ['区实验小学周转使用的事业编制2名应于2025年8月31日归还编制周转池，已逾期303天'],
@@ -91,7 +93,10 @@ describe('part 二（四）管理体制 of the demo report', () => {
     expect(measures.items.map((m) => m.cites)).toEqual(section.items.map((i) => [i.ref]));
     const text = (code: string) => measures.items[section.items.indexOf(itemOf(code)!)]!.text;
     expect(text('SANDING_OUTDATED')).toContain('对区司法局、区财政局开展机构编制管理评估');
-    expect(text('POWER_LIST_OUTDATED')).toContain('由区水务局、区文化市场综合执法大队对照修订后的法律法规调整所涉8项');
+    const powerList = findings.find((f) => f.code === 'POWER_LIST_OUTDATED')!;
+    expect(text('POWER_LIST_OUTDATED')).toContain(
+      `由区水务局、区文化市场综合执法大队对照修订后的法律法规调整所涉${powerList.measures.items}项`,
+    );
     expect(text('EXCEPTION_ENTRY')).toContain('复核1名例外入编人员并补办用编核准');
     expect(text('APPROVAL_DELAY')).toContain('对提交超过30天的1件编制事项限期办结');
     expect(text('POOL_LOAN_OVERDUE')).toContain('督促区实验小学归还逾期周转编制');

@@ -166,14 +166,24 @@ function sandingFact(line: string): string {
   return m ? `${m[1]}（${m[2]}印发，已满${m[3]}年）` : line;
 }
 
-/** 区水务局（2016年1月15日公布，其后《中华人民共和国水法》于2016年7月2日修改，涉及4项）: one unit's list. */
+/**
+ * 区水务局（2016年1月15日公布，其后《中华人民共和国水法》于2016年7月2日修改，涉及4项）: one unit's list; with more than
+ * two revised laws, the two most cited and how many in all (the body names, the appendix lists).
+ */
 function powerListFact(line: string): string {
   const m = /^(.+?)权责清单公布于(\d{4}年\d{1,2}月\d{1,2}日)/u.exec(line);
   if (!m) return line;
   const laws = [
     ...line.matchAll(/(《[^》]+》)于(\d{4}年\d{1,2}月\d{1,2}日)修订或修正[（(]清单中(\d+)项以其为依据[）)]/gu),
-  ].map((l) => `${l[1]}于${l[2]}修改，涉及${l[3]}项`);
-  return `${m[1]}（${m[2]}公布，其后${laws.join('；')}）`;
+  ].map((l) => ({ name: l[1]!, on: l[2]!, items: Number(l[3]) }));
+  if (laws.length <= 2)
+    return `${m[1]}（${m[2]}公布，其后${laws.map((l) => `${l.name}于${l.on}修改，涉及${l.items}项`).join('；')}）`;
+  const items = laws.reduce((n, l) => n + l.items, 0);
+  const cited = laws
+    .slice(0, 2)
+    .map((l) => l.name)
+    .join('');
+  return `${m[1]}（${m[2]}公布，其后${cited}等${laws.length}部法律法规相继修改，涉及${items}项）`;
 }
 
 /** One finding as evidence in plain words: who, what, how many, since when. */
@@ -198,6 +208,8 @@ function factOf(f: Finding, seeAlso: (f: Finding) => string | undefined): string
         .map((m) => `${m[1]}入编，理由为“${m[2]}”`);
       return why.length ? `${title}（${why.join('；')}）` : title;
     }
+    case 'APPROVAL_WITHOUT_EVALUATION':
+      return f.institutions.length ? `${title}，涉及${join(names(f))}` : title;
     case 'POOL_LOAN_OVERDUE':
     case 'SCENARIO_REVIEW_OVERDUE':
       return title;
