@@ -3,24 +3,17 @@ import { useScenarioDistrict } from '../../test/scenario-district.js';
 import { optimizeScenario } from './scenarios.js';
 
 // 区生态环境分局 10, 区水务局 8, 区统计局 5 行政编制 (总额 25); workload 17:6 between the first two
-const { ctx, env, water, stats, as, givenWorkload: workload, givenReclaimed } = useScenarioDistrict();
+const { env, water, stats, as, givenWorkload: workload, givenReclaimed } = useScenarioDistrict();
 const drafter = () => as('zhangsan', 'operator');
 const input = () => ({ category: 'admin' as const, institutions: [env.id, water.id], indicator: '办件量' });
-
-/** 17:6 办件量 between 区生态环境分局 and 区水务局, written once. */
-async function givenWorkload() {
-  const { rows } = await ctx.pool.query(`SELECT 1 FROM workload_indicators WHERE region_code = $1`, [ctx.regionCode]);
-  if (!rows.length)
-    await workload([
-      [env.id, 17_000],
-      [water.id, 6_000],
-    ]);
-}
 
 describe('编制优化 with part of the pool', () => {
   it('Given a pool of 4 When at most 1 of it may be used Then 1 is used and 3 stay; more than the pool is refused', async () => {
     // Given: 4 of 区统计局's vacant places taken back into the pool
-    await givenWorkload();
+    await workload([
+      [env.id, 17_000],
+      [water.id, 6_000],
+    ]);
     await givenReclaimed(stats.id, 4, '区编〔2026〕21号', '2026-01-02');
     // 区生态环境分局 10, 区水务局 8, pool 4
     // When: 18 + 1 = 19 at 17:6 → targets 14.0 and 5.0

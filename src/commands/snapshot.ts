@@ -18,6 +18,22 @@ import type { RegionRow } from '../store/regions.repository.js';
 
 type ReadContext = Pick<CommandContext, 'pool' | 'regionCode'>;
 
+/** What every snapshot reads that does not depend on its date (the ledger aside: read where it is needed). */
+async function loadDateFreeFacts(ctx: ReadContext) {
+  const [region, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries, decided] =
+    await Promise.all([
+      districtProfile(ctx),
+      loadDuties(ctx.pool, ctx.regionCode),
+      loadWorkload(ctx.pool, ctx.regionCode),
+      loadIndicators(ctx.pool, ctx.regionCode),
+      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
+      scenarioReviewFacts(ctx.pool, ctx.regionCode),
+      loadExceptionEntries(ctx.pool, ctx.regionCode),
+      loadDecidedAdjustments(ctx.pool, ctx.regionCode),
+    ]);
+  return { region, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries, decided };
+}
+
 /** The district on `asOf` (today when omitted), as the statistics and diagnostics read it. */
 export async function loadSnapshot(
   ctx: Pick<CommandContext, 'pool' | 'regionCode' | 'today' | 'snapshots'>,
@@ -25,48 +41,16 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const date = asOf ?? ctx.today;
   if (ctx.snapshots) return ctx.snapshots(date);
-  const [
-    region,
-    registry,
-    people,
-    duties,
-    workload,
-    indicators,
-    adjustmentWaits,
-    scenarioReviews,
-    exceptionEntries,
-    decided,
-  ] = await Promise.all([
-    districtProfile(ctx),
+  const [{ decided, ...facts }, registry, people] = await Promise.all([
+    loadDateFreeFacts(ctx),
     registryAsOf(ctx, asOf),
     loadPeopleOn(ctx.pool, ctx.regionCode, date),
-    loadDuties(ctx.pool, ctx.regionCode),
-    loadWorkload(ctx.pool, ctx.regionCode),
-    loadIndicators(ctx.pool, ctx.regionCode),
-    loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-    scenarioReviewFacts(ctx.pool, ctx.regionCode),
-    loadExceptionEntries(ctx.pool, ctx.regionCode),
-    loadDecidedAdjustments(ctx.pool, ctx.regionCode),
   ]);
   // the ledger is read only when there is something to measure against it (a district of baselines has nothing)
   const approvals = decided.length
-    ? approvalFacts(decided, await loadLedger(ctx.pool, ctx.regionCode), adjustmentWaits)
+    ? approvalFacts(decided, await loadLedger(ctx.pool, ctx.regionCode), facts.adjustmentWaits)
     : [];
-  return {
-    regionCode: ctx.regionCode,
-    regionName: region.name,
-    asOf: date,
-    limits: registry.limits,
-    registry,
-    people,
-    duties,
-    workload,
-    indicators,
-    adjustmentWaits,
-    approvals,
-    scenarioReviews,
-    exceptionEntries,
-  };
+  return snapshotOf(ctx, { ...facts, approvals }, date, registry, people);
 }
 
 /** What a snapshot holds that does not depend on its date: read once per data version, shared by every date. */
@@ -83,36 +67,27 @@ export interface DistrictBase {
 }
 
 export async function loadDistrictBase(ctx: ReadContext): Promise<DistrictBase> {
-  const [region, ledger, duties, workload, indicators, adjustmentWaits, scenarioReviews, exceptionEntries, decided] =
-    await Promise.all([
-      districtProfile(ctx),
-      loadLedger(ctx.pool, ctx.regionCode),
-      loadDuties(ctx.pool, ctx.regionCode),
-      loadWorkload(ctx.pool, ctx.regionCode),
-      loadIndicators(ctx.pool, ctx.regionCode),
-      loadAdjustmentWaits(ctx.pool, ctx.regionCode),
-      scenarioReviewFacts(ctx.pool, ctx.regionCode),
-      loadExceptionEntries(ctx.pool, ctx.regionCode),
-      loadDecidedAdjustments(ctx.pool, ctx.regionCode),
-    ]);
-  const approvals = approvalFacts(decided, ledger, adjustmentWaits);
-  return {
-    region,
-    ledger,
-    duties,
-    workload,
-    indicators,
-    adjustmentWaits,
-    approvals,
-    scenarioReviews,
-    exceptionEntries,
-  };
+  const [{ decided, ...facts }, ledger] = await Promise.all([
+    loadDateFreeFacts(ctx),
+    loadLedger(ctx.pool, ctx.regionCode),
+  ]);
+  return { ...facts, ledger, approvals: approvalFacts(decided, ledger, facts.adjustmentWaits) };
 }
 
 /** The district on `asOf` from its date-free part: the ledger folded to the date and the people holding a post then. */
 export async function snapshotOn(ctx: ReadContext, base: DistrictBase, asOf: string): Promise<Snapshot> {
   const people = await loadPeopleOn(ctx.pool, ctx.regionCode, asOf);
-  const registry = foldLedger(base.ledger, asOf);
+  return snapshotOf(ctx, base, asOf, foldLedger(base.ledger, asOf), people);
+}
+
+/** One date's snapshot from the date-free facts, the registry on that date and the people holding a post then. */
+function snapshotOf(
+  ctx: ReadContext,
+  base: Omit<DistrictBase, 'ledger'>,
+  asOf: string,
+  registry: Snapshot['registry'],
+  people: Snapshot['people'],
+): Snapshot {
   return {
     regionCode: ctx.regionCode,
     regionName: base.region.name,
