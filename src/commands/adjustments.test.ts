@@ -6,8 +6,10 @@ import {
   approveAdjustment,
   createAdjustment,
   previewAdjustment,
+  quotaTag,
   rebuildRegistry,
   recordLimits,
+  recordQuotaDecision,
   registryAsOf,
   rejectAdjustment,
   submitAdjustment,
@@ -17,6 +19,8 @@ import { quotaKey, registryRows } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
 import { approvalWaits, verifyAuditChain } from '../store/audit.repository.js';
 import { AppError } from '../domain/errors.js';
+import { diagnose } from '../analysis/diagnose.js';
+import { loadSnapshot } from './snapshot.js';
 
 const { ctx } = useTestContext();
 
@@ -394,5 +398,53 @@ describe('编制周转池 on PostgreSQL', () => {
     expect(registry.pool).toEqual({ balance: { public_service: 1 }, loans: [] });
     expect(registry.quotas.get(quotaKey(unit.id, 'public_service'))).toBe(2);
     expect(await rebuildRegistry(ctx)).toMatchObject({ identical: true, changes: 0 });
+  });
+});
+
+describe('a quota decision recorded directly, with its 必要性和依据 (申请事项评估)', () => {
+  it('Given three raises recorded with, without and with a blank 必要性和依据 When diagnosed Then only the two without one are APPROVAL_WITHOUT_EVALUATION', async () => {
+    // Given: one unit, its 事业编制 raised three times by 编委 decisions recorded in one step
+    const unit = createInstitutionItem('区档案馆', 'public_institution');
+    await approveAndApply('区编〔2026〕60号', '2026-01-01', [unit, setQuotaItem(unit.id, 'worker', 5)]);
+    const raise = (approved: number, docNumber: string, evaluation?: string) =>
+      recordQuotaDecision(
+        ctx,
+        { institutionId: unit.id, category: 'worker', expectedTag: quotaTag(unit.id, 'worker', approved - 1) },
+        { approved, docNumber, ...(evaluation !== undefined && { evaluation }) },
+      );
+    const withIt = await raise(6, '区编〔2026〕61号', '  承担新增档案数字化任务；依据区委办公室文件  ');
+    const withoutIt = await raise(7, '区编〔2026〕62号');
+    const blank = await raise(8, '区编〔2026〕63号', '   ');
+
+    // When
+    const snapshot = await loadSnapshot(ctx, ctx.today);
+    const findings = diagnose(snapshot).filter((x) => x.code === 'APPROVAL_WITHOUT_EVALUATION');
+
+    // Then: the text is stored trimmed, a blank one as none
+    expect(withIt.adjustment.evaluation).toBe('承担新增档案数字化任务；依据区委办公室文件');
+    expect(withoutIt.adjustment.evaluation).toBeNull();
+    expect(blank.adjustment.evaluation).toBeNull();
+    const fact = (id: string) => snapshot.approvals?.find((a) => a.adjustmentId === id);
+    expect(fact(withIt.adjustment.id)).toMatchObject({ changes: ['quota_increase'], evaluated: true });
+    expect(fact(withoutIt.adjustment.id)).toMatchObject({ changes: ['quota_increase'], evaluated: false });
+    expect(fact(blank.adjustment.id)).toMatchObject({ changes: ['quota_increase'], evaluated: false });
+    expect(findings).toHaveLength(1);
+    const listed = findings[0]!.evidence.map((e) => (e as { text: string }).text).join('\n');
+    expect(listed).toContain('区编〔2026〕62号');
+    expect(listed).toContain('区编〔2026〕63号');
+    expect(listed).not.toContain('区编〔2026〕61号');
+  });
+
+  it('Given a 必要性和依据 longer than a drafted 编制事项 allows When a quota decision is recorded Then it is refused and nothing changes', async () => {
+    const unit = createInstitutionItem('区地方志办公室', 'public_institution');
+    await approveAndApply('区编〔2026〕64号', '2026-01-01', [unit, setQuotaItem(unit.id, 'worker', 3)]);
+    await expect(
+      recordQuotaDecision(
+        ctx,
+        { institutionId: unit.id, category: 'worker', expectedTag: quotaTag(unit.id, 'worker', 3) },
+        { approved: 4, docNumber: '区编〔2026〕65号', evaluation: '依'.repeat(4001) },
+      ),
+    ).rejects.toThrow();
+    expect((await readRegistry(ctx.pool, ctx.regionCode)).quotas.get(quotaKey(unit.id, 'worker'))).toBe(3);
   });
 });

@@ -431,6 +431,8 @@ export const quotaDecisionSchema = z.object({
   docNumber: z.string().trim().min(1, '文号不能为空').max(100),
   title: z.string().trim().min(1).max(200).optional(),
   effectiveOn: calendarDateSchema('生效日期').optional(),
+  /** 必要性和依据 (申请事项评估), as a drafted 编制事项 records it: a raise decided without one is a finding. */
+  evaluation: adjustmentDraftSchema.shape.evaluation,
 });
 
 /**
@@ -467,6 +469,7 @@ export async function recordQuotaDecision(
         docNumber: d.docNumber,
         title: d.title ?? `核定${inst.name}${quotaCategoryLabels[target.category]}为${d.approved}名`,
         effectiveOn: d.effectiveOn ?? ctx.today,
+        evaluation: d.evaluation,
         items: [
           { op: 'set_quota', institutionId: target.institutionId, category: target.category, approved: d.approved },
         ],

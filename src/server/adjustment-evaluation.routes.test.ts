@@ -94,4 +94,48 @@ describe('必要性和依据 of a 编制事项', () => {
     expect(listed).not.toContain('示编〔2026〕43号');
     expect(findings[0]!.institutions.map((i) => i.id)).toContain(f.ids.audit);
   });
+
+  it('Given a 编委 quota decision recorded through PUT with its 必要性和依据 When the adjustment is read Then the text is stored and shown, and a blank one is none', async () => {
+    const url = `/api/institutions/${f.ids.finance}/quotas/admin`;
+    const decide = async (approved: number, docNumber: string, evaluation: string) => {
+      const tag = (await f.as.approver({ method: 'GET', url })).headers.etag as string;
+      const r = await f.as.approver({
+        method: 'PUT',
+        url,
+        headers: { 'if-match': tag },
+        payload: { approved, docNumber, evaluation },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { before: number; approved: number; adjustment: { id: string; evaluation: string | null } };
+    };
+    // Given / When: a raise with its reasons (surrounding blanks trimmed), then one with a blank text
+    const before = (await f.as.approver({ method: 'GET', url })).json().approved as number;
+    const withIt = await decide(before + 2, '示编〔2026〕44号', ' 承担新增政府债务管理任务；依据区委财经委员会决定 ');
+    const blank = await decide(before + 3, '示编〔2026〕45号', '  ');
+    // Then
+    expect(withIt.before).toBe(before);
+    expect(withIt.adjustment.evaluation).toBe('承担新增政府债务管理任务；依据区委财经委员会决定');
+    const read = await f.as.leader({ method: 'GET', url: `/api/adjustments/${withIt.adjustment.id}` });
+    expect(read.json()).toMatchObject({
+      status: 'applied',
+      evaluation: '承担新增政府债务管理任务；依据区委财经委员会决定',
+    });
+    expect(blank.adjustment.evaluation).toBeNull();
+    expect(
+      (await f.as.leader({ method: 'GET', url: `/api/adjustments/${blank.adjustment.id}` })).json().evaluation,
+    ).toBeNull();
+  });
+
+  it('Given a 必要性和依据 over the length a draft allows When a quota decision is PUT Then 400 and the quota is unchanged', async () => {
+    const url = `/api/institutions/${f.ids.finance}/quotas/admin`;
+    const read = await f.as.approver({ method: 'GET', url });
+    const r = await f.as.approver({
+      method: 'PUT',
+      url,
+      headers: { 'if-match': read.headers.etag as string },
+      payload: { approved: read.json().approved + 1, docNumber: '示编〔2026〕46号', evaluation: '依'.repeat(4001) },
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    expect((await f.as.approver({ method: 'GET', url })).json().approved).toBe(read.json().approved);
+  });
 });
