@@ -136,6 +136,7 @@ describe('必要性和依据 of a 编制事项', () => {
       payload: { approved: read.json().approved + 1, docNumber: '示编〔2026〕46号', evaluation: '依'.repeat(4001) },
     });
     expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().message).toMatch(/4000/);
     expect((await f.as.approver({ method: 'GET', url })).json().approved).toBe(read.json().approved);
   });
 });
