@@ -77,6 +77,28 @@ const fixtures = {
 2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国产品质量法〉等五部法律的决定》第三次修正
 
 <!-- INFO END -->`,
+  // github.com/LawRefBook/Laws 行政法规/退役士兵安置条例.md: the decree of two bodies runs on to an undated line
+  veterans: `# 退役士兵安置条例
+
+2011年10月29日 中华人民共和国国务院
+
+中华人民共和国中央军事委员会令第608号公布
+
+2011年11月1日 施行
+
+<!-- INFO END -->`,
+  // github.com/LawRefBook/Laws 民法商法/农村土地承包法.md: a law adopted and published by 主席令 on the same day
+  landContract: `# 中华人民共和国农村土地承包法
+
+2002年8月29日 第九届全国人民代表大会常务委员会第二十九次会议通过
+
+2002年8月29日 中华人民共和国主席令第七十三号公布
+
+2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正
+
+2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国农村土地承包法〉的决定》第二次修正
+
+<!-- INFO END -->`,
 };
 
 /** ../shared/reference/laws, found from the repository up (a worktree sits one level deeper than the main checkout). */
@@ -100,6 +122,14 @@ describe('revisionDatesOf', () => {
   it('Given regulations revised by State Council decisions or issued by ministerial decree When parsed Then each publication and revision counts once', () => {
     expect(revisionDatesOf(fixtures.waterSupply)).toEqual(['1994-07-19', '2018-03-19', '2020-03-27']);
     expect(revisionDatesOf(fixtures.schoolHealth)).toEqual(['1990-06-04']);
+  });
+
+  it('Given a dated line naming only the first issuing body When parsed Then the decree on the undated line below dates it', () => {
+    expect(revisionDatesOf(fixtures.veterans)).toEqual(['2011-10-29']);
+  });
+
+  it('Given a law adopted and published by 主席令 on the same day When parsed Then that day counts once', () => {
+    expect(revisionDatesOf(fixtures.landContract)).toEqual(['2002-08-29', '2009-08-27', '2018-12-29']);
   });
 
   it('Given two amendments run together on one line When parsed Then both dates count', () => {
