@@ -11,6 +11,7 @@ import { exportDistrict } from './export-district.js';
 import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
 import { buildDistrictReport } from './report.js';
 import { rebuildRegistry } from './adjustments.js';
+import { verifyAudit } from './audit.js';
 import type { CommandContext } from './context.js';
 import type { RosterRecord } from '../domain/records.js';
 import type pg from 'pg';
@@ -179,6 +180,8 @@ describe('demo district through the import and staffing commands', () => {
       [demo.limitsDocNumber, []],
       [demo.poolLoan!.docNumber, []],
     ]);
+    // the events dated on their days are links of the chain like any other
+    expect(await verifyAudit(ctx)).toMatchObject({ ok: true });
   });
 
   it('Given the planted district built through the commands When diagnosed as the API does Then every problem of the manifest is found with its units (recall 1.0)', async () => {

@@ -168,6 +168,7 @@ export function buildAdjustments(d: DemoAdjustmentsInput): {
     request(`示编〔${year(-43)}〕8号`, raiseQuota(1), -60, -43, true),
   ];
   if (d.planted) {
+    // a move within the total: the unit it goes to needs room as for a raise, the one it leaves holds one more before
     const moveTo = raiseQuota(1);
     const others = d.quotas.filter(
       (q) => q.category === moveTo.category && depts.includes(q.institution) && q.institution !== moveTo.institution,
