@@ -48,7 +48,7 @@ import { rebuildRosterIn } from './movements.js';
 import { inSharedCommit, inTransaction, lockRegion, type Tx } from '../store/transaction.js';
 import { itemsNameOnlyScope, itemsOutsideScope } from '../domain/permissions.js';
 import { isReporter, reachOf, requirePermission } from './access.js';
-import type { CommandContext } from './context.js';
+import { auditedAt, type CommandContext } from './context.js';
 
 /** A reporter drafts only within its reach (domain/permissions.itemsOutsideScope), checked against `registry`. */
 async function ensureItemsInReach(ctx: CommandContext, items: AdjustmentItem[], registry?: RegistryState) {
@@ -89,6 +89,7 @@ export async function createAdjustment(
     await lockRegion(tx, ctx.regionCode);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
+      at: auditedAt(ctx),
       action: 'adjustment.create',
       entity: 'adjustment',
       entityId: id,
@@ -198,6 +199,7 @@ async function transition(ctx: CommandContext, id: string, kind: keyof typeof tr
     if (!ok) throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
+      at: auditedAt(ctx),
       action: t.action,
       entity: 'adjustment',
       entityId: id,
@@ -272,6 +274,7 @@ export async function applyAdjustment(
     if (!ok) throw conflict(`编制事项"${adj.docNumber}"已被他人修改,请刷新后重试`);
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
+      at: auditedAt(ctx),
       action: 'adjustment.apply',
       entity: 'adjustment',
       entityId: id,
@@ -412,6 +415,7 @@ export async function updateAdjustmentDraft(ctx: CommandContext, id: string, inp
     }
     await appendAudit(tx, ctx.regionCode, {
       actor: ctx.actor,
+      at: auditedAt(ctx),
       action: 'adjustment.update',
       entity: 'adjustment',
       entityId: id,

@@ -23,6 +23,12 @@ export interface CommandContext {
   access?: ActorAccess;
   /** YYYY-MM-DD; dates after it are "future". */
   today: string;
+  /**
+   * The day on which a past is being carried out again, step by step (the demo's history): the 编制事项 and 方案
+   * commands date their audit events on it, since the audit log's dates are what the analysis reads as when a
+   * 编制事项 was submitted and decided (APPROVAL_DELAY, APPROVAL_WITHOUT_EVALUATION). Absent = the clock.
+   */
+  replayDay?: string;
   /** The drafter of an adjustment may not approve it (absent = true; BIANZHI_APPROVER_MUST_DIFFER=false turns it off). */
   approverMustDiffer?: boolean;
   /**
@@ -37,3 +43,7 @@ export interface CommandContext {
 }
 
 export const todayIso = (d = new Date()) => d.toISOString().slice(0, 10);
+
+/** When an audit event of `ctx` happened: on its replayed day (morning, Beijing time), or undefined = now. */
+export const auditedAt = (ctx: Pick<CommandContext, 'replayDay'>) =>
+  ctx.replayDay ? `${ctx.replayDay}T01:00:00.000Z` : undefined;

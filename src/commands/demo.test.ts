@@ -11,9 +11,15 @@ import { exportDistrict } from './export-district.js';
 import { diagnosticLabels } from '../analysis/diagnostics/registry.js';
 import { buildDistrictReport } from './report.js';
 import { rebuildRegistry } from './adjustments.js';
+import { verifyAudit } from './audit.js';
 import type { CommandContext } from './context.js';
 import type { RosterRecord } from '../domain/records.js';
 import type pg from 'pg';
+import { diagnose } from '../analysis/diagnose.js';
+import { diagnosticCodes } from '../analysis/diagnostics/registry.js';
+import type { Finding } from '../analysis/finding.js';
+import type { RegistryState } from '../domain/ledger.js';
+import { demoSnapshot } from '../../test/demo-snapshot.js';
 
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
 const regionCode = '370102';
@@ -68,6 +74,25 @@ const heldLine = (p: {
   level: string | null;
   startOn: string;
 }) => [p.personId, p.institution, p.category, p.post ?? '', p.level ?? '', p.startOn].join('|');
+
+/** The quotas and posts of a registry by institution name, as lines to compare. */
+const figures = (r: RegistryState) => {
+  const name = (key: string) => {
+    const [id, ...rest] = key.split('|');
+    return [r.institutions.get(id!)!.name, ...rest].join('|');
+  };
+  return {
+    quotas: [...r.quotas].map(([k, n]) => `${name(k)}=${n}`).sort(),
+    posts: [...r.posts].map(([k, n]) => `${name(k)}=${n}`).sort(),
+  };
+};
+
+/** Each finding by code and the names of the institutions it concerns. */
+const named = (fs: Finding[]) =>
+  fs.map((f) => `${f.code}: ${f.institutions.map((i) => i.name).join('、')} — ${f.title}`).sort();
+
+const byDoc = <T extends { docNumber: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => a.docNumber.localeCompare(b.docNumber));
 
 describe('demo district through the import and staffing commands', () => {
   let planted: Awaited<ReturnType<typeof built>>;
@@ -133,6 +158,62 @@ describe('demo district through the import and staffing commands', () => {
     expect(fromDb.sort()).toEqual(drawn.sort());
   });
 
+  it('Given the built district When read as of the demo date Then its quotas and posts are those of the snapshot demo', async () => {
+    const { ctx, demo } = planted;
+    const s = await loadSnapshot(ctx, demo.asOf);
+    const drawn = demoSnapshot();
+    expect(figures(s.registry)).toEqual(figures(drawn.registry));
+    expect(s.registry.limits).toEqual(drawn.registry.limits);
+  });
+
+  it('Given the 编制事项 and 方案 carried out on their days When the date-free facts are read Then they are the generated ones', async () => {
+    const { ctx, demo } = planted;
+    const s = await loadSnapshot(ctx, demo.asOf);
+    // waits and reviews: exactly those generated, dated by the audit log and the 方案 as recorded
+    expect(byDoc(s.adjustmentWaits.map(({ adjustmentId: _, ...w }) => w))).toEqual(byDoc(demo.adjustmentWaits));
+    expect(byDoc(s.scenarioReviews!.map(({ scenarioId: _, ...r }) => r))).toEqual(byDoc(demo.scenarioReviews));
+    // approvals: the generated ones, beside the limits from above and the pool loan, which change nothing of substance
+    const docs = new Set(demo.approvals.map((a) => a.docNumber));
+    const approvals = s.approvals!.map(({ adjustmentId: _, ...a }) => a);
+    expect(byDoc(approvals.filter((a) => docs.has(a.docNumber)))).toEqual(byDoc(demo.approvals));
+    expect(approvals.filter((a) => !docs.has(a.docNumber)).map((a) => [a.docNumber, a.changes])).toEqual([
+      [demo.limitsDocNumber, []],
+      [demo.poolLoan!.docNumber, []],
+    ]);
+    // the events dated on their days are links of the chain like any other
+    expect(await verifyAudit(ctx)).toMatchObject({ ok: true });
+  });
+
+  it('Given the planted district built through the commands When diagnosed as the API does Then every problem of the manifest is found with its units (recall 1.0)', async () => {
+    const { ctx, demo } = planted;
+    const { findings } = await diagnoseDistrict(ctx, { asOf: demo.asOf });
+    const missed = demo.manifest.flatMap((problem) => {
+      const found = new Set(
+        findings.filter((f) => f.code === problem.code).flatMap((f) => f.institutions.map((i) => i.name)),
+      );
+      return problem.institutions.filter((n) => !found.has(n)).map((n) => `${problem.code}: ${n}`);
+    });
+    expect(missed).toEqual([]);
+    expect(new Set(findings.map((f) => f.code))).toEqual(new Set(diagnosticCodes));
+    // the 管理体制 findings name the same documents as the manifest, and pass over what must not count
+    const text = (code: string) => JSON.stringify(findings.filter((f) => f.code === code));
+    const details = (code: string) => demo.manifest.find((m) => m.code === code)!.details!;
+    for (const p of details('APPROVAL_DELAY').pending as { docNumber: string }[])
+      expect(text('APPROVAL_DELAY')).toContain(p.docNumber);
+    const unevaluated = (details('APPROVAL_WITHOUT_EVALUATION').unevaluated as { docNumber: string }[]).map(
+      (u) => u.docNumber,
+    );
+    expect(unevaluated).toHaveLength(2);
+    for (const a of demo.approvals) {
+      if (unevaluated.includes(a.docNumber)) expect(text('APPROVAL_WITHOUT_EVALUATION')).toContain(a.docNumber);
+      else expect(text('APPROVAL_WITHOUT_EVALUATION')).not.toContain(a.docNumber);
+    }
+    for (const r of details('SCENARIO_REVIEW_OVERDUE').unreviewed as { docNumber: string }[])
+      expect(text('SCENARIO_REVIEW_OVERDUE')).toContain(r.docNumber);
+    // and every finding is the snapshot demo's, unit for unit
+    expect(named(findings)).toEqual(named(diagnose(demoSnapshot())));
+  });
+
   it('Given the history When read as of the day before it began Then the entrants are absent and the retirees and former places present', async () => {
     const { ctx, demo } = planted;
     const before = new Date(Date.parse(`${demo.history.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -192,6 +273,15 @@ describe('demo district through the import and staffing commands', () => {
     try {
       expect(await count(clean.ctx.pool, 'movements', 'exception_reason IS NOT NULL')).toBe(0);
       expect(await count(clean.ctx.pool, 'staffing_requests', `status = 'approved'`)).toBeGreaterThan(5);
+      // the 编制事项 were all decided in time, with their 必要性和依据, and the 方案 reviewed on its day
+      expect(await count(clean.ctx.pool, 'adjustments', `status = 'applied' AND evaluation IS NOT NULL`)).toBe(
+        clean.demo.adjustments.length + clean.demo.scenarios.length,
+      );
+      const { findings } = await diagnoseDistrict(clean.ctx, { asOf: clean.demo.asOf });
+      const codes = findings.map((f) => f.code);
+      for (const code of ['APPROVAL_DELAY', 'APPROVAL_WITHOUT_EVALUATION', 'SCENARIO_REVIEW_OVERDUE'])
+        expect(codes).not.toContain(code);
+      expect(named(findings)).toEqual(named(diagnose(demoSnapshot({ planted: false }))));
     } finally {
       await clean.database.close();
     }

@@ -4,9 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { dutyListedOn, poolLoanItems, type DemoDistrict } from '../demo/demo-district.js';
-import { institutionNameIndex } from '../domain/ledger.js';
+import { baselineFigures, type DemoAdjustment, type DemoChange, type DemoScenario } from '../demo/build-adjustments.js';
+import { institutionNameIndex, postKey, quotaKey, type AdjustmentItem } from '../domain/ledger.js';
 import { readRegistry } from '../store/registry.repository.js';
-import { applyAdjustment, createAdjustment } from './adjustments.js';
+import { applyAdjustment, approveAdjustment, createAdjustment, submitAdjustment } from './adjustments.js';
+import { applyScenario, approveScenario, createScenario, reviewScenario, submitScenario } from './scenarios.js';
 import { recordSheetNames, type DutyRecord, type RecordKind } from '../domain/records.js';
 import { AppError } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
@@ -64,14 +66,20 @@ export async function buildDemoDistrict(
     effectiveOn: demo.baselineOn,
   });
   onStep(`导入机构 ${demo.institutions.length} 个、编制 ${demo.quotas.length} 项、领导职数 ${demo.posts.length} 项`);
+  // the figures before the 编制事项 and 方案 carried out since, which bring them to the district as drawn
+  const carriedOut = [
+    ...demo.adjustments.filter((a) => a.decidedOn).map((a) => a.change),
+    ...demo.scenarios.map((s) => s.change),
+  ];
+  const baseline = baselineFigures(demo, carriedOut);
   ensureOk(
     '机构编制',
     await importBaseline(
       ctx,
       {
         institutions: located('institutions', demo.institutions),
-        quotas: located('quotas', demo.quotas),
-        posts: located('posts', demo.posts),
+        quotas: located('quotas', baseline.quotas),
+        posts: located('posts', baseline.posts),
       },
       {
         ...opts,
@@ -96,8 +104,10 @@ export async function buildDemoDistrict(
     });
     await applyAdjustment(ctx, adj.id, { allowUnapproved: true });
   }
-  onStep(`${history.from}以来的用编核准与人员变动 ${history.steps.length} 项`);
-  await replayHistory(ctx, history);
+  onStep(
+    `${history.from}以来的用编核准与人员变动 ${history.steps.length} 项,编制事项 ${demo.adjustments.length} 件,方案 ${demo.scenarios.length} 个`,
+  );
+  await replayHistory(ctx, demo);
   onStep(`导入职能与权责清单 ${demo.duties.length} 项`);
   // one file per publication day (the 三定 of the baseline, then the 权责清单 as each was published), in the demo's order
   const lists = new Map<string, DutyRecord[]>();
@@ -115,11 +125,81 @@ export async function buildDemoDistrict(
 }
 
 /**
- * Carries out the history's steps through the staffing commands, each on its own day (`today` is the step's date,
- * so an approval's number, expiry and the vacancy it checks are those of that day): the 编办's operator drafts and
- * records, the approver approves.
+ * What the 编办 did after the baseline, in date order: the history's staffing steps, the 编制事项 (drafted and
+ * submitted on one day, approved and carried out on the day of the decision) and the 方案 (drafted, approved and
+ * applied on their effective date, their 执行情况评估 carried out on its day).
  */
-async function replayHistory(ctx: CommandContext, history: DemoDistrict['history']) {
+type DemoEvent =
+  | { on: string; step: DemoDistrict['history']['steps'][number] }
+  | { on: string; adjustment: DemoAdjustment; act: 'submit' | 'decide' }
+  | { on: string; scenario: DemoScenario; act: 'apply' | 'review' };
+
+function timeline(demo: DemoDistrict): DemoEvent[] {
+  const events: DemoEvent[] = [
+    ...demo.history.steps.map((step) => ({ on: step.on, step })),
+    ...demo.adjustments.flatMap((adjustment) => [
+      { on: adjustment.submittedOn, adjustment, act: 'submit' as const },
+      ...(adjustment.decidedOn ? [{ on: adjustment.decidedOn, adjustment, act: 'decide' as const }] : []),
+    ]),
+    ...demo.scenarios.flatMap((scenario) => [
+      { on: scenario.effectiveOn, scenario, act: 'apply' as const },
+      ...(scenario.reviewedOn ? [{ on: scenario.reviewedOn, scenario, act: 'review' as const }] : []),
+    ]),
+  ];
+  // a stable sort: the history's own order within a day, then the 编制事项 and 方案 of that day
+  return events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/** A change by name as the ledger items that make it, on the registry as it stands. */
+async function changeItems(ctx: CommandContext, change: DemoChange): Promise<AdjustmentItem[]> {
+  const registry = await readRegistry(ctx.pool, ctx.regionCode);
+  const { byName } = institutionNameIndex(registry);
+  const id = (name: string) => byName.get(name)!.id;
+  switch (change.op) {
+    case 'raise_quota': {
+      const now = registry.quotas.get(quotaKey(id(change.institution), change.category)) ?? 0;
+      return [
+        {
+          op: 'set_quota',
+          institutionId: id(change.institution),
+          category: change.category,
+          approved: now + change.amount,
+        },
+      ];
+    }
+    case 'raise_posts': {
+      const key = postKey(id(change.institution), change.level, change.postClass);
+      const now = registry.posts.get(key) ?? 0;
+      return [
+        {
+          op: 'set_posts',
+          institutionId: id(change.institution),
+          level: change.level,
+          postClass: change.postClass,
+          approved: now + change.amount,
+        },
+      ];
+    }
+    case 'move_quota':
+      return [
+        {
+          op: 'move_quota',
+          fromId: id(change.from),
+          toId: id(change.to),
+          category: change.category,
+          amount: change.amount,
+        },
+      ];
+  }
+}
+
+/**
+ * Carries out what the 编办 did after the baseline, each on its own day (`today` is the event's date, so an
+ * approval's number, expiry and the vacancy it checks are those of that day, and the audit log dates the 编制事项
+ * and 方案 on it): the 编办's operator drafts, submits, records and carries out, the approver approves.
+ */
+async function replayHistory(ctx: CommandContext, demo: DemoDistrict) {
+  const history = demo.history;
   const { byName, internalByKey } = institutionNameIndex(await readRegistry(ctx.pool, ctx.regionCode));
   const institutionId = (name: string) => byName.get(name)!.id;
   const unitId = (institution: string, unit: string | undefined) =>
@@ -130,10 +210,49 @@ async function replayHistory(ctx: CommandContext, history: DemoDistrict['history
     history.steps.flatMap((s) => ('idNumber' in s ? [s.idNumber] : [])),
   );
   const approvals = new Map<number, string>();
-  const spent: Record<string, number> = {};
-  for (const step of history.steps) {
-    const t0 = Date.now();
-    const operator = { ...ctx, today: step.on, actor: history.operator };
+  const drafted = new Map<string, string>();
+  for (const event of timeline(demo)) {
+    const operator: CommandContext = { ...ctx, today: event.on, actor: history.operator, replayDay: event.on };
+    const approver: CommandContext = { ...operator, actor: history.approver };
+    if ('adjustment' in event) {
+      const a = event.adjustment;
+      if (event.act === 'submit') {
+        const adj = await createAdjustment(operator, {
+          docNumber: a.docNumber,
+          title: a.title,
+          effectiveOn: a.decidedOn ?? a.submittedOn,
+          items: await changeItems(ctx, a.change),
+          evaluation: a.evaluation ?? undefined,
+        });
+        await submitAdjustment(operator, adj.id);
+        drafted.set(a.docNumber, adj.id);
+      } else {
+        await approveAdjustment(approver, drafted.get(a.docNumber)!);
+        await applyAdjustment(operator, drafted.get(a.docNumber)!);
+      }
+      continue;
+    }
+    if ('scenario' in event) {
+      const s = event.scenario;
+      if (event.act === 'apply') {
+        const { scenario } = await createScenario(operator, {
+          name: s.name,
+          necessity: s.necessity,
+          basis: s.basis,
+          items: await changeItems(ctx, s.change),
+        });
+        await submitScenario(operator, scenario.id);
+        await approveScenario(approver, scenario.id);
+        await applyScenario(operator, scenario.id, {
+          docNumber: s.docNumber,
+          effectiveOn: s.effectiveOn,
+          reviewOn: s.reviewOn,
+        });
+        drafted.set(s.docNumber, scenario.id);
+      } else await reviewScenario(operator, drafted.get(s.docNumber)!);
+      continue;
+    }
+    const step = event.step;
     const at = { on: step.on, docNumber: 'docNumber' in step ? step.docNumber : null };
     switch (step.do) {
       case 'approve': {
@@ -208,6 +327,5 @@ async function replayHistory(ctx: CommandContext, history: DemoDistrict['history
         });
         break;
     }
-    spent[step.do] = (spent[step.do] ?? 0) + Date.now() - t0;
   }
 }

@@ -88,7 +88,8 @@ describe('the district report built from the database', () => {
 
   it('Given the demo district built in the database When the report is read Then 二（四）tells each planted 管理体制 problem with its evidence and 附件3 none of them', async () => {
     // Given: the demo plants two old 三定, two 权责清单 older than their laws, a 例外入编, a roster on a category its
-    // unit has no quota of and an overdue 周转编制, each recorded through the commands
+    // unit has no quota of, an overdue 周转编制, a 编制事项 left undecided, two approved without 必要性和依据 and a 方案
+    // whose 执行情况评估 is overdue, each recorded through the commands
     const { findings } = await diagnoseDistrict(ctx);
     const part2 = between(docx.paragraphs, '二、主要问题', '三、改进措施与建议');
     const heading = part2.findIndex((p) => p.startsWith('（四）'));
@@ -102,6 +103,11 @@ describe('the district report built from the database', () => {
     expect(items).toMatch(/区公安分局有1人未经用编核准例外入编（\d{4}年\d{1,2}月\d{1,2}日入编，理由为“/u);
     expect(items).toContain('区住房和城乡建设局、区交通运输局实名制人员中有10人所在编制类别未核定编制');
     expect(items).toMatch(/区实验小学周转使用的事业编制2名应于2025年8月31日归还编制周转池，已逾期\d+天/u);
+    expect(items).toMatch(/编制事项“关于调整区科学技术局机构编制事项的请示”.*于2026年5月11日提交，已等待\d+天/u);
+    expect(items).toContain(
+      '2件未记载必要性和依据（示编〔2025〕7号，2025年5月26日批准；示编〔2025〕2号，2025年12月12日批准',
+    );
+    expect(items).toContain('方案“区公安分局职能调整方案”（示编〔2025〕4号）应于2026年4月16日开展执行情况评估');
     expect(items).not.toMatch(/[A-Za-z]|\d{4}-\d{2}-\d{2}/u);
     // every 管理体制 finding of the database is told there, or is a gap of the records for the 工作底稿
     const section = report.model.problems.find((p) => p.section === '管理体制')!;

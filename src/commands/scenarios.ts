@@ -45,7 +45,7 @@ import { scenarioApplySchema, scenarioDraftSchema, scenarioItemSchema, type Scen
 import { integrateEnforcementItems } from '../analysis/enforcement-integration.js';
 import { isReporter, requirePermission } from './access.js';
 import { applyAdjustment, createAdjustment } from './adjustments.js';
-import type { CommandContext } from './context.js';
+import { auditedAt, type CommandContext } from './context.js';
 export type { ScenarioRow } from '../store/scenarios.repository.js';
 import { loadRoster } from './people.js';
 import { loadSnapshot } from './snapshot.js';
@@ -93,7 +93,14 @@ async function ownDraft(ctx: CommandContext, tx: Tx, id: string) {
 
 async function audit(ctx: CommandContext, tx: Tx, action: string, id: string, after: Record<string, unknown>) {
   await lockRegion(tx, ctx.regionCode);
-  await appendAudit(tx, ctx.regionCode, { actor: ctx.actor, action, entity: 'scenario', entityId: id, after });
+  await appendAudit(tx, ctx.regionCode, {
+    actor: ctx.actor,
+    action,
+    entity: 'scenario',
+    entityId: id,
+    after,
+    at: auditedAt(ctx),
+  });
 }
 
 /** Scenario operations (综合执法) expanded into the ledger items they stand for, over the scenario's base. */

@@ -11,6 +11,8 @@ import {
   type InstitutionKind,
 } from '../domain/vocabulary.js';
 import { generateDemoDistrict, type DemoDistrict } from './demo-district.js';
+import { baselineFigures } from './build-adjustments.js';
+import type { RosterRecord } from '../domain/records.js';
 import { addYears } from './spec.js';
 
 const planted = generateDemoDistrict();
@@ -65,6 +67,46 @@ describe.each([
       expect(p.gender).toBe(facts.gender);
       expect(p.idNumber.slice(0, 2)).toBe('37');
     }
+  });
+
+  it('Given the 编制事项 and 方案 carried out When the baseline is taken before them Then no unit ever holds more people or leaders than its figures, and every 文号 is one document', () => {
+    const carried = [
+      ...d.adjustments.filter((a) => a.decidedOn).map((a) => a.change),
+      ...d.scenarios.map((s) => s.change),
+    ];
+    const baseline = baselineFigures(d, carried);
+    // before the changes and after them: the roster before the history and on asOf
+    for (const rows of [d.history.initialRoster, d.roster]) {
+      const held = (test: (r: RosterRecord) => boolean) => rows.filter(test).length;
+      for (const c of carried) {
+        if (c.op === 'raise_posts') {
+          const post = baseline.posts.find((p) => p.institution === c.institution && p.level === c.level)!;
+          expect(held((r) => r.institution === c.institution && r.leadershipLevel === c.level)).toBeLessThanOrEqual(
+            post.approved,
+          );
+        } else {
+          const unit = c.op === 'raise_quota' ? c.institution : c.to;
+          const quota = baseline.quotas.find((q) => q.institution === unit && q.category === c.category)!;
+          expect(quota.approved).toBeGreaterThan(0);
+          expect(held((r) => r.institution === unit && r.category === c.category)).toBeLessThanOrEqual(quota.approved);
+        }
+      }
+    }
+    // the district's totals hold on the baseline too
+    for (const [category, total] of Object.entries(d.limits.quotaTotals))
+      expect(
+        baseline.quotas.filter((q) => q.category === category).reduce((a, q) => a + q.approved, 0),
+      ).toBeLessThanOrEqual(total);
+    const docs = [
+      d.limitsDocNumber,
+      ...(d.poolLoan ? [d.poolLoan.docNumber] : []),
+      ...d.adjustments.map((a) => a.docNumber),
+      ...d.scenarios.map((s) => s.docNumber),
+    ];
+    expect(new Set(docs).size).toBe(docs.length);
+    // the facts the analysis reads are told by the same records
+    expect(d.adjustmentWaits.map((w) => w.docNumber)).toEqual(d.adjustments.map((a) => a.docNumber));
+    expect(d.scenarioReviews.map((r) => r.docNumber)).toEqual(d.scenarios.map((s) => s.docNumber));
   });
 
   it('Given every person When the dates are compared Then 18th birthday ≤ joined work ≤ start ≤ asOf', () => {

@@ -17,6 +17,14 @@ import type { AdjustmentItem } from '../domain/ledger.js';
 import type { QuotaCategory } from '../domain/vocabulary.js';
 import { buildDuties } from './build-duties.js';
 import { buildHistory, type DemoHistory } from './build-history.js';
+import {
+  adjustmentWaitsOf,
+  approvalsOf,
+  buildAdjustments,
+  scenarioReviewsOf,
+  type DemoAdjustment,
+  type DemoScenario,
+} from './build-adjustments.js';
 import { buildIndicators, buildWorkload } from './build-indicators.js';
 import { buildRegistry } from './build-institutions.js';
 import { buildRoster } from './build-roster.js';
@@ -48,10 +56,17 @@ export interface DemoDistrict {
   dutyLists: { powerListsOn: string; powerListOn: Record<string, string> };
   workload: WorkloadRecord[];
   indicators: IndicatorRecord[];
+  /**
+   * 编制事项 after the baseline, each with what it changes, when it was submitted and decided, and its 必要性和依据;
+   * `quotas` and `posts` are the district after those decided (build-adjustments.ts).
+   */
+  adjustments: DemoAdjustment[];
+  /** 方案 applied after the baseline, with what they change and their 执行情况评估. */
+  scenarios: DemoScenario[];
   /** 编制事项 submitted for approval before asOf, and when they were decided (the audit log's dates). */
   adjustmentWaits: Omit<AdjustmentWaitFact, 'adjustmentId'>[];
   /**
-   * 编制事项 the 编委 approved in recent years, with what they change of substance and whether their 必要性和依据 is
+   * 编制事项 the 编委 approved and 方案 applied, with what they change of substance and whether their 必要性和依据 is
    * recorded (planted: two of substance without one, APPROVAL_WITHOUT_EVALUATION).
    */
   approvals: Omit<ApprovalFact, 'adjustmentId'>[];
@@ -98,10 +113,11 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
   for (const c of Object.keys(quotaTotals) as QuotaCategory[])
     quotaTotals[c] = Math.ceil((quotaTotals[c]! * 1.02) / 10) * 10;
 
-  const adjustmentWaits = buildAdjustmentWaits(asOf, institutions, planted);
-  const scenarioReviews = buildScenarioReviews(asOf, institutions, planted);
-  const approvals = buildApprovals(asOf, institutions, planted);
   const history = buildHistory({ seed, planted, models: registry.models, quotas, posts, roster, asOf });
+  const { adjustments, scenarios } = buildAdjustments({ asOf, planted, institutions, quotas, posts, roster, history });
+  const adjustmentWaits = adjustmentWaitsOf(adjustments);
+  const approvals = approvalsOf(adjustments, scenarios);
+  const scenarioReviews = scenarioReviewsOf(scenarios);
   const manifest = planted
     ? buildManifest({
         asOf,
@@ -136,6 +152,8 @@ export function generateDemoDistrict(options: { seed?: number; planted?: boolean
     duties,
     workload,
     indicators,
+    adjustments,
+    scenarios,
     adjustmentWaits,
     approvals,
     scenarioReviews,
@@ -160,115 +178,6 @@ export function poolLoanItems(
       returnBy: loan.returnBy,
     },
   ];
-}
-
-/** The date `offset` days after `asOf` (before it when negative). */
-const daysAfter = (asOf: string, offset: number) =>
-  new Date(Date.parse(`${asOf}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * The year's 编制事项 as the 编委 handled them: three decided within two to three weeks; planted, one more submitted 50
- * days before asOf and still undecided (APPROVAL_DELAY).
- */
-function buildAdjustmentWaits(
-  asOf: string,
-  institutions: DemoDistrict['institutions'],
-  planted: boolean,
-): DemoDistrict['adjustmentWaits'] {
-  const day = (offset: number) => daysAfter(asOf, offset);
-  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
-  const year = asOf.slice(0, 4);
-  const adjustment = (n: number, unit: string, submitted: number, decided: number | null) => ({
-    docNumber: `示编〔${year}〕${n}号`,
-    title: `关于调整${unit}机构编制事项的请示`,
-    institutions: [unit],
-    submittedOn: day(submitted),
-    decidedOn: decided === null ? null : day(decided),
-    decision: decided === null ? null : ('approved' as const),
-  });
-  const waits = [
-    adjustment(3, depts[0]!, -160, -146),
-    adjustment(5, depts[1]!, -120, -101),
-    adjustment(8, depts[2]!, -60, -43),
-  ];
-  if (planted) waits.push(adjustment(11, depts[3]!, -50, null));
-  return waits;
-}
-
-/**
- * The 编制事项 approved in the last years: the three of the year's waits, each with its 必要性和依据; planted, two
- * more of substance approved without one (APPROVAL_WITHOUT_EVALUATION), and two it must pass over: a rename without
- * one, and a raise without one approved before the three-year window.
- */
-function buildApprovals(
-  asOf: string,
-  institutions: DemoDistrict['institutions'],
-  planted: boolean,
-): DemoDistrict['approvals'] {
-  const day = (offset: number) => daysAfter(asOf, offset);
-  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
-  const approval = (
-    n: number,
-    unit: string,
-    offset: number,
-    changes: ApprovalFact['changes'],
-    evaluated: boolean,
-  ): DemoDistrict['approvals'][number] => ({
-    docNumber: `示编〔${day(offset).slice(0, 4)}〕${n}号`,
-    title: `关于调整${unit}机构编制事项的批复`,
-    status: 'applied',
-    approvedOn: day(offset),
-    changes,
-    institutions: changes.length ? [unit] : [],
-    evaluated,
-  });
-  const approvals = [
-    approval(3, depts[0]!, -146, ['quota_increase'], true),
-    approval(5, depts[1]!, -101, ['posts_increase'], true),
-    approval(8, depts[2]!, -43, ['quota_increase'], true),
-  ];
-  if (planted)
-    approvals.push(
-      approval(7, depts[4]!, -400, ['quota_increase'], false),
-      approval(2, depts[5]!, -200, ['posts_increase'], false),
-      approval(4, depts[6]!, -300, [], false),
-      approval(6, depts[7]!, -3 * 365 - 40, ['quota_increase'], false),
-    );
-  return approvals;
-}
-
-/**
- * 方案 applied in earlier years and their 执行情况评估: one reviewed on time; planted, one whose review fell due 75 days
- * before asOf and has not been carried out (SCENARIO_REVIEW_OVERDUE).
- */
-function buildScenarioReviews(
-  asOf: string,
-  institutions: DemoDistrict['institutions'],
-  planted: boolean,
-): DemoDistrict['scenarioReviews'] {
-  const day = (offset: number) => daysAfter(asOf, offset);
-  const depts = institutions.filter((i) => i.kind === 'gov_dept').map((i) => i.name);
-  const year = Number(asOf.slice(0, 4));
-  const reviews: DemoDistrict['scenarioReviews'] = [
-    {
-      name: `${depts[4]}内设机构优化方案`,
-      docNumber: `示编〔${year - 2}〕6号`,
-      effectiveOn: day(-700),
-      reviewOn: day(-335),
-      reviewedOn: day(-320),
-      institutions: [depts[4]!],
-    },
-  ];
-  if (planted)
-    reviews.push({
-      name: `${depts[5]}职能调整方案`,
-      docNumber: `示编〔${year - 1}〕4号`,
-      effectiveOn: day(-440),
-      reviewOn: day(-75),
-      reviewedOn: null,
-      institutions: [depts[5]!],
-    });
-  return reviews;
 }
 
 /** The day the list holding a duty was published: its 三定 with the baseline, its unit's 权责清单 as the demo dates it. */

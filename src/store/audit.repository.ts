@@ -11,9 +11,11 @@ export interface AuditInput {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** ISO time it happened, for a past carried out again (CommandContext.replayDay); absent = now. */
+  at?: string;
 }
 
-export interface AuditRow extends Required<AuditInput> {
+export interface AuditRow extends Required<Omit<AuditInput, 'at'>> {
   regionCode: string;
   seq: number;
   at: string;
@@ -82,7 +84,7 @@ export async function appendAudits(tx: Tx, regionCode: string, inputs: AuditInpu
       entityId: input.entityId ?? null,
       before,
       after,
-      at: new Date().toISOString(),
+      at: input.at ?? new Date().toISOString(),
     };
     const hash = auditHash(prevHash, row);
     last = { seq, hash };

@@ -160,14 +160,17 @@ describe('方案 in the browser', { timeout: 480_000 }, () => {
     await signIn(page, base, 'leader');
     await page.goto(`${base}/overview`);
     const due = page.getByTestId('overview-reviews').getByTestId('due-review');
-    await expect.poll(() => due.allInnerTexts(), { timeout: 90_000 }).toHaveLength(1);
-    const text = await due.innerText();
+    // beside the demo's own 方案 whose review is long overdue (SCENARIO_REVIEW_OVERDUE)
+    await expect.poll(() => due.allInnerTexts(), { timeout: 90_000 }).toHaveLength(2);
+    expect((await due.allInnerTexts()).join('\n')).toContain('区公安分局职能调整方案');
+    const mine = page.getByTestId('overview-reviews').locator(`[data-scenario="${merge}"]`);
+    const text = await mine.innerText();
     expect(text).toContain('区水务局并入区自然资源局');
     expect(text).toContain('示编〔2026〕50号');
     expect(text).toContain(chineseDate(daysAgo(1)));
     expect(text).toContain('逾期1天');
     await shot(page, 'overview-due-review');
-    await due.getByRole('link', { name: '区水务局并入区自然资源局' }).click();
+    await mine.getByRole('link', { name: '区水务局并入区自然资源局' }).click();
     await page.waitForURL(new RegExp(`/scenarios/${merge}$`));
     await expect.poll(() => page.getByTestId('scenario-status').innerText(), { timeout: 60_000 }).toBe('已实施');
   });

@@ -37,7 +37,8 @@ describe('findApprovalsWithoutEvaluation', () => {
     expect(f!.institutions.map((i) => i.name).sort()).toEqual(
       [...planted.demo.manifest.find((m) => m.code === 'APPROVAL_WITHOUT_EVALUATION')!.institutions].sort(),
     );
-    expect(f).toMatchObject({ severity: 'low', measures: { adjustments: 2, evaluated: 3 } });
+    // evaluated: the year's three 编制事项 and the two 方案 applied, each carrying its 必要性和依据
+    expect(f).toMatchObject({ severity: 'low', measures: { adjustments: 2, evaluated: 5 } });
     expect(findApprovalsWithoutEvaluation(demoSnapshot({ planted: false }), config)).toEqual([]);
   });
 
