@@ -105,10 +105,13 @@ describe('the district report built from the database', () => {
     expect(items).toMatch(/区实验小学周转使用的事业编制2名应于2025年8月31日归还编制周转池，已逾期\d+天/u);
     expect(items).toMatch(/编制事项“关于调整区科学技术局机构编制事项的请示”.*于2026年5月11日提交，已等待\d+天/u);
     expect(items).toContain(
-      '2件未记载必要性和依据（示编〔2025〕7号，2025年5月26日批准；示编〔2025〕2号，2025年12月12日批准',
+      '2件未记载必要性和依据（示编〔2025〕7号，2025年5月26日批准；示编〔2025〕15号，2025年12月12日批准',
     );
     expect(items).toContain('方案“区公安分局职能调整方案”（示编〔2025〕4号）应于2026年4月16日开展执行情况评估');
     expect(items).not.toMatch(/[A-Za-z]|\d{4}-\d{2}-\d{2}/u);
+    // part 一（五）tells the undecided one beside the approved ones, never "all decided within a month" alone
+    const handling = docx.paragraphs.find((p) => p.startsWith('（五）编制事项办理方面'))!;
+    expect(handling).toMatch(/另有1件提交后尚未作出决定，已等待\d+天/u);
     // every 管理体制 finding of the database is told there, or is a gap of the records for the 工作底稿
     const section = report.model.problems.find((p) => p.section === '管理体制')!;
     const told = new Set(section.items.flatMap((i) => i.findings.map((f) => f.title)));

@@ -189,7 +189,7 @@ export function buildAdjustments(d: DemoAdjustmentsInput): {
       request(`示编〔${year(-50)}〕11号`, pending, -50, null, false),
       // of substance, without a 必要性和依据
       request(`示编〔${year(-400)}〕7号`, raiseQuota(2), -414, -400, false),
-      request(`示编〔${year(-200)}〕2号`, raisePosts(), -212, -200, false),
+      request(`示编〔${year(-200)}〕15号`, raisePosts(), -212, -200, false),
       // passed over: a move within the total, and a raise approved before the three-year window
       request(
         `示编〔${year(-300)}〕12号`,

@@ -262,6 +262,21 @@ describe('编制事项 办理 in part 一, from the audit trail', () => {
     expect(text).toContain('半数在不足1天以内');
   });
 
+  it('Given approvals all within a month and one still undecided after 208 days When the model is built Then part 一 tells the undecided one beside them', () => {
+    // Given / When
+    const model = buildReportModel(statistics, findings, {
+      ...meta(snapshot),
+      approvalWaitDays: [5, 12],
+      pendingWaitDays: [208],
+    });
+
+    // Then: "all decided within 30 days" is said of the approved ones only, and the waiting one is named
+    const text = plain(model.situation.at(-1)!.text);
+    expect(text).toContain('已批准的均在30天内作出决定');
+    expect(text).toContain('另有1件提交后尚未作出决定，已等待208天');
+    expect(lintText(reportText(model))).toEqual([]);
+  });
+
   it('Given an audit trail with no approval When the model is built Then part 一 says nothing of it and the gap goes to the 工作底稿', () => {
     const model = buildReportModel(statistics, findings, { ...meta(snapshot), approvalWaitDays: [] });
     expect(model.situation.map((s) => s.heading).join('')).not.toContain('编制事项办理');

@@ -57,6 +57,8 @@ export interface ReportMeta {
   issuer?: string;
   /** Days each approved 编制事项 waited between submission and approval (from the audit trail), when read. */
   approvalWaitDays?: number[];
+  /** Days each 编制事项 submitted and still undecided on the report's date has waited. */
+  pendingWaitDays?: number[];
 }
 
 export interface ReportTable {
@@ -196,18 +198,26 @@ export const longApprovalDays = 30;
 
 const daysText = (d: number) => (d < 1 ? '不足1天' : `${Math.round(d)}天`);
 
-/** The 编制事项 approved through the system and how long they waited, as the audit trail records them. */
-export function approvalsText(waitDays: number[]): string {
+/**
+ * The 编制事项 approved through the system and how long they waited, as the audit trail records them; those still
+ * undecided are told beside them, so "all decided within a month" never hides one that has waited for months.
+ */
+export function approvalsText(waitDays: number[], pendingDays: number[] = []): string {
   const sorted = [...waitDays].sort((a, b) => a - b);
   const mean = sorted.reduce((s, d) => s + d, 0) / sorted.length;
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   const long = sorted.filter((d) => d > longApprovalDays).length;
+  const longestPending = Math.max(...pendingDays);
+  const pending = pendingDays.length
+    ? `另有${pendingDays.length}件提交后尚未作出决定，${pendingDays.length > 1 ? '最长的' : ''}已等待${daysText(longestPending)}。`
+    : '';
   return (
     `数据比对显示，通过机构编制管理系统提交并已批准的编制事项${sorted.length}件，从提交到批准平均用时${daysText(mean)}，` +
     `半数在${daysText(median)}以内，最长${daysText(sorted.at(-1)!)}；` +
     (long
       ? `其中${long}件超过${longApprovalDays}天（测算口径：${approvalCaliber(longApprovalDays)}），审批环节仍有压缩空间。`
-      : `均在${longApprovalDays}天内作出决定（测算口径：${approvalCaliber(longApprovalDays)}）。`)
+      : `${pending ? '已批准的' : ''}均在${longApprovalDays}天内作出决定（测算口径：${approvalCaliber(longApprovalDays)}）。`) +
+    pending
   );
 }
 
@@ -764,7 +774,7 @@ export function buildReportModel(st: Statistics, findings: Finding[], meta: Repo
       { heading: '（三）领导职数方面：', text: postsText(st) },
       { heading: '（四）人员结构方面：', text: peopleText(st) },
       ...(meta.approvalWaitDays?.length
-        ? [{ heading: '（五）编制事项办理方面：', text: approvalsText(meta.approvalWaitDays) }]
+        ? [{ heading: '（五）编制事项办理方面：', text: approvalsText(meta.approvalWaitDays, meta.pendingWaitDays) }]
         : []),
     ].map((s) => ({ heading: typeset(s.heading), text: typeset(s.text) })),
     problemsIntro: typeset(
