@@ -1,20 +1,20 @@
 /**
  * The revision table (law-revisions.ts): adoption and revision dates of the laws and regulations the 权责清单 cite.
- * Entries read from a header (../shared/reference/laws, or a file of the mirror read whole) give every date the header
+ * Entries read from a header (docs/laws, copied from ../shared/reference/laws, or a file of the mirror read whole) give every date the header
  * lists; entries read from the mirror's file names alone (`社会法/慈善法(2023-12-29).md`) give the date of each version
  * the mirror holds, which is at least the latest revision the mirror knows. A revision the mirror does not hold yet is
  * not recorded.
  */
 import type { LawRevision } from './law-revisions.js';
 
-const ref = (file: string) => `../shared/reference/laws/${file}`;
+const ref = (file: string) => `docs/laws/${file}`;
 const mirror = (path: string) => `github.com/LawRefBook/Laws/${path}`;
 const law = (name: string, revisions: string[], source: string): LawRevision => ({ name, revisions, source });
 /** A national law: its title carries the state's name. */
 const prc = (name: string, revisions: string[], source: string) => law(`中华人民共和国${name}`, revisions, source);
 
 export const lawRevisions: readonly LawRevision[] = [
-  // the headers of ../shared/reference/laws (law-revisions.test.ts checks them against the files)
+  // the headers of docs/laws, copied from ../shared/reference/laws (law-revisions.test.ts checks them against the files)
   prc('行政处罚法', ['1996-03-17', '2009-08-27', '2017-09-01', '2021-01-22'], ref('行政处罚法(2021-01-22).md')),
   prc('行政许可法', ['2003-08-27', '2019-04-23'], ref('行政许可法(2019-04-23).md')),
   prc('行政强制法', ['2011-06-30'], ref('行政强制法(2011-06-30).md')),

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lawRevisions, revisionDatesOf } from './law-revisions.js';
 
@@ -101,14 +101,8 @@ const fixtures = {
 <!-- INFO END -->`,
 };
 
-/** ../shared/reference/laws, found from the repository up (a worktree sits one level deeper than the main checkout). */
-function referenceLaws(): string {
-  for (let dir = process.cwd(); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'reference', 'laws');
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error('shared/reference/laws not found above the repository');
-}
+/** The regulation texts kept in the repository (copied from ../shared/reference/laws, with their source line). */
+const referenceLaws = () => join(process.cwd(), 'docs', 'laws');
 
 describe('revisionDatesOf', () => {
   it('Given the header of a law adopted and then amended and revised When parsed Then every date is there in order', () => {
@@ -143,12 +137,12 @@ describe('revisionDatesOf', () => {
 });
 
 describe('lawRevisions', () => {
-  it('Given each entry read from ../shared/reference/laws When its file’s header is parsed Then the dates agree', () => {
+  it('Given each entry read from docs/laws When its file’s header is parsed Then the dates agree', () => {
     const dir = referenceLaws();
-    const local = lawRevisions.filter((l) => l.source.startsWith('../shared/reference/laws/'));
+    const local = lawRevisions.filter((l) => l.source.startsWith('docs/laws/'));
     expect(local.length).toBeGreaterThanOrEqual(12);
     for (const l of local) {
-      const text = readFileSync(join(dir, l.source.slice('../shared/reference/laws/'.length)), 'utf8');
+      const text = readFileSync(join(dir, l.source.slice('docs/laws/'.length)), 'utf8');
       expect(text, l.name).toContain(`# ${l.name}\n`);
       expect(l.revisions, l.name).toEqual(revisionDatesOf(text));
     }
@@ -163,7 +157,7 @@ describe('lawRevisions', () => {
       expect(new Set(l.revisions).size, l.name).toBe(l.revisions.length);
       expect(names.has(l.name), l.name).toBe(false);
       names.add(l.name);
-      expect(l.source).toMatch(/^(\.\.\/shared\/reference\/laws\/|github\.com\/LawRefBook\/Laws\/).+\.md$/);
+      expect(l.source).toMatch(/^(docs\/laws\/|github\.com\/LawRefBook\/Laws\/).+\.md$/);
       // a file name's date is a version the entry lists
       const dated = /\((\d{4}-\d{2}-\d{2})\)\.md$/.exec(l.source);
       if (dated) expect(l.revisions, l.name).toContain(dated[1]);

@@ -64,7 +64,7 @@ export interface Article {
   regulation: RegulationKey;
   /** 第十条, 第二十六条第（四）项. */
   article: string;
-  /** The article's words, checked against the texts in shared/reference/laws (laws.test.ts). */
+  /** The article's words, checked against the texts in docs/laws (laws.test.ts). */
   text: string;
 }
 
