@@ -46,7 +46,11 @@ export function QuotaDecisionDialog({
     queryFn: () =>
       call('GET /api/institutions/:id/quotas/:category', { params: { id: institution.id, category: category! } }),
     enabled: !!category,
-    gcTime: 0, // read afresh each time the dialog opens: its tag is the version the decision is checked against
+    // read afresh each time the dialog opens, then kept: its tag is the version the user saw, and the decision is
+    // checked against it (read again only after a refusal, when the form shows the number that now stands)
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
   const current = quota.data?.approved;
   const label = category ? quotaCategoryLabels[category] : '';
