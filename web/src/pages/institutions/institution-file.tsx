@@ -39,7 +39,7 @@ export function InstitutionFile({ id, asOf }: { id: string; asOf?: string }) {
       <Tabs
         items={[
           { key: 'facts', label: '基本情况', children: <InstitutionFacts d={d} /> },
-          { key: 'quota', label: '编制与职数', children: <QuotaAndPosts d={d} /> },
+          { key: 'quota', label: '编制与职数', children: <QuotaAndPosts d={d} asOf={asOf} /> },
           { key: 'people', label: '人员', children: <Roster institutionId={id} asOf={asOf} nameOf={names.nameOf} /> },
           { key: 'duties', label: `职能(${d.dutyCount})`, children: <DutyList institutionId={id} /> },
           {

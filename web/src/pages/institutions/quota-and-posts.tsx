@@ -1,10 +1,27 @@
-/** An institution's 编制与职数: quota per category (vacant and over marked) and leadership posts (over-filled marked). */
-import { Table, Typography } from 'antd';
+/**
+ * An institution's 编制与职数: quota per category (vacant and over marked) and leadership posts (over-filled marked);
+ * to those who may, 登记核定数 records a number the 编委 decided (on today's file of an active institution only).
+ */
+import { Button, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { quotaCategories, type QuotaCategory } from '../../../../src/domain/vocabulary.js';
+import { useAuth } from '../../auth';
 import type { InstitutionDetail } from '../../types';
+import { QuotaDecisionDialog } from './quota-decision-dialog';
 
-export function QuotaAndPosts({ d }: { d: InstitutionDetail }) {
+export function QuotaAndPosts({ d, asOf }: { d: InstitutionDetail; asOf?: string }) {
+  const { can } = useAuth();
+  // undefined: closed; { category: undefined }: a category not yet approved, picked in the dialog
+  const [deciding, setDeciding] = useState<{ category?: QuotaCategory }>();
+  const records = can('recordQuotaDecisions') && !asOf && d.institution.status === 'active';
+  const taken = d.quotas.map((q) => q.category);
   return (
     <>
+      {records && taken.length < quotaCategories.length && (
+        <Button style={{ marginBottom: 12 }} onClick={() => setDeciding({})} data-testid="record-quota-new">
+          登记其他类别核定数
+        </Button>
+      )}
       <Table
         size="small"
         rowKey="category"
@@ -35,8 +52,34 @@ export function QuotaAndPosts({ d }: { d: InstitutionDetail }) {
                 0
               ),
           },
+          ...(records
+            ? [
+                {
+                  title: '操作',
+                  key: 'record',
+                  render: (_: unknown, r: InstitutionDetail['quotas'][number]) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setDeciding({ category: r.category as QuotaCategory })}
+                      data-testid={`record-quota-${r.category}`}
+                    >
+                      登记核定数
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {deciding && (
+        <QuotaDecisionDialog
+          institution={d.institution}
+          category={deciding.category}
+          taken={taken}
+          onClose={() => setDeciding(undefined)}
+        />
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         领导职数
       </Typography.Title>
