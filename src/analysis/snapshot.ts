@@ -13,6 +13,7 @@ import type {
   WorkloadFact,
 } from '../domain/facts.js';
 import type { LedgerLimits, RegistryState } from '../domain/ledger.js';
+import { daysBetween } from '../domain/dates.js';
 
 /** The facts a snapshot is made of, for the analysis to name. */
 export type * from '../domain/facts.js';
@@ -43,6 +44,16 @@ export function activeInstitutions(s: Snapshot, opts: { internalUnits?: boolean 
   return [...s.registry.institutions.values()].filter(
     (i) => i.status === 'active' && (opts.internalUnits || i.kind !== 'internal_unit'),
   );
+}
+
+/**
+ * The 编制事项 submitted by asOf and still undecided on that day, with how long each has waited: one reading for the
+ * APPROVAL_DELAY finding and the report's part 一 alike (one decided after asOf was still waiting then).
+ */
+export function undecidedOn(s: Pick<Snapshot, 'adjustmentWaits' | 'asOf'>): { a: AdjustmentWaitFact; days: number }[] {
+  return s.adjustmentWaits
+    .filter((a) => a.submittedOn <= s.asOf && (!a.decidedOn || a.decidedOn > s.asOf))
+    .map((a) => ({ a, days: daysBetween(a.submittedOn, s.asOf) }));
 }
 
 /** Age in whole years on a date (YYYY-MM-DD strings). */

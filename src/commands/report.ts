@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnose } from '../analysis/diagnose.js';
-import { daysBetween } from '../domain/dates.js';
 import { computeStatistics } from '../analysis/statistics.js';
+import { undecidedOn } from '../analysis/snapshot.js';
 import { buildReportModel, type ReportModel } from '../report/report-model.js';
 import { renderReportDocx } from '../report/report-docx.js';
 import { fonts } from '../report/report-layout.js';
@@ -27,9 +27,7 @@ export async function buildDistrictReport(
     issuer: opts.signer?.trim() || undefined,
     // decisions taken after the report's date are not part of it
     approvalWaitDays: waits.filter((w) => w.approvedAt.slice(0, 10) <= snapshot.asOf).map((w) => w.days),
-    pendingWaitDays: snapshot.adjustmentWaits
-      .filter((a) => a.submittedOn <= snapshot.asOf && (!a.decidedOn || a.decidedOn > snapshot.asOf))
-      .map((a) => daysBetween(a.submittedOn, snapshot.asOf)),
+    pendingWaitDays: undecidedOn(snapshot).map((p) => p.days),
     sources: {
       sandingDuties: snapshot.duties.filter((d) => d.source === 'sanding').length,
       powerItems: snapshot.duties.filter((d) => d.source === 'power_list').length,

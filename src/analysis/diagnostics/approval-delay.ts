@@ -5,7 +5,7 @@
 import { chineseDate } from '../../domain/chinese-text.js';
 import { daysBetween } from '../../domain/dates.js';
 import { defineDiagnostic, finding, type Diagnostic, type Evidence, type Finding } from '../finding.js';
-import { activeInstitutions, type AdjustmentWaitFact } from '../snapshot.js';
+import { activeInstitutions, undecidedOn, type AdjustmentWaitFact } from '../snapshot.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,9 +34,7 @@ export const findApprovalDelays: Diagnostic = (s, config) => {
     ).values(),
   ];
 
-  const pending = submitted
-    .filter((a) => !a.decidedOn || a.decidedOn > s.asOf)
-    .map((a) => ({ a, days: daysBetween(a.submittedOn, s.asOf) }))
+  const pending = undecidedOn(s)
     .filter((p) => p.days > limit)
     .sort((x, y) => y.days - x.days);
   if (pending.length) {
